@@ -1,0 +1,40 @@
+# fedcat: the commands people run. `make demo` and `make test` install what they need first.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+DEMO_DIR ?= .demo
+
+.PHONY: all deps build release test demo install clean help
+
+all: build
+
+help:
+	@echo "make demo     harvest the bundled sample portals over loopback HTTP and search them"
+	@echo "make test     run the whole test suite"
+	@echo "make build    debug build"
+	@echo "make release  optimised build of the fedcat binary"
+	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product fedcat
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: deps
+	$(SWIFT) build
+	DEMO_DIR=$(DEMO_DIR) scripts/demo.sh "$$($(SWIFT) build --show-bin-path)"
+
+install: release
+	install -d "$(PREFIX)/bin"
+	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/fedcat" "$(PREFIX)/bin/fedcat"
+	@echo "installed $(PREFIX)/bin/fedcat"
+
+clean:
+	rm -rf .build $(DEMO_DIR)

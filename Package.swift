@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "fedcat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fedcat", targets: ["fedcat"]),
+        .executable(name: "sample-portal", targets: ["sample-portal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, through small shims.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Value types, no I/O.
+        .target(name: "CatalogModel", swiftSettings: strict),
+        // JSON (and later XML/RDF) readers.
+        .target(name: "FeedParsing", dependencies: ["CLibXML2"], swiftSettings: strict),
+        // HTTP over libcurl.
+        .target(name: "Fetch", dependencies: ["CCurl"], swiftSettings: strict),
+        // Field normalisation rules applied to every mapped record.
+        .target(name: "Normalise", dependencies: ["CatalogModel"], swiftSettings: strict),
+        // Harvester protocol, registry and one folder per kind.
+        .target(name: "Harvesters",
+                dependencies: ["CatalogModel", "FeedParsing", "Fetch", "Normalise"],
+                swiftSettings: strict),
+        // SQLite: migrations, runs, issues, records, FTS5.
+        .target(name: "CatalogStore",
+                dependencies: ["CatalogModel", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
+        // Query language, ranking, result rendering.
+        .target(name: "Search",
+                dependencies: ["CatalogModel", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
+        // Source registry files (harvesters/<id>.yaml).
+        .target(name: "SourceRegistry",
+                dependencies: ["CatalogModel", "Harvesters", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strict),
+        // A harvest run end to end: harvester -> mapper -> normaliser -> store.
+        .target(name: "Pipeline",
+                dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch"],
+                swiftSettings: strict),
+        // The command-line tool: argument parsing and printing only.
+        .executableTarget(name: "fedcat",
+                          dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
+                                         "Harvesters", "FeedParsing",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: strict),
+
+        // Loopback HTTP server and CKAN emulator over the bundled samples (demo and tests).
+        .target(name: "LoopbackHTTP", swiftSettings: strict),
+        .target(name: "SamplePortal", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
+        .executableTarget(name: "sample-portal", dependencies: ["SamplePortal"], swiftSettings: strict),
+
+        .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"], swiftSettings: strict),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "LoopbackHTTP"], swiftSettings: strict),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CatalogModel"], swiftSettings: strict),
+        .testTarget(name: "HarvestersTests",
+                    dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal"],
+                    swiftSettings: strict),
+        .testTarget(name: "CatalogStoreTests",
+                    dependencies: ["CatalogStore", "CatalogModel", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "CatalogStore", "CatalogModel"], swiftSettings: strict),
+        .testTarget(name: "PipelineTests",
+                    dependencies: ["Pipeline", "SourceRegistry", "CatalogStore", "Search", "Harvesters",
+                                   "LoopbackHTTP", "SamplePortal", "CatalogModel"],
+                    swiftSettings: strict),
+        .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
+        .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["LoopbackHTTP", "SamplePortal"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,69 @@
+public import GRDB
+import Foundation
+
+/// The one place that writes: an SQLite database (WAL) holding sources, harvest runs, issues, raw and
+/// normalised records, and the FTS5 index over them.
+public final class CatalogStore: Sendable {
+    /// The database; readers may run while a harvest writes.
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: directory) {
+            throw .cannotOpen(path: path, reason: "the folder \(directory) does not exist")
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: error.message ?? error.description)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` in a write transaction, turning database errors into a sentence naming `operation`.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw StoreError.wrap(error, operation: operation, path: path) }
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    public func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.wrap(error, operation: operation, path: path) }
+    }
+}
+
+/// Why the store could not do what was asked, as a sentence naming the database file.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case failed(operation: String, path: String, reason: String)
+    case corruptRecord(id: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "The catalogue database \(path) could not be opened: \(reason)."
+        case .failed(let operation, let path, let reason):
+            return "The catalogue database \(path) failed while \(operation): \(reason)."
+        case .corruptRecord(let id, let reason):
+            return "The stored record '\(id)' could not be read back: \(reason)."
+        }
+    }
+
+    static func wrap(_ error: any Error, operation: String, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            return .failed(operation: operation, path: path, reason: "\(error.message ?? "\(error.resultCode)") (SQLite \(error.resultCode))")
+        }
+        return .failed(operation: operation, path: path, reason: "\(error)")
+    }
+}

@@ -1,0 +1,46 @@
+public import CatalogModel
+import GRDB
+import Foundation
+
+/// A record as stored, with its raw payload when kept.
+public struct StoredRecord: Sendable {
+    public var record: CatalogRecord
+    public var rawPayload: [UInt8]?
+    public var rawMediaType: String?
+}
+
+extension CatalogStore {
+    /// The record with fedcat id `id` (`source/local-id`); else the one whose local id or any published
+    /// identifier (a CKAN name, a DOI) equals `id`, when exactly one does.
+    public func record(_ id: String) throws(StoreError) -> StoredRecord? {
+        try read("reading record '\(id)'") { db in
+            let select = """
+                SELECT r.id, r.record_json, r.harvested_at, r.content_hash, w.payload, w.payload_hash, w.media_type
+                FROM records r LEFT JOIN raw_records w ON w.source_id = r.source_id AND w.local_id = r.local_id
+                """
+            var row = try Row.fetchOne(db, sql: "\(select) WHERE r.id = ?", arguments: [id])
+            if row == nil {
+                let rows = try Row.fetchAll(db, sql: "\(select) WHERE r.local_id = ? LIMIT 2", arguments: [id])
+                if rows.count == 1 { row = rows[0] }
+            }
+            if row == nil {
+                let (source, name) = Self.splitID(id)
+                let rows = try Row.fetchAll(db, sql: """
+                    \(select) WHERE (? IS NULL OR r.source_id = ?) AND EXISTS (
+                        SELECT 1 FROM json_each(r.record_json, '$.identifiers') AS i WHERE json_extract(i.value, '$.value') = ?)
+                    LIMIT 2
+                    """, arguments: [source, source, name])
+                if rows.count == 1 { row = rows[0] }
+            }
+            guard let row else { return nil }
+            let record = try RecordCodec.decode(json: row[1], id: row[0], harvestedAt: row[2], contentHash: row[3], rawHash: row[5])
+            let payload: Data? = row[4]
+            return StoredRecord(record: record, rawPayload: payload.map { [UInt8]($0) }, rawMediaType: row[6])
+        }
+    }
+
+    private static func splitID(_ id: String) -> (String?, String) {
+        guard let slash = id.firstIndex(of: "/") else { return (nil, id) }
+        return (String(id[..<slash]), String(id[id.index(after: slash)...]))
+    }
+}

@@ -1,0 +1,79 @@
+public import CatalogModel
+public import Foundation
+
+/// A record ready to store: its JSON, its content hash, and the text the full-text index gets.
+/// Built off the writer's thread so that the writer only writes.
+public struct EncodedRecord: Sendable {
+    public var record: CatalogRecord
+    /// The record as stored, with harvest time and hashes left out (they have their own columns).
+    public var json: String
+    /// Hash of `json`: equal hashes mean an unchanged record.
+    public var contentHash: String
+    public var ftsTitle: String
+    public var ftsDescription: String?
+    public var ftsKeywords: String?
+    public var ftsPublisher: String?
+
+    public init(_ record: CatalogRecord) {
+        var stable = record
+        stable.provenance.harvestedAt = Date(timeIntervalSince1970: 0)
+        stable.provenance.contentHash = ""
+        stable.provenance.rawHash = ""
+        let data = (try? RecordCodec.encoder.encode(stable)) ?? Data("{}".utf8)
+        json = String(decoding: data, as: UTF8.self)
+        contentHash = ContentHash.hex(data)
+        var record = record
+        record.provenance.contentHash = contentHash
+        self.record = record
+        ftsTitle = Self.joined(record.title)
+        ftsDescription = record.description.map(Self.joined)
+        let words = record.keywords + record.themes.compactMap { $0.label }
+        ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
+        ftsPublisher = record.publisher?.name
+    }
+
+    /// The text and its distinct language variants, for indexing.
+    private static func joined(_ text: LocalizedText) -> String {
+        var parts = [text.value]
+        for key in text.variants.keys.sorted() {
+            if let variant = text.variants[key], !parts.contains(variant) { parts.append(variant) }
+        }
+        return parts.joined(separator: "\n")
+    }
+}
+
+/// How records are written to and read from the `record_json` column.
+public enum RecordCodec {
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// Reads a stored record back and restores its provenance columns.
+    static func decode(json: String, id: String, harvestedAt: String, contentHash: String, rawHash: String?) throws(StoreError) -> CatalogRecord {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            var record = try decoder.decode(CatalogRecord.self, from: Data(json.utf8))
+            record.provenance.harvestedAt = Timestamp.date(harvestedAt) ?? record.provenance.harvestedAt
+            record.provenance.contentHash = contentHash
+            record.provenance.rawHash = rawHash ?? ""
+            return record
+        } catch {
+            throw .corruptRecord(id: id, reason: "\(error)")
+        }
+    }
+}
+
+/// Timestamps as stored: ISO 8601 in UTC with seconds.
+public enum Timestamp {
+    public static func text(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+
+    public static func date(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
+}

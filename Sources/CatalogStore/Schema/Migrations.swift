@@ -1,0 +1,129 @@
+import GRDB
+
+/// The schema, as a list of migrations; each one runs once per database, in order.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, runs, issues, raw and normalised records, FTS5") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Column order of the FTS5 table; `bm25` weights in `Search` follow it.
+    static let ftsColumns = ["title", "description", "keywords", "publisher"]
+
+    private static let v1 = """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT,
+        config_json TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE harvest_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'partial', 'failed', 'interrupted')),
+        listing_complete INTEGER NOT NULL DEFAULT 0,
+        pages INTEGER NOT NULL DEFAULT 0,
+        expected INTEGER,
+        seen INTEGER NOT NULL DEFAULT 0,
+        added INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        issues INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+    );
+    CREATE INDEX harvest_runs_by_source ON harvest_runs(source_id, id);
+
+    CREATE TABLE record_issues (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES harvest_runs(id) ON DELETE CASCADE,
+        source_id TEXT NOT NULL,
+        local_id TEXT,
+        code TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        message TEXT NOT NULL,
+        location TEXT,
+        url TEXT
+    );
+    CREATE INDEX record_issues_by_run ON record_issues(run_id);
+    CREATE INDEX record_issues_by_record ON record_issues(source_id, local_id);
+
+    CREATE TABLE raw_records (
+        source_id TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        payload_hash TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        page_url TEXT,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, local_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE records (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_id TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT,
+        keywords TEXT,
+        publisher TEXT,
+        modified TEXT,
+        content_hash TEXT NOT NULL,
+        record_json TEXT NOT NULL,
+        harvested_at TEXT NOT NULL,
+        first_run INTEGER,
+        last_changed_run INTEGER,
+        UNIQUE (source_id, local_id)
+    );
+
+    CREATE VIRTUAL TABLE records_fts USING fts5(
+        title, description, keywords, publisher,
+        content = 'records', content_rowid = 'seq',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
+        VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
+    END;
+    CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
+    END;
+    CREATE TRIGGER records_fts_update AFTER UPDATE OF title, description, keywords, publisher ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
+        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
+        VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
+    END;
+
+    -- What a run has read so far; merged into records only when the run ends well.
+    CREATE TABLE run_staging (
+        run_id INTEGER NOT NULL REFERENCES harvest_runs(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        changed INTEGER NOT NULL,
+        title TEXT,
+        description TEXT,
+        keywords TEXT,
+        publisher TEXT,
+        modified TEXT,
+        content_hash TEXT,
+        record_json TEXT,
+        payload BLOB,
+        payload_hash TEXT,
+        media_type TEXT,
+        page_url TEXT,
+        PRIMARY KEY (run_id, local_id)
+    ) WITHOUT ROWID;
+    """
+}

@@ -1,0 +1,35 @@
+/// A response as received: status, the headers fedcat uses, and the (decompressed) body.
+public struct FetchResponse: Sendable {
+    /// The URL asked for.
+    public var url: String
+    /// The URL answered, after redirects.
+    public var effectiveURL: String
+    public var status: Int
+    /// Response headers fedcat reads, keyed by lowercase name (`etag`, `last-modified`, `content-type`, `retry-after`).
+    public var headers: [String: String]
+    public var body: [UInt8]
+    /// Seconds the transfer took.
+    public var seconds: Double
+
+    public init(url: String, effectiveURL: String, status: Int, headers: [String: String], body: [UInt8], seconds: Double) {
+        self.url = url
+        self.effectiveURL = effectiveURL
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.seconds = seconds
+    }
+
+    /// True for 2xx.
+    public var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The first `limit` bytes of the body as text, for error messages.
+    public func bodyExcerpt(_ limit: Int = 200) -> String {
+        let text = String(decoding: body.prefix(limit), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return body.count > limit ? text + "…" : text
+    }
+}
+
+import Foundation

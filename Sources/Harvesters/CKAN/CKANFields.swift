@@ -1,0 +1,53 @@
+import FeedParsing
+
+/// Reading CKAN's loosely typed fields: numbers where strings belong, empty strings for "none", extras as list or dict.
+enum CKANFields {
+    /// A scalar as trimmed text; nil for null, empty, arrays and objects.
+    static func text(_ value: JSONValue?) -> String? {
+        guard let text = value?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Extras as ordered key/value pairs, from `[{"key":…,"value":…}]` or `{"key": "value"}`.
+    static func extras(_ value: JSONValue?) -> [(key: String, value: String)] {
+        if let list = value?.array {
+            return list.compactMap { item in
+                guard let key = text(item["key"]) else { return nil }
+                return (key, extraValue(item["value"]))
+            }
+        }
+        if let object = value?.object {
+            return object.map { ($0.key, extraValue($0.value)) }
+        }
+        return []
+    }
+
+    private static func extraValue(_ value: JSONValue?) -> String {
+        guard let value else { return "" }
+        if let scalar = value.scalarText { return scalar }
+        if value.isNull { return "" }
+        return JSONWriter.string(value)
+    }
+
+    /// A fluent/scheming translated field (`{"en": "…", "fr": "…"}`) as language variants.
+    static func translations(_ value: JSONValue?) -> [String: String] {
+        guard let object = value?.object else { return [:] }
+        var variants: [String: String] = [:]
+        for member in object {
+            if let text = text(member.value) { variants[member.key] = text }
+        }
+        return variants
+    }
+
+    /// A list given as a JSON list, a JSON list inside a string, or comma-separated text.
+    static func list(_ value: JSONValue?) -> [String] {
+        if let array = value?.array { return array.compactMap { text($0) } }
+        guard let raw = text(value) else { return [] }
+        if raw.hasPrefix("["), let parsed = try? JSONParser.parse(raw), let array = parsed.array {
+            return array.compactMap { text($0) }
+        }
+        return raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+import Foundation

@@ -1,0 +1,202 @@
+public import CatalogModel
+import FeedParsing
+import Foundation
+
+/// Maps a CKAN package dict to a `CatalogRecord`, the way ckanext-dcat's profiles read it.
+public struct CKANMapper: RecordMapper {
+    public init() {}
+
+    public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
+        let source = context.source
+        var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID)
+        let root: JSONValue
+        do { root = try JSONParser.parse(raw.payload) } catch {
+            issues.error("ckan.package.invalid-json", "the package at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        guard let package = root.object else {
+            issues.error("ckan.package.not-object", "the entry at \(raw.location) is a \(root.typeName), not a package object; it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        guard let localID = CKANFields.text(package["id"]) ?? CKANFields.text(package["name"]) else {
+            issues.error("ckan.package.missing-id", "the package at \(raw.location) has neither 'id' nor 'name'; it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        issues.localID = localID
+        let endpoint = CKANEndpoint(url: source.url)
+        let name = CKANFields.text(package["name"])
+        let extras = CKANFields.extras(package["extras"])
+        if let value = package["extras"], !value.isNull, value.array == nil, value.object == nil {
+            issues.warning("ckan.package.extras-unreadable", "'extras' is a \(value.typeName), not a list or an object; it was ignored.", at: "/extras")
+        }
+        let extra = Dictionary(extras.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+
+        let title = mapTitle(package, name: name ?? localID, issues: &issues)
+        let provenance = Provenance(
+            sourceID: source.id, kind: CKANHarvester.description.kind, originalID: localID,
+            originalURL: endpoint?.datasetPage(name ?? localID), harvestedAt: context.harvestedAt,
+            rawHash: raw.payloadHash)
+        var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: title, provenance: provenance)
+
+        record.identifiers = identifiers(package, extra: extra, localID: localID, name: name)
+        let notes = CKANFields.translations(package["notes_translated"])
+        if let text = CKANFields.text(package["notes"]) ?? notes["en"] ?? notes.values.sorted().first {
+            record.description = LocalizedText(text, variants: notes)
+        }
+        record.keywords = keywords(package)
+        record.themes = themes(package, extra: extra)
+        record.publisher = publisher(package, extra: extra)
+        if let author = CKANFields.text(package["author"]) {
+            record.creator = Agent(name: author, email: CKANFields.text(package["author_email"]))
+        }
+        record.contactPoint = contact(package, extra: extra)
+        let license = LicenseRef(raw: CKANFields.text(package["license_id"]), title: CKANFields.text(package["license_title"]),
+                                 uri: CKANFields.text(package["license_url"]))
+        record.license = license.isEmpty ? nil : license
+        if let rights = extra["access_rights"] ?? CKANFields.text(package["access_rights"]) {
+            record.accessRights = rights.hasPrefix("http") ? Concept(uri: rights) : Concept(label: rights)
+        }
+        record.issued = date(extra["issued"] ?? CKANFields.text(package["issued"]) ?? CKANFields.text(package["metadata_created"]))
+        record.modified = date(extra["modified"] ?? CKANFields.text(package["modified"]) ?? CKANFields.text(package["metadata_modified"]))
+        record.temporal = temporal(package, extra: extra)
+        if let spatial = extra["spatial"] ?? CKANFields.text(package["spatial"]) {
+            record.spatial = [spatial.hasPrefix("http") ? SpatialCoverage(uri: spatial) : SpatialCoverage(geometry: spatial)]
+        }
+        record.languages = CKANFields.list(package["language"]) + CKANFields.list(extra["language"].map(JSONValue.string))
+        record.landingPage = CKANFields.text(package["url"])
+        if let frequency = extra["frequency"] ?? extra["accrual_periodicity"] ?? CKANFields.text(package["frequency"])
+            ?? CKANFields.text(package["update_freq"]) ?? CKANFields.text(package["data_update_frequency"]) {
+            record.frequency = frequency.hasPrefix("http") ? Concept(uri: frequency) : Concept(label: frequency)
+        }
+        record.version = CKANFields.text(package["version"])
+        record.distributions = distributions(package["resources"], issues: &issues)
+        for (key, value) in extras where record.extras[key] == nil { record.extras[key] = value }
+        return MappingResult(record: record, issues: issues.items)
+    }
+
+    private func mapTitle(_ package: JSONObject, name: String, issues: inout IssueCollector) -> LocalizedText {
+        let variants = CKANFields.translations(package["title_translated"])
+        if let title = CKANFields.text(package["title"]) ?? variants["en"] ?? variants.values.sorted().first {
+            return LocalizedText(title, variants: variants)
+        }
+        issues.warning("ckan.package.missing-title", "the package has no title; its name '\(name)' is used instead.", at: "/title")
+        return LocalizedText(name)
+    }
+
+    private func identifiers(_ package: JSONObject, extra: [String: String], localID: String, name: String?) -> [Identifier] {
+        var result = [Identifier(localID, scheme: "ckan-id")]
+        if let name, name != localID { result.append(Identifier(name, scheme: "ckan-name")) }
+        for key in ["identifier", "guid", "uri", "dcat_identifier"] {
+            if let value = extra[key] ?? CKANFields.text(package[key]) { result.append(Identifier(value, scheme: key == "uri" ? "uri" : nil)) }
+        }
+        if let doi = CKANFields.text(package["doi"]) { result.append(Identifier(doi, scheme: "doi")) }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0.value).inserted }
+    }
+
+    private func keywords(_ package: JSONObject) -> [String] {
+        var words: [String] = []
+        for tag in package["tags"]?.array ?? [] {
+            if let word = CKANFields.text(tag["display_name"]) ?? CKANFields.text(tag["name"]) ?? CKANFields.text(tag) { words.append(word) }
+        }
+        if let keywords = package["keywords"] {
+            if let byLanguage = keywords.object {
+                for member in byLanguage { words += CKANFields.list(member.value) }
+            } else {
+                words += CKANFields.list(keywords)
+            }
+        }
+        return words
+    }
+
+    private func themes(_ package: JSONObject, extra: [String: String]) -> [Concept] {
+        var themes: [Concept] = []
+        for group in package["groups"]?.array ?? [] {
+            guard let label = CKANFields.text(group["title"]) ?? CKANFields.text(group["display_name"]) ?? CKANFields.text(group["name"]) else { continue }
+            themes.append(Concept(label: label, scheme: "ckan-group"))
+        }
+        for theme in CKANFields.list(package["theme"]) + CKANFields.list(extra["theme"].map(JSONValue.string)) {
+            themes.append(theme.hasPrefix("http") ? Concept(uri: theme) : Concept(label: theme))
+        }
+        return themes
+    }
+
+    private func publisher(_ package: JSONObject, extra: [String: String]) -> Agent? {
+        if let scheming = package["publisher"]?.array?.first ?? package["publisher"].flatMap({ $0.object == nil ? nil : $0 }),
+           let name = CKANFields.text(scheming["name"]) {
+            return Agent(name: name, uri: CKANFields.text(scheming["uri"]), email: CKANFields.text(scheming["email"]),
+                         homepage: CKANFields.text(scheming["url"]))
+        }
+        if let organization = package["organization"]?.object,
+           let name = CKANFields.text(organization["title"]) ?? CKANFields.text(organization["name"]) {
+            return Agent(name: name, identifier: CKANFields.text(organization["name"]))
+        }
+        if let name = extra["publisher_name"] {
+            return Agent(name: name, uri: extra["publisher_uri"], email: extra["publisher_email"], homepage: extra["publisher_url"])
+        }
+        return nil
+    }
+
+    private func contact(_ package: JSONObject, extra: [String: String]) -> Contact? {
+        if let scheming = package["contact"]?.array?.first {
+            let contact = Contact(name: CKANFields.text(scheming["name"]), email: CKANFields.text(scheming["email"]))
+            if contact.name != nil || contact.email != nil { return contact }
+        }
+        let name = CKANFields.text(package["maintainer"]) ?? extra["contact_name"]
+        let email = CKANFields.text(package["maintainer_email"]) ?? extra["contact_email"]
+        guard name != nil || email != nil else { return nil }
+        return Contact(name: name, email: email)
+    }
+
+    private func temporal(_ package: JSONObject, extra: [String: String]) -> [TemporalCoverage] {
+        var spans: [TemporalCoverage] = []
+        for item in package["temporal_coverage"]?.array ?? [] {
+            let span = TemporalCoverage(start: date(CKANFields.text(item["start"])), end: date(CKANFields.text(item["end"])))
+            if span.start != nil || span.end != nil { spans.append(span) }
+        }
+        let start = extra["temporal_start"] ?? CKANFields.text(package["temporal_start"]) ?? CKANFields.text(package["temporal_coverage_from"])
+        let end = extra["temporal_end"] ?? CKANFields.text(package["temporal_end"]) ?? CKANFields.text(package["temporal_coverage_to"])
+        if start != nil || end != nil { spans.append(TemporalCoverage(start: date(start), end: date(end))) }
+        return spans
+    }
+
+    private func distributions(_ value: JSONValue?, issues: inout IssueCollector) -> [Distribution] {
+        guard let value, !value.isNull else { return [] }
+        guard let resources = value.array else {
+            issues.warning("ckan.package.resources-not-list", "'resources' is a \(value.typeName), not a list; the package's resources were ignored.", at: "/resources")
+            return []
+        }
+        var result: [Distribution] = []
+        for (index, resource) in resources.enumerated() {
+            guard resource.object != nil else {
+                issues.warning("ckan.resource.not-object", "resource \(index) is a \(resource.typeName), not an object; it was ignored.", at: "/resources/\(index)")
+                continue
+            }
+            var distribution = Distribution(id: CKANFields.text(resource["id"]), title: CKANFields.text(resource["name"]),
+                                            accessURL: CKANFields.text(resource["access_url"]) ?? CKANFields.text(resource["url"]))
+            distribution.description = CKANFields.text(resource["description"])
+            distribution.downloadURL = CKANFields.text(resource["download_url"])
+            if distribution.downloadURL == nil, CKANFields.text(resource["url_type"]) == "upload" {
+                distribution.downloadURL = CKANFields.text(resource["url"])
+            }
+            distribution.format = CKANFields.text(resource["format"])
+            distribution.mediaType = CKANFields.text(resource["mimetype"])
+            if let size = resource["size"], !size.isNull {
+                if let bytes = size.number?.int64 ?? CKANFields.text(size).flatMap({ Int64($0) ?? Double($0).flatMap { Int64(exactly: $0.rounded()) } }) {
+                    distribution.byteSize = bytes
+                } else if CKANFields.text(size) != nil {
+                    issues.warning("ckan.resource.bad-size", "resource \(index) has size '\(size.scalarText ?? size.typeName)', which is not a number of bytes; the size was dropped.", at: "/resources/\(index)/size")
+                }
+            }
+            distribution.issued = date(CKANFields.text(resource["created"]) ?? CKANFields.text(resource["issued"]))
+            distribution.modified = date(CKANFields.text(resource["last_modified"]) ?? CKANFields.text(resource["modified"]))
+            if let license = CKANFields.text(resource["license"]) ?? CKANFields.text(resource["license_id"]) {
+                distribution.license = LicenseRef(raw: license)
+            }
+            result.append(distribution)
+        }
+        return result
+    }
+
+    private func date(_ text: String?) -> CatalogDate? { text.map { CatalogDate(raw: $0) } }
+}

@@ -1,0 +1,63 @@
+public import CatalogModel
+public import Fetch
+
+/// What a harvester kind is, shown by `fedcat source kinds` and used in error messages.
+public struct HarvesterDescription: Sendable, Hashable {
+    /// The `kind:` value in a source file (`ckan`).
+    public var kind: String
+    public var title: String
+    public var summary: String
+    /// A URL that shows what `url:` should look like.
+    public var exampleURL: String
+
+    public init(kind: String, title: String, summary: String, exampleURL: String) {
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.exampleURL = exampleURL
+    }
+}
+
+/// A harvester kind: lists and fetches a source's records as raw payloads.
+///
+/// Every implementation guarantees:
+/// - it never touches the store: it only calls `sink`;
+/// - one bad record becomes an issue through `sink.issue`, never a thrown error;
+/// - it throws only when the listing itself cannot go on (the source is down, a page is unreadable),
+///   and the records emitted before the throw are then kept but not used for deletions;
+/// - it defends its paging: a repeated page or an endless listing stops with an error.
+public protocol Harvester {
+    /// The kind's name, title, summary and example.
+    static var description: HarvesterDescription { get }
+    /// Turns this kind's raw payloads into records.
+    static var mapper: any RecordMapper { get }
+    /// Checks the source's URL and options; throws a sentence naming the bad option.
+    init(source: SourceConfig) throws(HarvestError)
+    /// Lists and fetches every record of the source, handing each to `sink` as it arrives.
+    func gather(using fetcher: Fetcher, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome
+}
+
+/// Receives what a harvester finds, as it finds it.
+public protocol HarvestSink {
+    /// One record; throwing stops the harvest (the run was cancelled or the store failed).
+    func record(_ raw: RawRecord) throws(HarvestError)
+    /// A problem with a page or record that does not stop the harvest.
+    func issue(_ issue: RecordIssue)
+    /// A page was fetched; `expectedTotal` is what the source says it holds.
+    func page(number: Int, url: String, expectedTotal: Int?)
+}
+
+/// How a listing ended.
+public struct GatherOutcome: Sendable, Hashable {
+    /// True when every page of the listing was read, so records missing from it may be deleted.
+    public var complete: Bool
+    /// How many records the source said it holds.
+    public var expectedTotal: Int?
+    public var pages: Int
+
+    public init(complete: Bool, expectedTotal: Int?, pages: Int) {
+        self.complete = complete
+        self.expectedTotal = expectedTotal
+        self.pages = pages
+    }
+}

@@ -1,0 +1,32 @@
+public import CatalogModel
+
+/// Collects a record's issues with the source, page URL and record id filled in, so every message names them.
+public struct IssueCollector: Sendable {
+    public var sourceID: String
+    public var url: String
+    public var localID: String?
+    public private(set) var items: [RecordIssue] = []
+
+    public init(sourceID: String, url: String, localID: String?) {
+        self.sourceID = sourceID
+        self.url = url
+        self.localID = localID
+    }
+
+    /// The record could not be used.
+    public mutating func error(_ code: String, _ detail: String, at location: String? = nil) {
+        add(code, .error, detail, location)
+    }
+
+    /// A field was dropped or replaced.
+    public mutating func warning(_ code: String, _ detail: String, at location: String? = nil) {
+        add(code, .warning, detail, location)
+    }
+
+    private mutating func add(_ code: String, _ severity: RecordIssue.Severity, _ detail: String, _ location: String?) {
+        let subject = localID.map { "package '\($0)'" } ?? "a record"
+        items.append(RecordIssue(code: code, severity: severity,
+                                 message: "Source '\(sourceID)', \(subject) (\(url)): \(detail)",
+                                 location: location, localID: localID, url: url))
+    }
+}

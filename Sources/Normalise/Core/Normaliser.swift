@@ -1,0 +1,37 @@
+public import CatalogModel
+
+/// One named normalisation rule: rewrites fields of a record and reports what it could not read.
+public protocol NormalisationRule: Sendable {
+    /// A stable name (`dates`, `text`, …), shown in issues.
+    var name: String { get }
+    func apply(to record: inout CatalogRecord, issues: inout [RecordIssue])
+}
+
+/// Applies every rule, in order, to every mapped record, whatever harvester produced it.
+public struct Normaliser: Sendable {
+    public var rules: [any NormalisationRule]
+
+    /// The built-in rules, in the order they run.
+    public static let standard = Normaliser(rules: [TextRule(), KeywordRule(), DateRule(), DistributionRule()])
+
+    public init(rules: [any NormalisationRule]) {
+        self.rules = rules
+    }
+
+    /// The normalised record and the issues found on the way.
+    public func normalise(_ record: CatalogRecord) -> (CatalogRecord, [RecordIssue]) {
+        var record = record
+        var issues: [RecordIssue] = []
+        for rule in rules { rule.apply(to: &record, issues: &issues) }
+        return (record, issues)
+    }
+}
+
+extension RecordIssue {
+    /// An issue raised by a normalisation rule about `record`.
+    static func normalisation(_ code: String, _ severity: Severity, record: CatalogRecord, field: String, _ detail: String) -> RecordIssue {
+        RecordIssue(code: code, severity: severity,
+                    message: "Source '\(record.provenance.sourceID)', record '\(record.provenance.originalID)', field '\(field)': \(detail)",
+                    location: field, localID: record.provenance.originalID, url: record.provenance.originalURL)
+    }
+}

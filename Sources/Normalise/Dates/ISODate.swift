@@ -1,0 +1,120 @@
+/// Reads ISO 8601 / RFC 3339 dates at any precision (year, month, day, minutes, seconds, fractions, offsets,
+/// a space instead of `T`) and writes them back in one canonical form at the precision published.
+public enum ISODate {
+    /// `2019`, `2019-03`, `2019-03-04`, `2019-03-04T10:21`, `2019-03-04T10:21:33`, with `Z` when the source gave
+    /// a zone (converted to UTC); nil when `text` is not such a date.
+    public static func normalise(_ text: String) -> String? {
+        var scanner = DigitScanner(Array(text.utf8))
+        guard let year = scanner.number(digits: 4), (1...9999).contains(year) else { return nil }
+        if scanner.atEnd { return pad(year, 4) }
+        guard scanner.take(UInt8(ascii: "-")), let month = scanner.number(digits: 2), (1...12).contains(month) else { return nil }
+        if scanner.atEnd { return "\(pad(year, 4))-\(pad(month, 2))" }
+        guard scanner.take(UInt8(ascii: "-")), let day = scanner.number(digits: 2),
+              (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        if scanner.atEnd { return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+        guard scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")) || scanner.take(UInt8(ascii: " ")),
+              let hour = scanner.number(digits: 2), hour <= 24,
+              scanner.take(UInt8(ascii: ":")), let minute = scanner.number(digits: 2), minute < 60 else { return nil }
+        var second: Int?
+        if scanner.take(UInt8(ascii: ":")) {
+            guard let value = scanner.number(digits: 2), value <= 60 else { return nil }
+            second = value
+            if scanner.take(UInt8(ascii: ".")) || scanner.take(UInt8(ascii: ",")) {
+                guard scanner.skipDigits() > 0 else { return nil }
+            }
+        }
+        var offsetMinutes: Int?
+        if scanner.take(UInt8(ascii: "Z")) || scanner.take(UInt8(ascii: "z")) {
+            offsetMinutes = 0
+        } else if let sign = scanner.takeSign() {
+            guard let hours = scanner.number(digits: 2), hours <= 14 else { return nil }
+            _ = scanner.take(UInt8(ascii: ":"))
+            let minutes = scanner.atEnd ? 0 : scanner.number(digits: 2)
+            guard let minutes, minutes < 60 else { return nil }
+            offsetMinutes = sign * (hours * 60 + minutes)
+        }
+        guard scanner.atEnd else { return nil }
+        var stamp = Stamp(year: year, month: month, day: day, minuteOfDay: hour * 60 + minute)
+        if let offsetMinutes { stamp.shift(minutes: -offsetMinutes) }
+        let date = "\(pad(stamp.year, 4))-\(pad(stamp.month, 2))-\(pad(stamp.day, 2))"
+        let time = "\(pad(stamp.minuteOfDay / 60, 2)):\(pad(stamp.minuteOfDay % 60, 2))" + (second.map { ":\(pad($0, 2))" } ?? "")
+        return "\(date)T\(time)\(offsetMinutes == nil ? "" : "Z")"
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// A calendar position that can move by whole minutes across day, month and year ends.
+    private struct Stamp {
+        var year, month, day, minuteOfDay: Int
+
+        mutating func shift(minutes: Int) {
+            minuteOfDay += minutes
+            while minuteOfDay < 0 { minuteOfDay += 1440; stepDay(-1) }
+            while minuteOfDay >= 1440 { minuteOfDay -= 1440; stepDay(1) }
+        }
+
+        private mutating func stepDay(_ delta: Int) {
+            day += delta
+            if day < 1 {
+                month -= 1
+                if month < 1 { month = 12; year -= 1 }
+                day = ISODate.daysIn(month: month, year: year)
+            } else if day > ISODate.daysIn(month: month, year: year) {
+                day = 1
+                month += 1
+                if month > 12 { month = 1; year += 1 }
+            }
+        }
+    }
+}
+
+/// Walks ASCII bytes for the date readers.
+struct DigitScanner {
+    let bytes: [UInt8]
+    var index = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func number(digits: Int) -> Int? {
+        guard index + digits <= bytes.count else { return nil }
+        var value = 0
+        for offset in 0..<digits {
+            let byte = bytes[index + offset]
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        index += digits
+        return value
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func takeSign() -> Int? {
+        if take(UInt8(ascii: "+")) { return 1 }
+        if take(UInt8(ascii: "-")) { return -1 }
+        return nil
+    }
+
+    mutating func skipDigits() -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] >= 48 && bytes[index] <= 57 { index += 1 }
+        return index - start
+    }
+}

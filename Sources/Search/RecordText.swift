@@ -1,0 +1,69 @@
+public import CatalogModel
+
+/// Renders a whole record as readable text for `fedcat show`.
+public enum RecordText {
+    public static func render(_ record: CatalogRecord) -> String {
+        var out: [String] = []
+        func line(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            out.append(label.padding(toLength: 14, withPad: " ", startingAt: 0) + value)
+        }
+        out.append(record.title.value)
+        out.append(String(repeating: "=", count: min(78, max(3, record.title.value.count))))
+        line("id", record.id)
+        for (language, text) in record.title.variants.sorted(by: { $0.key < $1.key }) where text != record.title.value {
+            line("title@\(language)", text)
+        }
+        line("publisher", record.publisher.map { agent in [agent.name, agent.uri, agent.email].compactMap { $0 }.joined(separator: " · ") })
+        line("creator", record.creator.map { [$0.name, $0.email].compactMap { $0 }.joined(separator: " · ") })
+        line("contact", record.contactPoint.map { [$0.name, $0.email, $0.phone, $0.url].compactMap { $0 }.joined(separator: " · ") })
+        line("licence", record.license.map { [$0.spdx ?? $0.raw, $0.title, $0.uri].compactMap { $0 }.joined(separator: " · ") })
+        line("access rights", record.accessRights.map(concept))
+        line("issued", record.issued?.display)
+        line("modified", record.modified?.display)
+        line("frequency", record.frequency.map(concept))
+        line("version", record.version)
+        line("languages", record.languages.joined(separator: ", "))
+        line("landing page", record.landingPage)
+        line("keywords", record.keywords.joined(separator: ", "))
+        line("themes", record.themes.map(concept).joined(separator: ", "))
+        for span in record.temporal {
+            line("temporal", "\(span.start?.display ?? "…") – \(span.end?.display ?? "…")")
+        }
+        for place in record.spatial { line("spatial", place.label ?? place.uri ?? place.geometry.map { String($0.prefix(120)) }) }
+        line("identifiers", record.identifiers.map { $0.scheme.map { scheme in "\(scheme):" } ?? "" }
+            .enumerated().map { "\($0.element)\(record.identifiers[$0.offset].value)" }.joined(separator: ", "))
+        if let description = record.description {
+            out.append("")
+            out.append(description.value)
+        }
+        if !record.distributions.isEmpty {
+            out.append("")
+            out.append("Distributions (\(record.distributions.count))")
+            for (index, distribution) in record.distributions.enumerated() {
+                let format = [distribution.format, distribution.mediaType].compactMap { $0 }.joined(separator: ", ")
+                let size = distribution.byteSize.map { " · \($0) bytes" } ?? ""
+                out.append("  \(index + 1). \(distribution.title ?? "(untitled)")\(format.isEmpty ? "" : " [\(format)]")\(size)")
+                if let url = distribution.downloadURL ?? distribution.accessURL { out.append("     \(url)") }
+            }
+        }
+        if !record.extras.isEmpty {
+            out.append("")
+            out.append("Other fields")
+            for key in record.extras.keys.sorted() {
+                out.append("  \(key): \(String(record.extras[key]!.prefix(200)))")
+            }
+        }
+        let provenance = record.provenance
+        out.append("")
+        out.append("Source \(provenance.sourceID) (\(provenance.kind)), id \(provenance.originalID), harvested \(provenance.harvestedAt.formatted(.iso8601))")
+        if let url = provenance.originalURL { out.append("  \(url)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func concept(_ concept: Concept) -> String {
+        [concept.label, concept.uri].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+import Foundation

@@ -1,0 +1,91 @@
+public import CatalogModel
+public import Foundation
+import Harvesters
+import Yams
+
+/// The registered sources: one YAML file per source in `<root>/harvesters/<id>.yaml`.
+public struct SourceRegistry: Sendable {
+    /// The folder holding `harvesters/` and `schedules/`.
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public var directory: URL { root.appendingPathComponent("harvesters", isDirectory: true) }
+
+    /// The file a source with `id` lives in.
+    public func path(for id: String) -> URL { directory.appendingPathComponent("\(id).yaml") }
+
+    /// Every source file, read and checked; broken files come back as errors, not thrown, so the rest still load.
+    public func loadAll() -> (sources: [SourceConfig], errors: [SourceFileError]) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var sources: [SourceConfig] = []
+        var errors: [SourceFileError] = []
+        for file in files {
+            do { sources.append(try load(file: directory.appendingPathComponent(file))) } catch { errors.append(error) }
+        }
+        return (sources, errors)
+    }
+
+    /// The source `id`, or an error listing the known ones.
+    public func source(_ id: String) throws(SourceFileError) -> SourceConfig {
+        let file = path(for: id)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw .unknownSource(id: id, directory: directory.path, known: loadAll().sources.map(\.id))
+        }
+        return try load(file: file)
+    }
+
+    /// Reads and checks one source file.
+    public func load(file: URL) throws(SourceFileError) -> SourceConfig {
+        let path = file.path
+        let text: String
+        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try SourceFile.parse(text, path: path, expectedID: file.deletingPathExtension().lastPathComponent)
+    }
+
+    /// Writes a new source file for `url`, checking kind, URL and id first. Returns the source and its file.
+    public func add(url: String, kind: String, id: String? = nil, title: String? = nil,
+                    options: [String: String] = [:]) throws(SourceFileError) -> (SourceConfig, URL) {
+        let harvester: any Harvester.Type
+        do { harvester = try HarvesterRegistry.harvesterType(for: kind) } catch {
+            throw .unknownKind(path: "(command line)", kind: kind, known: error.known)
+        }
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
+            throw .badURL(url: url, reason: "it must be an http:// or https:// URL with a host")
+        }
+        let sourceID = id ?? Self.suggestID(host: host, path: components.path)
+        guard SourceConfig.isValidID(sourceID) else { throw .badID(id: sourceID) }
+        let file = path(for: sourceID)
+        if FileManager.default.fileExists(atPath: file.path) { throw .alreadyExists(id: sourceID, path: file.path) }
+        let source = SourceConfig(id: sourceID, kind: harvester.description.kind, url: url, title: title, options: options)
+        do { _ = try harvester.init(source: source) } catch {
+            throw .badURL(url: url, reason: error.description)
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let temporary = directory.appendingPathComponent(".\(sourceID).yaml.tmp")
+            try Data(SourceFile.render(source).utf8).write(to: temporary, options: .atomic)
+            try FileManager.default.moveItem(at: temporary, to: file)
+        } catch {
+            throw .unreadable(path: file.path, reason: "it could not be written (\(error.localizedDescription))")
+        }
+        return (source, file)
+    }
+
+    /// An id from the host and path: `data.lakeside.example/city` → `data-lakeside-example-city`.
+    static func suggestID(host: String, path: String) -> String {
+        var parts = host.lowercased().split(separator: ".").map(String.init)
+        if parts.first == "www" { parts.removeFirst() }
+        let pathParts = path.lowercased().split(separator: "/").map(String.init)
+            .filter { !["api", "3", "action", "catalog", "dataset"].contains($0) }
+        let joined = (parts + pathParts).joined(separator: "-")
+        let cleaned = String(joined.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+        return String(cleaned.split(separator: "-").joined(separator: "-").prefix(64))
+    }
+}

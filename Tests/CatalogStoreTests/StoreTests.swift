@@ -1,0 +1,147 @@
+import CatalogModel
+import CatalogStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Catalogue store")
+struct StoreTests {
+    @Test func migrationsCreateTheSchemaOnceAndReopen() throws {
+        let fixture = try StoreFixture()
+        let names = try fixture.store.read("test") { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
+        }
+        for expected in ["sources", "harvest_runs", "record_issues", "raw_records", "records", "records_fts", "run_staging",
+                         "records_fts_insert", "records_fts_delete", "records_fts_update"] {
+            #expect(names.contains(expected), "missing \(expected)")
+        }
+        let tokenizer = try fixture.store.read("test") { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'records_fts'")
+        }
+        #expect(tokenizer?.contains("porter unicode61 remove_diacritics 2") == true)
+        try fixture.harvest([StoreFixture.record("1", title: "Trees")])
+        let reopened = try CatalogStore(path: fixture.store.path)
+        #expect(try reopened.recordCount() == 1)
+        let journal = try reopened.read("test") { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func aRunIsInvisibleUntilCommittedAndCommitsAtomically() throws {
+        let fixture = try StoreFixture()
+        let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
+        try fixture.store.stage(runID: run, sourceID: "city", records: [StoreFixture.staged(StoreFixture.record("1", title: "Trees"))], issues: [])
+        #expect(try fixture.store.recordCount() == 0)
+        let outcome = RunOutcome(listingComplete: true, pages: 1, expected: 1, seen: 1, added: 1, updated: 0, unchanged: 0, skipped: 0)
+        let commit = try fixture.store.commitRun(runID: run, sourceID: "city", outcome: outcome, issueCount: 0, at: Date())
+        #expect(commit.status == "succeeded")
+        #expect(try fixture.store.recordCount() == 1)
+        let stored = try #require(try fixture.store.record("city/1"))
+        #expect(stored.record.title.value == "Trees")
+        #expect(stored.rawPayload == Array("{\"id\":\"1\"}".utf8))
+        #expect(stored.record.provenance.contentHash == EncodedRecord(StoreFixture.record("1", title: "Trees")).contentHash)
+    }
+
+    @Test func aFailedRunLeavesThePreviousRecordsIntact() throws {
+        let fixture = try StoreFixture()
+        try fixture.harvest([StoreFixture.record("1", title: "Trees"), StoreFixture.record("2", title: "Parks")])
+        let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
+        try fixture.store.stage(runID: run, sourceID: "city",
+                                records: [StoreFixture.staged(StoreFixture.record("1", title: "Trees v2"), .updated)], issues: [])
+        let outcome = RunOutcome(listingComplete: false, pages: 1, expected: 2, seen: 1, added: 0, updated: 1, unchanged: 0, skipped: 0)
+        try fixture.store.failRun(runID: run, sourceID: "city", error: "HTTP 500", outcome: outcome, issues: [], issueCount: 1, at: Date())
+        #expect(try fixture.titles() == ["Trees", "Parks"])
+        let last = try #require(try fixture.store.runs(sourceID: "city").first)
+        #expect(last.status == "failed")
+        #expect(last.error == "HTTP 500")
+        let staging = try fixture.store.read("test") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging") }
+        #expect(staging == 0)
+    }
+
+    @Test func aKilledRunIsMarkedInterruptedAndChangesNothing() throws {
+        let fixture = try StoreFixture()
+        try fixture.harvest([StoreFixture.record("1", title: "Trees")])
+        // A run that stages and then the process dies: no commit, no failRun.
+        let killed = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
+        try fixture.store.stage(runID: killed, sourceID: "city",
+                                records: [StoreFixture.staged(StoreFixture.record("1", title: "Half-written"), .updated)], issues: [])
+        #expect(try fixture.titles() == ["Trees"])
+        try fixture.harvest([StoreFixture.record("1", title: "Trees")])
+        let runs = try fixture.store.runs(sourceID: "city")
+        #expect(runs.map(\.status) == ["succeeded", "interrupted", "succeeded"])
+        #expect(try fixture.titles() == ["Trees"])
+    }
+
+    @Test func deletionsOnlyAfterACompleteListing() throws {
+        let fixture = try StoreFixture()
+        let three = ["1", "2", "3"].map { StoreFixture.record($0, title: "Dataset \($0)") }
+        try fixture.harvest(three)
+        let partial = try fixture.harvest(Array(three.prefix(2)), complete: false)
+        #expect(partial.status == "partial")
+        #expect(partial.deleted == 0)
+        #expect(partial.deletionsHeld == "the listing was incomplete")
+        #expect(try fixture.store.recordCount() == 3)
+        let complete = try fixture.harvest(Array(three.prefix(2)))
+        #expect(complete.deleted == 1)
+        #expect(try fixture.titles() == ["Dataset 1", "Dataset 2"])
+        let raw = try fixture.store.read("test") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM raw_records") }
+        #expect(raw == 2)
+    }
+
+    @Test func anEmptyListingNeverWipesASource() throws {
+        let fixture = try StoreFixture()
+        try fixture.harvest([StoreFixture.record("1", title: "Trees")])
+        let empty = try fixture.harvest([])
+        #expect(empty.deleted == 0)
+        #expect(empty.deletionsHeld == "the source suddenly listed no records")
+        #expect(try fixture.store.recordCount() == 1)
+        let issues = try fixture.store.issues(runID: try fixture.store.runs(sourceID: "city")[0].id)
+        #expect(issues.map(\.code) == ["harvest.deletions-held"])
+    }
+
+    @Test func massDeletionsAreHeldBack() throws {
+        let fixture = try StoreFixture()
+        let many = (1...40).map { StoreFixture.record(String($0), title: "Dataset \($0)") }
+        try fixture.harvest(many)
+        let commit = try fixture.harvest(Array(many.prefix(10)))
+        #expect(commit.deleted == 0)
+        #expect(commit.keptMissing == 30)
+        #expect(try fixture.store.recordCount() == 40)
+    }
+
+    @Test func updatesKeepTheFullTextIndexInStep() throws {
+        let fixture = try StoreFixture()
+        try fixture.harvest([StoreFixture.record("1", title: "Street trees")])
+        try fixture.harvest([StoreFixture.record("1", title: "Bicycle counts")])
+        let count = { (query: String) in
+            try fixture.store.read("test") { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?", arguments: [query]) ?? -1
+            }
+        }
+        #expect(try count("trees") == 0)
+        #expect(try count("bicycle") == 1)
+        let integrity = try fixture.store.pool.write { db in
+            try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)")
+            return true
+        }
+        #expect(integrity)
+    }
+
+    @Test func findsRecordsByIdLocalIdOrIdentifier() throws {
+        let fixture = try StoreFixture()
+        try fixture.harvest([StoreFixture.record("abc", title: "Trees")])
+        #expect(try fixture.store.record("city/abc")?.record.title.value == "Trees")
+        #expect(try fixture.store.record("abc")?.record.title.value == "Trees")
+        #expect(try fixture.store.record("city/name-abc")?.record.title.value == "Trees")
+        #expect(try fixture.store.record("name-abc")?.record.title.value == "Trees")
+        #expect(try fixture.store.record("nope") == nil)
+    }
+
+    @Test func refusesADatabaseInAMissingFolder() {
+        #expect(throws: StoreError.self) { try CatalogStore(path: "/nonexistent-folder-fedcat/x.db") }
+        do {
+            _ = try CatalogStore(path: "/nonexistent-folder-fedcat/x.db")
+        } catch {
+            #expect(error.description.contains("/nonexistent-folder-fedcat/x.db"))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CatalogModel
+import Testing
+@testable import Harvesters
+
+@Suite("Harvester registry")
+struct RegistryTests {
+    @Test func everyKindIsDescribedOnce() {
+        let kinds = HarvesterRegistry.kinds
+        #expect(Set(kinds).count == kinds.count)
+        #expect(kinds.contains("ckan"))
+        for type in HarvesterRegistry.builtIn {
+            #expect(!type.description.title.isEmpty && !type.description.summary.isEmpty)
+            #expect(type.description.exampleURL.hasPrefix("http"))
+        }
+    }
+
+    @Test func unknownKindListsTheKnownOnes() {
+        #expect(throws: UnknownKindError(kind: "sparql", known: HarvesterRegistry.kinds)) {
+            try HarvesterRegistry.harvesterType(for: "sparql")
+        }
+        let message = UnknownKindError(kind: "sparql", known: ["ckan"]).description
+        #expect(message == "Unknown harvester kind 'sparql'. Known kinds: ckan.")
+    }
+
+    @Test func kindLookupIgnoresCase() throws {
+        #expect(try HarvesterRegistry.harvesterType(for: "CKAN").description.kind == "ckan")
+    }
+}
