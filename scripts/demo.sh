@@ -28,7 +28,7 @@ step fedcat source add "$base/riverbasin/api/3/action" --kind ckan --id riverbas
 step fedcat harvest --all   # riverbasin holds three deliberately malformed packages: they become issues, not failures
 step fedcat source list
 step fedcat search "air quality" --limit 5
-step fedcat search "strassenbaume" --limit 3
+step fedcat search "riviere" --limit 3        # accents do not matter: finds "Rivière"
 step fedcat search "water quality -groundwater" --limit 5
 step fedcat search '"bus stops" OR timetable' --limit 5
 step fedcat show lakeside/air-quality-measurements-2022

@@ -1,5 +1,5 @@
 /// Turns what a person types into an FTS5 expression: words (all must match), `"exact phrases"`,
-/// `prefix*`, `-excluded` words and `OR` between words. Nothing typed can break the SQL or FTS5 syntax.
+/// `prefix*`, `-excluded` words and `OR` between words (`AND` is implied and may be typed). Nothing typed can break the SQL or FTS5 syntax.
 public enum QueryCompiler {
     /// The FTS5 MATCH expression, or nil when the query asks for everything (empty or `*`).
     public static func compile(_ text: String) throws(SearchError) -> String? {
@@ -13,6 +13,7 @@ public enum QueryCompiler {
                 pendingOr = !(groups.last?.isEmpty ?? true)
                 continue
             }
+            if !token.phrase && !token.negated && token.text == "AND" { continue }
             guard let term = term(token) else { continue }
             if token.negated {
                 excluded.append(term)

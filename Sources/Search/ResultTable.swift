@@ -16,7 +16,7 @@ public enum ResultTable {
                              [titleWidth, publisherWidth, sourceWidth, modifiedWidth]))
             lines.append("  " + fit(hit.id, width - 2))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 
     private static func row(_ cells: [String], _ widths: [Int]) -> String {

@@ -7,6 +7,7 @@ public enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible
     case badValue(path: String, key: String, value: String, expected: String)
     case unsupportedVersion(path: String, version: String)
     case unknownKind(path: String, kind: String, known: [String])
+    case unknownKindGiven(kind: String, known: [String])
     case idMismatch(path: String, id: String)
     case unknownSource(id: String, directory: String, known: [String])
     case alreadyExists(id: String, path: String)
@@ -29,6 +30,8 @@ public enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible
             return "The source file \(path) has version '\(version)'; this fedcat reads version 1."
         case .unknownKind(let path, let kind, let known):
             return "The source file \(path): unknown harvester kind '\(kind)'. Known kinds: \(known.joined(separator: ", "))."
+        case .unknownKindGiven(let kind, let known):
+            return "Unknown harvester kind '\(kind)'. Known kinds: \(known.joined(separator: ", "))."
         case .idMismatch(let path, let id):
             return "The source file \(path) says id '\(id)', but a source's file must be named after its id (harvesters/\(id).yaml)."
         case .unknownSource(let id, let directory, let known):

@@ -53,7 +53,7 @@ public struct SourceRegistry: Sendable {
                     options: [String: String] = [:]) throws(SourceFileError) -> (SourceConfig, URL) {
         let harvester: any Harvester.Type
         do { harvester = try HarvesterRegistry.harvesterType(for: kind) } catch {
-            throw .unknownKind(path: "(command line)", kind: kind, known: error.known)
+            throw .unknownKindGiven(kind: kind, known: error.known)
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {

@@ -44,7 +44,7 @@ struct CKANMapperTests {
         #expect(record.frequency?.uri == "http://publications.europa.eu/resource/authority/frequency/MONTHLY")
         #expect(record.landingPage == "https://city.fixture.example/air")
         #expect(record.version == "1.2")
-        #expect(record.extras["custom_field"] == "kept as an extra")
+        #expect(record.extras == ["custom_field": "kept as an extra"])
         #expect(record.identifiers.map(\.value) == ["0a1b2c3d-0000-4000-8000-000000000001", "air-quality-2020"])
         #expect(record.provenance.originalURL == "https://data.fixture.example/dataset/air-quality-2020")
         #expect(record.provenance.kind == "ckan")

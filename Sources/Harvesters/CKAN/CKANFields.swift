@@ -1,5 +1,22 @@
 import FeedParsing
 
+/// A package's extras by lowercase key, remembering which ones the mapper used so the rest are kept as extras.
+final class ExtraFields {
+    private let values: [String: String]
+    private(set) var used = Set<String>()
+
+    init(_ pairs: [(key: String, value: String)]) {
+        values = Dictionary(pairs.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The extra's trimmed value, or nil when absent or empty; a value returned counts as used.
+    subscript(key: String) -> String? {
+        guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        used.insert(key)
+        return value
+    }
+}
+
 /// Reading CKAN's loosely typed fields: numbers where strings belong, empty strings for "none", extras as list or dict.
 enum CKANFields {
     /// A scalar as trimmed text; nil for null, empty, arrays and objects.

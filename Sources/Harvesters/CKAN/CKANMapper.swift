@@ -19,7 +19,8 @@ public struct CKANMapper: RecordMapper {
             return MappingResult(record: nil, issues: issues.items)
         }
         guard let localID = CKANFields.text(package["id"]) ?? CKANFields.text(package["name"]) else {
-            issues.error("ckan.package.missing-id", "the package at \(raw.location) has neither 'id' nor 'name'; it was skipped.", at: raw.location)
+            let title = CKANFields.text(package["title"]).map { " titled '\($0)'" } ?? ""
+            issues.error("ckan.package.missing-id", "the package\(title) at \(raw.location) has neither 'id' nor 'name'; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
         issues.localID = localID
@@ -29,7 +30,7 @@ public struct CKANMapper: RecordMapper {
         if let value = package["extras"], !value.isNull, value.array == nil, value.object == nil {
             issues.warning("ckan.package.extras-unreadable", "'extras' is a \(value.typeName), not a list or an object; it was ignored.", at: "/extras")
         }
-        let extra = Dictionary(extras.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        let extra = ExtraFields(extras)
 
         let title = mapTitle(package, name: name ?? localID, issues: &issues)
         let provenance = Provenance(
@@ -70,7 +71,9 @@ public struct CKANMapper: RecordMapper {
         }
         record.version = CKANFields.text(package["version"])
         record.distributions = distributions(package["resources"], issues: &issues)
-        for (key, value) in extras where record.extras[key] == nil { record.extras[key] = value }
+        for (key, value) in extras where !extra.used.contains(key.lowercased()) && record.extras[key] == nil {
+            record.extras[key] = value
+        }
         return MappingResult(record: record, issues: issues.items)
     }
 
@@ -83,7 +86,7 @@ public struct CKANMapper: RecordMapper {
         return LocalizedText(name)
     }
 
-    private func identifiers(_ package: JSONObject, extra: [String: String], localID: String, name: String?) -> [Identifier] {
+    private func identifiers(_ package: JSONObject, extra: ExtraFields, localID: String, name: String?) -> [Identifier] {
         var result = [Identifier(localID, scheme: "ckan-id")]
         if let name, name != localID { result.append(Identifier(name, scheme: "ckan-name")) }
         for key in ["identifier", "guid", "uri", "dcat_identifier"] {
@@ -109,7 +112,7 @@ public struct CKANMapper: RecordMapper {
         return words
     }
 
-    private func themes(_ package: JSONObject, extra: [String: String]) -> [Concept] {
+    private func themes(_ package: JSONObject, extra: ExtraFields) -> [Concept] {
         var themes: [Concept] = []
         for group in package["groups"]?.array ?? [] {
             guard let label = CKANFields.text(group["title"]) ?? CKANFields.text(group["display_name"]) ?? CKANFields.text(group["name"]) else { continue }
@@ -121,7 +124,7 @@ public struct CKANMapper: RecordMapper {
         return themes
     }
 
-    private func publisher(_ package: JSONObject, extra: [String: String]) -> Agent? {
+    private func publisher(_ package: JSONObject, extra: ExtraFields) -> Agent? {
         if let scheming = package["publisher"]?.array?.first ?? package["publisher"].flatMap({ $0.object == nil ? nil : $0 }),
            let name = CKANFields.text(scheming["name"]) {
             return Agent(name: name, uri: CKANFields.text(scheming["uri"]), email: CKANFields.text(scheming["email"]),
@@ -137,7 +140,7 @@ public struct CKANMapper: RecordMapper {
         return nil
     }
 
-    private func contact(_ package: JSONObject, extra: [String: String]) -> Contact? {
+    private func contact(_ package: JSONObject, extra: ExtraFields) -> Contact? {
         if let scheming = package["contact"]?.array?.first {
             let contact = Contact(name: CKANFields.text(scheming["name"]), email: CKANFields.text(scheming["email"]))
             if contact.name != nil || contact.email != nil { return contact }
@@ -148,7 +151,7 @@ public struct CKANMapper: RecordMapper {
         return Contact(name: name, email: email)
     }
 
-    private func temporal(_ package: JSONObject, extra: [String: String]) -> [TemporalCoverage] {
+    private func temporal(_ package: JSONObject, extra: ExtraFields) -> [TemporalCoverage] {
         var spans: [TemporalCoverage] = []
         for item in package["temporal_coverage"]?.array ?? [] {
             let span = TemporalCoverage(start: date(CKANFields.text(item["start"])), end: date(CKANFields.text(item["end"])))

@@ -1,0 +1,112 @@
+import Fetch
+import Foundation
+import LoopbackHTTP
+import Testing
+
+@Suite("libcurl fetcher")
+struct FetcherTests {
+    static func server(_ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws -> LoopbackServer {
+        let server = try LoopbackServer(handler: handler)
+        try server.start()
+        return server
+    }
+
+    static func options(_ change: (inout FetchOptions) -> Void = { _ in }) -> FetchOptions {
+        var options = FetchOptions(userAgent: "fedcat/test")
+        options.requestTimeout = 10
+        change(&options)
+        return options
+    }
+
+    @Test func sendsUserAgentAndReadsHeaders() throws {
+        let server = try Self.server { request in
+            var response = HTTPResponse.json(#"{"ua":"\#(request.header("User-Agent") ?? "")"}"#)
+            response.headers += [("ETag", "\"v1\""), ("Last-Modified", "Tue, 03 Nov 2026 10:00:00 GMT")]
+            return response
+        }
+        defer { server.stop() }
+        let response = try Fetcher(options: Self.options()).get("\(server.baseURL)/x?a=1", headers: [("Accept", "application/json")])
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"ua":"fedcat/test"}"#)
+        #expect(response.headers["etag"] == "\"v1\"")
+        #expect(response.headers["last-modified"] == "Tue, 03 Nov 2026 10:00:00 GMT")
+        #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
+    }
+
+    @Test func followsRedirectsUpToTheLimit() throws {
+        let server = try Self.server { request in
+            let step = Int(request.path.dropFirst()) ?? 0
+            guard step < 10 else { return .text("arrived") }
+            return HTTPResponse(status: 302, headers: [("Location", "/\(step + 1)")])
+        }
+        defer { server.stop() }
+        let near = try Fetcher(options: Self.options()).get("\(server.baseURL)/7")
+        #expect(String(decoding: near.body, as: UTF8.self) == "arrived")
+        #expect(near.effectiveURL == "\(server.baseURL)/10")
+        #expect(throws: FetchError.self) { try Fetcher(options: Self.options()).get("\(server.baseURL)/0") }
+    }
+
+    @Test func returnsHTTPErrorsAsResponses() throws {
+        let server = try Self.server { _ in .status(503) }
+        defer { server.stop() }
+        let response = try Fetcher(options: Self.options()).get(server.baseURL + "/")
+        #expect(response.status == 503)
+        #expect(!response.isSuccess)
+        #expect(FetchError.httpStatus(url: "u", status: 503, excerpt: "").isTransient)
+        #expect(!FetchError.httpStatus(url: "u", status: 404, excerpt: "").isTransient)
+    }
+
+    @Test func stopsBodiesOverTheLimit() throws {
+        let server = try Self.server { _ in .text(String(repeating: "x", count: 100_000)) }
+        defer { server.stop() }
+        #expect(throws: FetchError.bodyTooLarge(url: server.baseURL + "/", limit: 10_000)) {
+            try Fetcher(options: Self.options { $0.maxBodyBytes = 10_000 }).get(server.baseURL + "/")
+        }
+    }
+
+    @Test func cutsOffASlowDrip() throws {
+        let server = try Self.server { _ in
+            var response = HTTPResponse.text(String(repeating: "x", count: 50))
+            response.chunkDelay = (bytesPerChunk: 1, delay: .milliseconds(200))
+            return response
+        }
+        defer { server.stop() }
+        let started = Date()
+        #expect(throws: FetchError.self) {
+            try Fetcher(options: Self.options { $0.requestTimeout = 1 }).get(server.baseURL + "/")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func refusesOtherSchemesUnlessLocal() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-fetch-\(UUID().uuidString).json")
+        try Data("{}".utf8).write(to: file)
+        #expect(throws: FetchError.schemeNotAllowed(url: file.absoluteString, scheme: "file")) {
+            try Fetcher(options: Self.options()).get(file.absoluteString)
+        }
+        #expect(throws: FetchError.invalidURL("no scheme here")) { try Fetcher(options: Self.options()).get("no scheme here") }
+        let local = try Fetcher(options: Self.options { $0.allowFileURLs = true }).get(file.absoluteString)
+        #expect(local.body == Array("{}".utf8))
+    }
+
+    @Test func aRedirectCannotLeadToAFile() throws {
+        let server = try Self.server { _ in HTTPResponse(status: 302, headers: [("Location", "file:///etc/passwd")]) }
+        defer { server.stop() }
+        #expect(throws: FetchError.self) {
+            try Fetcher(options: Self.options { $0.allowFileURLs = true }).get(server.baseURL + "/")
+        }
+    }
+
+    @Test func aRefusedConnectionNamesTheURL() throws {
+        let server = try Self.server { _ in .status(200) }
+        let url = server.baseURL + "/gone"
+        server.stop()
+        do {
+            _ = try Fetcher(options: Self.options()).get(url)
+            Issue.record("expected a transport error")
+        } catch {
+            #expect(error.isTransient)
+            #expect(error.description.contains(url))
+        }
+    }
+}
