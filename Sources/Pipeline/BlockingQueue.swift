@@ -21,6 +21,14 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
+    /// Adds the last item even when cancelled or full, so the consumer always learns that the producer ended.
+    func finish(_ item: Element) {
+        condition.lock()
+        items.append(item)
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// The next item, waiting for one.
     func pop() -> Element {
         condition.lock()

@@ -32,7 +32,7 @@ struct Producer: Sendable {
         } catch {
             result = .failure(.stopped(sourceID: source.id, reason: "\(error)"))
         }
-        _ = queue.push(.finished(result))
+        queue.finish(.finished(result))
     }
 
     /// Maps each raw record as it arrives and decides whether it changed.

@@ -33,6 +33,25 @@ struct FetcherTests {
         #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
     }
 
+    @Test func decodesGzipBodies() throws {
+        // gzip of {"gzipped": true, "text": "abcabc…"} (629 bytes), made with Python's gzip module.
+        let gzipped: [UInt8] = [31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 171, 86, 74, 175, 202, 44, 40, 72, 77, 81, 178, 82, 40, 41, 42, 77,
+                                213, 81, 80, 42, 73, 173, 40, 1, 242, 148, 18, 147, 146, 71, 209, 40, 162, 58, 82, 170, 5, 0, 214,
+                                168, 221, 112, 117, 2, 0, 0]
+        let server = try Self.server { request in
+            guard request.header("Accept-Encoding")?.contains("gzip") == true else { return .status(406) }
+            return HTTPResponse(status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "application/json")], body: gzipped)
+        }
+        defer { server.stop() }
+        let response = try Fetcher(options: Self.options()).get(server.baseURL + "/")
+        #expect(response.status == 200)
+        #expect(response.body.count == 629)
+        #expect(String(decoding: response.body, as: UTF8.self).hasPrefix(#"{"gzipped": true, "text": "abcabc"#))
+        #expect(throws: FetchError.bodyTooLarge(url: server.baseURL + "/", limit: 100)) {
+            try Fetcher(options: Self.options { $0.maxBodyBytes = 100 }).get(server.baseURL + "/")
+        }
+    }
+
     @Test func followsRedirectsUpToTheLimit() throws {
         let server = try Self.server { request in
             let step = Int(request.path.dropFirst()) ?? 0

@@ -9,8 +9,9 @@ public import Foundation
 public struct JSONParser: Sendable {
     /// Parser settings.
     public struct Options: Sendable {
-        /// The deepest nesting of arrays and objects accepted. The parser recurses once per
-        /// level, so keep this in the thousands at most.
+        /// The deepest nesting of arrays and objects accepted. Parsing itself does not
+        /// recurse, but Swift releases nested values recursively, so a value nested
+        /// ~100,000 deep would overflow the stack when freed: keep this in the thousands.
         public var maxDepth: Int = 512
         /// Accept a comma before a closing `]` or `}` (JSON5-style documents).
         public var allowTrailingCommas: Bool = false
@@ -65,7 +66,7 @@ public struct JSONParser: Sendable {
     }
 }
 
-/// The parsing state: a cursor over the input bytes.
+/// The parsing state: a cursor over the input bytes plus the stacks of open containers.
 struct JSONByteReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let end: Int
@@ -75,6 +76,10 @@ struct JSONByteReader {
     private let allowTrailingCommas: Bool
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
+    /// Elements of the arrays being parsed, innermost last; each array takes its own off the top.
+    private let elementStack = JSONBuildStack<JSONValue>()
+    /// Members of the objects being parsed, innermost last.
+    private let memberStack = JSONBuildStack<JSONObject.Member>()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.bytes = bytes
@@ -90,18 +95,19 @@ struct JSONByteReader {
             position = 3
         }
         skipWhitespace()
-        guard position < end else { throw error(.emptyDocument, at: position) }
+        guard position < end else { try fail(.emptyDocument, at: position) }
         let value = try parseValue()
         skipWhitespace()
-        guard position == end else { throw error(.trailingContent, at: position) }
+        guard position == end else { try fail(.trailingContent, at: position) }
         return value
     }
 
     // MARK: Helpers
 
+    /// Throws the error for `reason` at `offset`; out of line to keep the hot loops small.
     @inline(never)
-    private func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
-        JSONParseError.at(offset, reason, in: bytes)
+    private func fail(_ reason: JSONParseError.Reason, at offset: Int) throws(JSONParseError) -> Never {
+        throw JSONParseError.at(offset, reason, in: bytes)
     }
 
     @inline(__always)
@@ -109,7 +115,14 @@ struct JSONByteReader {
         while position < end {
             let byte = bytes[position]
             if byte > 0x20 { return }
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+            if byte == 0x0A {
+                // Pretty-printed input: skip the indentation eight spaces at a time.
+                position += 1
+                while position + 8 <= end
+                    && UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: position, as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    position += 8
+                }
+            } else if byte == 0x20 || byte == 0x0D || byte == 0x09 {
                 position += 1
             } else {
                 return
@@ -119,150 +132,144 @@ struct JSONByteReader {
 
     // MARK: Values
 
+    /// An array or object still open, and where its elements or members start on the build stack.
+    private struct OpenContainer {
+        var isObject: Bool
+        var first: Int
+    }
+
+    /// Parses one value of any depth. Iterative, not recursive: open containers live on a
+    /// heap stack, so deep nesting can never overflow the thread's stack, whatever maxDepth is.
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        skipWhitespace()
-        guard position < end else { throw error(.unexpectedEnd, at: position) }
-        let byte = bytes[position]
-        switch byte {
-        case UInt8(ascii: "\""):
-            return .string(try parseString())
-        case UInt8(ascii: "{"):
-            return try parseObject()
-        case UInt8(ascii: "["):
-            return try parseArray()
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
-        case UInt8(ascii: "t"):
-            try expectLiteral(0x74, 0x72, 0x75, 0x65, length: 4)  // true
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try expectLiteral(0x66, 0x61, 0x6C, 0x73, 0x65, length: 5)  // false
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try expectLiteral(0x6E, 0x75, 0x6C, 0x6C, length: 4)  // null
-            return .null
-        default:
-            throw error(.unexpectedCharacter(byte), at: position)
+        var open: [OpenContainer] = []
+        // Optional so that handing the value to a container can move it out with take().
+        var value: JSONValue?
+        while true {
+            // The start of a value.
+            skipWhitespace()
+            guard position < end else { try fail(.unexpectedEnd, at: position) }
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                value = .string(try parseString())
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = .number(try parseNumber())
+            case UInt8(ascii: "{"):
+                try enterContainer()
+                skipWhitespace()
+                if position < end && bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    depth -= 1
+                    value = .object(JSONObject())
+                } else {
+                    open.append(OpenContainer(isObject: true, first: memberStack.count))
+                    try parseMemberName()
+                    continue
+                }
+            case UInt8(ascii: "["):
+                try enterContainer()
+                skipWhitespace()
+                if position < end && bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    depth -= 1
+                    value = .array([])
+                } else {
+                    open.append(OpenContainer(isObject: false, first: elementStack.count))
+                    continue
+                }
+            case UInt8(ascii: "t"):
+                try expectLiteral("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try expectLiteral("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try expectLiteral("null")
+                value = .null
+            default:
+                try fail(.unexpectedCharacter(byte), at: position)
+            }
+
+            // A complete value: store it in the innermost open container, then close
+            // containers for as long as their closing bracket follows.
+            while true {
+                guard let container = open.last else { return value.take()! }
+                if container.isObject {
+                    memberStack.setLastValue(value.take()!)
+                } else {
+                    elementStack.push(value.take()!)
+                }
+                skipWhitespace()
+                guard position < end else { try fail(.unexpectedEnd, at: position) }
+                let closing = container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let separator = bytes[position]
+                if separator == UInt8(ascii: ",") {
+                    position += 1
+                    skipWhitespace()
+                    if position < end && bytes[position] == closing {
+                        guard allowTrailingCommas else { try fail(.trailingComma(closing: closing), at: position) }
+                        position += 1
+                    } else {
+                        if container.isObject { try parseMemberName() }
+                        break  // on to the next element or member value
+                    }
+                } else if separator == closing {
+                    position += 1
+                } else {
+                    try fail(.missingComma(found: separator, closing: closing), at: position)
+                }
+                open.removeLast()
+                depth -= 1
+                if container.isObject {
+                    value = .object(JSONObject(storage: memberStack.pop(from: container.first)))
+                } else {
+                    value = .array(elementStack.pop(from: container.first))
+                }
+            }
         }
     }
 
-    /// Matches `true`, `false` or `null` at the cursor.
+    /// Steps over an opening bracket, enforcing maxDepth.
     @inline(__always)
-    private mutating func expectLiteral(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ b3: UInt8, _ b4: UInt8 = 0, length: Int) throws(JSONParseError) {
+    private mutating func enterContainer() throws(JSONParseError) {
+        depth += 1
+        guard depth <= maxDepth else { try fail(.tooDeep(maxDepth), at: position) }
+        position += 1
+    }
+
+    /// Parses `"name" :` and pushes a member with that name (its value comes next).
+    /// The cursor is on the first non-whitespace byte where a name should start.
+    private mutating func parseMemberName() throws(JSONParseError) {
+        guard position < end else { try fail(.unexpectedEnd, at: position) }
+        let first = bytes[position]
+        guard first == UInt8(ascii: "\"") else { try fail(.expectedKey(found: first), at: position) }
+        let key = try parseString()
+        skipWhitespace()
+        guard position < end else { try fail(.unexpectedEnd, at: position) }
+        let colon = bytes[position]
+        guard colon == UInt8(ascii: ":") else { try fail(.missingColon(found: colon), at: position) }
+        position += 1
+        memberStack.push(JSONObject.Member(key: key, value: .null))
+    }
+
+    /// Matches `true`, `false` or `null` at the cursor.
+    @inline(never)
+    private mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
         let start = position
-        let expected = (b0, b1, b2, b3, b4)
-        var index = 0
-        while index < length {
-            let want: UInt8
-            switch index {
-            case 0: want = expected.0
-            case 1: want = expected.1
-            case 2: want = expected.2
-            case 3: want = expected.3
-            default: want = expected.4
-            }
-            guard start + index < end else { throw error(.unexpectedEnd, at: end) }
-            guard bytes[start + index] == want else { throw error(.invalidLiteral, at: start) }
-            index += 1
+        let expected = word.utf8Start
+        for index in 0..<word.utf8CodeUnitCount {
+            guard start + index < end else { try fail(.unexpectedEnd, at: end) }
+            guard bytes[start + index] == expected[index] else { try fail(.invalidLiteral, at: start) }
         }
-        position = start + length
+        position = start + word.utf8CodeUnitCount
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = position
         let stop = JSONNumber.scanNumber(bytes, from: start)
-        guard stop >= 0 else { throw error(.invalidNumber, at: start) }
+        guard stop >= 0 else { try fail(.invalidNumber, at: start) }
         position = stop
         return JSONNumber(unchecked: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
-    }
-
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        let open = position
-        depth += 1
-        guard depth <= maxDepth else { throw error(.tooDeep(maxDepth), at: open) }
-        position += 1
-        skipWhitespace()
-        guard position < end else { throw error(.unexpectedEnd, at: position) }
-        if bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            depth -= 1
-            return .array([])
-        }
-        var elements: [JSONValue] = []
-        while true {
-            elements.append(try parseValue())
-            skipWhitespace()
-            guard position < end else { throw error(.unexpectedEnd, at: position) }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: ",") {
-                position += 1
-                skipWhitespace()
-                if position < end && bytes[position] == UInt8(ascii: "]") {
-                    guard allowTrailingCommas else {
-                        throw error(.trailingComma(closing: UInt8(ascii: "]")), at: position)
-                    }
-                    position += 1
-                    break
-                }
-            } else if byte == UInt8(ascii: "]") {
-                position += 1
-                break
-            } else {
-                throw error(.missingComma(found: byte, closing: UInt8(ascii: "]")), at: position)
-            }
-        }
-        depth -= 1
-        return .array(elements)
-    }
-
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        let open = position
-        depth += 1
-        guard depth <= maxDepth else { throw error(.tooDeep(maxDepth), at: open) }
-        position += 1
-        skipWhitespace()
-        guard position < end else { throw error(.unexpectedEnd, at: position) }
-        if bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            depth -= 1
-            return .object(JSONObject())
-        }
-        var members: [JSONObject.Member] = []
-        while true {
-            // The cursor is on the first byte of what should be a member name.
-            guard position < end else { throw error(.unexpectedEnd, at: position) }
-            let first = bytes[position]
-            guard first == UInt8(ascii: "\"") else { throw error(.expectedKey(found: first), at: position) }
-            let key = try parseString()
-            skipWhitespace()
-            guard position < end else { throw error(.unexpectedEnd, at: position) }
-            let colon = bytes[position]
-            guard colon == UInt8(ascii: ":") else { throw error(.missingColon(found: colon), at: position) }
-            position += 1
-            let value = try parseValue()
-            members.append(JSONObject.Member(key: key, value: value))
-            skipWhitespace()
-            guard position < end else { throw error(.unexpectedEnd, at: position) }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: ",") {
-                position += 1
-                skipWhitespace()
-                if position < end && bytes[position] == UInt8(ascii: "}") {
-                    guard allowTrailingCommas else {
-                        throw error(.trailingComma(closing: UInt8(ascii: "}")), at: position)
-                    }
-                    position += 1
-                    break
-                }
-            } else if byte == UInt8(ascii: "}") {
-                position += 1
-                break
-            } else {
-                throw error(.missingComma(found: byte, closing: UInt8(ascii: "}")), at: position)
-            }
-        }
-        depth -= 1
-        return .object(JSONObject(storage: members))
     }
 
     // MARK: Strings
@@ -271,49 +278,60 @@ struct JSONByteReader {
     private mutating func parseString() throws(JSONParseError) -> String {
         let quote = position
         let start = quote + 1
+        let stop = scanToQuoteOrBackslash(from: start)
+        guard stop < end else { try fail(.unterminatedString, at: quote) }
+        if bytes[stop] == UInt8(ascii: "\"") {
+            // Fast path: no escapes, so the string is the bytes as they are.
+            position = stop + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        }
+        position = stop
+        return try parseEscapedString(start: start, quote: quote)
+    }
+
+    /// The offset of the first `"` or `\` at or after `start`, or `end` when there is none.
+    @inline(__always)
+    private func scanToQuoteOrBackslash(from start: Int) -> Int {
         var index = start
-        // Fast scan, eight bytes at a time, for the closing quote or a backslash.
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        while index + 8 <= end {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if JSONByteReader.hasQuoteOrBackslash(word) { break }
-            index += 8
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time (SWAR). The match mask is exact for the lowest matching
+            // byte, which on little-endian is the first one in memory.
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let mask = JSONByteReader.quoteOrBackslashMask(word)
+                if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+                index += 8
+            }
         }
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                position = index + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") {
-                position = index
-                return try parseEscapedString(start: start, quote: quote)
-            }
-            // The word that stopped the wide scan holds a quote or backslash, so this
-            // byte loop ends within eight bytes (or walks the last few bytes of input).
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
             index += 1
         }
-        throw error(.unterminatedString, at: quote)
+        return end
     }
 
-    /// True when any byte of `word` is `"` or `\`.
+    /// High bit set in each byte of `word` that is `"` or `\` (bytes above the first match
+    /// may be marked spuriously; the lowest marked byte is always a real match).
     @inline(__always)
-    static func hasQuoteOrBackslash(_ word: UInt64) -> Bool {
+    static func quoteOrBackslashMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
         let slashes = word ^ (ones &* 0x5C)
         let quoteZero = (quotes &- ones) & ~quotes & highs
         let slashZero = (slashes &- ones) & ~slashes & highs
-        return (quoteZero | slashZero) != 0
+        return quoteZero | slashZero
     }
 
     /// Parses the rest of a string that contains escapes; the cursor is on a backslash.
+    @inline(never)
     private mutating func parseEscapedString(start: Int, quote: Int) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
         var runStart = start
         while true {
-            guard position < end else { throw error(.unterminatedString, at: quote) }
+            guard position < end else { try fail(.unterminatedString, at: quote) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 if runStart < position {
@@ -323,13 +341,13 @@ struct JSONByteReader {
                 return String(decoding: scratch, as: UTF8.self)
             }
             if byte != UInt8(ascii: "\\") {
-                position += 1
+                position = scanToQuoteOrBackslash(from: position)
                 continue
             }
             if runStart < position {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             }
-            guard position + 1 < end else { throw error(.unterminatedString, at: quote) }
+            guard position + 1 < end else { try fail(.unterminatedString, at: quote) }
             switch bytes[position + 1] {
             case UInt8(ascii: "\""): scratch.append(0x22); position += 2
             case UInt8(ascii: "\\"): scratch.append(0x5C); position += 2
@@ -360,7 +378,7 @@ struct JSONByteReader {
                 }
                 appendUTF8(scalar)
             default:
-                throw error(.invalidEscape, at: position)
+                try fail(.invalidEscape, at: position)
             }
             runStart = position
         }
@@ -374,8 +392,8 @@ struct JSONByteReader {
         // Truncated input with only hex digits so far: the string is unterminated.
         var probe = index
         while probe < end && probe < index + 4 && JSONByteReader.hexValue(bytes[probe]) != nil { probe += 1 }
-        if probe == end { throw error(.unterminatedString, at: quote) }
-        throw error(.invalidEscape, at: escape)
+        if probe == end { try fail(.unterminatedString, at: quote) }
+        try fail(.invalidEscape, at: escape)
     }
 
     @inline(__always)
@@ -414,5 +432,62 @@ struct JSONByteReader {
             scratch.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
             scratch.append(UInt8(0x80 | (scalar & 0x3F)))
         }
+    }
+}
+
+/// A growable stack that hands its top elements over as an exactly sized array by moving
+/// them (no copies, no reference-count traffic, no regrowth of the result).
+final class JSONBuildStack<Element> {
+    fileprivate var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        // Elements left behind by a parse error.
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    @inline(__always)
+    func push(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    private func grow() {
+        let newCapacity = capacity * 2
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Moves the elements from `start` to the top into a new array and shrinks the stack to `start`.
+    @inline(__always)
+    func pop(from start: Int) -> [Element] {
+        let length = count - start
+        if length == 0 { return [] }
+        let source = base + start
+        let result = [Element](unsafeUninitializedCapacity: length) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: length)
+            initialized = length
+        }
+        count = start
+        return result
+    }
+}
+
+extension JSONBuildStack where Element == JSONObject.Member {
+    /// Sets the value of the member on top (pushed with a placeholder when its name was read).
+    @inline(__always)
+    func setLastValue(_ value: consuming JSONValue) {
+        base[count - 1].value = value
     }
 }

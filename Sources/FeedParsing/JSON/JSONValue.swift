@@ -1,10 +1,16 @@
 /// A parsed JSON value that keeps number literals exactly and object members in order.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, kept as its source literal.
     case number(JSONNumber)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object with ordered (possibly duplicate) members.
     case object(JSONObject)
 }
 

@@ -26,7 +26,7 @@ public struct HarvesterDescription: Sendable, Hashable {
 /// - it throws only when the listing itself cannot go on (the source is down, a page is unreadable),
 ///   and the records emitted before the throw are then kept but not used for deletions;
 /// - it defends its paging: a repeated page or an endless listing stops with an error.
-public protocol Harvester {
+public protocol Harvester: SendableMetatype {
     /// The kind's name, title, summary and example.
     static var description: HarvesterDescription { get }
     /// Turns this kind's raw payloads into records.

@@ -1,4 +1,3 @@
-public import CatalogModel
 
 /// The harvester kinds fedcat knows. Adding a kind is one folder and one line in `builtIn`.
 public enum HarvesterRegistry {
