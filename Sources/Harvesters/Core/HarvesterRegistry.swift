@@ -1,4 +1,3 @@
-
 /// The harvester kinds fedcat knows. Adding a kind is one folder and one line in `builtIn`.
 public enum HarvesterRegistry {
     /// Every built-in kind, in the order `fedcat source kinds` lists them.
