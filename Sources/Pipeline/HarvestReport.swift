@@ -1,5 +1,3 @@
-public import CatalogModel
-
 /// What one harvest run did, for the summary line and `--json`.
 public struct HarvestReport: Sendable, Hashable, Codable {
     public var sourceID: String

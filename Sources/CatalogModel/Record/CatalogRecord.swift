@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One dataset as fedcat keeps it, aligned with DCAT-AP 3 (`dcat:Dataset`), whatever shape it was published in.
 public struct CatalogRecord: Sendable, Hashable, Codable {
     /// fedcat's id for the record: `<source id>/<id in the source>`.
