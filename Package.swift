@@ -47,7 +47,7 @@ let package = Package(
                 swiftSettings: strict),
         // Source registry files (harvesters/<id>.yaml).
         .target(name: "SourceRegistry",
-                dependencies: ["CatalogModel", "Harvesters", .product(name: "Yams", package: "Yams")],
+                dependencies: ["CatalogModel", "FeedParsing", "Harvesters", .product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
         // A harvest run end to end: harvester -> mapper -> normaliser -> store.
         .target(name: "Pipeline",
@@ -62,7 +62,7 @@ let package = Package(
 
         // Loopback HTTP server and CKAN emulator over the bundled samples (demo and tests).
         .target(name: "LoopbackHTTP", swiftSettings: strict),
-        .target(name: "SamplePortal", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
+        .target(name: "SamplePortal", dependencies: ["LoopbackHTTP", "FeedParsing"], swiftSettings: strict),
         .executableTarget(name: "sample-portal", dependencies: ["SamplePortal", "LoopbackHTTP"], swiftSettings: strict),
 
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"], swiftSettings: strict),
@@ -79,6 +79,7 @@ let package = Package(
                     dependencies: ["Pipeline", "SourceRegistry", "CatalogStore", "Search", "Harvesters",
                                    "LoopbackHTTP", "SamplePortal", "CatalogModel", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
+        .testTarget(name: "SourceRegistryTests", dependencies: ["SourceRegistry", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),

@@ -1,4 +1,5 @@
 import CatalogModel
+import FeedParsing
 import Harvesters
 import Yams
 
@@ -75,25 +76,10 @@ enum SourceFile {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML double-quoted scalar.
+    /// A YAML double-quoted scalar (a JSON string is one).
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += "\\x" + String(scalar.value, radix: 16).leftPad(2) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        JSONWriter.string(.string(text))
     }
-}
-
-private extension String {
-    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
 
 import Foundation
