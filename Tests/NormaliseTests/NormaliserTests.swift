@@ -38,3 +38,16 @@ struct NormaliserTests {
         #expect(dateIssue?.location == "modified")
     }
 }
+
+@Suite("Trimming")
+struct TrimmedTests {
+    @Test("trims Unicode white space like Foundation does", arguments: [
+        ("plain", "plain"), ("  both  ", "both"), ("\n\tlines\r\n", "lines"), ("", ""), ("   ", ""),
+        ("\u{00A0}nbsp\u{2003}", "nbsp"), ("Qualité ", "Qualité"), (" é", "é"), ("inner  space", "inner  space"),
+        ("\u{3000}全角\u{3000}", "全角"), ("x\u{0085}", "x"),
+    ])
+    func trims(input: String, expected: String) {
+        #expect(input.trimmed == expected)
+        #expect(input.trimmed == input.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

@@ -31,7 +31,7 @@ public struct SourceConfig: Sendable, Hashable, Codable {
     /// An option as an integer, or `defaultValue` when absent.
     public func intOption(_ name: String, default defaultValue: Int) throws(SourceOptionError) -> Int {
         guard let text = options[name] else { return defaultValue }
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(text.trimmed) else {
             throw SourceOptionError(sourceID: id, option: name, value: text, expected: "a whole number")
         }
         return value
@@ -40,7 +40,7 @@ public struct SourceConfig: Sendable, Hashable, Codable {
     /// An option as a number, or `defaultValue` when absent.
     public func doubleOption(_ name: String, default defaultValue: Double) throws(SourceOptionError) -> Double {
         guard let text = options[name] else { return defaultValue }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Double(text.trimmed) else {
             throw SourceOptionError(sourceID: id, option: name, value: text, expected: "a number")
         }
         return value
@@ -49,7 +49,7 @@ public struct SourceConfig: Sendable, Hashable, Codable {
     /// An option as a boolean (`true/false/yes/no/1/0`), or `defaultValue` when absent.
     public func boolOption(_ name: String, default defaultValue: Bool) throws(SourceOptionError) -> Bool {
         guard let text = options[name] else { return defaultValue }
-        switch text.lowercased().trimmingCharacters(in: .whitespaces) {
+        switch text.lowercased().trimmed {
         case "true", "yes", "1", "on": return true
         case "false", "no", "0", "off": return false
         default: throw SourceOptionError(sourceID: id, option: name, value: text, expected: "true or false")

@@ -1,3 +1,4 @@
+import CatalogModel
 /// The URLs of a CKAN portal, derived from whatever URL the user registered (portal root, `/api`, `/api/3/action`).
 public struct CKANEndpoint: Sendable, Hashable {
     /// The portal's home, where `/dataset/<name>` pages live.
@@ -7,7 +8,7 @@ public struct CKANEndpoint: Sendable, Hashable {
 
     /// Derives the endpoint, or nil when `url` is not an http(s) URL.
     public init?(url: String) {
-        var text = url.trimmingCharacters(in: .whitespaces)
+        var text = url.trimmed
         guard text.hasPrefix("http://") || text.hasPrefix("https://") else { return nil }
         if let query = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<query]) }
         while text.hasSuffix("/") { text.removeLast() }

@@ -1,3 +1,4 @@
+import CatalogModel
 import FeedParsing
 
 /// A package's extras by lowercase key, remembering which ones the mapper used so the rest are kept as extras.
@@ -11,7 +12,7 @@ final class ExtraFields {
 
     /// The extra's trimmed value, or nil when absent or empty; a value returned counts as used.
     subscript(key: String) -> String? {
-        guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = values[key]?.trimmed, !value.isEmpty else { return nil }
         used.insert(key)
         return value
     }
@@ -21,7 +22,7 @@ final class ExtraFields {
 enum CKANFields {
     /// A scalar as trimmed text; nil for null, empty, arrays and objects.
     static func text(_ value: JSONValue?) -> String? {
-        guard let text = value?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = value?.scalarText?.trimmed, !text.isEmpty else { return nil }
         return text
     }
 
@@ -63,7 +64,7 @@ enum CKANFields {
         if raw.hasPrefix("["), let parsed = try? JSONParser.parse(raw), let array = parsed.array {
             return array.compactMap { text($0) }
         }
-        return raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return raw.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 }
 

@@ -23,7 +23,7 @@ public struct TextRule: NormalisationRule {
 
     /// Trimmed text, or nil when nothing is left.
     public static func clean(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 }
