@@ -39,7 +39,7 @@ let package = Package(
                 swiftSettings: strict),
         // SQLite: migrations, runs, issues, records, FTS5.
         .target(name: "CatalogStore",
-                dependencies: ["CatalogModel", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // Query language, ranking, result rendering.
         .target(name: "Search",
@@ -72,7 +72,7 @@ let package = Package(
                     dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "CatalogStoreTests",
-                    dependencies: ["CatalogStore", "CatalogModel", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search", "CatalogStore", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "PipelineTests",

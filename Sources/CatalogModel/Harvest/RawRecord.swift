@@ -3,7 +3,7 @@ public struct RawRecord: Sendable, Hashable {
     /// The record's id in the source, when the harvester could read it.
     public var localID: String?
     /// The record as published (a CKAN package dict as JSON, an XML element, …).
-    public var payload: [UInt8]
+    public var payload: [UInt8] { didSet { payloadHash = ContentHash.hex(payload) } }
     /// `application/json`, `application/xml`, …
     public var mediaType: String
     /// The URL of the page the record was on.
@@ -14,11 +14,12 @@ public struct RawRecord: Sendable, Hashable {
     public init(localID: String?, payload: [UInt8], mediaType: String, pageURL: String, location: String) {
         self.localID = localID
         self.payload = payload
+        self.payloadHash = ContentHash.hex(payload)
         self.mediaType = mediaType
         self.pageURL = pageURL
         self.location = location
     }
 
     /// Hash of the payload bytes.
-    public var payloadHash: String { ContentHash.hex(payload) }
+    public private(set) var payloadHash: String
 }

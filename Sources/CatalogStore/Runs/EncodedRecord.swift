@@ -19,9 +19,9 @@ public struct EncodedRecord: Sendable {
         stable.provenance.harvestedAt = Date(timeIntervalSince1970: 0)
         stable.provenance.contentHash = ""
         stable.provenance.rawHash = ""
-        let data = (try? RecordCodec.encoder.encode(stable)) ?? Data("{}".utf8)
-        json = String(decoding: data, as: UTF8.self)
-        contentHash = ContentHash.hex(data)
+        let bytes = RecordJSON.encode(stable)
+        json = String(decoding: bytes, as: UTF8.self)
+        contentHash = ContentHash.hex(bytes)
         var record = record
         record.provenance.contentHash = contentHash
         self.record = record
@@ -44,13 +44,6 @@ public struct EncodedRecord: Sendable {
 
 /// How records are written to and read from the `record_json` column.
 public enum RecordCodec {
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
     /// Reads a stored record back and restores its provenance columns.
     static func decode(json: String, id: String, harvestedAt: String, contentHash: String, rawHash: String?) throws(StoreError) -> CatalogRecord {
         let decoder = JSONDecoder()
