@@ -11,7 +11,7 @@ struct StoreTests {
         let names = try fixture.store.read("test") { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
         }
-        for expected in ["sources", "harvest_runs", "record_issues", "raw_records", "records", "records_fts", "run_staging",
+        for expected in ["sources", "harvest_runs", "record_issues", "raw_records", "records", "records_fts",
                          "records_fts_insert", "records_fts_delete", "records_fts_update"] {
             #expect(names.contains(expected), "missing \(expected)")
         }
@@ -53,7 +53,7 @@ struct StoreTests {
         let last = try #require(try fixture.store.runs(sourceID: "city").first)
         #expect(last.status == "failed")
         #expect(last.error == "HTTP 500")
-        let staging = try fixture.store.read("test") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging") }
+        let staging = try fixture.store.pool.write { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.run_staging") }
         #expect(staging == 0)
     }
 

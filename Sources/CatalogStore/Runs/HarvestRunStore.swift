@@ -72,6 +72,7 @@ extension CatalogStore {
     public func beginRun(source: SourceConfig, configJSON: String, at date: Date) throws(StoreError) -> Int64 {
         let now = Timestamp.text(date)
         return try write("starting a harvest run of '\(source.id)'") { db in
+            try db.execute(sql: Migrations.staging)
             try db.execute(sql: """
                 INSERT INTO sources (id, kind, url, title, config_json, registered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, url = excluded.url, title = excluded.title,
@@ -79,7 +80,7 @@ extension CatalogStore {
                 """, arguments: [source.id, source.kind, source.url, source.title, configJSON, now, now])
             try db.execute(sql: "UPDATE harvest_runs SET status = 'interrupted', ended_at = ?, error = 'The process stopped before the run ended.' WHERE source_id = ? AND status = 'running'",
                            arguments: [now, source.id])
-            try db.execute(sql: "DELETE FROM run_staging WHERE run_id IN (SELECT id FROM harvest_runs WHERE source_id = ?)",
+            try db.execute(sql: "DELETE FROM run_staging WHERE run_id IN (SELECT id FROM main.harvest_runs WHERE source_id = ?)",
                            arguments: [source.id])
             try db.execute(sql: "INSERT INTO harvest_runs (source_id, started_at, status) VALUES (?, ?, 'running')",
                            arguments: [source.id, now])

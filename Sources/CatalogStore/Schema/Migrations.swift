@@ -13,6 +13,29 @@ enum Migrations {
     /// Column order of the FTS5 table; `bm25` weights in `Search` follow it.
     static let ftsColumns = ["title", "description", "keywords", "publisher"]
 
+    /// What a run has read so far, merged into `records` only when the run ends well. A TEMP table on the
+    /// writer's connection: never journaled or synced, so records are written durably once, at the merge,
+    /// and a killed run leaves nothing behind.
+    static let staging = """
+    CREATE TEMP TABLE IF NOT EXISTS run_staging (
+        run_id INTEGER NOT NULL,
+        local_id TEXT NOT NULL,
+        changed INTEGER NOT NULL,
+        title TEXT,
+        description TEXT,
+        keywords TEXT,
+        publisher TEXT,
+        modified TEXT,
+        content_hash TEXT,
+        record_json TEXT,
+        payload BLOB,
+        payload_hash TEXT,
+        media_type TEXT,
+        page_url TEXT,
+        PRIMARY KEY (run_id, local_id)
+    ) WITHOUT ROWID
+    """
+
     private static let v1 = """
     CREATE TABLE sources (
         id TEXT PRIMARY KEY,
@@ -107,23 +130,5 @@ enum Migrations {
         VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
     END;
 
-    -- What a run has read so far; merged into records only when the run ends well.
-    CREATE TABLE run_staging (
-        run_id INTEGER NOT NULL REFERENCES harvest_runs(id) ON DELETE CASCADE,
-        local_id TEXT NOT NULL,
-        changed INTEGER NOT NULL,
-        title TEXT,
-        description TEXT,
-        keywords TEXT,
-        publisher TEXT,
-        modified TEXT,
-        content_hash TEXT,
-        record_json TEXT,
-        payload BLOB,
-        payload_hash TEXT,
-        media_type TEXT,
-        page_url TEXT,
-        PRIMARY KEY (run_id, local_id)
-    ) WITHOUT ROWID;
     """
 }
