@@ -108,10 +108,9 @@ extension CatalogStore {
     public func stage(runID: Int64, sourceID: String, records: [StagedRecord], issues: [RecordIssue]) throws(StoreError) {
         try write("staging records of '\(sourceID)'") { db in
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO run_staging (run_id, local_id, changed, title, description, keywords, publisher, modified,
+                INSERT OR IGNORE INTO run_staging (run_id, local_id, changed, title, description, keywords, publisher, modified,
                     content_hash, record_json, payload, payload_hash, media_type, page_url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(run_id, local_id) DO NOTHING
                 """)
             for item in records {
                 let encoded = item.encoded

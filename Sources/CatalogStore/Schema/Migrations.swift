@@ -14,10 +14,12 @@ enum Migrations {
     static let ftsColumns = ["title", "description", "keywords", "publisher"]
 
     /// What a run has read so far, merged into `records` only when the run ends well. A TEMP table on the
-    /// writer's connection: never journaled or synced, so records are written durably once, at the merge,
-    /// and a killed run leaves nothing behind.
+    /// writer's connection: never synced and journaled in memory, so records are written durably once, at the
+    /// merge, and a killed run leaves nothing behind. Rows are appended in rowid order (a WITHOUT ROWID table
+    /// keyed by id wrote twice as much, splitting pages of large rows).
     static let staging = """
     CREATE TEMP TABLE IF NOT EXISTS run_staging (
+        seq INTEGER PRIMARY KEY,
         run_id INTEGER NOT NULL,
         local_id TEXT NOT NULL,
         changed INTEGER NOT NULL,
@@ -31,9 +33,10 @@ enum Migrations {
         payload BLOB,
         payload_hash TEXT,
         media_type TEXT,
-        page_url TEXT,
-        PRIMARY KEY (run_id, local_id)
-    ) WITHOUT ROWID
+        page_url TEXT
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS temp.run_staging_key ON run_staging(run_id, local_id);
+    PRAGMA temp.journal_mode = MEMORY
     """
 
     private static let v1 = """
