@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DEMO_DIR ?= .demo
 
-.PHONY: all deps build release test demo install clean help
+.PHONY: all deps build release test demo install bench clean help
 
 all: build
 
@@ -12,6 +12,7 @@ help:
 	@echo "make test     run the whole test suite"
 	@echo "make build    debug build"
 	@echo "make release  optimised build of the fedcat binary"
+	@echo "make bench    CKAN harvest of generated data against the Python peer (N=20000)"
 	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
 
 deps:
@@ -35,6 +36,9 @@ install: release
 	install -d "$(PREFIX)/bin"
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/fedcat" "$(PREFIX)/bin/fedcat"
 	@echo "installed $(PREFIX)/bin/fedcat"
+
+bench: deps
+	bench/ckan-harvest.sh $(or $(N),20000)
 
 clean:
 	rm -rf .build $(DEMO_DIR)
