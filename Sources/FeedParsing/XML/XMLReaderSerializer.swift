@@ -1,0 +1,163 @@
+internal import CLibXML2
+
+/// Writes an expanded libxml2 element subtree back out as UTF-8 XML, byte for byte from
+/// libxml2's (UTF-8) strings: no XML declaration, every namespace in scope declared on the
+/// root element, empty elements written as in the document (`<a/>` or `<a></a>`), text and attribute values escaped so that a
+/// re-parse gives the same characters (CR, and tab/newline in attributes, as character references).
+struct XMLSubtreeWriter {
+    private(set) var output: [UInt8] = []
+    let maxTextBytes: Int
+    let url: String?
+
+    init(maxTextBytes: Int, url: String?) {
+        self.maxTextBytes = maxTextBytes
+        self.url = url
+    }
+
+    mutating func writeRoot(_ node: xmlNodePtr) throws(XMLReadError) {
+        // Namespaces in scope: the element's own declarations, then its ancestors' that are
+        // not shadowed by a nearer declaration of the same prefix.
+        var declarations: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] = []
+        var seen: Set<[UInt8]> = []
+        var current: xmlNodePtr? = node
+        while let element = current, element.pointee.type == XML_ELEMENT_NODE {
+            var declaration = element.pointee.nsDef
+            while let ns = declaration {
+                let key = ns.pointee.prefix.map { Self.bytes($0) } ?? []
+                if seen.insert(key).inserted { declarations.append((ns.pointee.prefix, ns.pointee.href)) }
+                declaration = ns.pointee.next
+            }
+            current = element.pointee.parent
+        }
+        try writeElement(node, declarations: declarations)
+    }
+
+    private mutating func writeElement(
+        _ node: xmlNodePtr, declarations: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)]
+    ) throws(XMLReadError) {
+        output.append(UInt8(ascii: "<"))
+        writeQualifiedName(node.pointee.name, node.pointee.ns)
+        for (prefix, href) in declarations {
+            append(" xmlns")
+            if let prefix {
+                output.append(UInt8(ascii: ":"))
+                appendRaw(prefix)
+            }
+            append("=\"")
+            if let href { appendEscaped(href, attribute: true) }
+            output.append(UInt8(ascii: "\""))
+        }
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            output.append(UInt8(ascii: " "))
+            writeQualifiedName(current.pointee.name, current.pointee.ns)
+            append("=\"")
+            var child = current.pointee.children
+            while let part = child {
+                guard part.pointee.type == XML_TEXT_NODE else { throw entityError(part) }
+                if let content = part.pointee.content { appendEscaped(content, attribute: true) }
+                child = part.pointee.next
+            }
+            output.append(UInt8(ascii: "\""))
+            attribute = current.pointee.next
+        }
+        guard var child = node.pointee.children else {
+            // Written as in the document: libxml2's reader marks elements written `<a/>` with
+            // NODE_IS_EMPTY (0x1) in `extra`, the flag xmlTextReaderIsEmptyElement reads.
+            if node.pointee.extra & 0x1 != 0 {
+                append("/>")
+            } else {
+                output.append(UInt8(ascii: ">"))
+                append("</")
+                writeQualifiedName(node.pointee.name, node.pointee.ns)
+                output.append(UInt8(ascii: ">"))
+            }
+            return
+        }
+        output.append(UInt8(ascii: ">"))
+        while true {
+            switch child.pointee.type {
+            case XML_ELEMENT_NODE:
+                var own: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] = []
+                var declaration = child.pointee.nsDef
+                while let ns = declaration {
+                    own.append((ns.pointee.prefix, ns.pointee.href))
+                    declaration = ns.pointee.next
+                }
+                try writeElement(child, declarations: own)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = child.pointee.content {
+                    if Int(xmlStrlen(content)) > maxTextBytes {
+                        throw XMLReadError(reason: .tooLarge(maxTextBytes), url: url, line: Int(xmlGetLineNo(child)))
+                    }
+                    appendEscaped(content, attribute: false)
+                }
+            case XML_COMMENT_NODE:
+                append("<!--")
+                if let content = child.pointee.content { appendRaw(content) }
+                append("-->")
+            case XML_PI_NODE:
+                append("<?")
+                if let name = child.pointee.name { appendRaw(name) }
+                if let content = child.pointee.content, content.pointee != 0 {
+                    output.append(UInt8(ascii: " "))
+                    appendRaw(content)
+                }
+                append("?>")
+            case XML_ENTITY_REF_NODE:
+                throw entityError(child)
+            default:
+                break
+            }
+            guard let next = child.pointee.next else { break }
+            child = next
+        }
+        append("</")
+        writeQualifiedName(node.pointee.name, node.pointee.ns)
+        output.append(UInt8(ascii: ">"))
+    }
+
+    private func entityError(_ node: xmlNodePtr) -> XMLReadError {
+        let name = node.pointee.name.map { String(cString: $0) } ?? "?"
+        return XMLReadError(reason: .notWellFormed("Entity '\(name)' not defined"), url: url,
+                            line: Int(xmlGetLineNo(node)))
+    }
+
+    private mutating func writeQualifiedName(_ name: UnsafePointer<xmlChar>?, _ ns: UnsafeMutablePointer<xmlNs>?) {
+        if let prefix = ns?.pointee.prefix {
+            appendRaw(prefix)
+            output.append(UInt8(ascii: ":"))
+        }
+        if let name { appendRaw(name) }
+    }
+
+    private mutating func append(_ ascii: StaticString) {
+        ascii.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private mutating func appendRaw(_ string: UnsafePointer<xmlChar>) {
+        output.append(contentsOf: UnsafeBufferPointer(start: string, count: Int(xmlStrlen(string))))
+    }
+
+    private mutating func appendEscaped(_ string: UnsafePointer<xmlChar>, attribute: Bool) {
+        var position = string
+        while position.pointee != 0 {
+            let byte = position.pointee
+            switch byte {
+            case UInt8(ascii: "&"): append("&amp;")
+            case UInt8(ascii: "<"): append("&lt;")
+            case UInt8(ascii: ">"): append("&gt;")
+            case UInt8(ascii: "\r"): append("&#13;")
+            case UInt8(ascii: "\"") where attribute: append("&quot;")
+            case UInt8(ascii: "\t") where attribute: append("&#9;")
+            case UInt8(ascii: "\n") where attribute: append("&#10;")
+            default: output.append(byte)
+            }
+            position += 1
+        }
+    }
+
+    private static func bytes(_ string: UnsafePointer<xmlChar>) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: string, count: Int(xmlStrlen(string))))
+    }
+}
