@@ -65,11 +65,13 @@ let package = Package(
         .target(name: "SamplePortal", dependencies: ["LoopbackHTTP", "FeedParsing"], swiftSettings: strict),
         .executableTarget(name: "sample-portal", dependencies: ["SamplePortal", "LoopbackHTTP"], swiftSettings: strict),
 
-        .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing"], swiftSettings: strict),
+        // Shared by the test targets: where the third-party corpus is.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "HarvestersTests",
-                    dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal"],
+                    dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal", "TestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "CatalogStoreTests",
                     dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],

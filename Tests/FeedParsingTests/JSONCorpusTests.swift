@@ -1,44 +1,18 @@
 import FeedParsing
 import Foundation
+import TestSupport
 import Testing
 
-/// Locates the shared real-world corpus: $FEDCAT_CORPUS, else ../shared/corpus beside the
-/// package, else /work/shared/corpus.
+/// The JSON files of the shared corpus, and what this parser must say about them.
 enum JSONCorpus {
-    static let directory: URL? = {
-        var candidates: [String] = []
-        if let fromEnvironment = ProcessInfo.processInfo.environment["FEDCAT_CORPUS"], !fromEnvironment.isEmpty {
-            candidates.append(fromEnvironment)
-        } else {
-            // Tests/FeedParsingTests/<this file> → package root → ../shared/corpus
-            let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            candidates.append(packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path)
-            candidates.append("/work/shared/corpus")
-        }
-        for candidate in candidates {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
-                return URL(fileURLWithPath: candidate, isDirectory: true)
-            }
-        }
-        return nil
-    }()
-
-    static let missingMessage = "JSON corpus not found: set FEDCAT_CORPUS to the corpus folder (default ../shared/corpus or /work/shared/corpus); corpus tests skipped"
+    static var directory: URL? { Corpus.directory }
+    static let missingMessage = Corpus.missingMessage
 
     /// Every *.json and *.jsonld file, as paths relative to the corpus folder, sorted.
-    static let files: [String] = {
-        guard let directory else { return [] }
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".json") || relative.hasSuffix(".jsonld") { found.append(relative) }
-        }
-        return found.sorted()
-    }()
+    static let files = Corpus.files(endingIn: [".json", ".jsonld"])
 
     static func data(_ relative: String) throws -> Data {
-        try Data(contentsOf: directory!.appendingPathComponent(relative))
+        Data(try Corpus.bytes(relative))
     }
 
     /// Documents that are not valid JSON (Python's json.load refuses them too), with the

@@ -3,52 +3,24 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestSupport
 import Testing
 
-/// Locates the shared real-world corpus: $FEDCAT_CORPUS, else ../shared/corpus beside the
-/// package, else /work/shared/corpus. The files are read in place, never copied.
+/// The XML documents of the shared corpus, and what the reader must say about them.
 enum XMLCorpus {
-    static let directory: URL? = {
-        var candidates: [String] = []
-        if let fromEnvironment = ProcessInfo.processInfo.environment["FEDCAT_CORPUS"], !fromEnvironment.isEmpty {
-            candidates.append(fromEnvironment)
-        } else {
-            // Tests/FeedParsingTests/<this file> → package root → ../shared/corpus
-            let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            candidates.append(packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path)
-            candidates.append("/work/shared/corpus")
-        }
-        for candidate in candidates {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
-                return URL(fileURLWithPath: candidate, isDirectory: true)
-            }
-        }
-        return nil
-    }()
-
-    static let missingMessage = "XML corpus not found: set FEDCAT_CORPUS to the corpus folder (default ../shared/corpus or /work/shared/corpus); corpus tests skipped"
+    static var directory: URL? { Corpus.directory }
+    static let missingMessage = Corpus.missingMessage
 
     /// Every XML document (*.xml, *.rdf, *.atom, and the HTML in bad/), as paths relative to
     /// the corpus folder, sorted.
-    static let files: [String] = {
-        guard let directory else { return [] }
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".xml") || relative.hasSuffix(".rdf") || relative.hasSuffix(".atom")
-                || (relative.hasPrefix("bad/") && relative.hasSuffix(".html")) {
-                found.append(relative)
-            }
-        }
-        return found.sorted()
-    }()
+    static let files: [String] = Corpus.files(endingIn: [".xml", ".rdf", ".atom", ".html"])
+        .filter { !$0.hasSuffix(".html") || $0.hasPrefix("bad/") }
 
     static var goodFiles: [String] { files.filter { !$0.hasPrefix("bad/") } }
     static var badFiles: [String] { files.filter { $0.hasPrefix("bad/") } }
 
     static func bytes(_ relative: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: directory!.appendingPathComponent(relative)))
+        try Corpus.bytes(relative)
     }
 
     /// Every document in bad/ that must be refused, with the error; the rest of bad/ reads

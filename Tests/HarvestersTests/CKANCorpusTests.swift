@@ -1,6 +1,7 @@
 import CatalogModel
 import FeedParsing
 import Foundation
+import TestSupport
 import Testing
 @testable import Harvesters
 
@@ -10,7 +11,7 @@ struct CKANCorpusTests {
     @Test func mapsEveryCorpusFile() throws {
         let files = TestData.corpusFiles("ckan")
         guard !files.isEmpty else {
-            print("skipped: the shared corpus is not at ../shared/corpus (set FEDCAT_CORPUS to its path)")
+            print("skipped: \(Corpus.missingMessage)")
             return
         }
         var searchPages = 0

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where test data lives.
 enum TestData {
@@ -8,18 +9,12 @@ enum TestData {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    /// The shared third-party corpus (`FEDCAT_CORPUS`, else `../shared/corpus` next to the project), or nil.
-    static var corpus: URL? {
-        let path = ProcessInfo.processInfo.environment["FEDCAT_CORPUS"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../../shared/corpus").standardized.path
-        return FileManager.default.fileExists(atPath: path) ? URL(fileURLWithPath: path) : nil
-    }
+    /// The shared third-party corpus, or nil.
+    static var corpus: URL? { Corpus.directory }
 
     /// Files of one corpus folder, sorted.
     static func corpusFiles(_ folder: String) -> [URL] {
-        guard let directory = corpus?.appendingPathComponent(folder),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
-        return names.sorted().map { directory.appendingPathComponent($0) }
+        guard let directory = corpus else { return [] }
+        return Corpus.files(under: folder, endingIn: [".json"]).map { directory.appendingPathComponent($0) }
     }
 }
