@@ -68,7 +68,7 @@ let package = Package(
         // Shared by the test targets: where the third-party corpus is.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch", "LoopbackHTTP"], swiftSettings: strict),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "LoopbackHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "HarvestersTests",
                     dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal", "TestSupport"],
@@ -85,6 +85,8 @@ let package = Package(
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["LoopbackHTTP", "SamplePortal"], swiftSettings: strict),
+        .testTarget(name: "CLITests",
+                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
     ]
 )

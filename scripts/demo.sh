@@ -32,7 +32,8 @@ step fedcat search "riviere" --limit 3        # accents do not matter: finds "Ri
 step fedcat search "water quality -groundwater" --limit 5
 step fedcat search '"bus stops" OR timetable' --limit 5
 step fedcat show lakeside/air-quality-measurements-2022
-step fedcat harvest lakeside
+step fedcat harvest lakeside                  # unchanged pages are recognised and not parsed again
+step fedcat runs
 step fedcat stats
 echo
 echo "The catalogue is in $FEDCAT_DB; try: $bin/fedcat search WORDS --db $FEDCAT_DB"

@@ -4,9 +4,11 @@ public struct FetchResponse: Sendable {
     public var url: String
     /// The URL answered, after redirects.
     public var effectiveURL: String
+    /// The HTTP status (304 for a conditional GET whose validators still hold; the body is then empty).
     public var status: Int
     /// Response headers fedcat reads, keyed by lowercase name (`etag`, `last-modified`, `content-type`, `retry-after`).
     public var headers: [String: String]
+    /// The body, decompressed.
     public var body: [UInt8]
     /// Seconds the transfer took.
     public var seconds: Double

@@ -1,81 +1,122 @@
 import CCurl
 import Foundation
 
-/// Fetches URLs over one reused libcurl easy handle. Not thread-safe: use one per thread.
+/// Fetches URLs over one reused libcurl easy handle. Not thread-safe: use one per thread
+/// (share a `HostGate` between them for politeness).
 public final class Fetcher {
+    /// The settings every request uses.
     public let options: FetchOptions
-    private let handle: UnsafeMutableRawPointer
+    /// The politeness gate every attempt passes through, if any.
+    public let gate: HostGate?
+    /// Time, sleeping and randomness for retries and the run deadline.
+    public let clock: any FetchClock
+    /// Called after every attempt (on the fetching thread).
+    public let onAttempt: (@Sendable (FetchAttempt) -> Void)?
+    /// Totals over every request this fetcher made.
+    public internal(set) var stats = FetchStats()
 
-    public init(options: FetchOptions) {
+    let handle: UnsafeMutableRawPointer
+
+    public init(options: FetchOptions, gate: HostGate? = nil, clock: any FetchClock = SystemFetchClock(),
+                onAttempt: (@Sendable (FetchAttempt) -> Void)? = nil) {
         _ = CurlGlobal.initialised
         self.options = options
+        self.gate = gate
+        self.clock = clock
+        self.onAttempt = onAttempt
         guard let handle = curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory).") }
         self.handle = handle
     }
 
     deinit { curl_easy_cleanup(handle) }
 
-    /// GETs `url` with extra request headers; any HTTP status is returned, transport failures throw.
+    /// GETs `url` once with extra request headers; any HTTP status is returned, transport failures throw.
+    /// Honours the gate, the run deadline and the size limits, but never retries (see `fetch`).
     public func get(_ url: String, headers: [(String, String)] = []) throws(FetchError) -> FetchResponse {
-        try checkScheme(url)
-        curl_easy_reset(handle)
-        let sink = BodySink(limit: options.maxBodyBytes)
-        let sinkPointer = Unmanaged.passRetained(sink)
-        defer { sinkPointer.release() }
-        var headerList: UnsafeMutablePointer<curl_slist>? = nil
-        for (name, value) in headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
-        defer { curl_slist_free_all(headerList) }
-
-        let protocols = options.allowFileURLs ? "http,https,file" : "http,https"
-        _ = fc_setopt_string(handle, CURLOPT_URL, url)
-        _ = fc_setopt_string(handle, CURLOPT_PROTOCOLS_STR, protocols)
-        _ = fc_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        _ = fc_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-        _ = fc_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects)
-        _ = fc_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-        _ = fc_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent)
-        _ = fc_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
-        _ = fc_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.requestTimeout * 1000))
-        _ = fc_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytesPerSecond)
-        _ = fc_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.lowSpeedSeconds)
-        _ = fc_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = fc_setopt_long(handle, CURLOPT_HTTP_VERSION, FC_CURL_HTTP_VERSION_1_1)
-        _ = fc_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
-        _ = fc_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
-        _ = fc_setopt_write(handle, { data, size, count, context in
-            guard let context, let data else { return 0 }
-            let sink = Unmanaged<BodySink>.fromOpaque(context).takeUnretainedValue()
-            return sink.append(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
-        })
-
-        let code = curl_easy_perform(handle)
-        if sink.overflowed { throw .bodyTooLarge(url: url, limit: options.maxBodyBytes) }
-        guard code == CURLE_OK else {
-            let message = String(cString: curl_easy_strerror(code))
-            throw .transport(url: url, code: Int(code.rawValue), message: message)
+        do {
+            try checkScheme(url)
+        } catch {
+            stats.failures += 1
+            throw error
         }
-        var status = 0
-        _ = fc_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        var effective: UnsafeMutablePointer<CChar>? = nil
-        _ = fc_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
-        var seconds = 0.0
-        _ = fc_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
-        var found: [String: String] = [:]
-        for name in ["etag", "last-modified", "content-type", "retry-after", "location"] {
-            if let value = header(name) { found[name] = value }
+        let record = attempt(url, headers: headers)
+        let outcome: FetchAttempt.Outcome
+        switch record.result {
+        case .success(let response) where response.status == 304: outcome = .notModified
+        case .success(let response) where response.isSuccess: outcome = .success
+        case .success(let response): outcome = .failed(reason: "HTTP \(response.status)")
+        case .failure(let error): outcome = .failed(reason: Self.reason(error))
         }
-        return FetchResponse(url: url, effectiveURL: effective.map { String(cString: $0) } ?? url,
-                             status: status, headers: found, body: sink.bytes, seconds: seconds)
+        finish(record, number: 1, outcome: outcome)
+        return try record.result.get()
     }
 
-    private func header(_ name: String) -> String? {
-        var out: UnsafeMutablePointer<curl_header>? = nil
-        guard curl_easy_header(handle, name, 0, FC_CURLH_HEADER, -1, &out) == CURLHE_OK,
-              let value = out?.pointee.value else { return nil }
-        return String(cString: value)
+    // MARK: One attempt
+
+    /// What one attempt produced, before deciding whether to retry.
+    struct AttemptRecord {
+        var url: String
+        var result: Result<FetchResponse, FetchError>
+        var status: Int?
+        var bytes: Int
+        var wireBytes: Int
+        var seconds: Double
+        /// False when no request went out (the run deadline had passed).
+        var sent = true
     }
 
-    private func checkScheme(_ url: String) throws(FetchError) {
+    /// Counts an attempt in `stats` and tells the observer.
+    func finish(_ record: AttemptRecord, number: Int, outcome: FetchAttempt.Outcome) {
+        if record.sent { stats.requests += 1 }
+        stats.bytes += record.bytes
+        switch outcome {
+        case .notModified: stats.notModified += 1
+        case .retrying: stats.retries += 1
+        case .failed: stats.failures += 1
+        case .success: break
+        }
+        var error: String? = nil
+        if case .failure(let failure) = record.result { error = failure.description }
+        onAttempt?(FetchAttempt(url: record.url, number: number, status: record.status, error: error,
+                                bytes: record.bytes, wireBytes: record.wireBytes, seconds: record.seconds,
+                                outcome: outcome))
+    }
+
+    /// A short reason for an attempt's failure ("HTTP 503", "libcurl error 7: …").
+    static func reason(_ error: FetchError) -> String {
+        switch error {
+        case .httpStatus(_, let status, _): return "HTTP \(status)"
+        case .transport(_, let code, let message): return "libcurl error \(code): \(message)"
+        default: return error.description
+        }
+    }
+
+    /// Passes the gate, then performs one request, with the timeout cut to the time left before the run deadline.
+    func attempt(_ url: String, headers: [(String, String)]) -> AttemptRecord {
+        let started = ContinuousClock.now
+        func failed(_ error: FetchError) -> AttemptRecord {
+            AttemptRecord(url: url, result: .failure(error), status: nil, bytes: 0, wireBytes: 0,
+                          seconds: Self.seconds(since: started), sent: false)
+        }
+        var timeLeft = options.runDeadline.map { $0.timeIntervalSince(clock.now()) }
+        if let left = timeLeft, left <= 0 { return failed(.deadlineExceeded(url: url)) }
+
+        let gateKey = gate == nil ? nil : HostGate.key(for: url)
+        if let gate, let gateKey {
+            guard gate.acquire(gateKey, until: timeLeft.map { Date().addingTimeInterval($0) }) else {
+                return failed(.deadlineExceeded(url: url))
+            }
+            timeLeft = timeLeft.map { $0 - Self.seconds(since: started) }
+        }
+        defer { if let gate, let gateKey { gate.release(gateKey) } }
+        if let left = timeLeft, left <= 0 { return failed(.deadlineExceeded(url: url)) }
+
+        var record = perform(url, headers: headers, timeLeft: timeLeft)
+        record.seconds = Self.seconds(since: started)
+        return record
+    }
+
+    func checkScheme(_ url: String) throws(FetchError) {
         guard let colon = url.firstIndex(of: ":"), url[url.startIndex..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0.isNumber }),
               url.distance(from: url.startIndex, to: colon) > 0 else { throw .invalidURL(url) }
         let scheme = url[url.startIndex..<colon].lowercased()
@@ -83,27 +124,9 @@ public final class Fetcher {
         if scheme == "file" && options.allowFileURLs { return }
         throw .schemeNotAllowed(url: url, scheme: scheme)
     }
-}
 
-/// Collects a response body up to a limit.
-private final class BodySink {
-    let limit: Int
-    var bytes: [UInt8] = []
-    var overflowed = false
-
-    init(limit: Int) { self.limit = limit }
-
-    func append(_ chunk: UnsafeRawBufferPointer) -> Bool {
-        guard bytes.count + chunk.count <= limit else {
-            overflowed = true
-            return false
-        }
-        bytes.append(contentsOf: chunk)
-        return true
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let parts = start.duration(to: .now).components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
-}
-
-/// Runs `curl_global_init` once per process.
-private enum CurlGlobal {
-    static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 }

@@ -1,133 +1,125 @@
 public import CatalogModel
 public import CatalogStore
-import Fetch
+public import Fetch
 import Foundation
 import Harvesters
 public import Normalise
 
 /// Runs one source's harvest end to end: the harvester fetches, parses, maps and normalises on its own
-/// thread while this thread writes to the store, so parsing overlaps with SQLite's writing.
+/// thread while this thread writes to the store, one transaction per page with the page's checkpoint,
+/// so a killed or failed run resumes where it stopped.
 public struct HarvestRunner: Sendable {
     public let store: CatalogStore
     public var normaliser: Normaliser = .standard
-    /// Records written per transaction.
-    public var batchSize = 500
+    /// Records written per transaction when a page is larger than this.
+    public var batchSize = 1000
+    /// Shared by every run of the process: per-host and global request limits.
+    public var gate: HostGate?
 
-    public init(store: CatalogStore) {
+    public init(store: CatalogStore, gate: HostGate? = nil) {
         self.store = store
+        self.gate = gate
     }
 
-    /// Harvests `source`. Never throws for a source's failure: the report says `failed` with the reason,
-    /// and the catalogue keeps that source's previous records. Throws only when the store itself fails.
-    public func run(_ source: SourceConfig, progress: (@Sendable (HarvestProgress) -> Void)? = nil) throws(StoreError) -> HarvestReport {
+    /// Harvests `source`, resuming its unfinished run unless `restart`. Never throws for a source's failure:
+    /// the report says `failed` with the reason, the catalogue keeps that source's previous records, and the
+    /// staged work waits for the next run. Throws only when the store itself fails.
+    public func run(_ source: SourceConfig, restart: Bool = false,
+                    progress: (@Sendable (HarvestProgress) -> Void)? = nil) throws(StoreError) -> HarvestReport {
         let started = Date()
         let configJSON = (try? String(decoding: JSONEncoder().encode(source), as: UTF8.self)) ?? "{}"
-        let runID = try store.beginRun(source: source, configJSON: configJSON, at: started)
-        let known = try store.storedHashes(sourceID: source.id)
+        let start = try store.beginRun(source: source, configJSON: configJSON, at: started, restart: restart)
+        let runID = start.runID
+        let base = start.resumed?.counters ?? FetchCounters()
+        let context = GatherContext(resumeFrom: start.resumed?.checkpoint, pages: try store.pageMemos(sourceID: source.id))
         let queue = BlockingQueue<Item>(capacity: 2 * batchSize)
-        let producer = Producer(source: source, known: known, normaliser: normaliser, harvestedAt: started, queue: queue)
+        let producer = Producer(source: source, known: try store.storedHashes(sourceID: source.id), normaliser: normaliser,
+                                harvestedAt: started, context: context, gate: gate, base: base, queue: queue)
         let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20
         thread.start()
 
-        var tally = Tally()
-        var batch: [StagedRecord] = []
-        var batchIssues: [RecordIssue] = []
-        var result: Result<GatherOutcome, HarvestError>?
+        var batch = StageBatch()
+        var seen = start.resumed?.staged ?? 0
+        var issues = 0
+        var counters = base
+        var outcome: Result<GatherOutcome, HarvestError>?
         var storeFailure: StoreError?
         func flush() {
-            guard storeFailure == nil, !batch.isEmpty || !batchIssues.isEmpty else { return }
-            do { try store.stage(runID: runID, sourceID: source.id, records: batch, issues: batchIssues) } catch {
+            guard storeFailure == nil, !batch.isEmpty else { return }
+            do { try store.stage(runID: runID, sourceID: source.id, batch: batch, at: Date()) } catch {
                 storeFailure = error
                 queue.cancel()
             }
-            batch.removeAll(keepingCapacity: true)
-            batchIssues.removeAll(keepingCapacity: true)
+            batch = StageBatch()
         }
-        while result == nil {
+        while outcome == nil {
             switch queue.pop() {
-            case .record(let staged, let issues, let skipped):
-                tally.count(staged.change, skipped: skipped)
-                tally.issues += issues.count
-                batch.append(staged)
-                batchIssues += issues
-                if batch.count >= batchSize { flush() }
-            case .unidentified(let issues):
-                tally.seen += 1
-                tally.skipped += 1
-                tally.issues += issues.count
-                batchIssues += issues
+            case .record(let staged, let found):
+                seen += 1
+                issues += found.count
+                batch.records.append(staged)
+                batch.issues += found
+                if batch.records.count >= batchSize { flush() }
+            case .unchanged(let ids):
+                seen += ids.count
+                batch.records += ids.map { StagedRecord(localID: $0, change: .unchanged, encoded: nil, raw: nil) }
             case .issue(let issue):
-                tally.issues += 1
-                batchIssues.append(issue)
-            case .page(let number, let expected):
-                tally.pages = number
-                tally.expected = expected
-                progress?(HarvestProgress(sourceID: source.id, pages: number, expected: expected, seen: tally.seen,
-                                          issues: tally.issues, seconds: Date().timeIntervalSince(started)))
-            case .finished(let outcome):
-                result = outcome
+                issues += 1
+                batch.issues.append(issue)
+            case .page(let report, let fetched):
+                counters = fetched
+                if let memo = report.memo { batch.pages.append(memo) }
+                batch.checkpoint = report.checkpoint
+                batch.counters = counters
+                flush()
+                progress?(HarvestProgress(sourceID: source.id, pages: report.number, expected: report.expectedTotal,
+                                          seen: seen, issues: issues, seconds: Date().timeIntervalSince(started)))
+            case .finished(let result, let fetched):
+                counters = fetched
+                outcome = result
             }
         }
         flush()
         if let storeFailure { throw storeFailure }
 
-        var report = HarvestReport(sourceID: source.id, runID: runID, status: "failed", pages: tally.pages, expected: tally.expected,
-                                   seen: tally.seen, added: 0, updated: 0, unchanged: 0, deleted: 0, skipped: tally.skipped,
-                                   issues: tally.issues, seconds: 0)
-        var outcome = RunOutcome(listingComplete: false, pages: tally.pages, expected: tally.expected, seen: tally.seen,
-                                 added: tally.added, updated: tally.updated, unchanged: tally.unchanged, skipped: tally.skipped)
-        switch result! {
+        var report = HarvestReport(sourceID: source.id, runID: runID, status: "failed", counters: counters,
+                                   resumed: start.resumed != nil, seconds: 0)
+        switch outcome! {
         case .failure(let error):
+            let note = RecordIssue(code: "harvest.failed", severity: .error,
+                                   message: error.description + " The catalogue keeps this source's previous records; the next harvest resumes from the last page stored.")
+            let failed = try store.failRun(runID: runID, sourceID: source.id, error: error.description, counters: counters,
+                                           issues: [note], at: Date())
+            report.counts = failed.counts
+            report.issues = failed.issues
             report.error = error.description
-            let issue = RecordIssue(code: "harvest.failed", severity: .error,
-                                    message: error.description + " The catalogue keeps this source's previous records.")
-            report.issues += 1
-            try store.failRun(runID: runID, sourceID: source.id, error: error.description, outcome: outcome,
-                              issues: [issue], issueCount: report.issues, at: Date())
         case .success(let gathered):
-            outcome.listingComplete = gathered.complete
-            outcome.pages = gathered.pages
-            outcome.expected = gathered.expectedTotal
-            outcome.maxDeleteFraction = (try? source.doubleOption("max_delete_fraction", default: 0.5)) ?? 0.5
-            let commit = try store.commitRun(runID: runID, sourceID: source.id, outcome: outcome, issueCount: tally.issues, at: Date())
+            let maxDelete = (try? source.doubleOption("max_delete_fraction", default: 0.5)) ?? 0.5
+            let commit = try store.commitRun(runID: runID, sourceID: source.id,
+                                             end: RunEnd(listingComplete: gathered.complete, expected: gathered.expectedTotal,
+                                                         counters: counters, maxDeleteFraction: maxDelete),
+                                             at: Date())
             report.status = commit.status
-            report.pages = gathered.pages
             report.expected = gathered.expectedTotal
-            report.added = tally.added
-            report.updated = tally.updated
-            report.unchanged = tally.unchanged
+            report.counts = commit.counts
             report.deleted = commit.deleted
+            report.issues = commit.issues
             report.deletionsHeld = commit.deletionsHeld
-            if commit.deletionsHeld != nil { report.issues += 1 }
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
-    }
-
-    /// Counts as the run goes.
-    private struct Tally {
-        var pages = 0, expected: Int?, seen = 0, added = 0, updated = 0, unchanged = 0, skipped = 0, issues = 0
-
-        mutating func count(_ change: StagedRecord.Change, skipped wasSkipped: Bool) {
-            seen += 1
-            if wasSkipped { skipped += 1; return }
-            switch change {
-            case .added: added += 1
-            case .updated: updated += 1
-            case .unchanged: unchanged += 1
-            }
-        }
     }
 }
 
 /// What the harvesting thread hands the writing thread.
 enum Item: Sendable {
-    /// A listed record; `skipped` when it could not be mapped (the stored version, if any, is kept).
-    case record(StagedRecord, [RecordIssue], skipped: Bool)
-    /// A listed record without any id, which could not be mapped.
-    case unidentified([RecordIssue])
+    /// A listed record, mapped or skipped, with the issues found in it.
+    case record(StagedRecord, [RecordIssue])
+    /// The records of a page that did not change since the last run.
+    case unchanged([String])
     case issue(RecordIssue)
-    case page(number: Int, expected: Int?)
-    case finished(Result<GatherOutcome, HarvestError>)
+    /// A page is done; the fetch counters so far.
+    case page(PageReport, FetchCounters)
+    case finished(Result<GatherOutcome, HarvestError>, FetchCounters)
 }

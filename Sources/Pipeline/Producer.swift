@@ -11,9 +11,15 @@ struct Producer: Sendable {
     let known: [String: StoredHashes]
     let normaliser: Normaliser
     let harvestedAt: Date
+    let context: GatherContext
+    let gate: HostGate?
+    /// Counters of the run before this process took it over (a resumed run).
+    let base: FetchCounters
     let queue: BlockingQueue<Item>
 
     func run() {
+        var fetcher: Fetcher?
+        var sink: Sink?
         let result: Result<GatherOutcome, HarvestError>
         do {
             let type: any Harvester.Type
@@ -21,18 +27,38 @@ struct Producer: Sendable {
                 throw HarvestError.badSource(sourceID: source.id, reason: error.description)
             }
             let harvester = try type.init(source: source)
-            let fetchOptions: FetchOptions
-            do { fetchOptions = try FetchOptions.forSource(source) } catch {
+            let options: FetchOptions
+            do {
+                options = try FetchOptions.forSource(source, startedAt: harvestedAt)
+                try FetchOptions.politeness(source, gate: gate)
+            } catch {
                 throw HarvestError.badSource(sourceID: source.id, reason: error.description)
             }
-            let sink = Sink(producer: self, mapper: type.mapper)
-            result = .success(try harvester.gather(using: Fetcher(options: fetchOptions), into: sink))
+            let client = Fetcher(options: options, gate: gate)
+            fetcher = client
+            let pageSink = Sink(producer: self, mapper: type.mapper, fetcher: client)
+            sink = pageSink
+            result = .success(try harvester.gather(using: client, context: context, into: pageSink))
         } catch let error as HarvestError {
             result = .failure(error)
         } catch {
             result = .failure(.stopped(sourceID: source.id, reason: "\(error)"))
         }
-        queue.finish(.finished(result))
+        queue.finish(.finished(result, counters(fetcher, pages: sink?.pages, unchangedPages: sink?.unchangedPages ?? 0)))
+    }
+
+    /// The run's counters: what it had before this process, plus what this fetcher did.
+    func counters(_ fetcher: Fetcher?, pages: Int?, unchangedPages: Int) -> FetchCounters {
+        var counters = base
+        if let stats = fetcher?.stats {
+            counters.requests += stats.requests
+            counters.bytes += stats.bytes
+            counters.notModified += stats.notModified
+            counters.retries += stats.retries
+        }
+        if let pages { counters.pages = pages }
+        counters.unchangedPages += unchangedPages
+        return counters
     }
 
     /// Maps each raw record as it arrives and decides whether it changed.
@@ -40,42 +66,50 @@ struct Producer: Sendable {
         let producer: Producer
         let mapper: any RecordMapper
         let context: MappingContext
+        let fetcher: Fetcher
+        var pages: Int?
+        var unchangedPages = 0
 
-        init(producer: Producer, mapper: any RecordMapper) {
+        init(producer: Producer, mapper: any RecordMapper, fetcher: Fetcher) {
             self.producer = producer
             self.mapper = mapper
+            self.fetcher = fetcher
             self.context = MappingContext(source: producer.source, harvestedAt: producer.harvestedAt)
         }
 
         func record(_ raw: RawRecord) throws(HarvestError) {
             let mapped = mapper.map(raw, context: context)
             var issues = mapped.issues
-            let item: Item
-            if var record = mapped.record {
-                let normalised = producer.normaliser.normalise(record)
-                record = normalised.0
-                issues += normalised.1
-                let encoded = EncodedRecord(record)
-                let localID = record.provenance.originalID
-                let stored = producer.known[localID]
-                let change: StagedRecord.Change = stored == nil ? .added : stored!.content == encoded.contentHash ? .unchanged : .updated
-                let rawChanged = stored?.payload != raw.payloadHash
-                item = .record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
-                                            raw: rawChanged ? raw : nil), issues, skipped: false)
-            } else if let localID = raw.localID {
-                item = .record(StagedRecord(localID: localID, change: .unchanged, encoded: nil, raw: nil), issues, skipped: true)
-            } else {
-                item = .unidentified(issues)
+            guard let record = mapped.record else {
+                // A record without any id is staged under a name no record can have, so that it counts as
+                // listed and skipped (counts are derived from what a run staged).
+                let localID = raw.localID ?? "#unidentified \(raw.location) \(raw.pageURL)"
+                try push(.record(StagedRecord(localID: localID, change: .skipped, encoded: nil, raw: nil), issues))
+                return
             }
-            try push(item)
+            let (normalised, found) = producer.normaliser.normalise(record)
+            issues += found
+            let encoded = EncodedRecord(normalised)
+            let localID = normalised.provenance.originalID
+            let stored = producer.known[localID]
+            let change: StagedRecord.Change = stored == nil ? .added : stored!.content == encoded.contentHash ? .unchanged : .updated
+            let rawChanged = stored?.payload != raw.payloadHash
+            try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
+                                          raw: rawChanged ? raw : nil), issues))
+        }
+
+        func unchanged(localIDs: [String]) throws(HarvestError) {
+            try push(.unchanged(localIDs))
         }
 
         func issue(_ issue: RecordIssue) {
             _ = producer.queue.push(.issue(issue))
         }
 
-        func page(number: Int, url: String, expectedTotal: Int?) {
-            _ = producer.queue.push(.page(number: number, expected: expectedTotal))
+        func page(_ report: PageReport) throws(HarvestError) {
+            if report.unchanged { unchangedPages += 1 }
+            pages = report.number
+            try push(.page(report, producer.counters(fetcher, pages: report.number, unchangedPages: unchangedPages)))
         }
 
         private func push(_ item: Item) throws(HarvestError) {

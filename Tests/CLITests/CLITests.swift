@@ -13,9 +13,9 @@ struct CLITests {
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
         let help = try cli.run("--help")
-        for command in ["source", "harvest", "search", "show", "stats"] { #expect(help.stdout.contains(command)) }
+        for command in ["source", "harvest", "runs", "search", "show", "stats"] { #expect(help.stdout.contains(command)) }
         #expect(help.stdout.contains("64 bad usage"))
-        for command in [["source", "add"], ["source", "list"], ["harvest"], ["search"], ["show"], ["stats"]] {
+        for command in [["source", "add"], ["source", "list"], ["harvest"], ["runs"], ["search"], ["show"], ["stats"]] {
             let result = try cli.run(command + ["--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.stdout.contains("--db"), "\(command)")
@@ -139,6 +139,8 @@ struct CLITests {
         dead.stop()
         let cli = try CLI()
         #expect(try cli.run("source", "add", deadURL, "--kind", "ckan", "--id", "a-dead").status == 0)
+        try Data("version: 1\nid: a-dead\nkind: ckan\nurl: \"\(deadURL)\"\noptions:\n  retries: \"1\"\n  retry_delay: \"0.01\"\n".utf8)
+            .write(to: cli.root.appendingPathComponent("harvesters/a-dead.yaml"))
         #expect(try cli.run("source", "add", "\(server.baseURL)/riverbasin", "--kind", "ckan", "--id", "b-river").status == 0)
         let result = try cli.run("harvest", "--all")
         #expect(result.status == 1)

@@ -32,24 +32,29 @@ struct StoreFixture {
 
     /// Runs a whole harvest of `records` as one run and commits it.
     @discardableResult
-    func harvest(_ records: [CatalogRecord], complete: Bool = true) throws -> RunCommit {
+    func harvest(_ records: [CatalogRecord], complete: Bool = true, restart: Bool = false) throws -> RunCommit {
         let known = try store.storedHashes(sourceID: Self.source.id)
-        let run = try store.beginRun(source: Self.source, configJSON: "{}", at: Date())
-        var added = 0, updated = 0, unchanged = 0
-        let staged = records.map { record -> StagedRecord in
+        let run = try store.beginRun(source: Self.source, configJSON: "{}", at: Date(), restart: restart).runID
+        try stage(records.map { record -> StagedRecord in
             let encoded = EncodedRecord(record)
             let change: StagedRecord.Change
             switch known[record.provenance.originalID]?.content {
-            case nil: change = .added; added += 1
-            case encoded.contentHash: change = .unchanged; unchanged += 1
-            default: change = .updated; updated += 1
+            case nil: change = .added
+            case encoded.contentHash: change = .unchanged
+            default: change = .updated
             }
             return Self.staged(record, change)
-        }
-        try store.stage(runID: run, sourceID: Self.source.id, records: staged, issues: [])
-        let outcome = RunOutcome(listingComplete: complete, pages: 1, expected: records.count, seen: records.count,
-                                 added: added, updated: updated, unchanged: unchanged, skipped: 0)
-        return try store.commitRun(runID: run, sourceID: Self.source.id, outcome: outcome, issueCount: 0, at: Date())
+        }, run: run)
+        return try store.commitRun(runID: run, sourceID: Self.source.id,
+                                   end: RunEnd(listingComplete: complete, expected: records.count, counters: FetchCounters()), at: Date())
+    }
+
+    /// Stages records as one batch, with a checkpoint.
+    func stage(_ records: [StagedRecord], run: Int64, checkpoint: String? = "{}") throws {
+        var batch = StageBatch()
+        batch.records = records
+        batch.checkpoint = checkpoint
+        try store.stage(runID: run, sourceID: Self.source.id, batch: batch, at: Date())
     }
 
     func titles() throws -> [String] {

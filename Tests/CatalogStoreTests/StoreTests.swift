@@ -11,7 +11,8 @@ struct StoreTests {
         let names = try fixture.store.read("test") { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
         }
-        for expected in ["sources", "harvest_runs", "record_issues", "raw_records", "records", "records_fts",
+        for expected in ["sources", "harvest_runs", "record_issues", "raw_records", "records", "records_fts", "run_staging",
+                         "http_cache", "run_http_cache",
                          "records_fts_insert", "records_fts_delete", "records_fts_update"] {
             #expect(names.contains(expected), "missing \(expected)")
         }
@@ -28,12 +29,13 @@ struct StoreTests {
 
     @Test func aRunIsInvisibleUntilCommittedAndCommitsAtomically() throws {
         let fixture = try StoreFixture()
-        let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
-        try fixture.store.stage(runID: run, sourceID: "city", records: [StoreFixture.staged(StoreFixture.record("1", title: "Trees"))], issues: [])
+        let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date()).runID
+        try fixture.stage([StoreFixture.staged(StoreFixture.record("1", title: "Trees"))], run: run)
         #expect(try fixture.store.recordCount() == 0)
-        let outcome = RunOutcome(listingComplete: true, pages: 1, expected: 1, seen: 1, added: 1, updated: 0, unchanged: 0, skipped: 0)
-        let commit = try fixture.store.commitRun(runID: run, sourceID: "city", outcome: outcome, issueCount: 0, at: Date())
+        let commit = try fixture.store.commitRun(runID: run, sourceID: "city",
+                                                 end: RunEnd(listingComplete: true, expected: 1, counters: FetchCounters()), at: Date())
         #expect(commit.status == "succeeded")
+        #expect(commit.counts.added == 1)
         #expect(try fixture.store.recordCount() == 1)
         let stored = try #require(try fixture.store.record("city/1"))
         #expect(stored.record.title.value == "Trees")
@@ -44,28 +46,32 @@ struct StoreTests {
     @Test func aFailedRunLeavesThePreviousRecordsIntact() throws {
         let fixture = try StoreFixture()
         try fixture.harvest([StoreFixture.record("1", title: "Trees"), StoreFixture.record("2", title: "Parks")])
-        let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
-        try fixture.store.stage(runID: run, sourceID: "city",
-                                records: [StoreFixture.staged(StoreFixture.record("1", title: "Trees v2"), .updated)], issues: [])
-        let outcome = RunOutcome(listingComplete: false, pages: 1, expected: 2, seen: 1, added: 0, updated: 1, unchanged: 0, skipped: 0)
-        try fixture.store.failRun(runID: run, sourceID: "city", error: "HTTP 500", outcome: outcome, issues: [], issueCount: 1, at: Date())
+        let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date()).runID
+        try fixture.stage([StoreFixture.staged(StoreFixture.record("1", title: "Trees v2"), .updated)], run: run)
+        let failed = try fixture.store.failRun(runID: run, sourceID: "city", error: "HTTP 500", counters: FetchCounters(), issues: [], at: Date())
+        #expect(failed.counts.updated == 1)
         #expect(try fixture.titles() == ["Trees", "Parks"])
         let last = try #require(try fixture.store.runs(sourceID: "city").first)
         #expect(last.status == "failed")
         #expect(last.error == "HTTP 500")
-        let staging = try fixture.store.pool.write { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.run_staging") }
-        #expect(staging == 0)
+        // The staged work waits for the next run, which resumes it.
+        let resumed = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
+        #expect(resumed.runID == run)
+        #expect(resumed.resumed?.staged == 1)
+        #expect(resumed.resumed?.checkpoint == "{}")
     }
 
     @Test func aKilledRunIsMarkedInterruptedAndChangesNothing() throws {
         let fixture = try StoreFixture()
         try fixture.harvest([StoreFixture.record("1", title: "Trees")])
         // A run that stages and then the process dies: no commit, no failRun.
-        let killed = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date())
-        try fixture.store.stage(runID: killed, sourceID: "city",
-                                records: [StoreFixture.staged(StoreFixture.record("1", title: "Half-written"), .updated)], issues: [])
+        let killed = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date()).runID
+        try fixture.stage([StoreFixture.staged(StoreFixture.record("1", title: "Half-written"), .updated)], run: killed)
         #expect(try fixture.titles() == ["Trees"])
-        try fixture.harvest([StoreFixture.record("1", title: "Trees")])
+        let reopened = try CatalogStore(path: fixture.store.path)
+        #expect(try reopened.record("city/1")?.record.title.value == "Trees")
+        // The next run resumes the killed one; with --restart it starts over instead.
+        try fixture.harvest([StoreFixture.record("1", title: "Trees")], restart: true)
         let runs = try fixture.store.runs(sourceID: "city")
         #expect(runs.map(\.status) == ["succeeded", "interrupted", "succeeded"])
         #expect(try fixture.titles() == ["Trees"])
@@ -95,6 +101,7 @@ struct StoreTests {
         #expect(empty.deletionsHeld == "the source suddenly listed no records")
         #expect(try fixture.store.recordCount() == 1)
         let issues = try fixture.store.issues(runID: try fixture.store.runs(sourceID: "city")[0].id)
+        #expect(empty.issues == 1)
         #expect(issues.map(\.code) == ["harvest.deletions-held"])
     }
 

@@ -11,10 +11,12 @@ import Testing
 final class CollectingSink: HarvestSink, @unchecked Sendable {
     var records: [RawRecord] = []
     var issues: [RecordIssue] = []
-    var pages: [(Int, String, Int?)] = []
+    var unchanged: [String] = []
+    var pages: [PageReport] = []
     func record(_ raw: RawRecord) throws(HarvestError) { records.append(raw) }
+    func unchanged(localIDs: [String]) throws(HarvestError) { unchanged += localIDs }
     func issue(_ issue: RecordIssue) { issues.append(issue) }
-    func page(number: Int, url: String, expectedTotal: Int?) { pages.append((number, url, expectedTotal)) }
+    func page(_ report: PageReport) throws(HarvestError) { pages.append(report) }
 }
 
 /// A loopback CKAN whose pages are built by the test, to make it misbehave.
@@ -36,6 +38,7 @@ func searchPage(count: Int, ids: some Sequence<Int>) -> HTTPResponse {
 let testFetchOptions: FetchOptions = {
     var options = FetchOptions(userAgent: "fedcat-tests")
     options.requestTimeout = 10
+    options.retry = .never
     return options
 }()
 
@@ -51,16 +54,41 @@ struct CKANHarvesterTests {
         defer { server.stop() }
         let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(server.baseURL)/lakeside", options: ["rows": "25"])
         let sink = CollectingSink()
-        let outcome = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), into: sink)
+        let outcome = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
         #expect(outcome == GatherOutcome(complete: true, expectedTotal: 120, pages: 5))
         #expect(sink.records.count == 120)
         #expect(Set(sink.records.compactMap(\.localID)).count == 120)
-        #expect(sink.pages.map(\.0) == [1, 2, 3, 4, 5])
-        #expect(sink.pages[1].1.contains("rows=25&start=25&sort=id%20asc"))
+        #expect(sink.pages.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(sink.pages[1].url.contains("rows=25&start=25&sort=id%20asc"))
+        #expect(sink.pages[1].checkpoint == #"{"start":50,"pages":2}"#)
+        #expect(sink.pages.allSatisfy { $0.memo != nil && !$0.unchanged })
         #expect(sink.issues.isEmpty)
         #expect(server.requestCount == 5)
         let first = try JSONParser.parse(sink.records[0].payload)
         #expect(first["resources"]?.array != nil)
+    }
+
+    @Test func resumesFromACheckpointAndSkipsRememberedPages() throws {
+        let server = try LoopbackServer(handler: CKANActionAPI(catalog: try SampleCatalog.load(directory: Self.samples)).handler)
+        try server.start()
+        defer { server.stop() }
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(server.baseURL)/lakeside", options: ["rows": "50"])
+        let first = CollectingSink()
+        _ = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: first)
+        // Resume after page 1: pages 2 and 3 only.
+        let resumed = CollectingSink()
+        let outcome = try CKANHarvester(source: source).gather(
+            using: Fetcher(options: testFetchOptions), context: GatherContext(resumeFrom: first.pages[0].checkpoint), into: resumed)
+        #expect(outcome.complete)
+        #expect(resumed.pages.map(\.number) == [2, 3])
+        #expect(resumed.records.count == 70)
+        // With the pages remembered, an unchanged body is not parsed again.
+        let memos = Dictionary(uniqueKeysWithValues: first.pages.compactMap(\.memo).map { ($0.url, $0) })
+        let again = CollectingSink()
+        _ = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(pages: memos), into: again)
+        #expect(again.records.isEmpty)
+        #expect(again.unchanged.count == 120)
+        #expect(again.pages.allSatisfy { $0.unchanged })
     }
 
     @Test func stopsWhenThePortalIgnoresStart() throws {
@@ -69,7 +97,7 @@ struct CKANHarvesterTests {
         let source = SourceConfig(id: "loop", kind: "ckan", url: server.baseURL, options: ["rows": "10"])
         let sink = CollectingSink()
         #expect {
-            try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), into: sink)
+            try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
         } throws: { error in
             guard case HarvestError.paging(let id, _, let reason) = error else { return false }
             return id == "loop" && reason.contains("repeats the previous page")
@@ -82,7 +110,7 @@ struct CKANHarvesterTests {
         defer { server.stop() }
         let sink = CollectingSink()
         let source = SourceConfig(id: "liar", kind: "ckan", url: server.baseURL, options: ["rows": "5"])
-        let outcome = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), into: sink)
+        let outcome = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
         #expect(outcome.complete == false)
         #expect(sink.records.count == 12)
         #expect(sink.issues.map(\.code) == ["ckan.paging.short-listing"])
@@ -93,7 +121,7 @@ struct CKANHarvesterTests {
         defer { server.stop() }
         let sink = CollectingSink()
         let source = SourceConfig(id: "dup", kind: "ckan", url: server.baseURL, options: ["rows": "2"])
-        let outcome = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), into: sink)
+        let outcome = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
         #expect(outcome.complete)
         #expect(sink.records.compactMap(\.localID) == ["p1", "p2", "p3"])
         #expect(sink.issues.map(\.code) == ["ckan.paging.duplicate"])
@@ -110,7 +138,7 @@ struct CKANHarvesterTests {
         defer { server.stop() }
         let source = SourceConfig(id: "broken", kind: "ckan", url: server.baseURL)
         do {
-            _ = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), into: CollectingSink())
+            _ = try CKANHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: CollectingSink())
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains("Source 'broken'"))
@@ -125,10 +153,10 @@ struct CKANHarvesterTests {
         server.stop()
         do {
             _ = try CKANHarvester(source: SourceConfig(id: "down", kind: "ckan", url: url))
-                .gather(using: Fetcher(options: testFetchOptions), into: CollectingSink())
+                .gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: CollectingSink())
             Issue.record("expected an error")
         } catch {
-            guard case .fetch(_, let fetchError) = error, case .transport = fetchError else {
+            guard case .fetch(_, let fetchError) = error, fetchError.isTransient else {
                 Issue.record("unexpected \(error)")
                 return
             }

@@ -2,6 +2,7 @@ import CatalogModel
 import CatalogStore
 import Foundation
 import LoopbackHTTP
+import Fetch
 import Pipeline
 import SamplePortal
 import Search
@@ -12,7 +13,12 @@ final class TestPortal: @unchecked Sendable {
     private let lock = NSLock()
     private var api: CKANActionAPI
     private var failFrom: Int?
+    private var validators: Validation = .none
+    private var failuresLeft = 0
     private(set) var server: LoopbackServer!
+
+    /// Which validators the portal sends and honours.
+    enum Validation { case none, etag, lastModified }
 
     init(directory: URL) throws {
         api = CKANActionAPI(catalog: try SampleCatalog.load(directory: directory))
@@ -21,9 +27,38 @@ final class TestPortal: @unchecked Sendable {
     }
 
     private func handle(_ request: HTTPRequest) -> HTTPResponse {
-        let (api, failFrom) = lock.withLock { (self.api, self.failFrom) }
+        let (api, failFrom, validators) = lock.withLock { (self.api, self.failFrom, self.validators) }
         if let failFrom, Int(request.queryValue("start") ?? "0") ?? 0 >= failFrom { return .status(500) }
-        return api.handle(request)
+        let flaky = lock.withLock { () -> Bool in
+            guard failuresLeft > 0 else { return false }
+            failuresLeft -= 1
+            return true
+        }
+        if flaky { return .status(503) }
+        var response = api.handle(request)
+        switch validators {
+        case .none:
+            break
+        case .etag:
+            let tag = "\"\(response.body.count)-\(response.body.reduce(0) { ($0 &* 31) &+ Int($1) })\""
+            if request.header("If-None-Match") == tag { return HTTPResponse(status: 304, headers: [("ETag", tag)]) }
+            response.headers.append(("ETag", tag))
+        case .lastModified:
+            let stamp = "Tue, 03 Nov 2026 10:00:00 GMT"
+            if request.header("If-Modified-Since") == stamp { return HTTPResponse(status: 304) }
+            response.headers.append(("Last-Modified", stamp))
+        }
+        return response
+    }
+
+    /// Sends and honours ETag or Last-Modified from now on.
+    func validate(with validation: Validation) {
+        lock.withLock { validators = validation }
+    }
+
+    /// The next `count` requests answer 503.
+    func failNext(_ count: Int) {
+        lock.withLock { failuresLeft = count }
     }
 
     /// Serves another catalogue from now on.
@@ -130,14 +165,15 @@ struct PipelineTests {
     @Test func aRunThatFailsMidwayKeepsThePreviousRecords() throws {
         let portal = try TestPortal(directory: Self.samples)
         let store = try temporaryStore()
-        let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland", options: ["rows": "50"])
+        let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland",
+                                  options: ["rows": "50", "retries": "1", "retry_delay": "0.01"])
         let first = try HarvestRunner(store: store).run(source)
         #expect(first.added == 170)
         let snapshot = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
         portal.fail(from: 100)
         let failed = try HarvestRunner(store: store).run(source)
         #expect(failed.status == "failed")
-        #expect(failed.error?.contains("HTTP 500") == true)
+        #expect(failed.error?.contains("500") == true)
         #expect(failed.error?.contains("Source 'norland'") == true)
         #expect(failed.seen == 100)
         #expect(try store.recordCount() == 170)
@@ -146,6 +182,96 @@ struct PipelineTests {
         let runs = try store.runs(sourceID: "norland")
         #expect(runs.first?.status == "failed")
         #expect(try store.issues(runID: runs[0].id).contains { $0.code == "harvest.failed" })
+    }
+
+    @Test("a re-harvest of an unchanged portal parses nothing", arguments: [TestPortal.Validation.etag, .lastModified, .none])
+    func conditionalGet(validation: TestPortal.Validation) throws {
+        let portal = try TestPortal(directory: Self.samples)
+        portal.validate(with: validation)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: ["rows": "50"])
+        let first = try HarvestRunner(store: store).run(source)
+        #expect(first.added == 120)
+        #expect(first.counters.pages == 3)
+        #expect(first.counters.unchangedPages == 0)
+        let second = try HarvestRunner(store: store).run(source)
+        #expect(second.status == "succeeded")
+        #expect(second.unchanged == 120)
+        #expect(second.nothingChanged)
+        #expect(second.counters.unchangedPages == 3)
+        #expect(second.counters.notModified == (validation == .none ? 0 : 3))
+        if validation == .none {
+            #expect(second.counters.bytes == first.counters.bytes) // fetched again, but not parsed or written
+        } else {
+            #expect(second.counters.bytes < first.counters.bytes / 100)
+        }
+        #expect(try store.recordCount() == 120)
+    }
+
+    @Test func aChangedPageIsParsedAgainAndTheRestAreNot() throws {
+        let v1 = try sampleFolder(portal: "city", packages: (1...9).map { ("p\($0)", "Dataset \($0)") })
+        let v2 = try sampleFolder(portal: "city", packages: (1...9).map { ("p\($0)", $0 == 8 ? "Dataset eight" : "Dataset \($0)") })
+        let portal = try TestPortal(directory: v1)
+        portal.validate(with: .etag)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city", options: ["rows": "3"])
+        _ = try HarvestRunner(store: store).run(source)
+        try portal.load(v2)
+        let second = try HarvestRunner(store: store).run(source)
+        #expect(second.updated == 1)
+        #expect(second.unchanged == 8)
+        #expect(second.counters.unchangedPages == 2)
+        #expect(try store.record("city/id-p8")?.record.title.value == "Dataset eight")
+    }
+
+    @Test func aFailedRunResumesFromItsLastStoredPage() throws {
+        let portal = try TestPortal(directory: Self.samples)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland",
+                                  options: ["rows": "50", "retries": "1", "retry_delay": "0.01"])
+        portal.fail(from: 100)
+        let failed = try HarvestRunner(store: store).run(source)
+        #expect(failed.status == "failed")
+        #expect(failed.seen == 100)
+        #expect(try store.recordCount() == 0)
+        portal.fail(from: nil)
+        let resumed = try HarvestRunner(store: store).run(source)
+        #expect(resumed.status == "succeeded")
+        #expect(resumed.resumed)
+        #expect(resumed.runID == failed.runID)
+        #expect(resumed.added == 170)
+        #expect(resumed.counters.pages == 4)
+        #expect(try store.recordCount() == 170)
+        let run = try #require(try store.runs(sourceID: "norland").first)
+        #expect(run.resumes == 1)
+        #expect(run.status == "succeeded")
+    }
+
+    @Test func restartDiscardsAnUnfinishedRun() throws {
+        let portal = try TestPortal(directory: Self.samples)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland",
+                                  options: ["rows": "50", "retries": "1", "retry_delay": "0.01"])
+        portal.fail(from: 100)
+        let failed = try HarvestRunner(store: store).run(source)
+        portal.fail(from: nil)
+        let fresh = try HarvestRunner(store: store).run(source, restart: true)
+        #expect(!fresh.resumed)
+        #expect(fresh.runID != failed.runID)
+        #expect(fresh.added == 170)
+        #expect(fresh.counters.pages == 4)
+    }
+
+    @Test func transientErrorsAreRetried() throws {
+        let portal = try TestPortal(directory: Self.samples)
+        let store = try temporaryStore()
+        portal.failNext(2)
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside",
+                                  options: ["retry_delay": "0.01"])
+        let report = try HarvestRunner(store: store).run(source)
+        #expect(report.status == "succeeded")
+        #expect(report.counters.retries == 2)
+        #expect(report.added == 120)
     }
 
     @Test func anUnknownKindFailsTheRunWithTheKnownKinds() throws {

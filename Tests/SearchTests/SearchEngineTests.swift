@@ -30,11 +30,12 @@ struct SearchEngineTests {
             record("5", "Bus stops", "Stops of the bus network.", keywords: ["transport"], modified: "2022-01-01"),
             record("6", "Tree planting programme", "Where new trees were planted.", modified: "2019-01-01"),
         ]
-        let run = try store.beginRun(source: source, configJSON: "{}", at: Date())
-        try store.stage(runID: run, sourceID: "city", records: records, issues: [])
+        let run = try store.beginRun(source: source, configJSON: "{}", at: Date()).runID
+        var batch = StageBatch()
+        batch.records = records
+        try store.stage(runID: run, sourceID: "city", batch: batch, at: Date())
         _ = try store.commitRun(runID: run, sourceID: "city",
-                                outcome: RunOutcome(listingComplete: true, pages: 1, expected: 6, seen: 6, added: 6, updated: 0, unchanged: 0, skipped: 0),
-                                issueCount: 0, at: Date())
+                                end: RunEnd(listingComplete: true, expected: 6, counters: FetchCounters()), at: Date())
         return SearchEngine(store: store)
     }
 

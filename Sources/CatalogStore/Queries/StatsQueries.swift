@@ -1,7 +1,8 @@
+import Foundation
 import GRDB
 
 /// A harvest run as stored.
-public struct RunSummary: Sendable, Hashable, Codable {
+public struct RunSummary: Sendable, Hashable, Encodable {
     public var id: Int64
     public var sourceID: String
     public var startedAt: String
@@ -17,11 +18,53 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var deleted: Int
     public var skipped: Int
     public var issues: Int
+    public var requests: Int
+    public var bytes: Int
+    public var notModified: Int
+    public var retries: Int
+    public var unchangedPages: Int
+    /// How many times the run went on after a stop.
+    public var resumes: Int
     public var error: String?
+
+    /// Seconds from start to end (nil while running).
+    public var seconds: Double? {
+        guard let endedAt, let end = Timestamp.date(endedAt), let start = Timestamp.date(startedAt) else { return nil }
+        return end.timeIntervalSince(start)
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, status, pages, expected, seen, added, updated, unchanged, deleted, skipped, issues, error
+        case requests, bytes, retries, resumes, seconds, withdrawn
         case sourceID = "source_id", startedAt = "started_at", endedAt = "ended_at", listingComplete = "listing_complete"
+        case notModified = "not_modified", unchangedPages = "unchanged_pages"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(sourceID, forKey: .sourceID)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(endedAt, forKey: .endedAt)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(status, forKey: .status)
+        try c.encode(listingComplete, forKey: .listingComplete)
+        try c.encode(pages, forKey: .pages)
+        try c.encode(requests, forKey: .requests)
+        try c.encode(bytes, forKey: .bytes)
+        try c.encode(notModified, forKey: .notModified)
+        try c.encode(retries, forKey: .retries)
+        try c.encode(unchangedPages, forKey: .unchangedPages)
+        try c.encode(resumes, forKey: .resumes)
+        try c.encode(expected, forKey: .expected)
+        try c.encode(seen, forKey: .seen)
+        try c.encode(added, forKey: .added)
+        try c.encode(updated, forKey: .updated)
+        try c.encode(unchanged, forKey: .unchanged)
+        try c.encode(deleted, forKey: .withdrawn)
+        try c.encode(skipped, forKey: .skipped)
+        try c.encode(issues, forKey: .issues)
+        try c.encode(error, forKey: .error)
     }
 
     init(row: Row) {
@@ -40,6 +83,12 @@ public struct RunSummary: Sendable, Hashable, Codable {
         deleted = row["deleted"]
         skipped = row["skipped"]
         issues = row["issues"]
+        requests = row["requests"]
+        bytes = row["bytes"]
+        notModified = row["not_modified"]
+        retries = row["retries"]
+        unchangedPages = row["unchanged_pages"]
+        resumes = row["resumes"]
         error = row["error"]
     }
 }
@@ -84,11 +133,11 @@ extension CatalogStore {
         }
     }
 
-    /// The runs of a source, newest first.
-    public func runs(sourceID: String, limit: Int = 20) throws(StoreError) -> [RunSummary] {
-        try read("reading runs of '\(sourceID)'") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM harvest_runs WHERE source_id = ? ORDER BY id DESC LIMIT ?",
-                             arguments: [sourceID, limit]).map(RunSummary.init(row:))
+    /// The runs of a source (or of every source when nil), newest first.
+    public func runs(sourceID: String?, limit: Int = 20) throws(StoreError) -> [RunSummary] {
+        try read("reading runs") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM harvest_runs WHERE ? IS NULL OR source_id = ? ORDER BY id DESC LIMIT ?",
+                             arguments: [sourceID, sourceID, limit]).map(RunSummary.init(row:))
         }
     }
 

@@ -60,13 +60,15 @@ public enum RecordCodec {
     }
 }
 
-/// Timestamps as stored: ISO 8601 in UTC with seconds.
+/// Timestamps as stored: ISO 8601 in UTC with milliseconds (`2026-11-21T17:21:05.123Z`).
 public enum Timestamp {
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     public static func text(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+        date.formatted(style)
     }
 
     public static func date(_ text: String) -> Date? {
-        try? Date(text, strategy: .iso8601)
+        (try? style.parse(text)) ?? (try? Date(text, strategy: .iso8601))
     }
 }

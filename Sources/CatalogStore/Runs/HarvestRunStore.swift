@@ -2,89 +2,44 @@ public import CatalogModel
 public import Foundation
 import GRDB
 
-/// What a run found for one record, decided by comparing hashes with what is stored.
-public struct StagedRecord: Sendable {
-    /// How the record compares with the stored one.
-    public enum Change: String, Sendable {
-        case added, updated, unchanged
-    }
-
-    public var localID: String
-    public var change: Change
-    /// The record to write (nil when unchanged or when the payload could not be mapped).
-    public var encoded: EncodedRecord?
-    /// The raw payload to keep (nil when it did not change).
-    public var raw: RawRecord?
-
-    public init(localID: String, change: Change, encoded: EncodedRecord?, raw: RawRecord?) {
-        self.localID = localID
-        self.change = change
-        self.encoded = encoded
-        self.raw = raw
-    }
-}
-
-/// The hashes stored for a record, to tell changed from unchanged.
-public struct StoredHashes: Sendable, Hashable {
-    public var content: String
-    public var payload: String?
-}
-
-/// How a run ended, as the pipeline saw it.
-public struct RunOutcome: Sendable {
-    public var listingComplete: Bool
-    public var pages: Int
-    public var expected: Int?
-    public var seen: Int
-    public var added: Int
-    public var updated: Int
-    public var unchanged: Int
-    public var skipped: Int
-    /// Deletions are held back when they would remove more than this share of the source's records.
-    public var maxDeleteFraction: Double
-
-    public init(listingComplete: Bool, pages: Int, expected: Int?, seen: Int, added: Int, updated: Int,
-                unchanged: Int, skipped: Int, maxDeleteFraction: Double = 0.5) {
-        self.listingComplete = listingComplete
-        self.pages = pages
-        self.expected = expected
-        self.seen = seen
-        self.added = added
-        self.updated = updated
-        self.unchanged = unchanged
-        self.skipped = skipped
-        self.maxDeleteFraction = maxDeleteFraction
-    }
-}
-
-/// What committing a run did.
-public struct RunCommit: Sendable, Hashable {
-    public var status: String
-    public var deleted: Int
-    /// Records that were not in the listing but were kept (listing incomplete or deletions held back).
-    public var keptMissing: Int
-    /// Why deletions were held back, if they were.
-    public var deletionsHeld: String?
-}
-
 extension CatalogStore {
-    /// Registers the source, marks its unfinished earlier runs as interrupted, and opens a run.
-    public func beginRun(source: SourceConfig, configJSON: String, at date: Date) throws(StoreError) -> Int64 {
+    /// Registers the source and opens a run: the source's unfinished run (killed, or failed with a checkpoint)
+    /// is resumed unless `restart` is set, in which case its staged work is discarded.
+    public func beginRun(source: SourceConfig, configJSON: String, at date: Date, restart: Bool = false) throws(StoreError) -> RunStart {
         let now = Timestamp.text(date)
         return try write("starting a harvest run of '\(source.id)'") { db in
-            try db.execute(sql: Migrations.staging)
             try db.execute(sql: """
                 INSERT INTO sources (id, kind, url, title, config_json, registered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, url = excluded.url, title = excluded.title,
                     config_json = excluded.config_json, updated_at = excluded.updated_at
                 """, arguments: [source.id, source.kind, source.url, source.title, configJSON, now, now])
-            try db.execute(sql: "UPDATE harvest_runs SET status = 'interrupted', ended_at = ?, error = 'The process stopped before the run ended.' WHERE source_id = ? AND status = 'running'",
-                           arguments: [now, source.id])
-            try db.execute(sql: "DELETE FROM run_staging WHERE run_id IN (SELECT id FROM main.harvest_runs WHERE source_id = ?)",
-                           arguments: [source.id])
-            try db.execute(sql: "INSERT INTO harvest_runs (source_id, started_at, status) VALUES (?, ?, 'running')",
-                           arguments: [source.id, now])
-            return db.lastInsertedRowID
+            if !restart, let last = try Row.fetchOne(db, sql: """
+                SELECT * FROM harvest_runs WHERE source_id = ? AND status IN ('running', 'failed', 'interrupted')
+                AND checkpoint IS NOT NULL AND id = (SELECT max(id) FROM harvest_runs WHERE source_id = ?)
+                """, arguments: [source.id, source.id]) {
+                let runID: Int64 = last["id"]
+                try db.execute(sql: "UPDATE harvest_runs SET status = 'running', resumes = resumes + 1, ended_at = NULL, error = NULL WHERE id = ?",
+                               arguments: [runID])
+                var counters = FetchCounters()
+                counters.pages = last["pages"]
+                counters.requests = last["requests"]
+                counters.bytes = last["bytes"]
+                counters.notModified = last["not_modified"]
+                counters.retries = last["retries"]
+                counters.unchangedPages = last["unchanged_pages"]
+                let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging WHERE run_id = ?", arguments: [runID]) ?? 0
+                return RunStart(runID: runID, resumed: ResumePoint(checkpoint: last["checkpoint"], counters: counters, staged: staged))
+            }
+            try db.execute(sql: """
+                UPDATE harvest_runs SET status = 'interrupted', ended_at = ?, error = 'The process stopped before the run ended.'
+                WHERE source_id = ? AND status = 'running'
+                """, arguments: [now, source.id])
+            for table in ["run_staging", "run_http_cache"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE run_id IN (SELECT id FROM harvest_runs WHERE source_id = ?)", arguments: [source.id])
+            }
+            try db.execute(sql: "UPDATE harvest_runs SET checkpoint = NULL WHERE source_id = ?", arguments: [source.id])
+            try db.execute(sql: "INSERT INTO harvest_runs (source_id, started_at, status) VALUES (?, ?, 'running')", arguments: [source.id, now])
+            return RunStart(runID: db.lastInsertedRowID, resumed: nil)
         }
     }
 
@@ -104,31 +59,53 @@ extension CatalogStore {
         }
     }
 
-    /// Writes a batch of what the run read, and its issues, in one transaction.
-    public func stage(runID: Int64, sourceID: String, records: [StagedRecord], issues: [RecordIssue]) throws(StoreError) {
+    /// The pages remembered from the source's last committed run, by URL.
+    public func pageMemos(sourceID: String) throws(StoreError) -> [String: PageMemo] {
+        try read("reading the page cache of '\(sourceID)'") { db in
+            var memos: [String: PageMemo] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM http_cache WHERE source_id = ?", arguments: [sourceID]) {
+                memos[row["url"]] = PageMemo(url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
+                                             bodyHash: row["body_hash"], pageJSON: row["page_json"])
+            }
+            return memos
+        }
+    }
+
+    /// Writes one batch of a run in one transaction: its records, issues and pages, and its checkpoint.
+    public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date) throws(StoreError) {
         try write("staging records of '\(sourceID)'") { db in
             let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO run_staging (run_id, local_id, changed, title, description, keywords, publisher, modified,
+                INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
                     content_hash, record_json, payload, payload_hash, media_type, page_url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for item in records {
-                let encoded = item.encoded
-                let changed = item.change != .unchanged && encoded != nil
+            for item in batch.records {
+                let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
                 try insert.execute(arguments: [
-                    runID, item.localID, changed ? 1 : 0,
+                    runID, item.localID, item.change.rawValue,
                     encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
-                    encoded?.record.modified?.display, encoded?.contentHash, changed ? encoded?.json : nil,
+                    encoded?.record.modified?.display, encoded?.contentHash, encoded?.json,
                     item.raw.map { Data($0.payload) }, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
                 ])
             }
-            try Self.insert(issues: issues, runID: runID, sourceID: sourceID, db: db)
+            try Self.insert(issues: batch.issues, runID: runID, sourceID: sourceID, db: db)
+            let remember = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO run_http_cache (run_id, url, etag, last_modified, body_hash, page_json, fetched_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for page in batch.pages {
+                try remember.execute(arguments: [runID, page.url, page.etag, page.lastModified, page.bodyHash, page.pageJSON, Timestamp.text(date)])
+            }
+            if let checkpoint = batch.checkpoint {
+                try db.execute(sql: "UPDATE harvest_runs SET checkpoint = ? WHERE id = ?", arguments: [checkpoint, runID])
+            }
+            if let counters = batch.counters { try Self.save(counters, runID: runID, db: db) }
         }
     }
 
     /// Merges the run's staged records into the catalogue in one transaction, deleting records missing from a
-    /// complete listing unless that would remove too much, and closes the run.
-    public func commitRun(runID: Int64, sourceID: String, outcome: RunOutcome, issueCount: Int, at date: Date) throws(StoreError) -> RunCommit {
+    /// complete listing unless that would remove too much, remembers its pages, and closes the run.
+    public func commitRun(runID: Int64, sourceID: String, end: RunEnd, at date: Date) throws(StoreError) -> RunCommit {
         let now = Timestamp.text(date)
         return try write("committing the harvest of '\(sourceID)'") { db in
             try db.execute(sql: """
@@ -136,7 +113,8 @@ extension CatalogStore {
                     content_hash, record_json, harvested_at, first_run, last_changed_run)
                 SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
                     content_hash, record_json, ?, ?, ?
-                FROM run_staging WHERE run_id = ? AND changed = 1
+                FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
+                ORDER BY seq
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                     keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
                     content_hash = excluded.content_hash, record_json = excluded.record_json,
@@ -145,10 +123,15 @@ extension CatalogStore {
             try db.execute(sql: """
                 INSERT INTO raw_records (source_id, local_id, payload, payload_hash, media_type, page_url, fetched_at)
                 SELECT ?, local_id, payload, payload_hash, media_type, page_url, ? FROM run_staging
-                WHERE run_id = ? AND payload IS NOT NULL
+                WHERE run_id = ? AND payload IS NOT NULL AND change != 'skipped'
                 ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_hash = excluded.payload_hash,
                     media_type = excluded.media_type, page_url = excluded.page_url, fetched_at = excluded.fetched_at
                 """, arguments: [sourceID, now, runID])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO http_cache (source_id, url, etag, last_modified, body_hash, page_json, fetched_at)
+                SELECT ?, url, etag, last_modified, body_hash, page_json, fetched_at FROM run_http_cache WHERE run_id = ?
+                """, arguments: [sourceID, runID])
+            let counts = try Self.counts(runID: runID, db: db)
 
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE source_id = ?", arguments: [sourceID]) ?? 0
             let missing = try Int.fetchOne(db, sql: """
@@ -157,12 +140,12 @@ extension CatalogStore {
                 """, arguments: [sourceID, runID]) ?? 0
             var held: String?
             if missing > 0 {
-                if !outcome.listingComplete {
+                if !end.listingComplete {
                     held = "the listing was incomplete"
-                } else if outcome.seen == 0 {
+                } else if counts.seen == 0 {
                     held = "the source suddenly listed no records"
-                } else if existing >= 20, Double(missing) / Double(existing) > outcome.maxDeleteFraction {
-                    held = "\(missing) of \(existing) records would go, more than the limit of \(Int(outcome.maxDeleteFraction * 100))% (option 'max_delete_fraction')"
+                } else if existing >= 20, Double(missing) / Double(existing) > end.maxDeleteFraction {
+                    held = "\(missing) of \(existing) records would go, more than the limit of \(Int(end.maxDeleteFraction * 100))% (option 'max_delete_fraction')"
                 }
             }
             var deleted = 0
@@ -173,36 +156,66 @@ extension CatalogStore {
                 }
                 deleted = missing
             }
-            var issues = issueCount
             if let held {
-                issues += 1
                 try Self.insert(issues: [RecordIssue(
                     code: "harvest.deletions-held", severity: .warning,
                     message: "Source '\(sourceID)': \(missing) records missing from this harvest were kept because \(held).")],
                     runID: runID, sourceID: sourceID, db: db)
             }
-            let status = outcome.listingComplete ? "succeeded" : "partial"
-            try db.execute(sql: "DELETE FROM run_staging WHERE run_id = ?", arguments: [runID])
+            let issues = try Int.fetchOne(db, sql: "SELECT count(*) FROM record_issues WHERE run_id = ?", arguments: [runID]) ?? 0
+            let status = end.listingComplete ? "succeeded" : "partial"
+            for table in ["run_staging", "run_http_cache"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ?", arguments: [runID])
+            }
+            try Self.save(end.counters, runID: runID, db: db)
             try db.execute(sql: """
-                UPDATE harvest_runs SET ended_at = ?, status = ?, listing_complete = ?, pages = ?, expected = ?, seen = ?,
-                    added = ?, updated = ?, unchanged = ?, deleted = ?, skipped = ?, issues = ? WHERE id = ?
-                """, arguments: [now, status, outcome.listingComplete, outcome.pages, outcome.expected, outcome.seen,
-                                 outcome.added, outcome.updated, outcome.unchanged, deleted, outcome.skipped, issues, runID])
-            return RunCommit(status: status, deleted: deleted, keptMissing: missing - deleted, deletionsHeld: held)
+                UPDATE harvest_runs SET ended_at = ?, status = ?, listing_complete = ?, expected = ?, seen = ?, added = ?,
+                    updated = ?, unchanged = ?, deleted = ?, skipped = ?, issues = ?, checkpoint = NULL, error = NULL WHERE id = ?
+                """, arguments: [now, status, end.listingComplete, end.expected, counts.seen, counts.added, counts.updated,
+                                 counts.unchanged, deleted, counts.skipped, issues, runID])
+            return RunCommit(status: status, counts: counts, deleted: deleted, keptMissing: missing - deleted,
+                             deletionsHeld: held, issues: issues)
         }
     }
 
-    /// Closes a run that could not finish: nothing it read reaches the catalogue, whose records stay as they were.
-    public func failRun(runID: Int64, sourceID: String, error: String, outcome: RunOutcome, issues: [RecordIssue], issueCount: Int, at date: Date) throws(StoreError) {
+    /// Closes a run that could not finish: the catalogue keeps its records as they were, and what the run
+    /// staged stays, with its checkpoint, for the next run to resume from.
+    public func failRun(runID: Int64, sourceID: String, error: String, counters: FetchCounters, issues: [RecordIssue],
+                        at date: Date) throws(StoreError) -> (counts: RunCounts, issues: Int) {
         try write("recording the failed harvest of '\(sourceID)'") { db in
             try Self.insert(issues: issues, runID: runID, sourceID: sourceID, db: db)
-            try db.execute(sql: "DELETE FROM run_staging WHERE run_id = ?", arguments: [runID])
+            try Self.save(counters, runID: runID, db: db)
+            let counts = try Self.counts(runID: runID, db: db)
+            let issueCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM record_issues WHERE run_id = ?", arguments: [runID]) ?? 0
             try db.execute(sql: """
-                UPDATE harvest_runs SET ended_at = ?, status = 'failed', pages = ?, expected = ?, seen = ?, skipped = ?,
-                    issues = ?, error = ? WHERE id = ?
-                """, arguments: [Timestamp.text(date), outcome.pages, outcome.expected, outcome.seen, outcome.skipped,
-                                 issueCount, error, runID])
+                UPDATE harvest_runs SET ended_at = ?, status = 'failed', seen = ?, added = ?, updated = ?, unchanged = ?,
+                    skipped = ?, issues = ?, error = ? WHERE id = ?
+                """, arguments: [Timestamp.text(date), counts.seen, counts.added, counts.updated, counts.unchanged,
+                                 counts.skipped, issueCount, error, runID])
+            return (counts, issueCount)
         }
+    }
+
+    static func counts(runID: Int64, db: Database) throws -> RunCounts {
+        var counts = RunCounts()
+        for row in try Row.fetchAll(db, sql: "SELECT change, count(*) FROM run_staging WHERE run_id = ? GROUP BY change", arguments: [runID]) {
+            let n: Int = row[1]
+            switch row[0] as String {
+            case "added": counts.added = n
+            case "updated": counts.updated = n
+            case "unchanged": counts.unchanged = n
+            default: counts.skipped = n
+            }
+        }
+        counts.seen = counts.added + counts.updated + counts.unchanged + counts.skipped
+        return counts
+    }
+
+    static func save(_ counters: FetchCounters, runID: Int64, db: Database) throws {
+        try db.execute(sql: """
+            UPDATE harvest_runs SET pages = ?, requests = ?, bytes = ?, not_modified = ?, retries = ?, unchanged_pages = ? WHERE id = ?
+            """, arguments: [counters.pages, counters.requests, counters.bytes, counters.notModified, counters.retries,
+                             counters.unchangedPages, runID])
     }
 
     static func insert(issues: [RecordIssue], runID: Int64, sourceID: String, db: Database) throws {

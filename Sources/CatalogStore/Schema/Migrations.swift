@@ -7,37 +7,14 @@ enum Migrations {
         migrator.registerMigration("v1: sources, runs, issues, raw and normalised records, FTS5") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: resumable runs, fetch counters, HTTP page cache") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
     /// Column order of the FTS5 table; `bm25` weights in `Search` follow it.
     static let ftsColumns = ["title", "description", "keywords", "publisher"]
-
-    /// What a run has read so far, merged into `records` only when the run ends well. A TEMP table on the
-    /// writer's connection: never synced and journaled in memory, so records are written durably once, at the
-    /// merge, and a killed run leaves nothing behind. Rows are appended in rowid order (a WITHOUT ROWID table
-    /// keyed by id wrote twice as much, splitting pages of large rows).
-    static let staging = """
-    CREATE TEMP TABLE IF NOT EXISTS run_staging (
-        seq INTEGER PRIMARY KEY,
-        run_id INTEGER NOT NULL,
-        local_id TEXT NOT NULL,
-        changed INTEGER NOT NULL,
-        title TEXT,
-        description TEXT,
-        keywords TEXT,
-        publisher TEXT,
-        modified TEXT,
-        content_hash TEXT,
-        record_json TEXT,
-        payload BLOB,
-        payload_hash TEXT,
-        media_type TEXT,
-        page_url TEXT
-    );
-    CREATE UNIQUE INDEX IF NOT EXISTS temp.run_staging_key ON run_staging(run_id, local_id);
-    PRAGMA temp.journal_mode = MEMORY
-    """
 
     private static let v1 = """
     CREATE TABLE sources (
@@ -133,5 +110,60 @@ enum Migrations {
         VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
     END;
 
+    """
+
+    /// Staging becomes durable (so a killed or failed run can resume from its checkpoint), runs count their
+    /// requests, and each source remembers its pages' validators and contents to skip unchanged pages.
+    private static let v2 = """
+    ALTER TABLE harvest_runs ADD COLUMN checkpoint TEXT;
+    ALTER TABLE harvest_runs ADD COLUMN resumes INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE harvest_runs ADD COLUMN requests INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE harvest_runs ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE harvest_runs ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE harvest_runs ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE harvest_runs ADD COLUMN unchanged_pages INTEGER NOT NULL DEFAULT 0;
+
+    -- What a run has read so far, merged into records only when the run ends; appended in rowid order.
+    CREATE TABLE run_staging (
+        seq INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES harvest_runs(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        change TEXT NOT NULL CHECK (change IN ('added', 'updated', 'unchanged', 'skipped')),
+        title TEXT,
+        description TEXT,
+        keywords TEXT,
+        publisher TEXT,
+        modified TEXT,
+        content_hash TEXT,
+        record_json TEXT,
+        payload BLOB,
+        payload_hash TEXT,
+        media_type TEXT,
+        page_url TEXT
+    );
+    CREATE UNIQUE INDEX run_staging_key ON run_staging(run_id, local_id);
+
+    -- Per source and page URL: the validators and body hash of the last committed fetch, and what the
+    -- harvester needs to go on without the body (its record ids, the listing count, the next page).
+    CREATE TABLE http_cache (
+        source_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        page_json TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, url)
+    ) WITHOUT ROWID;
+    CREATE TABLE run_http_cache (
+        run_id INTEGER NOT NULL REFERENCES harvest_runs(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        page_json TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, url)
+    ) WITHOUT ROWID;
     """
 }

@@ -36,64 +36,99 @@ public struct CKANHarvester: Harvester {
         self.endpoint = endpoint
     }
 
-    public func gather(using fetcher: Fetcher, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
-        var start = 0
-        var pages = 0
+    public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
+        var cursor = CKANCursor(checkpoint: context.resumeFrom)
         var expected: Int?
         var seen = Set<String>()
         var previousIDs: [String] = []
         while true {
-            let url = endpoint.action("package_search", [("q", "*:*"), ("rows", String(rows)), ("start", String(start)), ("sort", "id asc")])
-            guard pages < maxPages else {
+            let url = endpoint.action("package_search", [("q", "*:*"), ("rows", String(rows)), ("start", String(cursor.start)), ("sort", "id asc")])
+            guard cursor.pages < maxPages else {
                 throw .paging(sourceID: source.id, url: url, reason: "more than \(maxPages) pages (option 'max_pages'); the listing looks endless.")
             }
-            let envelope = try fetchPage(url, using: fetcher)
-            pages += 1
-            if let count = envelope.count { expected = count }
-            sink.page(number: pages, url: url, expectedTotal: expected)
-
-            if envelope.packages.isEmpty {
-                if let total = expected, start < total {
-                    sink.issue(RecordIssue(
-                        code: "ckan.paging.short-listing", severity: .warning,
-                        message: "Source '\(source.id)': the portal says it holds \(total) packages but page \(pages) at start=\(start) is empty; the listing is treated as incomplete and nothing will be deleted.",
-                        url: url))
-                    return GatherOutcome(complete: false, expectedTotal: expected, pages: pages)
-                }
-                return GatherOutcome(complete: true, expectedTotal: expected, pages: pages)
-            }
-            let ids = envelope.packages.map { Self.localID(of: $0.value) ?? "" }
-            if ids == previousIDs {
+            let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
+            cursor.pages += 1
+            if let count = page.summary.count { expected = count }
+            let ids = page.summary.ids
+            if !ids.isEmpty && ids == previousIDs {
                 throw .paging(sourceID: source.id, url: url, reason: "the page repeats the previous page (the portal ignores 'start').")
             }
             previousIDs = ids
-            for (index, package) in envelope.packages.enumerated() {
-                let id = ids[index]
-                if !id.isEmpty && !seen.insert(id).inserted {
-                    sink.issue(RecordIssue(
-                        code: "ckan.paging.duplicate", severity: .info,
-                        message: "Source '\(source.id)': package '\(id)' appears a second time in the listing (page \(pages)); the second copy was ignored.",
-                        location: package.pointer, localID: id, url: url))
-                    continue
+            if let envelope = page.envelope {
+                for (index, package) in envelope.packages.enumerated() {
+                    let id = ids[index]
+                    if !id.isEmpty && !seen.insert(id).inserted {
+                        sink.issue(RecordIssue(
+                            code: "ckan.paging.duplicate", severity: .info,
+                            message: "Source '\(source.id)': package '\(id)' appears a second time in the listing (page \(cursor.pages)); the second copy was ignored.",
+                            location: package.pointer, localID: id, url: url))
+                        continue
+                    }
+                    try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(package.value),
+                                              mediaType: "application/json", pageURL: url, location: package.pointer))
                 }
-                try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(package.value),
-                                          mediaType: "application/json", pageURL: url, location: package.pointer))
+            } else {
+                seen.formUnion(ids)
+                try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
             }
-            start += envelope.packages.count
-            if let total = expected, start >= total {
-                return GatherOutcome(complete: true, expectedTotal: expected, pages: pages)
+            cursor.start += ids.count
+            let memo = ids.isEmpty ? nil : PageMemo(url: url, etag: page.etag, lastModified: page.lastModified,
+                                                    bodyHash: page.bodyHash, pageJSON: page.summary.json)
+            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.envelope == nil,
+                                     memo: memo, checkpoint: cursor.json))
+            if ids.isEmpty {
+                if let total = expected, cursor.start < total {
+                    sink.issue(RecordIssue(
+                        code: "ckan.paging.short-listing", severity: .warning,
+                        message: "Source '\(source.id)': the portal says it holds \(total) packages but page \(cursor.pages) at start=\(cursor.start) is empty; the listing is treated as incomplete and nothing will be deleted.",
+                        url: url))
+                    return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
+                }
+                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
             }
-            if expected == nil && envelope.packages.count < rows {
-                return GatherOutcome(complete: true, expectedTotal: nil, pages: pages)
+            if let total = expected, cursor.start >= total {
+                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
+            }
+            if expected == nil && ids.count < rows {
+                return GatherOutcome(complete: true, expectedTotal: nil, pages: cursor.pages)
             }
         }
     }
 
-    private func fetchPage(_ url: String, using fetcher: Fetcher) throws(HarvestError) -> CKANEnvelope {
+    /// A page as fetched: parsed when it changed, or only its remembered summary when it did not.
+    struct Page {
+        var envelope: CKANEnvelope?
+        var summary: CKANPageSummary
+        var etag: String?
+        var lastModified: String?
+        var bodyHash: String?
+    }
+
+    /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
+    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> Page {
+        let remembered = memo.flatMap { CKANPageSummary(json: $0.pageJSON) }
+        let validators = remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
         let response: FetchResponse
-        do { response = try fetcher.get(url, headers: [("Accept", "application/json")]) } catch {
+        do { response = try fetcher.fetch(url, headers: [("Accept", "application/json")], validators: validators) } catch {
             throw .fetch(sourceID: source.id, error)
         }
+        if response.status == 304 {
+            guard let memo, let remembered else {
+                throw .badResponse(sourceID: source.id, url: url, reason: "the server answered 304 Not Modified to a request that asked for no validation.")
+            }
+            return Page(envelope: nil, summary: remembered, etag: memo.etag, lastModified: memo.lastModified, bodyHash: memo.bodyHash)
+        }
+        let bodyHash = ContentHash.hex(response.body)
+        let etag = response.validators?.etag, lastModified = response.validators?.lastModified
+        if response.isSuccess, let memo, let remembered, memo.bodyHash == bodyHash {
+            return Page(envelope: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
+        }
+        let envelope = try parsePage(response, url: url)
+        let summary = CKANPageSummary(count: envelope.count, ids: envelope.packages.map { Self.localID(of: $0.value) ?? "" })
+        return Page(envelope: envelope, summary: summary, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
+    }
+
+    private func parsePage(_ response: FetchResponse, url: String) throws(HarvestError) -> CKANEnvelope {
         do {
             let envelope = try CKANEnvelope.parse(response.body)
             guard response.isSuccess else {
@@ -110,7 +145,8 @@ public struct CKANHarvester: Harvester {
             guard response.isSuccess else {
                 throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
             }
-            throw .badResponse(sourceID: source.id, url: url, reason: error.description)
+            let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
+            throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
         } catch let error as HarvestError {
             throw error
         } catch {

@@ -23,8 +23,10 @@ public struct HarvesterDescription: Sendable, Hashable {
 /// Every implementation guarantees:
 /// - it never touches the store: it only calls `sink`;
 /// - one bad record becomes an issue through `sink.issue`, never a thrown error;
-/// - it throws only when the listing itself cannot go on (the source is down, a page is unreadable),
-///   and the records emitted before the throw are then kept but not used for deletions;
+/// - it throws only when the listing itself cannot go on (the source is down, a page is unreadable);
+/// - after each page it reports a checkpoint from which `gather` can resume, and what to remember of the page;
+/// - a page that has not changed since the last run (304, or the same body) is not parsed again: its record
+///   ids go to `sink.unchanged`;
 /// - it defends its paging: a repeated page or an endless listing stops with an error.
 public protocol Harvester: SendableMetatype {
     /// The kind's name, title, summary and example.
@@ -34,17 +36,55 @@ public protocol Harvester: SendableMetatype {
     /// Checks the source's URL and options; throws a sentence naming the bad option.
     init(source: SourceConfig) throws(HarvestError)
     /// Lists and fetches every record of the source, handing each to `sink` as it arrives.
-    func gather(using fetcher: Fetcher, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome
+    func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome
+}
+
+/// What a harvester knows besides its source: where to resume, and the pages of the last complete run.
+public struct GatherContext: Sendable {
+    /// The checkpoint of an unfinished run to go on from, as the harvester wrote it.
+    public var resumeFrom: String?
+    /// The pages remembered from the last committed run, by URL.
+    public var pages: [String: PageMemo]
+
+    public init(resumeFrom: String? = nil, pages: [String: PageMemo] = [:]) {
+        self.resumeFrom = resumeFrom
+        self.pages = pages
+    }
 }
 
 /// Receives what a harvester finds, as it finds it.
 public protocol HarvestSink {
     /// One record; throwing stops the harvest (the run was cancelled or the store failed).
     func record(_ raw: RawRecord) throws(HarvestError)
+    /// Records of a page that has not changed since the last run: listed, not parsed again.
+    func unchanged(localIDs: [String]) throws(HarvestError)
     /// A problem with a page or record that does not stop the harvest.
     func issue(_ issue: RecordIssue)
-    /// A page was fetched; `expectedTotal` is what the source says it holds.
-    func page(number: Int, url: String, expectedTotal: Int?)
+    /// A page is done: everything it held has been handed over.
+    func page(_ report: PageReport) throws(HarvestError)
+}
+
+/// The end of one page of a listing.
+public struct PageReport: Sendable {
+    public var number: Int
+    public var url: String
+    /// How many records the source says it holds.
+    public var expectedTotal: Int?
+    /// True when the page was skipped as unchanged.
+    public var unchanged: Bool
+    /// What to remember of the page for the next run.
+    public var memo: PageMemo?
+    /// Where to resume once this page is stored.
+    public var checkpoint: String?
+
+    public init(number: Int, url: String, expectedTotal: Int?, unchanged: Bool = false, memo: PageMemo? = nil, checkpoint: String? = nil) {
+        self.number = number
+        self.url = url
+        self.expectedTotal = expectedTotal
+        self.unchanged = unchanged
+        self.memo = memo
+        self.checkpoint = checkpoint
+    }
 }
 
 /// How a listing ended.

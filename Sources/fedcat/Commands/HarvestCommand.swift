@@ -2,6 +2,8 @@ import ArgumentParser
 import CatalogModel
 import Foundation
 import Pipeline
+import Fetch
+import CatalogStore
 import SourceRegistry
 
 /// `fedcat harvest`: run harvests and print what changed.
@@ -10,8 +12,10 @@ struct HarvestCommand: ParsableCommand {
         commandName: "harvest",
         abstract: "Harvest sources into the catalogue.",
         discussion: """
-        A run that fails keeps the source's previous records untouched; records missing from a complete \
-        listing are deleted only when the run succeeds. Exit code 1 when any source failed.
+        A run that fails keeps the source's previous records untouched and is resumed from its last stored page \
+        by the next harvest (--restart starts over). Pages that did not change since the last run (HTTP 304 or \
+        the same body) are not parsed again. Records missing from a complete listing are deleted only when the run \
+        succeeds. Sources on different hosts are harvested side by side (--jobs). Exit code 1 when any source failed.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,10 +23,13 @@ struct HarvestCommand: ParsableCommand {
     @Flag(help: "Harvest every registered source.") var all = false
     @Flag(help: "Print the run reports as JSON.") var json = false
     @Flag(help: "No progress line.") var quiet = false
+    @Flag(help: "Discard an unfinished run's staged work and start over instead of resuming.") var restart = false
+    @Option(help: "Sources harvested at the same time (1-32).") var jobs = 4
 
     func validate() throws {
         if ids.isEmpty && !all { throw ValidationError("Name at least one source id, or use --all.") }
         if !ids.isEmpty && all { throw ValidationError("Give source ids or --all, not both.") }
+        if !(1...32).contains(jobs) { throw ValidationError("--jobs must be between 1 and 32, not \(jobs).") }
     }
 
     func run() throws {
@@ -46,19 +53,21 @@ struct HarvestCommand: ParsableCommand {
         }
         for message in broken { Terminal.error("fedcat: \(message)") }
         let store = try global.openStore()
-        let runner = HarvestRunner(store: store)
+        let runner = HarvestRunner(store: store, gate: HostGate())
         let showProgress = !quiet && !json && Terminal.stderrIsTTY
         let progress: (@Sendable (HarvestProgress) -> Void)? = showProgress ? { @Sendable progress in ProgressLine.show(progress) } : nil
+        let started = Date()
+        let results = Parallel.map(sources, width: jobs) { source in
+            Result { () throws(StoreError) -> HarvestReport in try runner.run(source, restart: restart, progress: progress) }
+        }
+        if showProgress { ProgressLine.clear() }
         var reports: [HarvestReport] = []
-        for source in sources {
+        for result in results {
             let report: HarvestReport
-            do {
-                report = try runner.run(source, progress: progress)
-            } catch {
-                if showProgress { ProgressLine.clear() }
-                throw Failure.io(error.description)
+            switch result {
+            case .success(let value): report = value
+            case .failure(let error): throw Failure.io(error.description)
             }
-            if showProgress { ProgressLine.clear() }
             reports.append(report)
             if !json { print(Summary.line(report)) }
             if let error = report.error, !json { Terminal.error("fedcat: \(error)") }
@@ -66,7 +75,7 @@ struct HarvestCommand: ParsableCommand {
         if json {
             print(Terminal.json(reports))
         } else if reports.count > 1 {
-            print(Summary.total(reports))
+            print(Summary.total(reports, seconds: Date().timeIntervalSince(started)))
         }
         if reports.contains(where: \.failed) || !broken.isEmpty { throw ExitCode(1) }
     }
@@ -78,18 +87,24 @@ enum Summary {
         var parts = ["\(report.added) added", "\(report.updated) updated", "\(report.unchanged) unchanged", "\(report.deleted) deleted"]
         if report.skipped > 0 { parts.append("\(report.skipped) skipped") }
         parts.append("\(report.issues) issue\(report.issues == 1 ? "" : "s")")
-        var text = "\(report.sourceID): \(report.status) — \(parts.joined(separator: ", ")); \(report.pages) page\(report.pages == 1 ? "" : "s") in \(String(format: "%.1f", report.seconds)) s"
-        if report.added == 0 && report.updated == 0 && report.deleted == 0 && !report.failed && report.unchanged > 0 {
-            text += " (nothing changed)"
-        }
+        let c = report.counters
+        var pages = "\(c.pages) page\(c.pages == 1 ? "" : "s")"
+        if c.unchangedPages > 0 { pages += " (\(c.unchangedPages) unchanged)" }
+        var requests = "\(c.requests) request\(c.requests == 1 ? "" : "s")"
+        var notes: [String] = []
+        if c.notModified > 0 { notes.append("\(c.notModified)×304") }
+        if c.retries > 0 { notes.append("\(c.retries) retr\(c.retries == 1 ? "y" : "ies")") }
+        if !notes.isEmpty { requests += " (\(notes.joined(separator: ", ")))" }
+        let status = report.status + (report.resumed ? " (resumed)" : "")
+        var text = "\(report.sourceID): \(status) — \(parts.joined(separator: ", ")); \(pages), \(requests) in \(String(format: "%.1f", report.seconds)) s"
+        if report.nothingChanged { text += " (nothing changed)" }
         if let held = report.deletionsHeld { text += "; records missing from the listing were kept: \(held)" }
         return text
     }
 
-    static func total(_ reports: [HarvestReport]) -> String {
+    static func total(_ reports: [HarvestReport], seconds: Double) -> String {
         let sum = { (path: KeyPath<HarvestReport, Int>) in reports.map { $0[keyPath: path] }.reduce(0, +) }
         let failed = reports.filter(\.failed).count
-        let seconds = reports.map(\.seconds).reduce(0, +)
         return "total: \(reports.count) sources (\(failed) failed) — \(sum(\.added)) added, \(sum(\.updated)) updated, \(sum(\.unchanged)) unchanged, \(sum(\.deleted)) deleted, \(sum(\.issues)) issues in \(String(format: "%.1f", seconds)) s"
     }
 }

@@ -1,0 +1,86 @@
+extension Fetcher {
+    /// GETs `url`, retrying transient failures (transport errors, 408, 429, 5xx) as `options.retry` allows.
+    ///
+    /// With `validators` it sends If-None-Match / If-Modified-Since and a 304 comes back as a response with
+    /// status 304 and an empty body. Other 4xx (and 3xx without a followable Location) are returned at once,
+    /// for the caller to judge. When every attempt failed it throws `.gaveUp`; when the server asks to wait
+    /// too long `.retryAfterTooLong`; when the run deadline comes first `.deadlineExceeded`.
+    public func fetch(_ url: String, headers: [(String, String)] = [],
+                      validators: Validators? = nil) throws(FetchError) -> FetchResponse {
+        do {
+            try checkScheme(url)
+        } catch {
+            stats.failures += 1
+            throw error
+        }
+        let policy = options.retry
+        let maxAttempts = max(1, policy.maxAttempts)
+        let requestHeaders = headers + (validators?.requestHeaders ?? [])
+        var number = 0
+        while true {
+            number += 1
+            let record = attempt(url, headers: requestHeaders)
+
+            // Decide what this attempt means: done, failed for good, or worth another try.
+            let retryable: FetchError
+            var retryAfter: Double? = nil
+            switch record.result {
+            case .success(let response):
+                if response.status == 304 {
+                    finish(record, number: number, outcome: .notModified)
+                    var empty = response
+                    empty.body = []
+                    return empty
+                }
+                if response.isSuccess {
+                    finish(record, number: number, outcome: .success)
+                    return response
+                }
+                guard HTTPRetry.isRetryable(status: response.status) else {
+                    finish(record, number: number, outcome: .failed(reason: "HTTP \(response.status)"))
+                    return response
+                }
+                retryable = .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt())
+                retryAfter = response.headers["retry-after"].flatMap { RetryAfter.seconds($0, now: clock.now()) }
+            case .failure(let error):
+                guard case .transport = error, error.isTransient else {
+                    finish(record, number: number, outcome: .failed(reason: Self.reason(error)))
+                    throw error
+                }
+                retryable = error
+            }
+
+            let reason = Self.reason(retryable)
+            guard number < maxAttempts else {
+                finish(record, number: number, outcome: .failed(reason: reason))
+                throw .gaveUp(url: url, attempts: number, last: retryable)
+            }
+
+            // How long to wait, and whether that still fits the limits.
+            let timeLeft = options.runDeadline.map { $0.timeIntervalSince(clock.now()) }
+            let delay: Double
+            if let retryAfter, case .httpStatus(_, let status, _) = retryable {
+                if retryAfter > policy.maxRetryAfter {
+                    finish(record, number: number, outcome: .failed(reason: "\(reason), Retry-After \(FetchError.seconds(retryAfter))"))
+                    throw .retryAfterTooLong(url: url, status: status, retryAfter: retryAfter,
+                                             allowed: policy.maxRetryAfter, byDeadline: false)
+                }
+                if let timeLeft, retryAfter >= timeLeft {
+                    finish(record, number: number, outcome: .failed(reason: "\(reason), Retry-After \(FetchError.seconds(retryAfter))"))
+                    throw .retryAfterTooLong(url: url, status: status, retryAfter: retryAfter,
+                                             allowed: max(0, timeLeft), byDeadline: true)
+                }
+                delay = retryAfter
+            } else {
+                delay = policy.delay(afterAttempt: number, fraction: clock.randomFraction())
+                if let timeLeft, delay >= timeLeft {
+                    finish(record, number: number, outcome: .failed(reason: reason))
+                    throw .deadlineExceeded(url: url)
+                }
+            }
+            let shown = retryAfter == nil ? reason : "\(reason), Retry-After \(FetchError.seconds(delay))"
+            finish(record, number: number, outcome: .retrying(after: delay, reason: shown))
+            clock.sleep(seconds: delay)
+        }
+    }
+}
