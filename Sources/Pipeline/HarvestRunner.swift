@@ -15,6 +15,8 @@ public struct HarvestRunner: Sendable {
     public var batchSize = 1000
     /// Shared by every run of the process: per-host and global request limits.
     public var gate: HostGate?
+    /// Told of every HTTP attempt (for `--verbose`).
+    public var onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
 
     public init(store: CatalogStore, gate: HostGate? = nil) {
         self.store = store
@@ -34,7 +36,7 @@ public struct HarvestRunner: Sendable {
         let context = GatherContext(resumeFrom: start.resumed?.checkpoint, pages: try store.pageMemos(sourceID: source.id))
         let queue = BlockingQueue<Item>(capacity: 2 * batchSize)
         let producer = Producer(source: source, known: try store.storedHashes(sourceID: source.id), normaliser: normaliser,
-                                harvestedAt: started, context: context, gate: gate, base: base, queue: queue)
+                                harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt, queue: queue)
         let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20
         thread.start()

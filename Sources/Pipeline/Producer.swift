@@ -15,6 +15,7 @@ struct Producer: Sendable {
     let gate: HostGate?
     /// Counters of the run before this process took it over (a resumed run).
     let base: FetchCounters
+    let onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
     let queue: BlockingQueue<Item>
 
     func run() {
@@ -34,7 +35,17 @@ struct Producer: Sendable {
             } catch {
                 throw HarvestError.badSource(sourceID: source.id, reason: error.description)
             }
-            let client = Fetcher(options: options, gate: gate)
+            let sourceID = source.id
+            let queue = self.queue
+            let observer = onAttempt
+            let client = Fetcher(options: options, gate: gate, onAttempt: { attempt in
+                observer?(sourceID, attempt)
+                guard case .retrying(let delay, let reason) = attempt.outcome else { return }
+                _ = queue.push(.issue(RecordIssue(
+                    code: "fetch.retry", severity: .info,
+                    message: "Source '\(sourceID)': attempt \(attempt.number) at \(attempt.url) failed (\(reason)); retrying in \(String(format: "%.1f", delay)) s.",
+                    url: attempt.url)))
+            })
             fetcher = client
             let pageSink = Sink(producer: self, mapper: type.mapper, fetcher: client)
             sink = pageSink
@@ -69,6 +80,7 @@ struct Producer: Sendable {
         let fetcher: Fetcher
         var pages: Int?
         var unchangedPages = 0
+        var pageURLs = Set<String>()
 
         init(producer: Producer, mapper: any RecordMapper, fetcher: Fetcher) {
             self.producer = producer
@@ -107,6 +119,9 @@ struct Producer: Sendable {
         }
 
         func page(_ report: PageReport) throws(HarvestError) {
+            guard pageURLs.insert(report.url).inserted else {
+                throw .paging(sourceID: producer.source.id, url: report.url, reason: "this page was already read in this run; the listing loops.")
+            }
             if report.unchanged { unchangedPages += 1 }
             pages = report.number
             try push(.page(report, producer.counters(fetcher, pages: report.number, unchangedPages: unchangedPages)))

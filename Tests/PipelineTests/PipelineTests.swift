@@ -15,6 +15,7 @@ final class TestPortal: @unchecked Sendable {
     private var failFrom: Int?
     private var validators: Validation = .none
     private var failuresLeft = 0
+    private var fault: (@Sendable (HTTPRequest) -> HTTPResponse?)?
     private(set) var server: LoopbackServer!
 
     /// Which validators the portal sends and honours.
@@ -27,7 +28,8 @@ final class TestPortal: @unchecked Sendable {
     }
 
     private func handle(_ request: HTTPRequest) -> HTTPResponse {
-        let (api, failFrom, validators) = lock.withLock { (self.api, self.failFrom, self.validators) }
+        let (api, failFrom, validators, fault) = lock.withLock { (self.api, self.failFrom, self.validators, self.fault) }
+        if let fault, let response = fault(request) { return response }
         if let failFrom, Int(request.queryValue("start") ?? "0") ?? 0 >= failFrom { return .status(500) }
         let flaky = lock.withLock { () -> Bool in
             guard failuresLeft > 0 else { return false }
@@ -56,6 +58,11 @@ final class TestPortal: @unchecked Sendable {
         lock.withLock { validators = validation }
     }
 
+    /// Answers with `fault` whenever it returns a response.
+    func inject(_ fault: (@Sendable (HTTPRequest) -> HTTPResponse?)?) {
+        lock.withLock { self.fault = fault }
+    }
+
     /// The next `count` requests answer 503.
     func failNext(_ count: Int) {
         lock.withLock { failuresLeft = count }
@@ -73,6 +80,13 @@ final class TestPortal: @unchecked Sendable {
     }
 
     deinit { server.stop() }
+}
+
+/// A flag that is taken once, across threads.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = false
+    func take() -> Bool { lock.withLock { defer { taken = true }; return !taken } }
 }
 
 /// Writes a one-portal sample folder with packages `(name, title)`.
@@ -272,6 +286,76 @@ struct PipelineTests {
         #expect(report.status == "succeeded")
         #expect(report.counters.retries == 2)
         #expect(report.added == 120)
+    }
+
+    /// Faults served for the second page of lakeside (start=50) on a re-harvest.
+    static let gzipBomb: [UInt8] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../FetchTests/Fixtures/zeros-50MB.gz")
+        return (try? [UInt8](Data(contentsOf: url))) ?? []
+    }()
+
+    static let faults: [(String, @Sendable (HTTPRequest) -> HTTPResponse, String)] = [
+        ("503 forever", { _ in .status(503) }, "503"),
+        ("truncated body", { _ in var r = HTTPResponse.json("{\"success\": true, \"result\": {\"count\": 120, \"results\": []}}"); r.lieAboutContentLength = 5000; return r }, "attempts"),
+        ("slow drip", { _ in var r = HTTPResponse.json(String(repeating: " ", count: 200)); r.chunkDelay = (bytesPerChunk: 1, delay: .milliseconds(500)); return r }, "attempts"),
+        ("redirect loop", { request in HTTPResponse(status: 302, headers: [("Location", request.rawTarget)]) }, "redirect"),
+        ("gzip bomb", { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")], body: gzipBomb) }, "larger than the limit"),
+        ("wrong Content-Type", { _ in HTTPResponse(status: 200, headers: [("Content-Type", "text/html")], body: Array("<html><body>Maintenance</body></html>".utf8)) }, "text/html"),
+        ("paging loop", { request in pageOneAgain(request) }, "repeats the previous page"),
+        ("404", { _ in .status(404) }, "HTTP 404"),
+    ]
+
+    /// Page 1 again, whatever 'start' asks for: a portal that ignores paging.
+    static let sampleAPI = CKANActionAPI(catalog: try! SampleCatalog.load(directory: samples))
+
+    static func pageOneAgain(_ request: HTTPRequest) -> HTTPResponse {
+        var rewritten = request
+        rewritten.query = request.query.map { $0.name == "start" ? (name: "start", value: "0") : $0 }
+        rewritten.rawTarget = request.rawTarget.replacingOccurrences(of: "start=50", with: "start=0")
+        return sampleAPI.handle(rewritten)
+    }
+
+    @Test("a fault midway ends the run in bounded time with the reason recorded and nothing lost",
+          arguments: 0..<PipelineTests.faults.count)
+    func faultMidway(index: Int) throws {
+        let (name, fault, expected) = Self.faults[index]
+        let portal = try TestPortal(directory: Self.samples)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: [
+            "rows": "50", "retries": "1", "retry_delay": "0.01", "timeout": "5", "low_speed_bytes": "100",
+            "low_speed_seconds": "1", "max_body_mb": "1",
+        ])
+        #expect(try HarvestRunner(store: store).run(source).added == 120)
+        let before = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
+        portal.inject { request in request.queryValue("start") == "50" ? fault(request) : nil }
+        // Make the second page look new so it is fetched and parsed, not taken from the page cache.
+        try store.pool.write { db in try db.execute(sql: "DELETE FROM http_cache") }
+        let report = try HarvestRunner(store: store).run(source)
+        #expect(report.status == "failed", "\(name)")
+        #expect(report.error?.contains(expected) == true, "\(name): \(report.error ?? "no error")")
+        #expect(report.error?.contains("Source 'lakeside'") == true, "\(name)")
+        let after = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
+        #expect(after == before, "\(name)")
+        let run = try #require(try store.runs(sourceID: "lakeside").first)
+        #expect(run.status == "failed")
+        #expect(run.error == report.error)
+    }
+
+    @Test func retryAfterIsHonouredAndTheRunSucceeds() throws {
+        let portal = try TestPortal(directory: Self.samples)
+        let store = try temporaryStore()
+        let once = OnceFlag()
+        portal.inject { request in
+            guard request.queryValue("start") == "50", once.take() else { return nil }
+            return HTTPResponse(status: 429, headers: [("Retry-After", "1")])
+        }
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: ["rows": "50"])
+        let report = try HarvestRunner(store: store).run(source)
+        #expect(report.status == "succeeded")
+        #expect(report.counters.retries == 1)
+        #expect(report.added == 120)
+        let issues = try store.issues(runID: try #require(report.runID))
+        #expect(issues.contains { $0.code == "fetch.retry" && $0.message.contains("429") })
     }
 
     @Test func anUnknownKindFailsTheRunWithTheKnownKinds() throws {

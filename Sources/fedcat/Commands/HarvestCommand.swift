@@ -23,6 +23,7 @@ struct HarvestCommand: ParsableCommand {
     @Flag(help: "Harvest every registered source.") var all = false
     @Flag(help: "Print the run reports as JSON.") var json = false
     @Flag(help: "No progress line.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Print every HTTP attempt (URL, status, bytes, time, outcome) on stderr.") var verbose = false
     @Flag(help: "Discard an unfinished run's staged work and start over instead of resuming.") var restart = false
     @Option(help: "Sources harvested at the same time (1-32).") var jobs = 4
 
@@ -53,7 +54,9 @@ struct HarvestCommand: ParsableCommand {
         }
         for message in broken { Terminal.error("fedcat: \(message)") }
         let store = try global.openStore()
-        let runner = HarvestRunner(store: store, gate: HostGate())
+        var configured = HarvestRunner(store: store, gate: HostGate())
+        if verbose { configured.onAttempt = { source, attempt in Terminal.error(AttemptLine.text(source, attempt)) } }
+        let runner = configured
         let showProgress = !quiet && !json && Terminal.stderrIsTTY
         let progress: (@Sendable (HarvestProgress) -> Void)? = showProgress ? { @Sendable progress in ProgressLine.show(progress) } : nil
         let started = Date()
@@ -106,6 +109,21 @@ enum Summary {
         let sum = { (path: KeyPath<HarvestReport, Int>) in reports.map { $0[keyPath: path] }.reduce(0, +) }
         let failed = reports.filter(\.failed).count
         return "total: \(reports.count) sources (\(failed) failed) — \(sum(\.added)) added, \(sum(\.updated)) updated, \(sum(\.unchanged)) unchanged, \(sum(\.deleted)) deleted, \(sum(\.issues)) issues in \(String(format: "%.1f", seconds)) s"
+    }
+}
+
+/// One line per HTTP attempt for `--verbose`.
+enum AttemptLine {
+    static func text(_ source: String, _ attempt: FetchAttempt) -> String {
+        let status = attempt.status.map { "HTTP \($0)" } ?? (attempt.error ?? "no answer")
+        let outcome: String
+        switch attempt.outcome {
+        case .success: outcome = "ok"
+        case .notModified: outcome = "not modified"
+        case .retrying(let delay, let reason): outcome = "retrying in \(String(format: "%.1f", delay)) s (\(reason))"
+        case .failed(let reason): outcome = "failed (\(reason))"
+        }
+        return "\(source): attempt \(attempt.number) \(attempt.url) — \(status), \(attempt.bytes) bytes, \(String(format: "%.2f", attempt.seconds)) s, \(outcome)"
     }
 }
 
