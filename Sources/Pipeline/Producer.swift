@@ -77,6 +77,7 @@ struct Producer: Sendable {
         let producer: Producer
         let mapper: any RecordMapper
         let context: MappingContext
+        let normalisation: NormalisationContext
         let fetcher: Fetcher
         var pages: Int?
         var unchangedPages = 0
@@ -87,6 +88,8 @@ struct Producer: Sendable {
             self.mapper = mapper
             self.fetcher = fetcher
             self.context = MappingContext(source: producer.source, harvestedAt: producer.harvestedAt)
+            self.normalisation = NormalisationContext(
+                dateOrder: producer.source.options["date_order"].flatMap(NormalisationContext.DateOrder.init(rawValue:)) ?? .unknown)
         }
 
         func record(_ raw: RawRecord) throws(HarvestError) {
@@ -99,7 +102,7 @@ struct Producer: Sendable {
                 try push(.record(StagedRecord(localID: localID, change: .skipped, encoded: nil, raw: nil), issues))
                 return
             }
-            let (normalised, found) = producer.normaliser.normalise(record)
+            let (normalised, found) = producer.normaliser.normalise(record, context: normalisation)
             issues += found
             let encoded = EncodedRecord(normalised)
             let localID = normalised.provenance.originalID

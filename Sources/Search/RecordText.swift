@@ -61,6 +61,24 @@ public enum RecordText {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The normalisation notes of a record as a table: field, raw value, normalised value, rule.
+    public static func explain(_ record: CatalogRecord) -> String {
+        guard !record.notes.isEmpty else { return "\(record.id): no field needed interpreting.\n" }
+        var lines = ["\(record.id): \(record.notes.count) field\(record.notes.count == 1 ? "" : "s") normalised"]
+        let fieldWidth = min(32, record.notes.map(\.field.count).max() ?? 5)
+        for note in record.notes {
+            let value = note.value.isEmpty ? "(dropped)" : note.value
+            lines.append("  " + note.field.padding(toLength: fieldWidth, withPad: " ", startingAt: 0)
+                         + "  \(quoted(note.raw)) → \(quoted(value))  [\(note.rule)]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return "'" + (flat.count > 80 ? String(flat.prefix(79)) + "…" : flat) + "'"
+    }
+
     private static func concept(_ concept: Concept) -> String {
         [concept.label, concept.uri].compactMap { $0 }.joined(separator: " ")
     }

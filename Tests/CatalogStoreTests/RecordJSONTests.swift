@@ -16,14 +16,19 @@ struct RecordJSONTests {
         r.keywords = ["air", "NO₂"]
         r.themes = [Concept(uri: "http://x.example/ENVI", label: "Environment", scheme: "eu"), Concept(label: "Health")]
         r.publisher = Agent(name: "City", uri: "https://c.example/org", identifier: "city", email: "a@c.example", homepage: "https://c.example")
+        r.publisher?.matchKey = "city"
+        r.note("license", raw: "cc-by", value: "CC-BY-4.0", rule: "licence.ckan-id")
         r.creator = Agent(name: "Team")
         r.contactPoint = Contact(name: "Desk", email: "d@c.example", phone: "+1", url: "https://c.example/contact")
         r.license = LicenseRef(raw: "cc-by", title: "CC BY", uri: "https://creativecommons.org/licenses/by/4.0/", spdx: "CC-BY-4.0")
+        r.license?.euURI = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+        r.license?.label = "Creative Commons Attribution 4.0 International"
         r.accessRights = Concept(uri: "http://publications.europa.eu/resource/authority/access-right/PUBLIC")
         r.issued = CatalogDate(raw: "2019", iso: "2019")
         r.modified = CatalogDate(raw: "yesterday")
         r.temporal = [TemporalCoverage(start: CatalogDate(raw: "2020-01-01", iso: "2020-01-01")), TemporalCoverage(end: CatalogDate(raw: "2021"))]
         r.spatial = [SpatialCoverage(geometry: #"{"type":"Point","coordinates":[1,2]}"#, label: "Centre", uri: "https://geo.example/1")]
+        r.spatial[0].bbox = BoundingBox(west: -1.5, south: 50.25, east: 2, north: 51.125)
         r.languages = ["en", "fr"]
         r.landingPage = "https://c.example/air"
         r.frequency = Concept(label: "monthly")
@@ -33,6 +38,7 @@ struct RecordJSONTests {
         d.downloadURL = "https://c.example/a.csv"
         d.format = "CSV"
         d.mediaType = "text/csv"
+        d.fileType = "http://publications.europa.eu/resource/authority/file-type/CSV"
         d.byteSize = 10_004_794_304
         d.license = LicenseRef(raw: "cc-by")
         d.issued = CatalogDate(raw: "2020-01-01", iso: "2020-01-01")

@@ -44,6 +44,8 @@ public struct CatalogRecord: Sendable, Hashable, Codable {
     public var extras: [String: String]
     /// Where and when the record was harvested.
     public var provenance: Provenance
+    /// What normalisation did: each interpreted field with its raw value and the rule that read it.
+    public var notes: [FieldNote]
 
     public init(id: String, title: LocalizedText, provenance: Provenance) {
         self.id = id
@@ -68,6 +70,12 @@ public struct CatalogRecord: Sendable, Hashable, Codable {
         self.distributions = []
         self.extras = [:]
         self.provenance = provenance
+        self.notes = []
+    }
+
+    /// Records that `rule` read `raw` in `field` as `value`.
+    public mutating func note(_ field: String, raw: String, value: String, rule: String) {
+        notes.append(FieldNote(field: field, raw: raw, value: value, rule: rule))
     }
 }
 

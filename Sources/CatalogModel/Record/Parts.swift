@@ -44,6 +44,8 @@ public struct Agent: Sendable, Hashable, Codable {
     public var identifier: String?
     public var email: String?
     public var homepage: String?
+    /// The name folded for matching (case, accents, punctuation, legal forms); shown: `name`.
+    public var matchKey: String?
 
     public init(name: String, uri: String? = nil, identifier: String? = nil, email: String? = nil, homepage: String? = nil) {
         self.name = name
@@ -77,6 +79,10 @@ public struct LicenseRef: Sendable, Hashable, Codable {
     public var uri: String?
     /// SPDX id when recognised (`CC-BY-4.0`).
     public var spdx: String?
+    /// The EU licence authority URI when recognised (`http://publications.europa.eu/resource/authority/licence/CC_BY_4_0`).
+    public var euURI: String?
+    /// The canonical title of the recognised licence.
+    public var label: String?
 
     public init(raw: String? = nil, title: String? = nil, uri: String? = nil, spdx: String? = nil) {
         self.raw = raw
@@ -86,7 +92,10 @@ public struct LicenseRef: Sendable, Hashable, Codable {
     }
 
     /// True when the licence carries nothing at all.
-    public var isEmpty: Bool { raw == nil && title == nil && uri == nil && spdx == nil }
+    public var isEmpty: Bool { raw == nil && title == nil && uri == nil && spdx == nil && euURI == nil }
+
+    /// True when fedcat recognised the licence.
+    public var isRecognised: Bool { spdx != nil || euURI != nil }
 }
 
 /// A time span covered by the data (`dct:PeriodOfTime`).
@@ -106,11 +115,28 @@ public struct SpatialCoverage: Sendable, Hashable, Codable {
     public var geometry: String?
     public var label: String?
     public var uri: String?
+    /// The bounding box fedcat read from the geometry.
+    public var bbox: BoundingBox?
 
     public init(geometry: String? = nil, label: String? = nil, uri: String? = nil) {
         self.geometry = geometry
         self.label = label
         self.uri = uri
+    }
+}
+
+/// A bounding box in WGS 84 degrees (`dcat:bbox`).
+public struct BoundingBox: Sendable, Hashable, Codable {
+    public var west: Double
+    public var south: Double
+    public var east: Double
+    public var north: Double
+
+    public init(west: Double, south: Double, east: Double, north: Double) {
+        self.west = west
+        self.south = south
+        self.east = east
+        self.north = north
     }
 }
 
@@ -125,6 +151,8 @@ public struct Distribution: Sendable, Hashable, Codable {
     public var format: String?
     /// IANA media type when known.
     public var mediaType: String?
+    /// The EU file-type authority URI when known (`http://publications.europa.eu/resource/authority/file-type/CSV`).
+    public var fileType: String?
     public var byteSize: Int64?
     public var license: LicenseRef?
     public var issued: CatalogDate?

@@ -36,7 +36,13 @@ enum RecordJSON {
             b["end"] = t.end.map(date)
             return b.value
         })
-        o["spatial"] = .array(r.spatial.map { s in Builder().with("geometry", s.geometry).with("label", s.label).with("uri", s.uri).value })
+        o["spatial"] = .array(r.spatial.map { s in
+            var b = Builder().with("geometry", s.geometry).with("label", s.label).with("uri", s.uri)
+            b["bbox"] = s.bbox.map { box in
+                .object(["west": number(box.west), "south": number(box.south), "east": number(box.east), "north": number(box.north)])
+            }
+            return b.value
+        })
         o["languages"] = .array(r.languages.map(JSONValue.string))
         o["landingPage"] = r.landingPage.map(JSONValue.string)
         o["frequency"] = r.frequency.map(concept)
@@ -48,7 +54,16 @@ enum RecordJSON {
             .with("originalURL", p.originalURL).with("contentHash", p.contentHash).with("rawHash", p.rawHash)
         b["harvestedAt"] = .string(p.harvestedAt.formatted(.iso8601))
         o["provenance"] = b.value
+        o["notes"] = .array(r.notes.map { n in
+            Builder().with("field", n.field).with("raw", n.raw).with("value", n.value).with("rule", n.rule).value
+        })
         return o.value
+    }
+
+    /// A number as `JSONEncoder` writes a Double (integral values without a fraction).
+    private static func number(_ value: Double) -> JSONValue {
+        if value == value.rounded(), abs(value) < 1e15 { return .number(JSONNumber(Int64(value))) }
+        return .number(JSONNumber(value) ?? JSONNumber(0))
     }
 
     private static func text(_ t: LocalizedText) -> JSONValue {
@@ -63,11 +78,12 @@ enum RecordJSON {
 
     private static func agent(_ a: Agent) -> JSONValue {
         Builder().with("name", a.name).with("uri", a.uri).with("identifier", a.identifier).with("email", a.email)
-            .with("homepage", a.homepage).value
+            .with("homepage", a.homepage).with("matchKey", a.matchKey).value
     }
 
     private static func license(_ l: LicenseRef) -> JSONValue {
-        Builder().with("raw", l.raw).with("title", l.title).with("uri", l.uri).with("spdx", l.spdx).value
+        Builder().with("raw", l.raw).with("title", l.title).with("uri", l.uri).with("spdx", l.spdx)
+            .with("euURI", l.euURI).with("label", l.label).value
     }
 
     private static func date(_ d: CatalogDate) -> JSONValue {
@@ -77,7 +93,7 @@ enum RecordJSON {
     private static func distribution(_ d: Distribution) -> JSONValue {
         var b = Builder().with("id", d.id).with("title", d.title).with("description", d.description)
             .with("accessURL", d.accessURL).with("downloadURL", d.downloadURL).with("format", d.format)
-            .with("mediaType", d.mediaType)
+            .with("mediaType", d.mediaType).with("fileType", d.fileType)
         b["byteSize"] = d.byteSize.map { .number(JSONNumber($0)) }
         b["license"] = d.license.map(license)
         b["issued"] = d.issued.map(date)

@@ -1,10 +1,24 @@
 public import CatalogModel
 
-/// One named normalisation rule: rewrites fields of a record and reports what it could not read.
+/// One named normalisation rule: rewrites fields of a record, notes each value it reinterpreted
+/// (`record.note(field, raw:, value:, rule:)`) and reports what it could not read as issues.
 public protocol NormalisationRule: Sendable {
     /// A stable name (`dates`, `text`, …), shown in issues.
     var name: String { get }
-    func apply(to record: inout CatalogRecord, issues: inout [RecordIssue])
+    func apply(to record: inout CatalogRecord, issues: inout [RecordIssue], context: NormalisationContext)
+}
+
+/// What rules may know about the source a record came from.
+public struct NormalisationContext: Sendable, Hashable {
+    /// How the source writes numeric dates like `06/05/2009`: day first, month first, or not known
+    /// (then only unambiguous ones are read). From the source option `date_order` (`dmy`, `mdy`).
+    public enum DateOrder: String, Sendable, Hashable { case dayFirst = "dmy", monthFirst = "mdy", unknown }
+
+    public var dateOrder: DateOrder
+
+    public init(dateOrder: DateOrder = .unknown) {
+        self.dateOrder = dateOrder
+    }
 }
 
 /// Applies every rule, in order, to every mapped record, whatever harvester produced it.
@@ -19,10 +33,10 @@ public struct Normaliser: Sendable {
     }
 
     /// The normalised record and the issues found on the way.
-    public func normalise(_ record: CatalogRecord) -> (CatalogRecord, [RecordIssue]) {
+    public func normalise(_ record: CatalogRecord, context: NormalisationContext = NormalisationContext()) -> (CatalogRecord, [RecordIssue]) {
         var record = record
         var issues: [RecordIssue] = []
-        for rule in rules { rule.apply(to: &record, issues: &issues) }
+        for rule in rules { rule.apply(to: &record, issues: &issues, context: context) }
         return (record, issues)
     }
 }

@@ -5,7 +5,9 @@ public struct DistributionRule: NormalisationRule {
     public let name = "distributions"
     public init() {}
 
-    public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue]) {
+    public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue], context: NormalisationContext) {
+        var notes: [FieldNote] = []
+        defer { record.notes += notes }
         for index in record.distributions.indices {
             var distribution = record.distributions[index]
             distribution.accessURL = distribution.accessURL.flatMap(TextRule.clean)
@@ -18,8 +20,8 @@ public struct DistributionRule: NormalisationRule {
                                              "the size \(size) is negative; it was dropped."))
                 distribution.byteSize = nil
             }
-            DateRule.read(&distribution.issued, field: "distributions[\(index)].issued", record: record, issues: &issues)
-            DateRule.read(&distribution.modified, field: "distributions[\(index)].modified", record: record, issues: &issues)
+            DateRule.read(&distribution.issued, field: "distributions[\(index)].issued", record: record, issues: &issues, notes: &notes)
+            DateRule.read(&distribution.modified, field: "distributions[\(index)].modified", record: record, issues: &issues, notes: &notes)
             record.distributions[index] = distribution
         }
     }

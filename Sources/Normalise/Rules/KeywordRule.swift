@@ -5,7 +5,7 @@ public struct KeywordRule: NormalisationRule {
     public let name = "keywords"
     public init() {}
 
-    public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue]) {
+    public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue], context: NormalisationContext) {
         var seen = Set<String>()
         record.keywords = record.keywords.compactMap(TextRule.clean).filter { seen.insert($0.lowercased()).inserted }
         var seenThemes = Set<Concept>()

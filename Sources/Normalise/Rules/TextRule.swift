@@ -5,7 +5,7 @@ public struct TextRule: NormalisationRule {
     public let name = "text"
     public init() {}
 
-    public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue]) {
+    public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue], context: NormalisationContext) {
         record.title.value = Self.clean(record.title.value) ?? record.title.value
         record.title.variants = record.title.variants.compactMapValues(Self.clean)
         if let description = record.description {

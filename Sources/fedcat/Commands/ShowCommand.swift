@@ -14,9 +14,10 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The record id.") var id: String
     @Flag(help: "Print the record as JSON.") var json = false
     @Flag(help: "Print the payload exactly as harvested.") var raw = false
+    @Flag(help: "Print how each field was normalised: field, raw value, normalised value, rule.") var explain = false
 
     func validate() throws {
-        if json && raw { throw ValidationError("Use --json or --raw, not both.") }
+        if [json, raw, explain].filter({ $0 }).count > 1 { throw ValidationError("Use one of --json, --raw and --explain.") }
     }
 
     func run() throws {
@@ -30,6 +31,8 @@ struct ShowCommand: ParsableCommand {
             guard let payload = found.rawPayload else { throw Failure.failed("The raw payload of '\(found.record.id)' was not kept.") }
             FileHandle.standardOutput.write(Data(payload))
             print()
+        } else if explain {
+            print(RecordText.explain(found.record), terminator: "")
         } else if json {
             print(Terminal.json(found.record))
         } else {
