@@ -37,9 +37,11 @@ let package = Package(
         .target(name: "Harvesters",
                 dependencies: ["CatalogModel", "FeedParsing", "Fetch", "Normalise"],
                 swiftSettings: strict),
-        // SQLite: migrations, runs, issues, records, FTS5.
+        // Which records describe the same dataset: match keys and the canonical-record rule (pure).
+        .target(name: "Merge", dependencies: ["CatalogModel"], swiftSettings: strict),
+        // SQLite: migrations, runs, issues, records, FTS5, clusters.
         .target(name: "CatalogStore",
-                dependencies: ["CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["CatalogModel", "FeedParsing", "Merge", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // Query language, ranking, result rendering.
         .target(name: "Search",
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "CatalogStoreTests",
                     dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
+        .testTarget(name: "MergeTests", dependencies: ["Merge", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search", "CatalogStore", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "PipelineTests",
                     dependencies: ["Pipeline", "SourceRegistry", "CatalogStore", "Search", "Harvesters",

@@ -1,4 +1,5 @@
 public import CatalogModel
+public import CatalogStore
 
 /// Renders a whole record as readable text for `fedcat show`.
 public enum RecordText {
@@ -59,6 +60,17 @@ public enum RecordText {
         out.append("Source \(provenance.sourceID) (\(provenance.kind)), id \(provenance.originalID), harvested \(provenance.harvestedAt.formatted(.iso8601))")
         if let url = provenance.originalURL { out.append("  \(url)") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "Also published at": the other records of the dataset's cluster, and which one is canonical.
+    public static func cluster(_ cluster: ClusterInfo, of id: String) -> String {
+        var lines = ["", "Also published at (\(cluster.members.count - 1) other\(cluster.members.count == 2 ? "" : "s"), \(cluster.confidence) confidence)"]
+        for member in cluster.members where member.id != id {
+            let mark = member.id == cluster.canonicalID ? " (canonical)" : ""
+            lines.append("  \(member.source): \(member.id)\(mark)" + (member.url.map { "\n     \($0)" } ?? ""))
+        }
+        if cluster.canonicalID == id { lines.append("  This record is the cluster's canonical record.") }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The normalisation notes of a record as a table: field, raw value, normalised value, rule.

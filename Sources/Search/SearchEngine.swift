@@ -26,6 +26,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var score: Double?
     /// Matching words in context, marked with `[` and `]`.
     public var snippet: String?
+    /// Every record of the dataset's cluster, the canonical one first (the same dataset on several portals).
+    public var records: [String]
 }
 
 /// A page of results and how many there are in all.
@@ -36,7 +38,9 @@ public struct SearchResults: Sendable, Hashable, Codable {
     public var results: [SearchHit]
 }
 
-/// Runs searches over the full-text index, ranked by bm25 with title, keywords and publisher weighted above text.
+/// Runs searches over the full-text index, ranked by bm25 with title, keywords and publisher weighted above text,
+/// one hit per dataset: records of one cluster (the same dataset on several portals) come back as one hit,
+/// shown by their canonical record.
 public struct SearchEngine: Sendable {
     public let store: CatalogStore
 
@@ -54,34 +58,53 @@ public struct SearchEngine: Sendable {
         do {
             return try store.read("searching for '\(request.text)'") { db in
                 let total: Int
-                let rows: [Row]
+                var hits: [(cluster: String, score: Double?, snippet: String?)] = []
                 if let expression {
-                    total = try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?", arguments: [expression]) ?? 0
-                    let w = Self.weights
-                    rows = try Row.fetchAll(db, sql: """
-                        SELECT r.id, r.title, r.publisher, r.source_id, r.modified,
-                               -bm25(records_fts, \(w.title), \(w.description), \(w.keywords), \(w.publisher)) AS score,
-                               snippet(records_fts, 1, '[', ']', '…', 12) AS snippet
-                        FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                    total = try Int.fetchOne(db, sql: """
+                        SELECT count(DISTINCT r.cluster_id) FROM records_fts JOIN records r ON r.seq = records_fts.rowid
                         WHERE records_fts MATCH ?
-                        ORDER BY score DESC, r.modified DESC, r.id
+                        """, arguments: [expression]) ?? 0
+                    let w = Self.weights
+                    // The best-scoring record of each cluster stands for it; one hit per cluster.
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT cluster, score, snippet FROM (
+                            SELECT cluster, score, snippet, row_number() OVER (PARTITION BY cluster ORDER BY score DESC) AS rn FROM (
+                                SELECT r.cluster_id AS cluster,
+                                       -bm25(records_fts, \(w.title), \(w.description), \(w.keywords), \(w.publisher)) AS score,
+                                       snippet(records_fts, 1, '[', ']', '…', 12) AS snippet
+                                FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                                WHERE records_fts MATCH ?
+                            )
+                        ) WHERE rn = 1
+                        ORDER BY score DESC, cluster
                         LIMIT ? OFFSET ?
                         """, arguments: [expression, request.limit, offset])
+                    hits = rows.map { ($0["cluster"], $0["score"], $0["snippet"]) }
                 } else {
-                    total = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
-                    rows = try Row.fetchAll(db, sql: """
-                        SELECT id, title, publisher, source_id, modified, NULL AS score, NULL AS snippet FROM records
-                        ORDER BY modified DESC, id LIMIT ? OFFSET ?
+                    total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT cluster_id) FROM records") ?? 0
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT r.cluster_id AS cluster FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id
+                        WHERE r.id = coalesce(c.canonical_id, r.cluster_id)
+                        ORDER BY r.modified DESC, r.id LIMIT ? OFFSET ?
                         """, arguments: [request.limit, offset])
+                    hits = rows.map { ($0["cluster"], nil, nil) }
                 }
-                let hits = rows.map { row -> SearchHit in
-                    let title: String = row["title"]
-                    let snippet: String? = row["snippet"]
-                    return SearchHit(id: row["id"], title: String(title.prefix { $0 != "\n" }), publisher: row["publisher"],
-                                     sources: [row["source_id"]], modified: row["modified"], score: row["score"],
-                                     snippet: snippet.flatMap { $0.contains("[") ? $0.replacingOccurrences(of: "\n", with: " ") : nil })
+                let results = try hits.map { hit -> SearchHit in
+                    let members = try Row.fetchAll(db, sql: """
+                        SELECT r.id, r.title, r.publisher, r.source_id, r.modified, r.id = coalesce(c.canonical_id, r.cluster_id) AS canonical
+                        FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.cluster_id = ?
+                        ORDER BY canonical DESC, r.id
+                        """, arguments: [hit.cluster])
+                    let first = members.first
+                    let title: String = first?["title"] ?? ""
+                    return SearchHit(id: first?["id"] ?? hit.cluster, title: String(title.prefix { $0 != "\n" }),
+                                     publisher: first?["publisher"],
+                                     sources: Array(Set(members.map { $0["source_id"] as String })).sorted(),
+                                     modified: first?["modified"], score: hit.score,
+                                     snippet: hit.snippet.flatMap { $0.contains("[") ? $0.replacingOccurrences(of: "\n", with: " ") : nil },
+                                     records: members.map { $0["id"] as String })
                 }
-                return SearchResults(query: request.text, total: total, offset: offset, results: hits)
+                return SearchResults(query: request.text, total: total, offset: offset, results: results)
             }
         } catch {
             throw .store(error.description)

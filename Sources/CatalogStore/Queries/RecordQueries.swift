@@ -1,12 +1,33 @@
 public import CatalogModel
+import Merge
 import GRDB
 import Foundation
 
-/// A record as stored, with its raw payload when kept.
+/// A record as stored, with its raw payload when kept and the other records of its cluster.
 public struct StoredRecord: Sendable {
     public var record: CatalogRecord
     public var rawPayload: [UInt8]?
     public var rawMediaType: String?
+    public var cluster: ClusterInfo?
+}
+
+/// The records that describe the same dataset as a record.
+public struct ClusterInfo: Sendable, Hashable, Encodable {
+    /// One published copy of the dataset.
+    public struct Member: Sendable, Hashable, Encodable {
+        public var id: String
+        public var source: String
+        public var url: String?
+    }
+
+    public var id: String
+    public var canonicalID: String
+    /// `high` when strong keys joined the records (identifiers, pages, downloads), `low` for title, publisher and date.
+    public var confidence: String
+    public var members: [Member]
+    public static let rule = CanonicalRank.rule
+
+    enum CodingKeys: String, CodingKey { case id, canonicalID = "canonical", confidence, members }
 }
 
 extension CatalogStore {
@@ -35,7 +56,17 @@ extension CatalogStore {
             guard let row else { return nil }
             let record = try RecordCodec.decode(json: row[1], id: row[0], harvestedAt: row[2], contentHash: row[3], rawHash: row[5])
             let payload: Data? = row[4]
-            return StoredRecord(record: record, rawPayload: payload.map { [UInt8]($0) }, rawMediaType: row[6])
+            var cluster: ClusterInfo?
+            if let info = try Row.fetchOne(db, sql: """
+                SELECT c.id, c.canonical_id, c.confidence FROM records r JOIN clusters c ON c.id = r.cluster_id WHERE r.id = ?
+                """, arguments: [record.id]) {
+                let members = try Row.fetchAll(db, sql: """
+                    SELECT id, source_id, json_extract(record_json, '$.provenance.originalURL') AS url FROM records
+                    WHERE cluster_id = ? ORDER BY id
+                    """, arguments: [info[0] as String]).map { ClusterInfo.Member(id: $0["id"], source: $0["source_id"], url: $0["url"]) }
+                cluster = ClusterInfo(id: info[0], canonicalID: info[1], confidence: info[2], members: members)
+            }
+            return StoredRecord(record: record, rawPayload: payload.map { [UInt8]($0) }, rawMediaType: row[6], cluster: cluster)
         }
     }
 

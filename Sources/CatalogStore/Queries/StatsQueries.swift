@@ -115,6 +115,16 @@ extension CatalogStore {
         try read("counting records") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
     }
 
+    /// How many datasets the catalogue holds once records of the same dataset are merged.
+    public func clusterCount() throws(StoreError) -> Int {
+        try read("counting clusters") { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT cluster_id) FROM records") ?? 0 }
+    }
+
+    /// Clusters of more than one record.
+    public func mergedClusterCount() throws(StoreError) -> Int {
+        try read("counting merged clusters") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM clusters") ?? 0 }
+    }
+
     /// Record count and last run of every source that has either.
     public func sourceStats() throws(StoreError) -> [String: SourceStats] {
         try read("reading source statistics") { db in

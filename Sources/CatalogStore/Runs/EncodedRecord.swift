@@ -1,4 +1,5 @@
 public import CatalogModel
+public import Merge
 public import Foundation
 
 /// A record ready to store: its JSON, its content hash, and the text the full-text index gets.
@@ -13,6 +14,9 @@ public struct EncodedRecord: Sendable {
     public var ftsDescription: String?
     public var ftsKeywords: String?
     public var ftsPublisher: String?
+    /// What the record can be matched by, one `kind\tstrong\tvalue` per line.
+    public var matchKeys: String
+    public var rank: CanonicalRank
 
     public init(_ record: CatalogRecord) {
         var stable = record
@@ -30,6 +34,8 @@ public struct EncodedRecord: Sendable {
         let words = record.keywords + record.themes.compactMap { $0.label }
         ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
         ftsPublisher = record.publisher?.name
+        matchKeys = MatchKeys.keys(for: record).map { "\($0.kind)\t\($0.strong ? 1 : 0)\t\($0.value)" }.joined(separator: "\n")
+        rank = CanonicalRank(record)
     }
 
     /// The text and its distinct language variants, for indexing.

@@ -76,8 +76,8 @@ extension CatalogStore {
         try write("staging records of '\(sourceID)'") { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
-                    content_hash, record_json, payload, payload_hash, media_type, page_url)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    content_hash, record_json, payload, payload_hash, media_type, page_url, match_keys, is_copy, completeness)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for item in batch.records {
                 let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
@@ -86,6 +86,7 @@ extension CatalogStore {
                     encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
                     encoded?.record.modified?.display, encoded?.contentHash, encoded?.json,
                     item.raw.map { Data($0.payload) }, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
+                    encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0,
                 ])
             }
             try Self.insert(issues: batch.issues, runID: runID, sourceID: sourceID, db: db)
@@ -110,16 +111,18 @@ extension CatalogStore {
         return try write("committing the harvest of '\(sourceID)'") { db in
             try db.execute(sql: """
                 INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified,
-                    content_hash, record_json, harvested_at, first_run, last_changed_run)
+                    content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
                 SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
-                    content_hash, record_json, ?, ?, ?
+                    content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness
                 FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
                 ORDER BY seq
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                     keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
                     content_hash = excluded.content_hash, record_json = excluded.record_json,
-                    harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run
-                """, arguments: [sourceID, sourceID, now, runID, runID, runID])
+                    harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
+                    is_copy = excluded.is_copy, completeness = excluded.completeness
+                """, arguments: [sourceID, sourceID, now, runID, runID, sourceID, runID])
+            let affected = try Self.replaceKeys(runID: runID, sourceID: sourceID, db: db)
             try db.execute(sql: """
                 INSERT INTO raw_records (source_id, local_id, payload, payload_hash, media_type, page_url, fetched_at)
                 SELECT ?, local_id, payload, payload_hash, media_type, page_url, ? FROM run_staging
@@ -149,13 +152,22 @@ extension CatalogStore {
                 }
             }
             var deleted = 0
+            var goneClusters = Set<String>()
             if missing > 0 && held == nil {
+                let gone = try Row.fetchAll(db, sql: """
+                    SELECT id, cluster_id FROM records WHERE source_id = ? AND local_id NOT IN (SELECT local_id FROM run_staging WHERE run_id = ?)
+                    """, arguments: [sourceID, runID])
+                for row in gone {
+                    try db.execute(sql: "DELETE FROM record_keys WHERE record_id = ?", arguments: [row["id"] as String])
+                    if let cluster = row["cluster_id"] as String? { goneClusters.insert(cluster) }
+                }
                 for table in ["records", "raw_records"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE source_id = ? AND local_id NOT IN (SELECT local_id FROM run_staging WHERE run_id = ?)",
                                    arguments: [sourceID, runID])
                 }
                 deleted = missing
             }
+            try Clusters.update(affected: affected, removedClusters: goneClusters, db: db)
             if let held {
                 try Self.insert(issues: [RecordIssue(
                     code: "harvest.deletions-held", severity: .warning,

@@ -10,6 +10,9 @@ enum Migrations {
         migrator.registerMigration("v2: resumable runs, fetch counters, HTTP page cache") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3: clusters of the same dataset across sources") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -164,6 +167,37 @@ enum Migrations {
         page_json TEXT NOT NULL,
         fetched_at TEXT NOT NULL,
         PRIMARY KEY (run_id, url)
+    ) WITHOUT ROWID;
+    """
+
+    /// Each record's match keys and canonical rank; clusters of records that describe the same dataset.
+    /// Every record belongs to one cluster (`records.cluster_id`, its own id when alone); `clusters` lists
+    /// the clusters of more than one record with their canonical record.
+    private static let v3 = """
+    ALTER TABLE records ADD COLUMN cluster_id TEXT;
+    ALTER TABLE records ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE records ADD COLUMN completeness INTEGER NOT NULL DEFAULT 0;
+    UPDATE records SET cluster_id = id;
+    CREATE INDEX records_by_cluster ON records(cluster_id);
+    ALTER TABLE run_staging ADD COLUMN match_keys TEXT;
+    ALTER TABLE run_staging ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE run_staging ADD COLUMN completeness INTEGER NOT NULL DEFAULT 0;
+
+    CREATE TABLE record_keys (
+        record_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        strong INTEGER NOT NULL,
+        PRIMARY KEY (record_id, kind, value)
+    ) WITHOUT ROWID;
+    CREATE INDEX record_keys_by_value ON record_keys(value, kind);
+
+    CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,
+        canonical_id TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        confidence TEXT NOT NULL CHECK (confidence IN ('high', 'low'))
     ) WITHOUT ROWID;
     """
 }

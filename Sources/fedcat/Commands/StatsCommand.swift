@@ -21,6 +21,10 @@ struct StatsCommand: ParsableCommand {
             }
         }
         var records: Int
+        /// Datasets once copies on several portals are merged.
+        var clusters: Int
+        /// Clusters holding more than one record.
+        var merged: Int
         var sources: [String: Source]
     }
 
@@ -29,7 +33,7 @@ struct StatsCommand: ParsableCommand {
         let output: Output
         do {
             let stats = try store.sourceStats()
-            output = Output(records: try store.recordCount(),
+            output = Output(records: try store.recordCount(), clusters: try store.clusterCount(), merged: try store.mergedClusterCount(),
                             sources: stats.mapValues { Output.Source(records: $0.records, lastRun: $0.lastRun) })
         } catch {
             throw Failure.io(error.description)
@@ -38,7 +42,7 @@ struct StatsCommand: ParsableCommand {
             print(Terminal.json(output))
             return
         }
-        print("\(output.records) records from \(output.sources.count) sources in \(global.databasePath)")
+        print("\(output.records) records from \(output.sources.count) sources in \(global.databasePath): \(output.clusters) datasets, \(output.merged) of them published on several portals")
         let rows = output.sources.keys.sorted().map { id -> [String] in
             let source = output.sources[id]!
             let run = source.lastRun

@@ -1,0 +1,100 @@
+import GRDB
+import Merge
+
+/// Groups records from different sources that describe the same dataset, incrementally: a run re-clusters
+/// only the records it changed or removed and the clusters they belonged to. Deterministic: a cluster's id
+/// is its smallest record id and its canonical record follows `CanonicalRank`.
+enum Clusters {
+    /// Re-clusters around `affected` (records added or updated) and `removedClusters` (clusters that lost records).
+    static func update(affected: [String], removedClusters: Set<String>, db: Database) throws {
+        var seeds = Set(affected)
+        var oldClusters = removedClusters
+        for chunk in affected.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            oldClusters.formUnion(try String.fetchAll(db, sql: "SELECT cluster_id FROM records WHERE id IN (\(marks)) AND cluster_id IS NOT NULL",
+                                                      arguments: StatementArguments(chunk)))
+        }
+        for cluster in oldClusters {
+            seeds.formUnion(try String.fetchAll(db, sql: "SELECT id FROM records WHERE cluster_id = ?", arguments: [cluster]))
+        }
+        var done = Set<String>()
+        let keysOf = try db.makeStatement(sql: "SELECT kind, value, strong FROM record_keys WHERE record_id = ?")
+        let holders = try db.makeStatement(sql: "SELECT record_id, source_id FROM record_keys WHERE value = ? AND kind = ?")
+        for seed in seeds.sorted() where !done.contains(seed) {
+            var component: Set<String> = [seed]
+            var queue = [seed]
+            var weak = false
+            while let id = queue.popLast() {
+                for key in try Row.fetchAll(keysOf, arguments: [id]) {
+                    let found = try Row.fetchAll(holders, arguments: [key["value"] as String, key["kind"] as String])
+                    let perSource = Dictionary(grouping: found, by: { $0["source_id"] as String })
+                    // A key shared by two records of one source does not tell datasets apart (a portal's home page).
+                    guard perSource.values.allSatisfy({ $0.count == 1 }) else { continue }
+                    for row in found {
+                        let other: String = row["record_id"]
+                        if component.insert(other).inserted {
+                            queue.append(other)
+                            if !(key["strong"] as Bool) { weak = true }
+                        }
+                    }
+                }
+            }
+            done.formUnion(component)
+            try assign(component, weak: weak, previous: oldClusters, db: db)
+        }
+    }
+
+    /// Writes one cluster: every member points at it, and `clusters` lists it when it has several members.
+    private static func assign(_ members: Set<String>, weak: Bool, previous: Set<String>, db: Database) throws {
+        let ids = members.sorted()
+        let clusterID = ids[0]
+        var ranks: [CanonicalRank] = []
+        for chunk in ids.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            ranks += try Row.fetchAll(db, sql: "SELECT id, is_copy, completeness, modified FROM records WHERE id IN (\(marks))",
+                                      arguments: StatementArguments(chunk)).map {
+                CanonicalRank(isCopy: $0["is_copy"], completeness: $0["completeness"], modified: $0["modified"] ?? "", id: $0["id"])
+            }
+        }
+        guard let canonical = ranks.min() else { return }
+        for chunk in ids.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            try db.execute(sql: "UPDATE records SET cluster_id = ? WHERE id IN (\(marks))", arguments: StatementArguments([clusterID] + chunk))
+            try db.execute(sql: "DELETE FROM clusters WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+        }
+        if ids.count > 1 {
+            try db.execute(sql: "INSERT OR REPLACE INTO clusters (id, canonical_id, size, confidence) VALUES (?, ?, ?, ?)",
+                           arguments: [clusterID, canonical.id, ids.count, weak ? "low" : "high"])
+        }
+    }
+}
+
+extension CatalogStore {
+    /// Replaces the match keys of the records a run added or updated; returns their ids.
+    static func replaceKeys(runID: Int64, sourceID: String, db: Database) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT local_id, match_keys FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
+            """, arguments: [runID])
+        let delete = try db.cachedStatement(sql: "DELETE FROM record_keys WHERE record_id = ?")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)")
+        var ids: [String] = []
+        for row in rows {
+            let id = "\(sourceID)/\(row["local_id"] as String)"
+            ids.append(id)
+            try delete.execute(arguments: [id])
+            for line in (row["match_keys"] as String? ?? "").split(separator: "\n") {
+                let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                guard parts.count == 3 else { continue }
+                try insert.execute(arguments: [id, sourceID, String(parts[0]), String(parts[2]), parts[1] == "1"])
+            }
+        }
+        return ids
+    }
+}
+
+extension Array {
+    /// The array in slices of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

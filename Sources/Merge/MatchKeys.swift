@@ -1,0 +1,83 @@
+public import CatalogModel
+
+/// A value that two records describing the same dataset share.
+public struct MatchKey: Sendable, Hashable, Codable {
+    /// What kind of evidence the key is (`doi`, `identifier`, `uri`, `landing`, `downloads`, `title`).
+    public var kind: String
+    public var value: String
+    /// Strong keys alone merge records; weak ones (the same title, publisher and issued date) too, with
+    /// lower confidence, shown as such.
+    public var strong: Bool
+
+    public init(kind: String, value: String, strong: Bool) {
+        self.kind = kind
+        self.value = value
+        self.strong = strong
+    }
+}
+
+/// Works out the keys a record can be matched by.
+public enum MatchKeys {
+    public static func keys(for record: CatalogRecord) -> [MatchKey] {
+        var keys = Set<MatchKey>()
+        var values = record.identifiers.map(\.value)
+        for key in ["guid", "identifier", "uri", "dcat_identifier", "source_datajson_identifier", "harvest_url"] {
+            if let value = record.extras[key] { values.append(value) }
+        }
+        for value in values {
+            if let doi = DOIKey.normalise(value) {
+                keys.insert(MatchKey(kind: "doi", value: doi, strong: true))
+            } else if let url = URLKey.normalise(value) {
+                keys.insert(MatchKey(kind: "uri", value: url, strong: true))
+            } else if isGlobal(value) {
+                keys.insert(MatchKey(kind: "identifier", value: value.lowercased(), strong: true))
+            }
+        }
+        if let page = record.provenance.originalURL.flatMap(URLKey.normalise) {
+            keys.insert(MatchKey(kind: "uri", value: page, strong: true))
+        }
+        if let landing = record.landingPage.flatMap(URLKey.normalise) {
+            keys.insert(MatchKey(kind: "landing", value: landing, strong: true))
+        }
+        let downloads = Set(record.distributions.compactMap { ($0.downloadURL ?? $0.accessURL).flatMap(URLKey.normalise) })
+        if !downloads.isEmpty {
+            keys.insert(MatchKey(kind: "downloads", value: ContentHash.hex(Array(downloads.sorted().joined(separator: "\n").utf8)), strong: true))
+        }
+        if let publisher = record.publisher.map({ $0.matchKey ?? TitleKey.fold($0.name) }), !publisher.isEmpty,
+           let issued = record.issued?.iso.map({ String($0.prefix(10)) }) {
+            let title = TitleKey.fold(record.title.value)
+            if title.count >= 8 {
+                keys.insert(MatchKey(kind: "title", value: "\(title)|\(publisher)|\(issued)", strong: false))
+            }
+        }
+        return keys.sorted { ($0.kind, $0.value) < ($1.kind, $1.value) }
+    }
+
+    /// An identifier that is unique beyond its portal: a UUID, or a long opaque id (not `1`, `data`, a slug).
+    static func isGlobal(_ value: String) -> Bool {
+        let text = value.trimmed
+        let hex = text.filter { $0.isHexDigit }
+        return text.count == 36 && hex.count == 32 && text.filter({ $0 == "-" }).count == 4
+    }
+}
+
+/// Folds a title or name for matching: lower case, no accents, letters and digits only, single spaces.
+public enum TitleKey {
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var out = ""
+        var space = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if space && !out.isEmpty { out.append(" ") }
+                out.unicodeScalars.append(scalar)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+}
+
+import Foundation
