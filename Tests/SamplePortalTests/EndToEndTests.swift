@@ -38,7 +38,7 @@ struct EndToEndTests {
         }
         #expect(ids == expectedDefaultOrder())
         #expect(server.requestCount == 3)  // 25 packages in pages of 10: no extra request
-        #expect(server.connectionCount == 1)
+        #expect(server.connectionCount <= 3)  // URLSession usually reuses one connection, but need not
     }
 
     @Test func errorsOverHTTP() async throws {

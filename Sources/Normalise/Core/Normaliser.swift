@@ -26,7 +26,8 @@ public struct Normaliser: Sendable {
     public var rules: [any NormalisationRule]
 
     /// The built-in rules, in the order they run.
-    public static let standard = Normaliser(rules: [TextRule(), KeywordRule(), DateRule(), DistributionRule()])
+    public static let standard = Normaliser(rules: [TextRule(), KeywordSplitRule(), KeywordRule(), DateRule(), DistributionRule(),
+                                                    FormatRule(), LanguageRule(), ThemeRule(), FrequencyRule(), LicenceRule()])
 
     public init(rules: [any NormalisationRule]) {
         self.rules = rules
