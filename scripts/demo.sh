@@ -22,7 +22,7 @@ step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
 fedcat() { "$bin/fedcat" "$@" --root "$demo"; }
 
 echo "Sample portals served at $base (lakeside, norland, riverbasin)"
-step fedcat source add "$base/lakeside" --kind ckan --id lakeside --title "Lakeside City Open Data"
+step fedcat source add "$base/lakeside" --kind ckan --id lakeside --title "Lakeside City Open Data" --option date_order=dmy
 step fedcat source add "$base/norland" --kind ckan --id norland --title "Norland National Data Portal"
 step fedcat source add "$base/riverbasin/api/3/action" --kind ckan --id riverbasin --title "River Basin Environment Agency"
 step fedcat harvest --all   # riverbasin holds three deliberately malformed packages: they become issues, not failures
@@ -31,7 +31,8 @@ step fedcat search "air quality" --limit 5
 step fedcat search "riviere" --limit 3        # accents do not matter: finds "Rivière"
 step fedcat search "water quality -groundwater" --limit 5
 step fedcat search '"bus stops" OR timetable' --limit 5
-step fedcat show lakeside/air-quality-measurements-2022
+step fedcat show lakeside/road-works-and-closures   # also published on norland: one dataset, two sources
+step fedcat show lakeside/air-quality-measurements-2022 --explain
 step fedcat harvest lakeside                  # unchanged pages are recognised and not parsed again
 step fedcat runs
 step fedcat stats

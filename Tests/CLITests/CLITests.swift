@@ -55,14 +55,20 @@ struct CLITests {
         let file = cli.root.appendingPathComponent("harvesters/data-lakeside-example.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text == "version: 1\nid: \"data-lakeside-example\"\nkind: \"ckan\"\nurl: \"https://data.lakeside.example/\"\ntitle: \"Lakeside\"\n")
+        let withOptions = try cli.run("source", "add", "https://b.example/", "--kind", "ckan", "--id", "b",
+                                      "--option", "date_order=dmy", "--option", "rows=50")
+        #expect(withOptions.status == 0)
+        let optionsText = try String(contentsOf: cli.root.appendingPathComponent("harvesters/b.yaml"), encoding: .utf8)
+        #expect(optionsText.hasSuffix("options:\n  date_order: \"dmy\"\n  rows: \"50\"\n"))
+        #expect(try cli.run("source", "add", "https://c.example/", "--kind", "ckan", "--option", "nonsense").status == 64)
         let again = try cli.run("source", "add", "https://data.lakeside.example/", "--kind", "ckan")
         #expect(again.status == 64)
         #expect(again.stderr.contains("already exists"))
         let list = try cli.run("source", "list", "--json")
         #expect(list.status == 0)
         let entries = try #require(try cli.json(list.stdout) as? [[String: Any]])
-        #expect(entries.first?["id"] as? String == "data-lakeside-example")
-        #expect(entries.first?["records"] as? Int == 0)
+        #expect(entries.map { $0["id"] as? String } == ["b", "data-lakeside-example"])
+        #expect(entries.last?["records"] as? Int == 0)
     }
 
     @Test func aBrokenSourceFileIsNamedAndTheRestStillLoad() throws {

@@ -26,8 +26,9 @@ public struct Normaliser: Sendable {
     public var rules: [any NormalisationRule]
 
     /// The built-in rules, in the order they run.
-    public static let standard = Normaliser(rules: [TextRule(), KeywordSplitRule(), KeywordRule(), DateRule(), DistributionRule(),
-                                                    FormatRule(), LanguageRule(), ThemeRule(), FrequencyRule(), LicenceRule()])
+    public static let standard = Normaliser(rules: [MojibakeRule(), HTMLTextRule(), TextRule(), KeywordSplitRule(), KeywordRule(),
+                                                    DateRule(), DistributionRule(), FormatRule(), LanguageRule(), ThemeRule(),
+                                                    FrequencyRule(), LicenceRule(), SpatialRule(), PublisherKeyRule()])
 
     public init(rules: [any NormalisationRule]) {
         self.rules = rules

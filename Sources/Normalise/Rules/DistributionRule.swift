@@ -20,8 +20,8 @@ public struct DistributionRule: NormalisationRule {
                                              "the size \(size) is negative; it was dropped."))
                 distribution.byteSize = nil
             }
-            DateRule.read(&distribution.issued, field: "distributions[\(index)].issued", record: record, issues: &issues, notes: &notes)
-            DateRule.read(&distribution.modified, field: "distributions[\(index)].modified", record: record, issues: &issues, notes: &notes)
+            DateRule.read(&distribution.issued, field: "distributions[\(index)].issued", record: record, issues: &issues, notes: &notes, context: context)
+            DateRule.read(&distribution.modified, field: "distributions[\(index)].modified", record: record, issues: &issues, notes: &notes, context: context)
             record.distributions[index] = distribution
         }
     }

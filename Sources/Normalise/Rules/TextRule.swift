@@ -1,6 +1,6 @@
 public import CatalogModel
 
-/// Trims text, turns empty strings into absent values, and repairs the most common mojibake (`Ã©` → `é`).
+/// Trims text and turns empty strings into absent values.
 public struct TextRule: NormalisationRule {
     public let name = "text"
     public init() {}

@@ -22,10 +22,22 @@ struct SourceCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The harvester kind (see 'fedcat source kinds').", valueName: "kind")) var kind: String
         @Option(help: ArgumentHelp("The source id (default: made from the URL's host and path).", valueName: "id")) var id: String?
         @Option(help: "A human title for the source.") var title: String?
+        @Option(name: .customLong("option"), help: ArgumentHelp("A source option, as name=value (repeatable), e.g. date_order=dmy.", valueName: "name=value"))
+        var options: [String] = []
+
+        func validate() throws {
+            for option in options where !option.contains("=") || option.hasPrefix("=") {
+                throw ValidationError("--option '\(option)' must be written name=value.")
+            }
+        }
 
         func run() throws {
+            let pairs = Dictionary(options.map { option -> (String, String) in
+                let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            }, uniquingKeysWith: { _, last in last })
             do {
-                let (source, file) = try global.registry.add(url: url, kind: kind, id: id, title: title)
+                let (source, file) = try global.registry.add(url: url, kind: kind, id: id, title: title, options: pairs)
                 print("Registered source '\(source.id)' (\(source.kind)) for \(source.url) in \(file.path).")
                 print("Harvest it with: fedcat harvest \(source.id)")
             } catch {

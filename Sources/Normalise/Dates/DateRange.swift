@@ -1,0 +1,47 @@
+/// Periods written in one text:
+/// - ISO 8601 intervals `start/end` (data.json `temporal`: `2010-01-01/2015-12-31`, `1993/2005`,
+///   `2001-01/2001-12`; DataCite `-0024/-0022`), with open sides as `..` or empty (`2010-01-01/..`,
+///   `2010-01-01/`, `../2015`); a duration side (`2010-01-01/P1Y`) leaves that side unknown;
+/// - year spans `2010-2015`, `2010 – 2015`, `2010 to 2015`, `2010 bis 2015` (second year not before the first).
+enum DateRange {
+    static func interval(_ bytes: [UInt8], order: NormalisationContext.DateOrder) -> (start: String?, end: String?)? {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), !bytes[(slash + 1)...].contains(UInt8(ascii: "/")) else { return nil }
+        guard let start = side(bytes[..<slash], order: order), let end = side(bytes[(slash + 1)...], order: order) else { return nil }
+        // `../..`, `N/A/unknown`…: both sides stand for no date (the caller reports a placeholder).
+        if start.open && end.open { return (nil, nil) }
+        return (start.iso, end.iso)
+    }
+
+    /// One side of a range: a date, or open (nil iso). Nil when the side is not a date at all.
+    static func side(_ part: ArraySlice<UInt8>, order: NormalisationContext.DateOrder) -> (iso: String?, open: Bool)? {
+        var part = part
+        while let first = part.first, first == 0x20 { part = part.dropFirst() }
+        while let last = part.last, last == 0x20 { part = part.dropLast() }
+        if part.isEmpty || part.elementsEqual("..".utf8) || part.elementsEqual("*".utf8) { return (nil, true) }
+        if DateSentinel.classify(Array(part)) != nil { return (nil, true) }
+        // A duration (`P1Y`, `PT6H`): the side is not known without date arithmetic.
+        if part.first == UInt8(ascii: "P"), part.count >= 3, let next = part.dropFirst().first,
+           DateTokens.isDigit(next) || next == UInt8(ascii: "T") { return (nil, false) }
+        guard case .date(let iso, _)? = DateReader.single(part, order: order) else { return nil }
+        if DateSentinel.isPlaceholder(iso: iso, metadata: false) { return (nil, true) }
+        return (iso, false)
+    }
+
+    /// `YYYY-YYYY`, `YYYY – YYYY`, `YYYY to YYYY`.
+    static func yearSpan(_ tokens: DateTokens) -> (start: String, end: String)? {
+        guard tokens.count == 3, let first = tokens.number(0, digits: 4...4), let second = tokens.number(2, digits: 4...4),
+              first >= 1, second >= first else { return nil }
+        let middle = tokens[1]
+        switch middle.kind {
+        case .symbol:
+            guard middle.symbol == UInt8(ascii: "-") else { return nil }
+        case .word:
+            let word = tokens.word(1)
+            // en dash, em dash, "to", "bis", "à", "au", "al", "tot"
+            guard let word, ["\u{2013}", "\u{2014}", "to", "bis", "à", "au", "al", "a", "tot"].contains(word) else { return nil }
+        case .number:
+            return nil
+        }
+        return (DateText.year(first), DateText.year(second))
+    }
+}
