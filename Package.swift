@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "LoopbackHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CatalogModel"], swiftSettings: strict),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CatalogModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HarvestersTests",
                     dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal", "TestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),

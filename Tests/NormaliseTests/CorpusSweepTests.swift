@@ -1,24 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Normalise
 
-/// The shared third-party corpus, read in place: `$FEDCAT_CORPUS`, else `../shared/corpus` beside the package,
-/// else `/work/shared/corpus`. (NormaliseTests does not depend on TestSupport, so it finds the folder itself.)
+/// The shared third-party corpus (located by `TestSupport.Corpus`) and the bundled samples.
 enum SweepCorpus {
-    static let directory: URL? = {
-        var candidates: [String] = []
-        if let path = ProcessInfo.processInfo.environment["FEDCAT_CORPUS"], !path.isEmpty { candidates.append(path) }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus").standardized.path)
-        candidates.append("/work/shared/corpus")
-        for path in candidates {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return URL(fileURLWithPath: path, isDirectory: true)
-            }
-        }
-        return nil
-    }()
+    static var directory: URL? { Corpus.directory }
 
     /// The project's bundled portal samples (`samples/` beside `Tests/`), when present.
     static let samples: URL? = {
@@ -27,7 +14,7 @@ enum SweepCorpus {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? url : nil
     }()
 
-    static let missing = "The shared corpus was not found (FEDCAT_CORPUS, ../shared/corpus, /work/shared/corpus); corpus sweeps are skipped."
+    static let missing = Corpus.missingMessage
 
     /// Every `.json` file in the given corpus folders, parsed (files that are not JSON are skipped).
     static func documents(in folders: [String], under root: URL? = directory) -> [(name: String, json: Any)] {

@@ -1,5 +1,6 @@
 import CatalogModel
 import Foundation
+import TestSupport
 import Testing
 @testable import Normalise
 
@@ -421,20 +422,9 @@ struct LicenceTests {
 
 // MARK: - Corpus sweep
 
-/// The shared corpus of real portal files: `$FEDCAT_CORPUS`, else `../shared/corpus` beside the project, else
-/// `/work/shared/corpus`.
+/// Licence strings of the shared corpus (located by `TestSupport.Corpus`).
 enum LicenceCorpus {
-    static let directory: URL? = {
-        var candidates: [String] = []
-        if let path = ProcessInfo.processInfo.environment["FEDCAT_CORPUS"], !path.isEmpty { candidates.append(path) }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus").standardized.path)
-        candidates.append("/work/shared/corpus")
-        return candidates.lazy.map { URL(fileURLWithPath: $0, isDirectory: true) }.first { url in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
-    }()
+    static var directory: URL? { Corpus.directory }
 
     /// Every string value of `keys` in the JSON files of `folder`, with the number of times it occurs.
     static func strings(in folder: String, keys: Set<String>) throws -> [String: Int] {
@@ -506,7 +496,7 @@ struct LicenceCorpusTests {
     }
 
     @Test("every licence string in ckan/ and datajson/ is recognised or reported",
-          .enabled(if: LicenceCorpus.directory != nil, "the shared corpus was not found (FEDCAT_CORPUS); skipped"))
+          .enabled(if: LicenceCorpus.directory != nil, Comment(rawValue: Corpus.missingMessage)))
     func sweep() throws {
         let ckan = try LicenceCorpus.strings(in: "ckan", keys: ["license_id", "license_title", "license_url"])
         let datajson = try LicenceCorpus.strings(in: "datajson", keys: ["license"])
@@ -542,7 +532,7 @@ struct LicenceCorpusTests {
     }
 
     @Test("every CKAN package licence comes to a licence, a placeholder or an unknown value",
-          .enabled(if: LicenceCorpus.directory != nil, "the shared corpus was not found (FEDCAT_CORPUS); skipped"))
+          .enabled(if: LicenceCorpus.directory != nil, Comment(rawValue: Corpus.missingMessage)))
     func ckanPackages() throws {
         let licences = try LicenceCorpus.ckanLicences()
         #expect(licences.count > 100)

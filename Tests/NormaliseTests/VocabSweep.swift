@@ -1,27 +1,18 @@
 import CatalogModel
 import Foundation
+import TestSupport
 
 /// Reads the distinct values of some fields across the shared corpus (`ckan/*.json`, `datajson/*.json`) and the
-/// bundled CKAN samples, for the vocabulary rules' corpus sweeps. The corpus is `$FEDCAT_CORPUS`, else
-/// `../shared/corpus` beside the project, else `/work/shared/corpus`; sweeps are skipped when it is absent.
+/// bundled CKAN samples, for the vocabulary rules' corpus sweeps. The corpus is located by
+/// `TestSupport.Corpus`; sweeps are skipped when it is absent.
 enum VocabSweep {
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../..").standardized
 
-    static let corpus: URL? = {
-        var candidates: [String] = []
-        if let path = ProcessInfo.processInfo.environment["FEDCAT_CORPUS"], !path.isEmpty { candidates.append(path) }
-        candidates.append(projectRoot.appendingPathComponent("../shared/corpus").standardized.path)
-        candidates.append("/work/shared/corpus")
-        return candidates.lazy.map { URL(fileURLWithPath: $0, isDirectory: true) }.first { isDirectory($0) }
-    }()
+    static var corpus: URL? { Corpus.directory }
 
-    static let missingMessage = "The shared corpus was not found (FEDCAT_CORPUS, ../shared/corpus, /work/shared/corpus); the sweep is skipped."
+    static let missingMessage = Corpus.missingMessage
 
-    private static func isDirectory(_ url: URL) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
-    }
 
     /// The JSON files swept: corpus `ckan/` and `datajson/`, and `samples/ckan/`.
     static var files: [URL] {
