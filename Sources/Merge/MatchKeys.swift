@@ -64,20 +64,33 @@ public enum MatchKeys {
 /// Folds a title or name for matching: lower case, no accents, letters and digits only, single spaces.
 public enum TitleKey {
     public static func fold(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if space && !out.isEmpty { out.append(" ") }
-                out.unicodeScalars.append(scalar)
-                space = false
+        func add(_ scalars: some Sequence<Unicode.Scalar>) {
+            if space && !out.isEmpty { out.append(" ") }
+            out.append(contentsOf: scalars)
+            space = false
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: add(CollectionOfOne(scalar))
+                case 0x41...0x5A: add(CollectionOfOne(Unicode.Scalar(value + 32)!))
+                default: space = true
+                }
+            } else if let ascii = LatinFolding.ascii(for: scalar) {
+                add(ascii.unicodeScalars)
+            } else if (0x0300...0x036F).contains(value) {
+                continue
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // Other scripts (Greek, Cyrillic …): decompose and drop the accents, which is rare enough to afford.
+                let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) }
+                add(String(String.UnicodeScalarView(base)).lowercased().unicodeScalars)
             } else {
                 space = true
             }
         }
-        return out
+        return String(out)
     }
 }
-
-import Foundation

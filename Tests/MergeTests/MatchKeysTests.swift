@@ -94,3 +94,17 @@ struct MatchKeysTests {
         #expect([copy, own, fuller, newer].min() == fuller)
     }
 }
+
+@Suite("Title folding")
+struct TitleKeyTests {
+    @Test("folds case, accents and punctuation", arguments: [
+        ("Qualité de l'Air — 2020!", "qualite de l air 2020"),
+        ("Straßenbäume", "strassenbaume"),
+        ("  ROAD works,and closures. ", "road works and closures"),
+        ("Ærø Øst", "aero ost"),
+        ("Καιρός 2020", "καιρος 2020"),
+    ])
+    func folds(input: String, expected: String) {
+        #expect(TitleKey.fold(input) == expected)
+    }
+}

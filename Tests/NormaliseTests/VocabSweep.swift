@@ -13,7 +13,6 @@ enum VocabSweep {
 
     static let missingMessage = Corpus.missingMessage
 
-
     /// The JSON files swept: corpus `ckan/` and `datajson/`, and `samples/ckan/`.
     static var files: [URL] {
         var folders: [URL] = []

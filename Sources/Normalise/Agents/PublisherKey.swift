@@ -1,3 +1,4 @@
+import CatalogModel
 /// Folds an organisation name into a key for matching the same publisher across sources and spellings:
 /// `City of Lakeside`, `CITY OF LAKESIDE.` and ` City  of Lakeside ` all give `city lakeside`.
 ///

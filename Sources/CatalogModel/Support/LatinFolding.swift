@@ -2,8 +2,9 @@
 /// the letters that do not decompose (`ß`, `æ`, `ø`, `ł`, `þ` …) spelled with plain ASCII letters, for match keys.
 /// Generated from Unicode canonical decompositions; a table rather than Foundation's `folding(options:)`, which
 /// costs several microseconds a name on Linux.
-enum LatinFolding {
-    static func ascii(for scalar: Unicode.Scalar) -> String? { table[scalar.value] }
+public enum LatinFolding {
+    /// The ASCII spelling of a Latin letter with diacritics (or `ß`, `æ` …), nil for any other scalar.
+    public static func ascii(for scalar: Unicode.Scalar) -> String? { table[scalar.value] }
 
     private static let table: [UInt32: String] = [
         0x00C0: "a", 0x00C1: "a", 0x00C2: "a", 0x00C3: "a", 0x00C4: "a", 0x00C5: "a", 0x00C6: "ae", 0x00C7: "c",
