@@ -73,3 +73,70 @@ struct ClusterTests {
         #expect(try store.clusterCount() == 3)
     }
 }
+
+@Suite("data.json sources")
+struct DataJSONPipelineTests {
+    /// Serves whatever bytes the test sets.
+    final class Document: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bytes: [UInt8] = []
+        func set(_ value: [UInt8]) { lock.withLock { bytes = value } }
+        var value: [UInt8] { lock.withLock { bytes } }
+    }
+
+    @Test func theDHSSnapshotPairChangesNothingAndDuplicatesNothing() throws {
+        guard let corpus = Corpus.directory else {
+            print("skipped: \(Corpus.missingMessage)")
+            return
+        }
+        let document = Document()
+        let server = try LoopbackServer { _ in HTTPResponse.json(document.value) }
+        try server.start()
+        defer { server.stop() }
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "dhs", kind: "datajson", url: server.baseURL + "/data.json")
+        document.set([UInt8](try Data(contentsOf: corpus.appendingPathComponent("datajson/agency_dhs_2025-02-01-older.data.json"))))
+        let first = try HarvestRunner(store: store).run(source)
+        #expect(first.status == "succeeded")
+        #expect(try store.recordCount() == first.added)
+        document.set([UInt8](try Data(contentsOf: corpus.appendingPathComponent("datajson/agency_dhs.data.json"))))
+        let second = try HarvestRunner(store: store).run(source)
+        #expect(second.status == "succeeded")
+        #expect(second.added == 0)
+        #expect(second.deleted == 0)
+        #expect(second.updated == 0, "same datasets, different key and array order")
+        #expect(try store.recordCount() == first.added)
+        #expect(try store.mergedClusterCount() == 0)
+    }
+
+    @Test func oneDatasetOnACKANPortalAndInADataJSONIsOneCluster() throws {
+        let portal = try TestPortal(directory: try sampleFolder(portal: "city", packages: [("trees", "Street trees"), ("parks", "Parks")]))
+        let document = Document()
+        document.set(Array(#"""
+        {"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [
+          {"identifier": "https://federal.example/trees", "title": "Urban street tree inventory",
+           "publisher": {"name": "Federal Forestry"},
+           "distribution": [{"downloadURL": "https://files.example/trees.csv", "mediaType": "text/csv"}]},
+          {"identifier": "https://federal.example/parks-2", "title": "Parks", "publisher": {"name": "Another agency"},
+           "distribution": [{"downloadURL": "https://elsewhere.example/parks.zip"}]}]}
+        """#.utf8))
+        let server = try LoopbackServer { _ in HTTPResponse.json(document.value) }
+        try server.start()
+        defer { server.stop() }
+        let store = try temporaryStore()
+        _ = try HarvestRunner(store: store).run(SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city"))
+        _ = try HarvestRunner(store: store).run(SourceConfig(id: "federal", kind: "datajson", url: server.baseURL + "/data.json"))
+        #expect(try store.recordCount() == 4)
+        #expect(try store.mergedClusterCount() == 1)
+        let trees = try #require(try store.record("federal/https://federal.example/trees"))
+        #expect(trees.cluster?.members.map(\.source) == ["city", "federal"])
+        // Same title "Parks", different publisher and downloads: a near miss stays apart.
+        #expect(try store.record("city/id-parks")?.cluster == nil)
+        let hits = try SearchEngine(store: store).search(SearchRequest(text: "trees"))
+        #expect(hits.total == 1)
+        #expect(hits.results.first?.sources == ["city", "federal"])
+    }
+}
+
+import LoopbackHTTP
+import TestSupport

@@ -3,6 +3,7 @@ public enum HarvesterRegistry {
     /// Every built-in kind, in the order `fedcat source kinds` lists them.
     public static let builtIn: [any Harvester.Type] = [
         CKANHarvester.self,
+        DataJSONHarvester.self,
     ]
 
     /// The kind names, for error messages and help.

@@ -5,12 +5,15 @@ public struct IssueCollector: Sendable {
     public var sourceID: String
     public var url: String
     public var localID: String?
+    /// What a record is called in messages (`package`, `dataset`).
+    public var subject: String
     public private(set) var items: [RecordIssue] = []
 
-    public init(sourceID: String, url: String, localID: String?) {
+    public init(sourceID: String, url: String, localID: String?, subject: String = "package") {
         self.sourceID = sourceID
         self.url = url
         self.localID = localID
+        self.subject = subject
     }
 
     /// The record could not be used.
@@ -24,7 +27,7 @@ public struct IssueCollector: Sendable {
     }
 
     private mutating func add(_ code: String, _ severity: RecordIssue.Severity, _ detail: String, _ location: String?) {
-        let subject = localID.map { "package '\($0)'" } ?? "a record"
+        let subject = localID.map { "\(self.subject) '\($0)'" } ?? "a record"
         items.append(RecordIssue(code: code, severity: severity,
                                  message: "Source '\(sourceID)', \(subject) (\(url)): \(detail)",
                                  location: location, localID: localID, url: url))

@@ -1,0 +1,126 @@
+import CatalogModel
+import FeedParsing
+import Fetch
+import Foundation
+import LoopbackHTTP
+import Testing
+import TestSupport
+@testable import Harvesters
+
+@Suite("DCAT-US data.json")
+struct DataJSONTests {
+    static let source = SourceConfig(id: "agency", kind: "datajson", url: "https://agency.example/data.json")
+
+    static func map(_ bytes: [UInt8]) throws -> (records: [CatalogRecord], issues: [RecordIssue], count: Int) {
+        let catalog = try DataJSONCatalog.parse(bytes)
+        var records: [CatalogRecord] = []
+        var issues: [RecordIssue] = []
+        for dataset in catalog.datasets {
+            let raw = RawRecord(localID: DataJSONMapper.localID(of: dataset.value), payload: JSONWriter.write(dataset.value),
+                                mediaType: "application/json", pageURL: source.url, location: dataset.pointer)
+            let result = DataJSONMapper().map(raw, context: MappingContext(source: source, harvestedAt: Date()))
+            records += result.record.map { [$0] } ?? []
+            issues += result.issues
+        }
+        return (records, issues, catalog.datasets.count)
+    }
+
+    @Test func mapsAPOD11Dataset() throws {
+        let text = #"""
+        {"@type": "dcat:Catalog", "conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [{
+          "@type": "dcat:Dataset", "identifier": "https://agency.example/id/widgets", "title": "Widget statistics",
+          "description": "Widgets made each year.", "keyword": ["widget", "factory"], "theme": ["Manufacturing"],
+          "publisher": {"name": "Widget Office", "subOrganizationOf": {"name": "Agency of Things"}},
+          "contactPoint": {"fn": "Jane Doe", "hasEmail": "mailto:jane@agency.example"},
+          "license": "https://creativecommons.org/publicdomain/zero/1.0/", "accessLevel": "public",
+          "issued": "2011-11-22", "modified": "2019-06-27 12:41:27", "temporal": "2009-09-01/2010-05-31",
+          "spatial": "United States", "language": ["en-US"], "landingPage": "https://agency.example/widgets",
+          "accrualPeriodicity": "R/P1Y", "bureauCode": ["018:10"],
+          "distribution": [{"@type": "dcat:Distribution", "downloadURL": "https://agency.example/widgets.csv", "mediaType": "text/csv", "format": "CSV", "title": "widgets.csv"},
+                           {"@type": "dcat:Distribution", "accessURL": "https://agency.example/api", "format": "API"}]}]}
+        """#
+        let (records, issues, _) = try Self.map(Array(text.utf8))
+        #expect(issues.isEmpty)
+        let record = try #require(records.first)
+        #expect(record.id == "agency/https://agency.example/id/widgets")
+        #expect(record.title.value == "Widget statistics")
+        #expect(record.keywords == ["widget", "factory"])
+        #expect(record.themes == [Concept(label: "Manufacturing", scheme: "dcat-us-theme")])
+        #expect(record.publisher?.name == "Widget Office")
+        #expect(record.publisher?.identifier == "Agency of Things > Widget Office")
+        #expect(record.contactPoint == Contact(name: "Jane Doe", email: "jane@agency.example"))
+        #expect(record.license?.uri == "https://creativecommons.org/publicdomain/zero/1.0/")
+        #expect(record.accessRights?.label == "public")
+        #expect(record.modified?.raw == "2019-06-27 12:41:27")
+        #expect(record.temporal.first?.start?.raw == "2009-09-01/2010-05-31")
+        #expect(record.spatial == [SpatialCoverage(label: "United States")])
+        #expect(record.frequency?.label == "R/P1Y")
+        #expect(record.distributions.map(\.downloadURL) == ["https://agency.example/widgets.csv", nil])
+        #expect(record.distributions[1].accessURL == "https://agency.example/api")
+        #expect(record.extras["bureauCode"] == #"["018:10"]"#)
+        #expect(record.provenance.originalURL == "https://agency.example/widgets")
+    }
+
+    @Test func reportsBadDatasetsAndCatalogues() throws {
+        let text = #"{"@type": "dcat:Test", "dataset": [{"title": "No id"}, {"identifier": "a", "title": 42}, {}, "text"]}"#
+        let catalog = try DataJSONCatalog.parse(Array(text.utf8))
+        #expect(catalog.problems.map(\.code) == ["datajson.catalog.no-conformsto", "datajson.catalog.bad-type"])
+        let (records, issues, _) = try Self.map(Array(text.utf8))
+        #expect(records.map(\.title.value) == ["42"])
+        #expect(issues.map(\.code) == ["datajson.dataset.missing-identifier", "datajson.dataset.title-not-text",
+                                       "datajson.dataset.missing-identifier", "datajson.dataset.not-object"])
+        #expect(throws: DataJSONError.self) { try DataJSONCatalog.parse(Array(#"{"$schema": "x", "properties": {}}"#.utf8)) }
+        #expect(throws: DataJSONError.self) { try DataJSONCatalog.parse(Array("<html/>".utf8)) }
+    }
+
+    @Test func everyCorpusCatalogueMaps() throws {
+        let files = Corpus.files(under: "datajson", endingIn: [".json"])
+        guard !files.isEmpty else {
+            print("skipped: \(Corpus.missingMessage)")
+            return
+        }
+        var total = 0
+        for file in files {
+            let bytes = try Corpus.bytes(file)
+            guard (try? DataJSONCatalog.parse(bytes)) != nil else {
+                // The POD JSON Schemas are not catalogues.
+                #expect(file.contains("pod_schema"), "\(file)")
+                continue
+            }
+            let (records, issues, count) = try Self.map(bytes)
+            let skipped = issues.filter { $0.severity == .error }.count
+            #expect(records.count + skipped == count, "\(file)")
+            total += records.count
+        }
+        #expect(total > 3000)
+    }
+
+    @Test func theBadCorpusFilesGiveTheirIssues() throws {
+        guard Corpus.directory != nil else { return }
+        let missing = try Self.map(try Corpus.bytes("bad/gsa_missing-identifier-title.data.json"))
+        #expect(missing.issues.contains { $0.code == "datajson.dataset.missing-identifier" })
+        let numeric = try Self.map(try Corpus.bytes("bad/gsa_numerical-title.data.json"))
+        #expect(numeric.issues.contains { $0.code == "datajson.dataset.title-not-text" })
+        let catalog = try DataJSONCatalog.parse(try Corpus.bytes("bad/gsa_missing-catalog.data.json"))
+        #expect(!catalog.datasets.isEmpty)
+        #expect(catalog.problems.contains { $0.code == "datajson.catalog.bad-type" })
+    }
+
+    @Test func harvestsOverHTTPAndSkipsAnUnchangedDocument() throws {
+        let body = Array(#"{"conformsTo": "x", "dataset": [{"identifier": "1", "title": "One"}, {"identifier": "2", "title": "Two"}, {"identifier": "1", "title": "Again"}]}"#.utf8)
+        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("ETag", "\"v1\"")], body: body) }
+        try server.start()
+        defer { server.stop() }
+        let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
+        let first = CollectingSink()
+        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: first)
+        #expect(outcome == GatherOutcome(complete: true, expectedTotal: 3, pages: 1))
+        #expect(first.records.compactMap(\.localID) == ["1", "2"])
+        #expect(first.issues.map(\.code) == ["datajson.duplicate-identifier"])
+        let memo = try #require(first.pages.first?.memo)
+        let again = CollectingSink()
+        _ = try DataJSONHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(pages: [memo.url: memo]), into: again)
+        #expect(again.records.isEmpty)
+        #expect(again.unchanged == ["1", "2"])
+    }
+}
