@@ -33,9 +33,12 @@ public struct HarvestRunner: Sendable {
         let start = try store.beginRun(source: source, configJSON: configJSON, at: started, restart: restart)
         let runID = start.runID
         let base = start.resumed?.counters ?? FetchCounters()
-        let context = GatherContext(resumeFrom: start.resumed?.checkpoint, pages: try store.pageMemos(sourceID: source.id))
+        let known = try store.storedHashes(sourceID: source.id)
+        let context = GatherContext(resumeFrom: start.resumed?.checkpoint, pages: try store.pageMemos(sourceID: source.id),
+                                    lastCompleteRun: restart ? nil : try store.lastCompleteRunStart(sourceID: source.id),
+                                    knownIDs: Set(known.keys))
         let queue = BlockingQueue<Item>(capacity: 2 * batchSize)
-        let producer = Producer(source: source, known: try store.storedHashes(sourceID: source.id), normaliser: normaliser,
+        let producer = Producer(source: source, known: known, normaliser: normaliser,
                                 harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt, queue: queue)
         let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20

@@ -297,7 +297,22 @@ public struct CKANActionAPI: Sendable {
         let page = matches.dropFirst(start).prefix(rows)
 
         var out = Array("{\"count\": \(matches.count), \"sort\": \(JSONText.string(sortText)), \"facets\": {}, \"results\": ".utf8)
-        out += JSONText.array(page.map(\.json))
+        // `fl` (CKAN 2.9+) asks for some fields only; this emulator serves `id` and `name`.
+        let fields = (c.params.value("fl") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if fields.isEmpty {
+            out += JSONText.array(page.map(\.json))
+        } else {
+            out += JSONText.array(page.map { package in
+                let members = fields.compactMap { field -> String? in
+                    switch field {
+                    case "id": return "\"id\": " + (package.id.map(JSONText.string) ?? "null")
+                    case "name": return "\"name\": " + (package.name.map(JSONText.string) ?? "null")
+                    default: return nil
+                    }
+                }
+                return Array(("{" + members.joined(separator: ", ") + "}").utf8)
+            })
+        }
         out += Array(", \"search_facets\": {}}".utf8)
         return ok(c, out)
     }

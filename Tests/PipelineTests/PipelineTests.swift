@@ -89,12 +89,12 @@ final class OnceFlag: @unchecked Sendable {
     func take() -> Bool { lock.withLock { defer { taken = true }; return !taken } }
 }
 
-/// Writes a one-portal sample folder with packages `(name, title)`.
-func sampleFolder(portal: String, packages: [(String, String)]) throws -> URL {
+/// Writes a one-portal sample folder with packages `(name, title)`; `modified` overrides some metadata_modified.
+func sampleFolder(portal: String, packages: [(String, String)], modified: [String: String] = [:]) throws -> URL {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-samples-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let items = packages.enumerated().map { index, package in
-        #"{"id":"id-\#(package.0)","name":"\#(package.0)","title":"\#(package.1)","notes":"About \#(package.1).","metadata_created":"2020-01-0\#(index % 9 + 1)T00:00:00.000000","metadata_modified":"2021-01-0\#(index % 9 + 1)T00:00:00.000000","state":"active","type":"dataset","tags":[],"groups":[],"extras":[],"resources":[{"id":"r-\#(package.0)","url":"https://files.example/\#(package.0).csv","format":"CSV"}]}"#
+        #"{"id":"id-\#(package.0)","name":"\#(package.0)","title":"\#(package.1)","notes":"About \#(package.1).","metadata_created":"2020-01-0\#(index % 9 + 1)T00:00:00.000000","metadata_modified":"\#(modified[package.0] ?? "2021-01-0\(index % 9 + 1)T00:00:00.000000")","state":"active","type":"dataset","tags":[],"groups":[],"extras":[],"resources":[{"id":"r-\#(package.0)","url":"https://files.example/\#(package.0).csv","format":"CSV"}]}"#
     }
     let text = #"{"portal":{"id":"\#(portal)","title":"Test portal","description":"","language":"en"},"organizations":[],"groups":[],"packages":[\#(items.joined(separator: ","))]}"#
     try Data(text.utf8).write(to: directory.appendingPathComponent("\(portal).json"))
@@ -161,7 +161,8 @@ struct PipelineTests {
         let v2 = try sampleFolder(portal: "city", packages: [("trees", "Street trees 2024"), ("parks", "Parks"), ("toilets", "Public toilets")])
         let portal = try TestPortal(directory: v1)
         let store = try temporaryStore()
-        let source = SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city")
+        // A full listing each time: the sample's metadata_modified does not move when a title changes.
+        let source = SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city", options: ["incremental": "false"])
         let first = try HarvestRunner(store: store).run(source)
         #expect(first.added == 3)
         try portal.load(v2)
@@ -180,7 +181,7 @@ struct PipelineTests {
         let portal = try TestPortal(directory: Self.samples)
         let store = try temporaryStore()
         let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland",
-                                  options: ["rows": "50", "retries": "1", "retry_delay": "0.01"])
+                                  options: ["rows": "50", "retries": "1", "retry_delay": "0.01", "incremental": "false"])
         let first = try HarvestRunner(store: store).run(source)
         #expect(first.added == 170)
         let snapshot = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
@@ -203,7 +204,8 @@ struct PipelineTests {
         let portal = try TestPortal(directory: Self.samples)
         portal.validate(with: validation)
         let store = try temporaryStore()
-        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: ["rows": "50"])
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside",
+                                  options: ["rows": "50", "incremental": "false"])
         let first = try HarvestRunner(store: store).run(source)
         #expect(first.added == 120)
         #expect(first.counters.pages == 3)
@@ -228,7 +230,7 @@ struct PipelineTests {
         let portal = try TestPortal(directory: v1)
         portal.validate(with: .etag)
         let store = try temporaryStore()
-        let source = SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city", options: ["rows": "3"])
+        let source = SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city", options: ["rows": "3", "incremental": "false"])
         _ = try HarvestRunner(store: store).run(source)
         try portal.load(v2)
         let second = try HarvestRunner(store: store).run(source)
@@ -236,6 +238,31 @@ struct PipelineTests {
         #expect(second.unchanged == 8)
         #expect(second.counters.unchangedPages == 2)
         #expect(try store.record("city/id-p8")?.record.title.value == "Dataset eight")
+    }
+
+    @Test func anIncrementalHarvestAsksOnlyForWhatChangedThenListsIds() throws {
+        let old = try sampleFolder(portal: "city", packages: (1...9).map { ("p\($0)", "Dataset \($0)") })
+        let portal = try TestPortal(directory: old)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city", options: ["rows": "4"])
+        let first = try HarvestRunner(store: store).run(source)
+        #expect(first.added == 9)
+        #expect(first.counters.requests == 3)
+        // p8 is edited now (metadata_modified moves), p9 is withdrawn, p10 is new.
+        let now = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).dateSeparator(.dash).timeSeparator(.colon)).replacingOccurrences(of: "Z", with: "")
+        let edited = try sampleFolder(portal: "city", packages: (1...8).map { ("p\($0)", $0 == 8 ? "Dataset eight" : "Dataset \($0)") } + [("p10", "Dataset ten")],
+                                      modified: ["p8": now, "p10": now])
+        try portal.load(edited)
+        let second = try HarvestRunner(store: store).run(source)
+        #expect(second.status == "succeeded")
+        #expect(second.updated == 1)
+        #expect(second.added == 1)
+        #expect(second.deleted == 1)
+        #expect(second.unchanged == 7)
+        // One page of modified packages, one page of ids (1000 a page).
+        #expect(second.counters.requests == 2)
+        #expect(try store.record("city/id-p8")?.record.title.value == "Dataset eight")
+        #expect(try store.record("city/id-p9") == nil)
     }
 
     @Test func aFailedRunResumesFromItsLastStoredPage() throws {
@@ -323,7 +350,7 @@ struct PipelineTests {
         let store = try temporaryStore()
         let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: [
             "rows": "50", "retries": "1", "retry_delay": "0.01", "timeout": "5", "low_speed_bytes": "100",
-            "low_speed_seconds": "1", "max_body_mb": "1",
+            "low_speed_seconds": "1", "max_body_mb": "1", "incremental": "false",
         ])
         #expect(try HarvestRunner(store: store).run(source).added == 120)
         let before = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 /// A harvest run as stored.
@@ -140,6 +140,16 @@ extension CatalogStore {
                 stats[run.sourceID, default: SourceStats(records: 0, lastRun: nil)].lastRun = run
             }
             return stats
+        }
+    }
+
+    /// When the source's last run with a complete listing started, if it had one.
+    public func lastCompleteRunStart(sourceID: String) throws(StoreError) -> Date? {
+        try read("reading the last complete run of '\(sourceID)'") { db in
+            try String.fetchOne(db, sql: """
+                SELECT started_at FROM harvest_runs WHERE source_id = ? AND status = 'succeeded' AND listing_complete = 1
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [sourceID]).flatMap(Timestamp.date)
         }
     }
 

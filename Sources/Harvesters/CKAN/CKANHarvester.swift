@@ -1,6 +1,7 @@
 public import CatalogModel
 public import Fetch
 import FeedParsing
+import Foundation
 
 /// Harvests a CKAN portal (2.2–2.11) through `package_search`, paging with `rows`/`start` until `count` is reached.
 public struct CKANHarvester: Harvester {
@@ -18,6 +19,10 @@ public struct CKANHarvester: Harvester {
     public let rows: Int
     /// A listing longer than this many pages is stopped as a loop (`options.max_pages`).
     public let maxPages: Int
+    /// Ask only for packages modified since the last complete run, then list ids (`options.incremental`, default true).
+    public let incremental: Bool
+    /// An extra Solr filter for every listing (`options.fq`, and `options.organization`).
+    public let filter: String?
 
     public init(source: SourceConfig) throws(HarvestError) {
         guard let endpoint = CKANEndpoint(url: source.url) else {
@@ -26,35 +31,63 @@ public struct CKANHarvester: Harvester {
         do {
             rows = try source.intOption("rows", default: 100)
             maxPages = try source.intOption("max_pages", default: 100_000)
+            incremental = try source.boolOption("incremental", default: true)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
         guard (1...1000).contains(rows) else {
             throw .badSource(sourceID: source.id, reason: "option 'rows' is \(rows), but CKAN serves 1 to 1000 packages a page.")
         }
+        let clauses = [source.options["fq"], source.options["organization"].map { "organization:\($0)" }].compactMap { $0 }
+        filter = clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
         self.source = source
         self.endpoint = endpoint
     }
 
+    /// The package_search URL of a page of the cursor's listing.
+    func pageURL(_ cursor: CKANCursor, since: Date?) -> String {
+        var clauses = filter.map { [$0] } ?? []
+        var parameters = [("q", "*:*")]
+        switch cursor.phase {
+        case .all: break
+        case .modified:
+            // An hour of margin for clocks that disagree.
+            let from = (since ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(-3600)
+            clauses.append("metadata_modified:[\(from.formatted(.iso8601)) TO *]")
+        case .ids:
+            parameters.append(("fl", "id,name"))
+        }
+        if !clauses.isEmpty { parameters.append(("fq", clauses.joined(separator: " AND "))) }
+        let rows = cursor.phase == .ids ? 1000 : self.rows
+        parameters += [("rows", String(rows)), ("start", String(cursor.start)), ("sort", "id asc")]
+        return endpoint.action("package_search", parameters)
+    }
+
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
         var cursor = CKANCursor(checkpoint: context.resumeFrom)
+        if context.resumeFrom == nil, incremental, context.lastCompleteRun != nil { cursor.phase = .modified }
         var expected: Int?
         var seen = Set<String>()
         var previousIDs: [String] = []
+        var unknown: [String] = []
         while true {
-            let url = endpoint.action("package_search", [("q", "*:*"), ("rows", String(rows)), ("start", String(cursor.start)), ("sort", "id asc")])
+            let url = pageURL(cursor, since: context.lastCompleteRun)
             guard cursor.pages < maxPages else {
                 throw .paging(sourceID: source.id, url: url, reason: "more than \(maxPages) pages (option 'max_pages'); the listing looks endless.")
             }
-            let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
+            let page = try fetchPage(url, memo: cursor.phase == .all ? context.pages[url] : nil, using: fetcher)
             cursor.pages += 1
-            if let count = page.summary.count { expected = count }
+            if let count = page.summary.count, cursor.phase != .modified { expected = count }
             let ids = page.summary.ids
             if !ids.isEmpty && ids == previousIDs {
                 throw .paging(sourceID: source.id, url: url, reason: "the page repeats the previous page (the portal ignores 'start').")
             }
             previousIDs = ids
-            if let envelope = page.envelope {
+            if cursor.phase == .ids {
+                let listed = ids.filter { !$0.isEmpty }
+                unknown += listed.filter { !context.knownIDs.contains($0) && !seen.contains($0) }
+                try sink.unchanged(localIDs: listed.filter { context.knownIDs.contains($0) })
+            } else if let envelope = page.envelope {
                 for (index, package) in envelope.packages.enumerated() {
                     let id = ids[index]
                     if !id.isEmpty && !seen.insert(id).inserted {
@@ -72,26 +105,51 @@ public struct CKANHarvester: Harvester {
                 try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
             }
             cursor.start += ids.count
-            let memo = ids.isEmpty ? nil : PageMemo(url: url, etag: page.etag, lastModified: page.lastModified,
-                                                    bodyHash: page.bodyHash, pageJSON: page.summary.json)
+            let total = page.summary.count
+            var listingDone = ids.isEmpty || (total.map { cursor.start >= $0 } ?? (ids.count < rows))
+            if cursor.phase == .modified && listingDone {
+                // The modified packages are in; now list every id to learn which ones are gone.
+                cursor.phase = .ids
+                cursor.start = 0
+                previousIDs = []
+                listingDone = false
+            }
+            let memo = ids.isEmpty || cursor.phase != .all ? nil
+                : PageMemo(url: url, etag: page.etag, lastModified: page.lastModified, bodyHash: page.bodyHash, pageJSON: page.summary.json)
+            if listingDone && !unknown.isEmpty {
+                // Listed but not in the catalogue (skipped before, or added while a run failed): fetch them one by one.
+                try fetchMissing(unknown, using: fetcher, into: sink)
+                unknown = []
+            }
             try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.envelope == nil,
                                      memo: memo, checkpoint: cursor.json))
-            if ids.isEmpty {
-                if let total = expected, cursor.start < total {
-                    sink.issue(RecordIssue(
-                        code: "ckan.paging.short-listing", severity: .warning,
-                        message: "Source '\(source.id)': the portal says it holds \(total) packages but page \(cursor.pages) at start=\(cursor.start) is empty; the listing is treated as incomplete and nothing will be deleted.",
-                        url: url))
-                    return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
-                }
-                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
+            if ids.isEmpty, listingDone, let total = expected, cursor.start < total {
+                sink.issue(RecordIssue(
+                    code: "ckan.paging.short-listing", severity: .warning,
+                    message: "Source '\(source.id)': the portal says it holds \(total) packages but page \(cursor.pages) at start=\(cursor.start) is empty; the listing is treated as incomplete and nothing will be deleted.",
+                    url: url))
+                return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
             }
-            if let total = expected, cursor.start >= total {
-                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
+            if listingDone { return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages) }
+        }
+    }
+
+    /// Fetches packages by id with package_show (those an id listing names but the catalogue does not hold).
+    private func fetchMissing(_ ids: [String], using fetcher: Fetcher, into sink: any HarvestSink) throws(HarvestError) {
+        for id in ids {
+            let url = endpoint.action("package_show", [("id", id)])
+            let response: FetchResponse
+            do { response = try fetcher.fetch(url, headers: [("Accept", "application/json")]) } catch {
+                throw .fetch(sourceID: source.id, error)
             }
-            if expected == nil && ids.count < rows {
-                return GatherOutcome(complete: true, expectedTotal: nil, pages: cursor.pages)
+            guard let envelope = try? CKANEnvelope.parse(response.body), let package = envelope.packages.first, response.isSuccess else {
+                sink.issue(RecordIssue(code: "ckan.package.unavailable", severity: .warning,
+                                       message: "Source '\(source.id)': package '\(id)' is listed but package_show answered HTTP \(response.status); it was skipped.",
+                                       localID: id, url: url))
+                continue
             }
+            try sink.record(RawRecord(localID: id, payload: JSONWriter.write(package.value), mediaType: "application/json",
+                                      pageURL: url, location: package.pointer))
         }
     }
 

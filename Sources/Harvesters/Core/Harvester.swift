@@ -1,5 +1,6 @@
 public import CatalogModel
 public import Fetch
+public import Foundation
 
 /// What a harvester kind is, shown by `fedcat source kinds` and used in error messages.
 public struct HarvesterDescription: Sendable, Hashable {
@@ -45,10 +46,16 @@ public struct GatherContext: Sendable {
     public var resumeFrom: String?
     /// The pages remembered from the last committed run, by URL.
     public var pages: [String: PageMemo]
+    /// When the last run with a complete listing started: an incremental harvest asks only for what changed since.
+    public var lastCompleteRun: Date?
+    /// The local ids the catalogue holds for this source.
+    public var knownIDs: Set<String>
 
-    public init(resumeFrom: String? = nil, pages: [String: PageMemo] = [:]) {
+    public init(resumeFrom: String? = nil, pages: [String: PageMemo] = [:], lastCompleteRun: Date? = nil, knownIDs: Set<String> = []) {
         self.resumeFrom = resumeFrom
         self.pages = pages
+        self.lastCompleteRun = lastCompleteRun
+        self.knownIDs = knownIDs
     }
 }
 

@@ -1,0 +1,180 @@
+public import CatalogModel
+public import Fetch
+import FeedParsing
+
+/// Harvests an OpenDataSoft portal through the Explore API v2.1 catalogue (`/api/explore/v2.1/catalog/datasets`),
+/// paging with `limit`/`offset` until `total_count` is reached.
+public struct ODSHarvester: Harvester {
+    public static let description = HarvesterDescription(
+        kind: "opendatasoft",
+        title: "OpenDataSoft Explore API",
+        summary: "Every dataset of an OpenDataSoft portal through the Explore API v2.1 catalogue (limit/offset paging, optional 'where' filter).",
+        exampleURL: "https://data.opendatasoft.com")
+
+    public static var mapper: any RecordMapper { ODSMapper() }
+
+    /// The Explore API refuses `offset + limit` beyond this for a plain listing.
+    public static let offsetCap = 10_000
+
+    public let source: SourceConfig
+    public let endpoint: ODSEndpoint
+    /// Datasets asked for per page (`options.limit`, 1–100, default 100: the API caps at 100).
+    public let limit: Int
+    /// An ODSQL filter passed through as `where` (`options.where`).
+    public let filter: String?
+    /// An ODSQL ordering passed through as `order_by` (`options.order_by`).
+    public let orderBy: String?
+    /// A listing longer than this many pages is stopped as a loop (`options.max_pages`).
+    public let maxPages: Int
+
+    public init(source: SourceConfig) throws(HarvestError) {
+        guard let endpoint = ODSEndpoint(url: source.url) else {
+            throw .badSource(sourceID: source.id, reason: "the url '\(source.url)' is not an http or https URL of an OpenDataSoft portal (for example \(Self.description.exampleURL)).")
+        }
+        do {
+            limit = try source.intOption("limit", default: 100)
+            maxPages = try source.intOption("max_pages", default: 10_000)
+        } catch {
+            throw .badSource(sourceID: source.id, reason: error.description)
+        }
+        guard (1...100).contains(limit) else {
+            throw .badSource(sourceID: source.id, reason: "option 'limit' is \(limit), but the OpenDataSoft Explore API serves 1 to 100 datasets a page.")
+        }
+        guard maxPages >= 1 else {
+            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages); it must be at least 1.")
+        }
+        filter = source.options["where"].map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        orderBy = source.options["order_by"].map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        self.source = source
+        self.endpoint = endpoint
+    }
+
+    public func pageURL(offset: Int) -> String {
+        endpoint.catalogPage(limit: limit, offset: offset, where: filter, orderBy: orderBy)
+    }
+
+    public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
+        var cursor = ODSCursor(checkpoint: context.resumeFrom)
+        var expected: Int?
+        var seen = Set<String>()
+        var previousIDs: [String] = []
+        while true {
+            let url = pageURL(offset: cursor.offset)
+            guard cursor.pages < maxPages else {
+                throw .paging(sourceID: source.id, url: url, reason: "more than \(maxPages) pages (option 'max_pages'); the listing looks endless.")
+            }
+            if cursor.offset + limit > Self.offsetCap {
+                sink.issue(RecordIssue(
+                    code: "ods.paging.offset-cap", severity: .warning,
+                    message: "Source '\(source.id)': the Explore API serves at most \(Self.offsetCap) datasets through offset paging; the listing stopped at offset \(cursor.offset) of \(expected.map(String.init) ?? "an unknown total") and is treated as incomplete (use option 'where' to split the catalogue).",
+                    url: url))
+                return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
+            }
+            let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
+            cursor.pages += 1
+            if let total = page.summary.total { expected = total }
+            let ids = page.summary.ids
+            if !ids.isEmpty && ids == previousIDs {
+                throw .paging(sourceID: source.id, url: url, reason: "the page repeats the previous page (the portal ignores 'offset').")
+            }
+            previousIDs = ids
+            if let envelope = page.envelope {
+                for (index, dataset) in envelope.datasets.enumerated() {
+                    let id = ids[index]
+                    if id.isEmpty {
+                        sink.issue(RecordIssue(
+                            code: "ods.catalog.missing-id", severity: .warning,
+                            message: "Source '\(source.id)': the entry at \(dataset.pointer) of page \(cursor.pages) has no 'dataset_id'; the mapper will skip it.",
+                            location: dataset.pointer, url: url))
+                    } else if !seen.insert(id).inserted {
+                        sink.issue(RecordIssue(
+                            code: "ods.paging.duplicate", severity: .info,
+                            message: "Source '\(source.id)': dataset '\(id)' appears a second time in the listing (page \(cursor.pages)); the second copy was ignored.",
+                            location: dataset.pointer, localID: id, url: url))
+                        continue
+                    }
+                    try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(dataset.value),
+                                              mediaType: "application/json", pageURL: url, location: dataset.pointer))
+                }
+            } else {
+                seen.formUnion(ids)
+                try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
+            }
+            cursor.offset += ids.count
+            let memo = ids.isEmpty ? nil : PageMemo(url: url, etag: page.etag, lastModified: page.lastModified,
+                                                    bodyHash: page.bodyHash, pageJSON: page.summary.json)
+            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.envelope == nil,
+                                     memo: memo, checkpoint: cursor.json))
+            if ids.isEmpty {
+                if let total = expected, cursor.offset < total {
+                    sink.issue(RecordIssue(
+                        code: "ods.paging.short-listing", severity: .warning,
+                        message: "Source '\(source.id)': the portal says it holds \(total) datasets but page \(cursor.pages) at offset=\(cursor.offset) is empty; the listing is treated as incomplete and nothing will be deleted.",
+                        url: url))
+                    return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
+                }
+                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
+            }
+            if let total = expected, cursor.offset >= total {
+                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
+            }
+            if expected == nil && ids.count < limit {
+                return GatherOutcome(complete: true, expectedTotal: nil, pages: cursor.pages)
+            }
+        }
+    }
+
+    /// A page as fetched: parsed when it changed, or only its remembered summary when it did not.
+    struct Page {
+        var envelope: ODSEnvelope?
+        var summary: ODSPageSummary
+        var etag: String?
+        var lastModified: String?
+        var bodyHash: String?
+    }
+
+    /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
+    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> Page {
+        let remembered = memo.flatMap { ODSPageSummary(json: $0.pageJSON) }
+        let validators = remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
+        let response: FetchResponse
+        do { response = try fetcher.fetch(url, headers: [("Accept", "application/json")], validators: validators) } catch {
+            throw .fetch(sourceID: source.id, error)
+        }
+        if response.status == 304 {
+            guard let memo, let remembered else {
+                throw .badResponse(sourceID: source.id, url: url, reason: "the server answered 304 Not Modified to a request that asked for no validation.")
+            }
+            return Page(envelope: nil, summary: remembered, etag: memo.etag, lastModified: memo.lastModified, bodyHash: memo.bodyHash)
+        }
+        let bodyHash = ContentHash.hex(response.body)
+        let etag = response.validators?.etag, lastModified = response.validators?.lastModified
+        if response.isSuccess, let memo, let remembered, memo.bodyHash == bodyHash {
+            return Page(envelope: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
+        }
+        let envelope = try parsePage(response, url: url)
+        let summary = ODSPageSummary(total: envelope.totalCount, ids: envelope.datasets.map { ODSMapper.localID(of: $0.value) ?? "" })
+        return Page(envelope: envelope, summary: summary, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
+    }
+
+    private func parsePage(_ response: FetchResponse, url: String) throws(HarvestError) -> ODSEnvelope {
+        let envelope: ODSEnvelope
+        do { envelope = try ODSEnvelope.parse(response.body) } catch {
+            if case .portalError(let message) = error {
+                throw .portalError(sourceID: source.id, url: url, message: "HTTP \(response.status), \(message)")
+            }
+            guard response.isSuccess else {
+                throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
+            }
+            let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
+            throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
+        }
+        guard response.isSuccess else {
+            throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
+        }
+        guard envelope.shape != .dataset else {
+            throw .badResponse(sourceID: source.id, url: url, reason: "it is a single dataset, not a catalogue listing (no 'results' list).")
+        }
+        return envelope
+    }
+}
