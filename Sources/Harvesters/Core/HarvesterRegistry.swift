@@ -4,6 +4,8 @@ public enum HarvesterRegistry {
     public static let builtIn: [any Harvester.Type] = [
         CKANHarvester.self,
         DataJSONHarvester.self,
+        SocrataHarvester.self,
+        ODSHarvester.self,
     ]
 
     /// The kind names, for error messages and help.
