@@ -6,6 +6,8 @@ public enum HarvesterRegistry {
         DataJSONHarvester.self,
         SocrataHarvester.self,
         ODSHarvester.self,
+        UdataHarvester.self,
+        SchemaOrgHarvester.self,
     ]
 
     /// The kind names, for error messages and help.
