@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CKAN harvest end to end (loopback HTTP -> parse -> map -> normalise -> SQLite + FTS5), fedcat against
 # the Python peer of ../shared/bench (json -> map -> merge -> sqlite3 FTS5, files, no HTTP), same data.
+# The static page server cannot answer fq or fl, so the source is harvested in full mode (incremental: false).
 #
 #   bench/ckan-harvest.sh [N]      (default 20000 datasets; work files in .build-bench-data/)
 set -euo pipefail
@@ -20,7 +21,7 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 mkdir -p "$work/root/harvesters"
-printf 'version: 1\nid: bench\nkind: ckan\nurl: "http://127.0.0.1:%s"\noptions:\n  rows: "1000"\n' "$(cat "$work/port")" \
+printf 'version: 1\nid: bench\nkind: ckan\nurl: "http://127.0.0.1:%s"\noptions:\n  rows: "1000"\n  incremental: "false"\n' "$(cat "$work/port")" \
     > "$work/root/harvesters/bench.yaml"
 rm -f "$work/fedcat.db"*
 measure() { /usr/bin/time -f '  %e s elapsed, %M KB peak resident' "$@"; }
