@@ -30,26 +30,3 @@ struct CKANCursor: Equatable {
         return JSONWriter.string(.object(object))
     }
 }
-
-/// What a page held, remembered so an unchanged page need not be parsed: the listing count and the ids in order.
-struct CKANPageSummary: Equatable {
-    var count: Int?
-    var ids: [String]
-
-    init(count: Int?, ids: [String]) {
-        self.count = count
-        self.ids = ids
-    }
-
-    init?(json: String) {
-        guard let value = try? JSONParser.parse(json), let ids = value["ids"]?.array else { return nil }
-        self.count = value["count"]?.number?.int64.map(Int.init)
-        self.ids = ids.compactMap(\.string)
-    }
-
-    var json: String {
-        var object: JSONObject = ["ids": .array(ids.map(JSONValue.string))]
-        if let count { object["count"] = .number(JSONNumber(count)) }
-        return JSONWriter.string(.object(object))
-    }
-}

@@ -67,7 +67,7 @@ public struct CKANHarvester: Harvester {
         var cursor = CKANCursor(checkpoint: context.resumeFrom)
         if context.resumeFrom == nil, incremental, context.lastCompleteRun != nil { cursor.phase = .modified }
         var expected: Int?
-        var seen = Set<String>()
+        var handout = ListingHandout(sourceID: source.id, duplicateCode: "ckan.paging.duplicate", noun: "package")
         var previousIDs: [String] = []
         var unknown: [String] = []
         while true {
@@ -85,24 +85,10 @@ public struct CKANHarvester: Harvester {
             previousIDs = ids
             if cursor.phase == .ids {
                 let listed = ids.filter { !$0.isEmpty }
-                unknown += listed.filter { !context.knownIDs.contains($0) && !seen.contains($0) }
+                unknown += listed.filter { !context.knownIDs.contains($0) && !handout.contains($0) }
                 try sink.unchanged(localIDs: listed.filter { context.knownIDs.contains($0) })
-            } else if let envelope = page.envelope {
-                for (index, package) in envelope.packages.enumerated() {
-                    let id = ids[index]
-                    if !id.isEmpty && !seen.insert(id).inserted {
-                        sink.issue(RecordIssue(
-                            code: "ckan.paging.duplicate", severity: .info,
-                            message: "Source '\(source.id)': package '\(id)' appears a second time in the listing (page \(cursor.pages)); the second copy was ignored.",
-                            location: package.pointer, localID: id, url: url))
-                        continue
-                    }
-                    try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(package.value),
-                                              mediaType: "application/json", pageURL: url, location: package.pointer))
-                }
             } else {
-                seen.formUnion(ids)
-                try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
+                try handout.hand(page.parsed?.packages, ids: ids, url: url, page: cursor.pages, into: sink)
             }
             cursor.start += ids.count
             let total = page.summary.count
@@ -114,14 +100,13 @@ public struct CKANHarvester: Harvester {
                 previousIDs = []
                 listingDone = false
             }
-            let memo = ids.isEmpty || cursor.phase != .all ? nil
-                : PageMemo(url: url, etag: page.etag, lastModified: page.lastModified, bodyHash: page.bodyHash, pageJSON: page.summary.json)
+            let memo = cursor.phase == .all ? page.memo(url: url) : nil
             if listingDone && !unknown.isEmpty {
                 // Listed but not in the catalogue (skipped before, or added while a run failed): fetch them one by one.
                 try fetchMissing(unknown, using: fetcher, into: sink)
                 unknown = []
             }
-            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.envelope == nil,
+            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.unchanged,
                                      memo: memo, checkpoint: cursor.json))
             if ids.isEmpty, listingDone, let total = expected, cursor.start < total {
                 sink.issue(RecordIssue(
@@ -153,37 +138,12 @@ public struct CKANHarvester: Harvester {
         }
     }
 
-    /// A page as fetched: parsed when it changed, or only its remembered summary when it did not.
-    struct Page {
-        var envelope: CKANEnvelope?
-        var summary: CKANPageSummary
-        var etag: String?
-        var lastModified: String?
-        var bodyHash: String?
-    }
-
     /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
-    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> Page {
-        let remembered = memo.flatMap { CKANPageSummary(json: $0.pageJSON) }
-        let validators = remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
-        let response: FetchResponse
-        do { response = try fetcher.fetch(url, headers: [("Accept", "application/json")], validators: validators) } catch {
-            throw .fetch(sourceID: source.id, error)
+    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> ConditionalPage<CKANEnvelope> {
+        try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher) { (response) throws(HarvestError) in
+            let envelope = try parsePage(response, url: url)
+            return (envelope, PageSummary(count: envelope.count, ids: envelope.packages.map { Self.localID(of: $0.value) ?? "" }))
         }
-        if response.status == 304 {
-            guard let memo, let remembered else {
-                throw .badResponse(sourceID: source.id, url: url, reason: "the server answered 304 Not Modified to a request that asked for no validation.")
-            }
-            return Page(envelope: nil, summary: remembered, etag: memo.etag, lastModified: memo.lastModified, bodyHash: memo.bodyHash)
-        }
-        let bodyHash = ContentHash.hex(response.body)
-        let etag = response.validators?.etag, lastModified = response.validators?.lastModified
-        if response.isSuccess, let memo, let remembered, memo.bodyHash == bodyHash {
-            return Page(envelope: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
-        }
-        let envelope = try parsePage(response, url: url)
-        let summary = CKANPageSummary(count: envelope.count, ids: envelope.packages.map { Self.localID(of: $0.value) ?? "" })
-        return Page(envelope: envelope, summary: summary, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
     }
 
     private func parsePage(_ response: FetchResponse, url: String) throws(HarvestError) -> CKANEnvelope {

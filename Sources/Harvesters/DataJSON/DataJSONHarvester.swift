@@ -23,73 +23,22 @@ public struct DataJSONHarvester: Harvester {
     }
 
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
-        let url = source.url
-        let memo = context.pages[url]
-        let remembered = memo.flatMap { DataJSONSummary(json: $0.pageJSON) }
-        let response: FetchResponse
-        do {
-            response = try fetcher.fetch(url, headers: [("Accept", "application/json")],
-                                         validators: remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) })
-        } catch {
-            throw .fetch(sourceID: source.id, error)
-        }
-        if response.status == 304, let memo, let remembered {
-            try sink.unchanged(localIDs: remembered.ids)
-            try sink.page(PageReport(number: 1, url: url, expectedTotal: remembered.ids.count, unchanged: true, memo: memo))
-            return GatherOutcome(complete: true, expectedTotal: remembered.ids.count, pages: 1)
-        }
-        guard response.isSuccess else {
-            throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
-        }
-        let bodyHash = ContentHash.hex(response.body)
-        let validators = response.validators
-        if let memo, let remembered, memo.bodyHash == bodyHash {
-            try sink.unchanged(localIDs: remembered.ids)
-            try sink.page(PageReport(number: 1, url: url, expectedTotal: remembered.ids.count, unchanged: true,
-                                     memo: PageMemo(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
-                                                    bodyHash: bodyHash, pageJSON: memo.pageJSON)))
-            return GatherOutcome(complete: true, expectedTotal: remembered.ids.count, pages: 1)
-        }
-        let catalog: DataJSONCatalog
-        do { catalog = try DataJSONCatalog.parse(response.body) } catch {
-            let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
-            throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
-        }
-        for issue in catalog.problems {
-            sink.issue(RecordIssue(code: issue.code, severity: .warning, message: "Source '\(source.id)' (\(url)): \(issue.message)", url: url))
-        }
-        var seen = Set<String>()
-        var ids: [String] = []
-        for dataset in catalog.datasets {
-            let id = DataJSONMapper.localID(of: dataset.value)
-            if let id, !seen.insert(id).inserted {
-                sink.issue(RecordIssue(
-                    code: "datajson.duplicate-identifier", severity: .warning,
-                    message: "Source '\(source.id)' (\(url)): the identifier '\(id)' is used by more than one dataset; the one at \(dataset.pointer) was ignored.",
-                    location: dataset.pointer, localID: id, url: url))
-                continue
+        let handout = ListingHandout(sourceID: source.id, duplicateCode: "datajson.duplicate-identifier", noun: "dataset")
+        return try SingleDocument.gather(source.url, context: context, fetcher: fetcher, accept: "application/json",
+                                         handout: handout, into: sink) { (response) throws(HarvestError) in
+            let url = source.url
+            guard response.isSuccess else {
+                throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
             }
-            if let id { ids.append(id) }
-            try sink.record(RawRecord(localID: id, payload: JSONWriter.write(dataset.value), mediaType: "application/json",
-                                      pageURL: url, location: dataset.pointer))
+            let catalog: DataJSONCatalog
+            do throws(DataJSONError) { catalog = try DataJSONCatalog.parse(response.body) } catch {
+                let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
+                throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
+            }
+            for issue in catalog.problems {
+                sink.issue(RecordIssue(code: issue.code, severity: .warning, message: "Source '\(source.id)' (\(url)): \(issue.message)", url: url))
+            }
+            return (catalog.datasets, catalog.datasets.map { DataJSONMapper.localID(of: $0.value) ?? "" })
         }
-        try sink.page(PageReport(number: 1, url: url, expectedTotal: catalog.datasets.count, unchanged: false,
-                                 memo: PageMemo(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
-                                                bodyHash: bodyHash, pageJSON: DataJSONSummary(ids: ids).json)))
-        return GatherOutcome(complete: true, expectedTotal: catalog.datasets.count, pages: 1)
     }
-}
-
-/// What a data.json document held, remembered so an unchanged document need not be parsed: its dataset ids.
-struct DataJSONSummary {
-    var ids: [String]
-
-    init(ids: [String]) { self.ids = ids }
-
-    init?(json: String) {
-        guard let value = try? JSONParser.parse(json), let ids = value["ids"]?.array else { return nil }
-        self.ids = ids.compactMap(\.string)
-    }
-
-    var json: String { JSONWriter.string(["ids": .array(ids.map(JSONValue.string))]) }
 }

@@ -54,9 +54,9 @@ public struct ODSHarvester: Harvester {
     }
 
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
-        var cursor = ODSCursor(checkpoint: context.resumeFrom)
+        var cursor = OffsetCursor(checkpoint: context.resumeFrom)
         var expected: Int?
-        var seen = Set<String>()
+        var handout = ListingHandout(sourceID: source.id, duplicateCode: "ods.paging.duplicate", noun: "dataset")
         var previousIDs: [String] = []
         while true {
             let url = pageURL(offset: cursor.offset)
@@ -72,89 +72,37 @@ public struct ODSHarvester: Harvester {
             }
             let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
             cursor.pages += 1
-            if let total = page.summary.total { expected = total }
+            if let total = page.summary.count { expected = total }
             let ids = page.summary.ids
             if !ids.isEmpty && ids == previousIDs {
                 throw .paging(sourceID: source.id, url: url, reason: "the page repeats the previous page (the portal ignores 'offset').")
             }
             previousIDs = ids
-            if let envelope = page.envelope {
-                for (index, dataset) in envelope.datasets.enumerated() {
-                    let id = ids[index]
-                    if id.isEmpty {
-                        sink.issue(RecordIssue(
-                            code: "ods.catalog.missing-id", severity: .warning,
-                            message: "Source '\(source.id)': the entry at \(dataset.pointer) of page \(cursor.pages) has no 'dataset_id'; the mapper will skip it.",
-                            location: dataset.pointer, url: url))
-                    } else if !seen.insert(id).inserted {
-                        sink.issue(RecordIssue(
-                            code: "ods.paging.duplicate", severity: .info,
-                            message: "Source '\(source.id)': dataset '\(id)' appears a second time in the listing (page \(cursor.pages)); the second copy was ignored.",
-                            location: dataset.pointer, localID: id, url: url))
-                        continue
-                    }
-                    try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(dataset.value),
-                                              mediaType: "application/json", pageURL: url, location: dataset.pointer))
-                }
-            } else {
-                seen.formUnion(ids)
-                try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
-            }
-            cursor.offset += ids.count
-            let memo = ids.isEmpty ? nil : PageMemo(url: url, etag: page.etag, lastModified: page.lastModified,
-                                                    bodyHash: page.bodyHash, pageJSON: page.summary.json)
-            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.envelope == nil,
-                                     memo: memo, checkpoint: cursor.json))
-            if ids.isEmpty {
-                if let total = expected, cursor.offset < total {
+            if let envelope = page.parsed {
+                for (index, dataset) in envelope.datasets.enumerated() where ids[index].isEmpty {
                     sink.issue(RecordIssue(
-                        code: "ods.paging.short-listing", severity: .warning,
-                        message: "Source '\(source.id)': the portal says it holds \(total) datasets but page \(cursor.pages) at offset=\(cursor.offset) is empty; the listing is treated as incomplete and nothing will be deleted.",
-                        url: url))
-                    return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
+                        code: "ods.catalog.missing-id", severity: .warning,
+                        message: "Source '\(source.id)': the entry at \(dataset.pointer) of page \(cursor.pages) has no 'dataset_id'; the mapper will skip it.",
+                        location: dataset.pointer, url: url))
                 }
-                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
             }
-            if let total = expected, cursor.offset >= total {
-                return GatherOutcome(complete: true, expectedTotal: expected, pages: cursor.pages)
-            }
-            if expected == nil && ids.count < limit {
-                return GatherOutcome(complete: true, expectedTotal: nil, pages: cursor.pages)
+            try handout.hand(page.parsed?.datasets, ids: ids, url: url, page: cursor.pages, into: sink)
+            cursor.offset += ids.count
+            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.unchanged,
+                                     memo: page.memo(url: url), checkpoint: cursor.json))
+            if let outcome = OffsetListing.end(ids: ids, offset: cursor.offset, expected: expected, limit: limit, pages: cursor.pages,
+                                               url: url, sourceID: source.id, shortCode: "ods.paging.short-listing", into: sink) {
+                return outcome
             }
         }
-    }
-
-    /// A page as fetched: parsed when it changed, or only its remembered summary when it did not.
-    struct Page {
-        var envelope: ODSEnvelope?
-        var summary: ODSPageSummary
-        var etag: String?
-        var lastModified: String?
-        var bodyHash: String?
     }
 
     /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
-    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> Page {
-        let remembered = memo.flatMap { ODSPageSummary(json: $0.pageJSON) }
-        let validators = remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
-        let response: FetchResponse
-        do { response = try fetcher.fetch(url, headers: [("Accept", "application/json")], validators: validators) } catch {
-            throw .fetch(sourceID: source.id, error)
+    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> ConditionalPage<ODSEnvelope> {
+        try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher) { (response) throws(HarvestError) in
+            let envelope = try parsePage(response, url: url)
+            return (envelope, PageSummary(count: envelope.totalCount, ids: envelope.datasets.map { ODSMapper.localID(of: $0.value) ?? "" }))
         }
-        if response.status == 304 {
-            guard let memo, let remembered else {
-                throw .badResponse(sourceID: source.id, url: url, reason: "the server answered 304 Not Modified to a request that asked for no validation.")
-            }
-            return Page(envelope: nil, summary: remembered, etag: memo.etag, lastModified: memo.lastModified, bodyHash: memo.bodyHash)
-        }
-        let bodyHash = ContentHash.hex(response.body)
-        let etag = response.validators?.etag, lastModified = response.validators?.lastModified
-        if response.isSuccess, let memo, let remembered, memo.bodyHash == bodyHash {
-            return Page(envelope: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
-        }
-        let envelope = try parsePage(response, url: url)
-        let summary = ODSPageSummary(total: envelope.totalCount, ids: envelope.datasets.map { ODSMapper.localID(of: $0.value) ?? "" })
-        return Page(envelope: envelope, summary: summary, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
     }
 
     private func parsePage(_ response: FetchResponse, url: String) throws(HarvestError) -> ODSEnvelope {

@@ -24,64 +24,30 @@ public struct SchemaOrgHarvester: Harvester {
     }
 
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
-        let url = source.url
-        let memo = context.pages[url]
-        let remembered = memo.flatMap { DataJSONSummary(json: $0.pageJSON) }
-        let response: FetchResponse
-        do {
-            response = try fetcher.fetch(url, headers: [("Accept", "application/ld+json, application/json;q=0.9, text/html;q=0.8")],
-                                         validators: remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) })
-        } catch {
-            throw .fetch(sourceID: source.id, error)
-        }
-        if response.status == 304, let memo, let remembered {
-            try sink.unchanged(localIDs: remembered.ids)
-            try sink.page(PageReport(number: 1, url: url, expectedTotal: remembered.ids.count, unchanged: true, memo: memo))
-            return GatherOutcome(complete: true, expectedTotal: remembered.ids.count, pages: 1)
-        }
-        guard response.isSuccess else {
-            throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
-        }
-        let bodyHash = ContentHash.hex(response.body)
-        let validators = response.validators
-        if let memo, let remembered, memo.bodyHash == bodyHash {
-            try sink.unchanged(localIDs: remembered.ids)
-            try sink.page(PageReport(number: 1, url: url, expectedTotal: remembered.ids.count, unchanged: true,
-                                     memo: PageMemo(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
-                                                    bodyHash: bodyHash, pageJSON: memo.pageJSON)))
-            return GatherOutcome(complete: true, expectedTotal: remembered.ids.count, pages: 1)
-        }
-        let contentType = response.headers["content-type"]?.lowercased() ?? ""
-        let document: SchemaOrgDocument
-        do {
-            document = try SchemaOrgDocument.parse(response.body, html: contentType.contains("html") ? true : nil)
-        } catch {
-            let type = contentType.isEmpty ? "" : " (Content-Type \(contentType))"
-            throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
-        }
-        for problem in document.problems {
-            sink.issue(RecordIssue(code: problem.code, severity: .warning, message: "Source '\(source.id)' (\(url)): \(problem.message)",
-                                   location: problem.location, url: url))
-        }
-        var seen = Set<String>()
-        var ids: [String] = []
-        for dataset in document.datasets {
-            let id = SchemaOrgMapper.localID(of: dataset.value)
-            if let id, !seen.insert(id).inserted {
-                sink.issue(RecordIssue(
-                    code: "schemaorg.duplicate-identifier", severity: .warning,
-                    message: "Source '\(source.id)' (\(url)): the identifier '\(id)' is used by more than one Dataset; the one at \(dataset.location) was ignored.",
-                    location: dataset.location, localID: id, url: url))
-                continue
+        let handout = ListingHandout(sourceID: source.id, duplicateCode: "schemaorg.duplicate-identifier", noun: "Dataset",
+                                     mediaType: "application/ld+json")
+        return try SingleDocument.gather(source.url, context: context, fetcher: fetcher,
+                                         accept: "application/ld+json, application/json;q=0.9, text/html;q=0.8",
+                                         handout: handout, into: sink) { (response) throws(HarvestError) in
+            let url = source.url
+            guard response.isSuccess else {
+                throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
             }
-            if let id { ids.append(id) }
-            try sink.record(RawRecord(localID: id, payload: JSONWriter.write(dataset.value), mediaType: "application/ld+json",
-                                      pageURL: url, location: dataset.location))
+            let contentType = response.headers["content-type"]?.lowercased() ?? ""
+            let document: SchemaOrgDocument
+            do throws(SchemaOrgError) {
+                document = try SchemaOrgDocument.parse(response.body, html: contentType.contains("html") ? true : nil)
+            } catch {
+                let type = contentType.isEmpty ? "" : " (Content-Type \(contentType))"
+                throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
+            }
+            for problem in document.problems {
+                sink.issue(RecordIssue(code: problem.code, severity: .warning, message: "Source '\(source.id)' (\(url)): \(problem.message)",
+                                       location: problem.location, url: url))
+            }
+            return (document.datasets.map { (pointer: $0.location, value: $0.value) },
+                    document.datasets.map { SchemaOrgMapper.localID(of: $0.value) ?? "" })
         }
-        try sink.page(PageReport(number: 1, url: url, expectedTotal: document.datasets.count, unchanged: false,
-                                 memo: PageMemo(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
-                                                bodyHash: bodyHash, pageJSON: DataJSONSummary(ids: ids).json)))
-        return GatherOutcome(complete: true, expectedTotal: document.datasets.count, pages: 1)
     }
 }
 

@@ -59,7 +59,7 @@ public struct UdataHarvester: Harvester {
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
         var cursor = UdataCursor(checkpoint: context.resumeFrom) ?? UdataCursor(next: firstPage, pages: 0, received: 0)
         var expected: Int?
-        var seenIDs = Set<String>()
+        var handout = ListingHandout(sourceID: source.id, duplicateCode: "udata.paging.duplicate", noun: "dataset")
         var visited = Set<String>()
         var previousIDs: [String] = []
         while true {
@@ -72,29 +72,13 @@ public struct UdataHarvester: Harvester {
             }
             let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
             cursor.pages += 1
-            if let total = page.summary.total { expected = total }
+            if let total = page.summary.count { expected = total }
             let ids = page.summary.ids
             if !ids.isEmpty && ids == previousIDs {
                 throw .paging(sourceID: source.id, url: url, reason: "the page repeats the previous page (the portal ignores 'page').")
             }
             previousIDs = ids
-            if let envelope = page.envelope {
-                for (index, dataset) in envelope.datasets.enumerated() {
-                    let id = ids[index]
-                    if !id.isEmpty && !seenIDs.insert(id).inserted {
-                        sink.issue(RecordIssue(
-                            code: "udata.paging.duplicate", severity: .info,
-                            message: "Source '\(source.id)': dataset '\(id)' appears a second time in the listing (page \(cursor.pages)); the second copy was ignored.",
-                            location: dataset.pointer, localID: id, url: url))
-                        continue
-                    }
-                    try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(dataset.value),
-                                              mediaType: "application/json", pageURL: url, location: dataset.pointer))
-                }
-            } else {
-                seenIDs.formUnion(ids)
-                try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
-            }
+            try handout.hand(page.parsed?.datasets, ids: ids, url: url, page: cursor.pages, into: sink)
             cursor.received += ids.count
             let next = page.summary.next.flatMap { Self.resolve($0, against: url) }
             if let raw = page.summary.next, next == nil {
@@ -103,10 +87,9 @@ public struct UdataHarvester: Harvester {
                     message: "Source '\(source.id)': page \(cursor.pages) gives 'next_page' '\(raw)', which is not an http or https URL; the listing stops there and is treated as incomplete.",
                     location: "/next_page", url: url))
             }
-            let memo = PageMemo(url: url, etag: page.etag, lastModified: page.lastModified, bodyHash: page.bodyHash, pageJSON: page.summary.json)
             let checkpoint = next.map { UdataCursor(next: $0, pages: cursor.pages, received: cursor.received).json }
-            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.envelope == nil,
-                                     memo: memo, checkpoint: checkpoint))
+            try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.unchanged,
+                                     memo: page.memo(url: url), checkpoint: checkpoint))
             guard let next else {
                 if page.summary.next != nil {
                     return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
@@ -133,47 +116,23 @@ public struct UdataHarvester: Harvester {
         return url.absoluteString
     }
 
-    /// A page as fetched: parsed when it changed, or only its remembered summary when it did not.
-    struct Page {
-        var envelope: UdataPage?
-        var summary: UdataPageSummary
-        var etag: String?
-        var lastModified: String?
-        var bodyHash: String?
-    }
-
-    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> Page {
-        let remembered = memo.flatMap { UdataPageSummary(json: $0.pageJSON) }
-        let validators = remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
-        let response: FetchResponse
-        do { response = try fetcher.fetch(url, headers: [("Accept", "application/json")], validators: validators) } catch {
-            throw .fetch(sourceID: source.id, error)
-        }
-        if response.status == 304 {
-            guard let memo, let remembered else {
-                throw .badResponse(sourceID: source.id, url: url, reason: "the server answered 304 Not Modified to a request that asked for no validation.")
+    /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
+    private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> ConditionalPage<UdataPage> {
+        try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher) { (response) throws(HarvestError) in
+            guard response.isSuccess else {
+                if let message = (try? JSONParser.parse(response.body))?["message"]?.string {
+                    throw .portalError(sourceID: source.id, url: url, message: "HTTP \(response.status), \(message)")
+                }
+                throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
             }
-            return Page(envelope: nil, summary: remembered, etag: memo.etag, lastModified: memo.lastModified, bodyHash: memo.bodyHash)
-        }
-        guard response.isSuccess else {
-            if let message = (try? JSONParser.parse(response.body))?["message"]?.string {
-                throw .portalError(sourceID: source.id, url: url, message: "HTTP \(response.status), \(message)")
+            let envelope: UdataPage
+            do throws(UdataPageError) { envelope = try UdataPage.parse(response.body) } catch {
+                let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
+                throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
             }
-            throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
+            return (envelope, PageSummary(count: envelope.total, next: envelope.nextPage,
+                                          ids: envelope.datasets.map { UdataMapper.localID(of: $0.value) ?? "" }))
         }
-        let bodyHash = ContentHash.hex(response.body)
-        let etag = response.validators?.etag, lastModified = response.validators?.lastModified
-        if let memo, let remembered, memo.bodyHash == bodyHash {
-            return Page(envelope: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
-        }
-        let envelope: UdataPage
-        do { envelope = try UdataPage.parse(response.body) } catch {
-            let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
-            throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
-        }
-        let summary = UdataPageSummary(total: envelope.total, next: envelope.nextPage,
-                                       ids: envelope.datasets.map { UdataMapper.localID(of: $0.value) ?? "" })
-        return Page(envelope: envelope, summary: summary, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
     }
 }
 
@@ -236,29 +195,3 @@ struct UdataCursor: Equatable {
     }
 }
 
-/// What a page held, remembered so an unchanged page need not be parsed: total, next page and ids in order.
-struct UdataPageSummary: Equatable {
-    var total: Int?
-    var next: String?
-    var ids: [String]
-
-    init(total: Int?, next: String?, ids: [String]) {
-        self.total = total
-        self.next = next
-        self.ids = ids
-    }
-
-    init?(json: String) {
-        guard let value = try? JSONParser.parse(json), let ids = value["ids"]?.array else { return nil }
-        total = value["total"]?.number?.int64.map(Int.init)
-        next = value["next"]?.string
-        self.ids = ids.compactMap(\.string)
-    }
-
-    var json: String {
-        var object: JSONObject = ["ids": .array(ids.map(JSONValue.string))]
-        if let total { object["total"] = .number(JSONNumber(total)) }
-        if let next { object["next"] = .string(next) }
-        return JSONWriter.string(.object(object))
-    }
-}

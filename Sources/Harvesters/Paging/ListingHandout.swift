@@ -1,0 +1,46 @@
+import CatalogModel
+import Fetch
+import FeedParsing
+
+/// Hands a listing's records to a sink, skipping a record whose id was already handed over.
+struct ListingHandout {
+    let sourceID: String
+    /// The duplicate issue's code (`ckan.paging.duplicate`) and what a record is called (`package`, `dataset`).
+    let duplicateCode: String
+    let noun: String
+    let mediaType: String
+    private(set) var seen = Set<String>()
+
+    init(sourceID: String, duplicateCode: String, noun: String, mediaType: String = "application/json") {
+        self.sourceID = sourceID
+        self.duplicateCode = duplicateCode
+        self.noun = noun
+        self.mediaType = mediaType
+    }
+
+    /// Emits each record (`ids[i]` is the id of `records[i]`, empty when it has none), or, for an unchanged
+    /// page, its ids as unchanged. `page` is nil for a source that is one document.
+    mutating func hand(_ records: [(pointer: String, value: JSONValue)]?, ids: [String], url: String, page: Int?,
+                       into sink: any HarvestSink) throws(HarvestError) {
+        guard let records else {
+            seen.formUnion(ids)
+            try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
+            return
+        }
+        for (index, record) in records.enumerated() {
+            let id = ids[index]
+            if !id.isEmpty && !seen.insert(id).inserted {
+                let message = page.map { "\(noun) '\(id)' appears a second time in the listing (page \($0)); the second copy was ignored." }
+                    ?? "the identifier '\(id)' is used by more than one \(noun); the one at \(record.pointer) was ignored."
+                sink.issue(RecordIssue(code: duplicateCode, severity: page == nil ? .warning : .info,
+                                       message: "Source '\(sourceID)' (\(url)): \(message)",
+                                       location: record.pointer, localID: id, url: url))
+                continue
+            }
+            try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(record.value),
+                                      mediaType: mediaType, pageURL: url, location: record.pointer))
+        }
+    }
+
+    func contains(_ id: String) -> Bool { seen.contains(id) }
+}
