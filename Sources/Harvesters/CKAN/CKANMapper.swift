@@ -9,15 +9,10 @@ public struct CKANMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID)
-        let root: JSONValue
-        do { root = try JSONParser.parse(raw.payload) } catch {
-            issues.error("ckan.package.invalid-json", "the package at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+        guard let payload = issues.object(from: raw, codePrefix: "ckan.package") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        guard let package = root.object else {
-            issues.error("ckan.package.not-object", "the entry at \(raw.location) is a \(root.typeName), not a package object; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
+        let package = payload.object
         guard let localID = CKANFields.text(package["id"]) ?? CKANFields.text(package["name"]) else {
             let title = CKANFields.text(package["title"]).map { " titled '\($0)'" } ?? ""
             issues.error("ckan.package.missing-id", "the package\(title) at \(raw.location) has neither 'id' nor 'name'; it was skipped.", at: raw.location)

@@ -1,4 +1,5 @@
 public import CatalogModel
+public import FeedParsing
 
 /// Collects a record's issues with the source, page URL and record id filled in, so every message names them.
 public struct IssueCollector: Sendable {
@@ -14,6 +15,21 @@ public struct IssueCollector: Sendable {
         self.url = url
         self.localID = localID
         self.subject = subject
+    }
+
+    /// The payload as a JSON object (and its root value), or nil after an error issue `<prefix>.invalid-json`
+    /// or `<prefix>.not-object`: the first thing every JSON mapper checks.
+    public mutating func object(from raw: RawRecord, codePrefix: String) -> (root: JSONValue, object: JSONObject)? {
+        let root: JSONValue
+        do { root = try JSONParser.parse(raw.payload) } catch {
+            self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+            return nil
+        }
+        guard let object = root.object else {
+            self.error("\(codePrefix).not-object", "the entry at \(raw.location) is a \(root.typeName), not a \(subject) object; it was skipped.", at: raw.location)
+            return nil
+        }
+        return (root, object)
     }
 
     /// The record could not be used.

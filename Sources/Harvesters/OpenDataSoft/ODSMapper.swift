@@ -23,15 +23,10 @@ public struct ODSMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
-        let root: JSONValue
-        do { root = try JSONParser.parse(raw.payload) } catch {
-            issues.error("ods.dataset.invalid-json", "the dataset at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+        guard let payload = issues.object(from: raw, codePrefix: "ods.dataset") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        guard let dataset = root.object else {
-            issues.error("ods.dataset.not-object", "the entry at \(raw.location) is a \(root.typeName), not a dataset object; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
+        let (root, dataset) = payload
         guard let localID = Self.localID(of: root) else {
             issues.error("ods.dataset.missing-id", "the dataset at \(raw.location) has neither 'dataset_id' nor 'datasetid'; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)

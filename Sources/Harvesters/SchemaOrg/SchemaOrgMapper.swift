@@ -18,15 +18,10 @@ public struct SchemaOrgMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
-        let root: JSONValue
-        do { root = try JSONParser.parse(raw.payload) } catch {
-            issues.error("schemaorg.dataset.invalid-json", "the Dataset at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+        guard let payload = issues.object(from: raw, codePrefix: "schemaorg.dataset") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        guard let node = root.object else {
-            issues.error("schemaorg.dataset.not-object", "the entry at \(raw.location) is a \(root.typeName), not a Dataset object; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
+        let (root, node) = payload
         let at = { (field: String) in "\(raw.location)/\(field)" }
         let types = Self.types(of: root)
         if !types.contains("Dataset") {

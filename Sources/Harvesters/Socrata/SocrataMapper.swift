@@ -25,15 +25,10 @@ public struct SocrataMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
-        let root: JSONValue
-        do { root = try JSONParser.parse(raw.payload) } catch {
-            issues.error("socrata.dataset.invalid-json", "the dataset at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+        guard let payload = issues.object(from: raw, codePrefix: "socrata.dataset") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        guard let object = root.object else {
-            issues.error("socrata.dataset.not-object", "the entry at \(raw.location) is a \(root.typeName), not a dataset object; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
+        let object = payload.object
         let fields: SocrataFields
         if Self.isDiscoveryResult(object) {
             guard let resource = object["resource"]?.object else {

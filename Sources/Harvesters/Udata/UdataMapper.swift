@@ -19,15 +19,10 @@ public struct UdataMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
-        let root: JSONValue
-        do { root = try JSONParser.parse(raw.payload) } catch {
-            issues.error("udata.dataset.invalid-json", "the dataset at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+        guard let payload = issues.object(from: raw, codePrefix: "udata.dataset") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        guard let dataset = root.object else {
-            issues.error("udata.dataset.not-object", "the entry at \(raw.location) is a \(root.typeName), not a dataset object; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
+        let (root, dataset) = payload
         guard let localID = Self.localID(of: root) else {
             let title = CKANFields.text(dataset["title"]).map { " titled '\($0)'" } ?? ""
             issues.error("udata.dataset.missing-id", "the dataset\(title) at \(raw.location) has neither 'id' nor 'slug'; it was skipped.", at: raw.location)
