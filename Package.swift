@@ -24,11 +24,13 @@ let package = Package(
                        providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSerd", path: "Sources/CSerd", pkgConfig: "serd-0",
+                       providers: [.apt(["libserd-dev"])]),
 
         // Value types, no I/O.
         .target(name: "CatalogModel", swiftSettings: strict),
-        // JSON (and later XML/RDF) readers.
-        .target(name: "FeedParsing", dependencies: ["CLibXML2"], swiftSettings: strict),
+        // JSON, XML and RDF (RDF/XML, Turtle family through libserd, JSON-LD) readers.
+        .target(name: "FeedParsing", dependencies: ["CLibXML2", "CSerd"], swiftSettings: strict),
         // HTTP over libcurl.
         .target(name: "Fetch", dependencies: ["CCurl"], swiftSettings: strict),
         // Field normalisation rules applied to every mapped record.
@@ -61,6 +63,10 @@ let package = Package(
                                          "Harvesters", "FeedParsing",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
+
+        // Stage benchmarks on generated files (bench/*.sh), kept out of the tests.
+        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise"],
+                          path: "Benchmarks/fedcat-bench", swiftSettings: strict),
 
         // Loopback HTTP server and CKAN emulator over the bundled samples (demo and tests).
         .target(name: "LoopbackHTTP", swiftSettings: strict),

@@ -389,7 +389,7 @@ struct PipelineTests {
         let store = try temporaryStore()
         let report = try HarvestRunner(store: store).run(SourceConfig(id: "odd", kind: "sparql", url: "https://x.example"))
         #expect(report.failed)
-        #expect(report.error?.contains("Known kinds: ckan, datajson, socrata, opendatasoft, udata, schemaorg") == true)
+        #expect(report.error?.contains("Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg") == true)
     }
 }
 

@@ -44,7 +44,7 @@ public final class XMLReader {
 
     /// libxml2 set up once per process: parser globals initialised and the deny-all
     /// external entity loader installed (Swift runs this initialiser exactly once, thread-safely).
-    private static let libraryReady: Bool = {
+    static let libraryReady: Bool = {
         xmlInitParser()
         fc_xml_install_deny_loader()
         return true
@@ -52,7 +52,8 @@ public final class XMLReader {
 
     /// The reader's own copy of the input: xmlReaderForMemory reads the buffer in place for
     /// the reader's whole life, so it must not move, which a Swift array does not promise.
-    private let storage: UnsafeMutableRawBufferPointer
+    /// Nil when reading a file (`init(path:url:options:)`), which streams from its descriptor.
+    private let storage: UnsafeMutableRawBufferPointer?
     /// All mutable state, in one struct behind a pointer this object owns: the hot path then
     /// pays for no dynamic exclusivity checks (the reader is single-threaded by contract and
     /// never re-entered).
@@ -72,7 +73,7 @@ public final class XMLReader {
 
     /// `scanMarkup: false` skips the lexical pass over the raw bytes, so tests can prove the
     /// second line of defence (the DOCTYPE node check) on its own. Never use it in production.
-    init(bytes: [UInt8], url: String?, options: Options, scanMarkup: Bool) throws(XMLReadError) {
+    convenience init(bytes: [UInt8], url: String?, options: Options, scanMarkup: Bool) throws(XMLReadError) {
         _ = Self.libraryReady
         let limit = min(options.maxDocumentBytes, Int(Int32.max))
         guard bytes.count <= limit else {
@@ -100,19 +101,27 @@ public final class XMLReader {
             storage.deallocate()
             throw XMLReadError(reason: .notWellFormed("libxml2 could not create a reader for the document"), url: url)
         }
+        self.init(reader: reader, input: .memory(UnsafeRawBufferPointer(storage)), storage: storage, url: url,
+                  options: options)
+    }
+
+    /// Takes over a libxml2 reader created with `FC_XML_SAFE_OPTIONS` over `input`; `storage`
+    /// (the memory libxml2 reads in place, if any) is freed with the reader.
+    init(reader: OpaquePointer, input: XMLReaderInput, storage: UnsafeMutableRawBufferPointer?, url: String?,
+         options: Options) {
         let diagnostics = XMLReaderDiagnostics()
         diagnostics.attach(to: reader)
         self.storage = storage
         self.core = .allocate(capacity: 1)
         core.initialize(to: XMLReaderCore(reader: reader, diagnostics: diagnostics, url: url, options: options,
-                                          input: UnsafeRawBufferPointer(storage)))
+                                          input: input))
     }
 
     deinit {
         xmlFreeTextReader(core.pointee.reader)
         core.deinitialize(count: 1)
         core.deallocate()
-        storage.deallocate()
+        storage?.deallocate()
     }
 
     /// The next event, or nil at the end of the document. After an error every call throws
@@ -171,8 +180,8 @@ struct XMLReaderCore {
     let diagnostics: XMLReaderDiagnostics
     private let url: String?
     private let options: XMLReader.Options
-    /// The input bytes, owned by the XMLReader, for error locations.
-    private let input: UnsafeRawBufferPointer
+    /// The input (bytes owned by the XMLReader, or the open file), for error locations.
+    private let input: XMLReaderInput
 
     private var frames: [Frame] = []
     private var childCounts = XMLChildCounts()
@@ -191,7 +200,7 @@ struct XMLReaderCore {
     private(set) var currentLine = 0
 
     init(reader: OpaquePointer, diagnostics: XMLReaderDiagnostics, url: String?, options: XMLReader.Options,
-         input: UnsafeRawBufferPointer) {
+         input: XMLReaderInput) {
         self.reader = reader
         self.diagnostics = diagnostics
         self.url = url
@@ -432,20 +441,7 @@ struct XMLReaderCore {
 
     /// Line and column (in characters) just past the last byte, for inputs in an
     /// ASCII-compatible encoding; nil for UTF-16/UCS-4.
-    private var endOfInput: (line: Int, column: Int)? {
-        if input.count >= 2 && (input[0] == 0 || input[1] == 0 || input[0] == 0xFE || input[0] == 0xFF) { return nil }
-        var line = 1
-        var column = 1
-        for byte in input {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
+    private var endOfInput: (line: Int, column: Int)? { input.endOfInput }
 
     private var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 

@@ -44,6 +44,9 @@ public struct XMLReadError: Error, Sendable, Equatable, CustomStringConvertible 
         /// sequences that are invalid in the document's encoding. The associated value is
         /// libxml2's message.
         case encoding(String)
+        /// The file given to `XMLReader(path:url:options:)` could not be opened or read; the
+        /// associated value says why (the system's message, e.g. "No such file or directory").
+        case unreadable(String)
     }
 
     /// What went wrong.
@@ -96,6 +99,8 @@ public struct XMLReadError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(subject) is empty: it holds no element."
         case .encoding(let message):
             return "\(subject) cannot be decoded\(location): \(Self.sentence(message))"
+        case .unreadable(let message):
+            return "\(subject) could not be read: \(Self.sentence(message))"
         }
     }
 

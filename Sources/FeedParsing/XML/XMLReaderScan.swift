@@ -56,6 +56,18 @@ enum XMLMarkupScan {
         }
     }
 
+    /// Scans code units from another source than a buffer in memory (the file reader's
+    /// windowed bytes, `XMLFileUnits`).
+    static func scan<Units: XMLScanUnits>(units: Units, limits: Limits) -> Verdict {
+        var scanner = Scanner(units: units, limits: limits)
+        return scanner.run()
+    }
+
+    /// A nesting depth libxml2 never parses past: without XML_PARSE_HUGE it halts with a fatal
+    /// error when it pushes the 258th open element (after parsing that start tag), so the scan
+    /// checks every start tag down to this depth, then stops, keeping its memory bounded.
+    static let depthBeyondLibxml2 = 300
+
     /// Whether markup written in the named encoding can be read as ASCII bytes (or, for
     /// `wide`, the name belongs to the UTF-16/UTF-32 family the bytes were detected as).
     static func isReadable(encoding name: String, wide: Bool) -> Bool {
@@ -313,7 +325,7 @@ private struct Scanner<Units: XMLScanUnits> {
                     name.unicodeScalars.append(scalar)
                     cursor += 1
                 }
-                if !XMLMarkupScan.isReadable(encoding: name, wide: !(units is ByteUnits)) {
+                if !XMLMarkupScan.isReadable(encoding: name, wide: units is WideUnits) {
                     throw .refused(.encoding("Unsupported encoding \(name): fedcat reads UTF-8, UTF-16, UTF-32 and ASCII-compatible encodings"),
                                    position)
                 }
@@ -443,6 +455,8 @@ private struct Scanner<Units: XMLScanUnits> {
             skipSpaces(&position)
             let value = at(position)
             if value == 0x3E {                                          // >
+                // Deeper than libxml2 ever reads (it stops with a fatal error first): stop too.
+                if scopes.count >= XMLMarkupScan.depthBeyondLibxml2 { throw .malformed }
                 scopes.append(inScope)
                 inScope += declarations
                 if inScope > limits.maxNamespaces { throw .refused(.tooManyNamespaces(limits.maxNamespaces), open) }

@@ -4,6 +4,7 @@ public enum HarvesterRegistry {
     public static let builtIn: [any Harvester.Type] = [
         CKANHarvester.self,
         DataJSONHarvester.self,
+        DCATHarvester.self,
         SocrataHarvester.self,
         ODSHarvester.self,
         UdataHarvester.self,

@@ -22,6 +22,13 @@ struct ListingHandout {
     /// page, its ids as unchanged. `page` is nil for a source that is one document.
     mutating func hand(_ records: [(pointer: String, value: JSONValue)]?, ids: [String], url: String, page: Int?,
                        into sink: any HarvestSink) throws(HarvestError) {
+        try hand(payloads: records?.lazy.map { (pointer: $0.pointer, payload: JSONWriter.write($0.value)) }, ids: ids, url: url,
+                 page: page, into: sink)
+    }
+
+    /// The same for records already in their stored form (N-Triples of a DCAT dataset, an XML element).
+    mutating func hand(payloads records: (some Sequence<(pointer: String, payload: [UInt8])>)?, ids: [String], url: String, page: Int?,
+                       into sink: any HarvestSink) throws(HarvestError) {
         guard let records else {
             seen.formUnion(ids)
             try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
@@ -37,7 +44,7 @@ struct ListingHandout {
                                        location: record.pointer, localID: id, url: url))
                 continue
             }
-            try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: JSONWriter.write(record.value),
+            try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: record.payload,
                                       mediaType: mediaType, pageURL: url, location: record.pointer))
         }
     }

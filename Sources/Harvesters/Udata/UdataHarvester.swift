@@ -57,7 +57,7 @@ public struct UdataHarvester: Harvester {
     }
 
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
-        var cursor = UdataCursor(checkpoint: context.resumeFrom) ?? UdataCursor(next: firstPage, pages: 0, received: 0)
+        var cursor = LinkCursor(checkpoint: context.resumeFrom) ?? LinkCursor(next: firstPage, pages: 0, received: 0)
         var expected: Int?
         var handout = ListingHandout(sourceID: source.id, duplicateCode: "udata.paging.duplicate", noun: "dataset")
         var visited = Set<String>()
@@ -87,7 +87,7 @@ public struct UdataHarvester: Harvester {
                     message: "Source '\(source.id)': page \(cursor.pages) gives 'next_page' '\(raw)', which is not an http or https URL; the listing stops there and is treated as incomplete.",
                     location: "/next_page", url: url))
             }
-            let checkpoint = next.map { UdataCursor(next: $0, pages: cursor.pages, received: cursor.received).json }
+            let checkpoint = next.map { LinkCursor(next: $0, pages: cursor.pages, received: cursor.received).json }
             try sink.page(PageReport(number: cursor.pages, url: url, expectedTotal: expected, unchanged: page.unchanged,
                                      memo: page.memo(url: url), checkpoint: checkpoint))
             guard let next else {
@@ -171,27 +171,4 @@ public enum UdataPageError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// Where a udata listing stands: the next page URL, pages read and datasets received. Written as the checkpoint.
-struct UdataCursor: Equatable {
-    var next: String
-    var pages: Int
-    var received: Int
-
-    init(next: String, pages: Int, received: Int) {
-        self.next = next
-        self.pages = pages
-        self.received = received
-    }
-
-    init?(checkpoint: String?) {
-        guard let checkpoint, let value = try? JSONParser.parse(checkpoint), let next = value["next"]?.string else { return nil }
-        self.next = next
-        pages = value["pages"]?.number?.int64.map(Int.init) ?? 0
-        received = value["received"]?.number?.int64.map(Int.init) ?? 0
-    }
-
-    var json: String {
-        JSONWriter.string(["next": .string(next), "pages": .number(JSONNumber(pages)), "received": .number(JSONNumber(received))])
-    }
-}
 

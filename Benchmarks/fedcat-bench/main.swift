@@ -1,0 +1,54 @@
+// fedcat-bench: the stages of fedcat timed on generated files, one JSON line each (see bench/*.sh).
+//
+//   fedcat-bench dcat FILE [--parse-only]   parse + cut + map + normalise a DCAT dump, streaming from the file
+import CatalogModel
+import FeedParsing
+import Foundation
+import Harvesters
+import Normalise
+
+func now() -> Double { Date().timeIntervalSince1970 }
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(64)
+}
+
+func dcat(_ arguments: [String]) {
+    guard let path = arguments.first else { fail("usage: fedcat-bench dcat FILE [--parse-only]") }
+    let parseOnly = arguments.contains("--parse-only")
+    let source = SourceConfig(id: "bench", kind: "dcat", url: "file://" + path)
+    let context = MappingContext(source: source, harvestedAt: Date())
+    let mapper = DCATMapper()
+    let normaliser = Normaliser.standard
+    var mapped = 0, failed = 0, issues = 0
+    let start = now()
+    let summary: DCATDump.Summary
+    do {
+        summary = try DCATDump.read(path: path, baseIRI: "https://bench.example/") { raw in
+            guard !parseOnly else { return }
+            let result = mapper.map(raw, context: context)
+            issues += result.issues.count
+            guard let record = result.record else { failed += 1; return }
+            issues += normaliser.normalise(record).1.count
+            mapped += 1
+        }
+    } catch {
+        fail(error.description)
+    }
+    let seconds = now() - start
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : "parse+map")\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
+          + "\"bytes\":\(size),\"triples\":\(summary.report.triples),\"datasets\":\(summary.records),\"mapped\":\(mapped),\"failed\":\(failed),"
+          + "\"issues\":\(issues),\"problems\":\(summary.report.allProblems.count),\"late_statements\":\(summary.lateStatements),"
+          + "\"seconds\":\(String(format: "%.3f", seconds)),\"datasets_per_s\":\(Int(Double(summary.records) / max(seconds, 0.001))),"
+          + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--parse-only]") }
+arguments.removeFirst()
+switch command {
+case "dcat": dcat(arguments)
+default: fail("unknown benchmark '\(command)'; known: dcat")
+}

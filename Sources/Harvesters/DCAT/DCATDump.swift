@@ -1,0 +1,55 @@
+public import CatalogModel
+public import FeedParsing
+import Foundation
+
+/// Reads a DCAT dump from a file in bounded memory: the file is parsed as a stream (RDF/XML, Turtle,
+/// N-Triples, TriG, N-Quads; JSON-LD is read whole) and records are cut out as soon as they are complete.
+public enum DCATDump {
+    /// What reading a dump gave besides its records.
+    public struct Summary: Sendable {
+        public var syntax: RDFSyntax
+        public var report: RDFReadReport
+        public var records: Int
+        /// Datasets without an IRI or identifier, skipped.
+        public var anonymous: Int
+        /// Statements about a record that came after the record was handed over (a dump not grouped by subject).
+        public var lateStatements: Int
+        public var next: String?
+        public var total: Int?
+    }
+
+    /// Reads `path` (its syntax given, else guessed from its first bytes and extension), handing each record
+    /// to `onRecord` as N-Triples, like the harvester does.
+    public static func read(path: String, syntax: RDFSyntax? = nil, baseIRI: String,
+                            onRecord: (RawRecord) -> Void) throws(DCATDumpError) -> Summary {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "it cannot be opened") }
+        let head = [UInt8](handle.readData(ofLength: 8192))
+        try? handle.close()
+        guard let syntax = syntax ?? RDFDocument.choose(contentType: nil, url: path, bytes: head)?.syntax else {
+            throw .unreadable(path: path, reason: "it does not look like RDF/XML, Turtle, N-Triples, TriG or JSON-LD")
+        }
+        var records = 0
+        return withoutActuallyEscaping(onRecord) { onRecord in
+            let stream = DCATStream { found in
+                records += 1
+                onRecord(RawRecord(localID: found.localID, payload: DCATRecords.payload(found.triples), mediaType: RDFSyntax.ntriples.mediaType,
+                                   pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)"))
+            }
+            let report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d") { stream.add($0) }
+            stream.flush(final: true)
+            return Summary(syntax: syntax, report: report, records: records, anonymous: stream.anonymous, lateStatements: stream.lateStatements,
+                           next: stream.next, total: stream.total)
+        }
+    }
+}
+
+/// Why a dump could not be read at all.
+public enum DCATDumpError: Error, Sendable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "The file \(path) cannot be read as DCAT: \(reason)."
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import CatalogModel
+import FeedParsing
+
+extension DCATMapper {
+    // MARK: - Agents and contacts
+
+    /// A `foaf:Agent`/`org:Organization`/`vcard:Kind`/`skos:Concept` publisher or creator, a bare IRI (named by
+    /// itself), or a text.
+    func agent(_ term: RDFTerm?, view: DCATView) -> Agent? {
+        guard let term else { return nil }
+        if case .literal = term { return view.plain(term).map { Agent(name: $0) } }
+        let name = view.text(term, NS.foaf + "name", NS.vcard + "fn", NS.vcard + "organization-name", NS.skos + "prefLabel",
+                             NS.rdfs + "label", NS.dct + "title", NS.schema + "name", NS.schemaS + "name")
+        guard let name = name ?? term.iri else { return nil }
+        var agent = Agent(name: name, uri: term.iri, identifier: view.value(term, NS.dct + "identifier"))
+        agent.email = view.value(term, NS.foaf + "mbox", NS.vcard + "hasEmail", NS.schema + "email").map(DataJSONMapper.withoutMailto)
+        agent.homepage = view.value(term, NS.foaf + "homepage", NS.foaf + "page", NS.schema + "url")
+        return agent
+    }
+
+    /// A `vcard:Kind` contact point: name, e-mail (a `mailto:` IRI, a text, or a node with `vcard:value`),
+    /// telephone and URL.
+    func contact(_ term: RDFTerm?, view: DCATView) -> Contact? {
+        guard let term else { return nil }
+        if case .literal = term {
+            guard let text = view.plain(term) else { return nil }
+            return text.contains("@") ? Contact(email: DataJSONMapper.withoutMailto(text)) : Contact(name: text)
+        }
+        func nested(_ predicates: String...) -> String? {
+            for predicate in predicates {
+                for object in view.graph.objects(term, predicate) {
+                    if case .blank = object, let value = view.value(object, NS.vcard + "value", NS.rdf + "value") { return value }
+                    if let value = view.plain(object) { return value }
+                }
+            }
+            return nil
+        }
+        let contact = Contact(name: view.text(term, NS.vcard + "fn", NS.vcard + "organization-name", NS.foaf + "name", NS.rdfs + "label"),
+                              email: nested(NS.vcard + "hasEmail", NS.vcard + "email", NS.foaf + "mbox").map(DataJSONMapper.withoutMailto),
+                              phone: nested(NS.vcard + "hasTelephone", NS.vcard + "tel", NS.foaf + "phone").map { $0.hasPrefix("tel:") ? String($0.dropFirst(4)) : $0 },
+                              url: nested(NS.vcard + "hasURL", NS.vcard + "url", NS.foaf + "homepage") ?? term.iri.flatMap { $0.hasPrefix("http") ? $0 : nil })
+        return contact.name == nil && contact.email == nil && contact.phone == nil && contact.url == nil ? nil : contact
+    }
+
+    // MARK: - Licences
+
+    /// `dct:license`: an IRI (with the document's title for it), a `dct:LicenseDocument` node (its
+    /// `skos:exactMatch`/`owl:sameAs` IRI and title), or a text.
+    func license(_ term: RDFTerm?, view: DCATView) -> LicenseRef? {
+        guard let term else { return nil }
+        switch term {
+        case .iri(let iri):
+            return LicenseRef(raw: iri, title: view.label(term), uri: iri)
+        case .blank:
+            let uri = view.value(term, NS.skos + "exactMatch", NS.owl + "sameAs", NS.dct + "identifier", NS.rdfs + "seeAlso")
+            let title = view.label(term) ?? view.value(term, NS.rdf + "value")
+            guard uri != nil || title != nil else { return nil }
+            return LicenseRef(raw: uri ?? title, title: title, uri: uri.flatMap { $0.hasPrefix("http") ? $0 : nil })
+        case .literal:
+            return view.plain(term).map { $0.lowercased().hasPrefix("http") ? LicenseRef(raw: $0, uri: $0) : LicenseRef(raw: $0) }
+        }
+    }
+
+    /// DCAT-AP puts licences on distributions: when the dataset has none and its distributions agree on one, that one.
+    func sharedLicense(_ distributions: [Distribution], issues: inout IssueCollector) -> LicenseRef? {
+        let licences = distributions.compactMap(\.license)
+        guard let first = licences.first else { return nil }
+        let distinct = Set(licences.map { $0.uri ?? $0.raw ?? "" })
+        if distinct.count > 1 {
+            issues.warning("dcat.dataset.several-licenses", "the dataset has no dct:license and its distributions give \(distinct.count) different licences; the first distribution's is used.",
+                           at: "dcat:distribution/dct:license")
+        }
+        return first
+    }
+
+    // MARK: - Coverage
+
+    /// `dct:temporal`: a `dct:PeriodOfTime` with `dcat:startDate`/`endDate`, `schema:startDate`/`endDate` or
+    /// `time:hasBeginning`/`hasEnd` instants; a text `start/end`.
+    func temporal(_ term: RDFTerm, view: DCATView) -> TemporalCoverage? {
+        if case .literal = term {
+            guard let text = view.plain(term) else { return nil }
+            let parts = text.split(separator: "/", maxSplits: 1).map { String($0).trimmed }
+            if parts.count == 2 { return TemporalCoverage(start: CatalogDate(raw: parts[0]), end: CatalogDate(raw: parts[1])) }
+            return TemporalCoverage(start: CatalogDate(raw: text))
+        }
+        func instant(_ predicates: [String], _ timePredicate: String) -> CatalogDate? {
+            for predicate in predicates {
+                if let value = view.value(term, predicate) { return CatalogDate(raw: value) }
+            }
+            guard let node = view.graph.object(term, timePredicate) else { return nil }
+            return view.value(node, NS.time + "inXSDDateTimeStamp", NS.time + "inXSDDateTime", NS.time + "inXSDDate", NS.time + "inXSDgYear",
+                              NS.time + "inXSDgYearMonth").map { CatalogDate(raw: $0) }
+        }
+        let start = instant([NS.dcat + "startDate", NS.schema + "startDate", NS.schemaS + "startDate"], NS.time + "hasBeginning")
+        let end = instant([NS.dcat + "endDate", NS.schema + "endDate", NS.schemaS + "endDate"], NS.time + "hasEnd")
+        return start == nil && end == nil ? nil : TemporalCoverage(start: start, end: end)
+    }
+
+    /// `dct:spatial`: a place IRI (with its label and geometry when described), a `dct:Location` with
+    /// `dcat:bbox`, `locn:geometry` or `dcat:centroid` (WKT, GeoJSON or GML, read by the spatial rule), or a text.
+    func spatial(_ term: RDFTerm, view: DCATView) -> SpatialCoverage? {
+        if case .literal = term { return view.plain(term).map { SpatialCoverage(geometry: $0) } }
+        var coverage = SpatialCoverage(label: view.text(term, NS.skos + "prefLabel", NS.locn + "geographicName", NS.rdfs + "label", NS.dct + "title"),
+                                       uri: term.iri)
+        coverage.geometry = view.value(term, NS.dcat + "bbox", NS.locn + "geometry", NS.dcat + "centroid")
+        if coverage.uri == nil, let same = view.value(term, NS.skos + "exactMatch", NS.owl + "sameAs", NS.dct + "identifier"), same.hasPrefix("http") {
+            coverage.uri = same
+        }
+        return coverage.label == nil && coverage.uri == nil && coverage.geometry == nil ? nil : coverage
+    }
+
+    // MARK: - Distributions
+
+    func distributions(_ subject: RDFTerm, view: DCATView, issues: inout IssueCollector) -> [Distribution] {
+        var terms = view.graph.objects(subject, NS.dcat + "distribution")
+        if terms.count > Self.maxDistributions {
+            issues.warning("dcat.dataset.too-many-distributions", "the dataset lists \(terms.count) distributions; the first \(Self.maxDistributions) were kept.",
+                           at: "dcat:distribution")
+            terms = Array(terms.prefix(Self.maxDistributions))
+        }
+        return terms.compactMap { term -> Distribution? in
+            if case .literal = term { return view.plain(term).map { Distribution(accessURL: $0) } }
+            var distribution = Distribution(id: term.iri, title: view.text(term, NS.dct + "title", NS.rdfs + "label"),
+                                            accessURL: view.value(term, NS.dcat + "accessURL"))
+            distribution.description = view.text(term, NS.dct + "description")
+            distribution.downloadURL = view.value(term, NS.dcat + "downloadURL")
+            if distribution.accessURL == nil {
+                // DCAT-AP requires accessURL; old profiles only give a download URL, a page, or the distribution's own IRI.
+                distribution.accessURL = distribution.downloadURL ?? view.value(term, NS.foaf + "page") ?? term.iri
+            }
+            distribution.format = formatText(view.graph.object(term, NS.dct + "format"), view: view)
+            distribution.mediaType = formatText(view.graph.object(term, NS.dcat + "mediaType"), view: view)
+            if let size = view.value(term, NS.dcat + "byteSize", NS.spdx + "fileSize"), let bytes = Self.byteCount(size) {
+                distribution.byteSize = bytes
+            }
+            distribution.license = license(view.graph.object(term, NS.dct + "license"), view: view)
+            distribution.issued = view.value(term, NS.dct + "issued").map { CatalogDate(raw: $0) }
+            distribution.modified = view.value(term, NS.dct + "modified").map { CatalogDate(raw: $0) }
+            return distribution
+        }
+    }
+
+    /// A format: an IRI (EU file type, IANA media type), a `dct:IMT` node with `rdf:value` or a label, or a text.
+    private func formatText(_ term: RDFTerm?, view: DCATView) -> String? {
+        guard let term else { return nil }
+        if case .blank = term { return view.value(term, NS.rdf + "value") ?? view.label(term) }
+        return view.plain(term)
+    }
+
+    /// `43008`, `43008.0` and `4.3e4` as a whole number of bytes; nil for negative or fractional sizes.
+    static func byteCount(_ text: String) -> Int64? {
+        if let whole = Int64(text), whole >= 0 { return whole }
+        guard let number = Double(text), number >= 0, number == number.rounded(), number < 9.0e18 else { return nil }
+        return Int64(number)
+    }
+}

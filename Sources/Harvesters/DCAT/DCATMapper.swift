@@ -1,0 +1,205 @@
+public import CatalogModel
+import FeedParsing
+import Foundation
+
+/// Maps one DCAT record (a `dcat:Dataset`, `dcat:DatasetSeries` or `dcat:DataService` with the nodes it links to,
+/// as N-Triples whose first subject is the record) to a `CatalogRecord`.
+///
+/// Profiles read: DCAT 2 and 3, DCAT-AP 2 and 3 with HVD properties (kept as extras), GeoDCAT-AP (`locn:geometry`,
+/// `dcat:bbox` in WKT, GeoJSON or GML), the national profiles in the corpus (their extra properties kept as extras),
+/// DCAT-US 3 in RDF. Texts keep every language (`eN` is `en`); the value shown is in the source's `language`
+/// option, else untagged, else English. Values are kept as published: the normaliser reads dates, licences,
+/// formats, languages, themes, frequencies and geometries afterwards.
+public struct DCATMapper: RecordMapper {
+    public init() {}
+
+    /// More distributions than this are cut, with a warning: a record is not a file listing.
+    static let maxDistributions = 2_000
+
+    /// Properties of the record mapped to fields; every other one is kept as an extra.
+    static let mapped: Set<String> = [
+        NS.rdf + "type", NS.dct + "title", NS.dct + "description", NS.dct + "identifier", NS.adms + "identifier",
+        NS.dcat + "keyword", NS.dcat + "theme", NS.dct + "publisher", NS.dct + "creator", NS.dcat + "contactPoint",
+        NS.dct + "license", NS.dct + "rights", NS.dct + "accessRights", NS.dct + "issued", NS.dct + "modified", NS.dct + "temporal",
+        NS.dct + "spatial", NS.dct + "language", NS.dcat + "landingPage", NS.dct + "accrualPeriodicity", NS.dcat + "version",
+        NS.owl + "versionInfo", NS.dcat + "distribution", NS.dc + "language", NS.dc + "title", NS.dc + "description",
+        NS.dc + "subject", NS.dct + "subject",
+    ]
+
+    public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
+        let source = context.source
+        var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
+        var triples: [RDFTriple] = []
+        let report = NTriplesReader.read(raw.payload, baseIRI: raw.pageURL, blankScope: "", into: { triples.append($0) })
+        if let problem = report.allProblems.first {
+            issues.error("dcat.payload.invalid", "the stored N-Triples of the dataset at \(raw.location) do not parse (\(problem)); it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        guard let subject = triples.first?.subject else {
+            issues.error("dcat.payload.empty", "the dataset at \(raw.location) has no statements; it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        let view = DCATView(graph: RDFGraph(triples), language: source.options["language"]?.lowercased() ?? "en")
+        let localID = raw.localID ?? DCATRecords.localID(of: subject, in: view.graph)
+        guard let localID else {
+            issues.error("dcat.dataset.no-identifier", "the dataset at \(raw.location) is a blank node without dct:identifier; it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        issues.localID = localID
+        let title: LocalizedText
+        if let found = view.localized(subject, NS.dct + "title", NS.dc + "title", NS.rdfs + "label") {
+            title = found
+        } else {
+            title = LocalizedText(localID)
+            issues.warning("dcat.dataset.missing-title", "the dataset has no dct:title; its identifier is used as its title.", at: "dct:title")
+        }
+        let iri = subject.iri
+        let provenance = Provenance(sourceID: source.id, kind: DCATHarvester.description.kind, originalID: localID,
+                                    originalURL: iri.flatMap { $0.hasPrefix("http") ? $0 : nil },
+                                    harvestedAt: context.harvestedAt, rawHash: raw.payloadHash)
+        var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: title, provenance: provenance)
+        record.description = view.localized(subject, NS.dct + "description", NS.dc + "description")
+        record.identifiers = identifiers(subject, view: view)
+        record.keywords = view.preferredTexts(subject, NS.dcat + "keyword")
+        record.themes = themes(subject, view: view)
+        record.publisher = agent(view.graph.object(subject, NS.dct + "publisher"), view: view)
+        record.creator = agent(view.graph.object(subject, NS.dct + "creator"), view: view)
+        record.contactPoint = contact(view.graph.object(subject, NS.dcat + "contactPoint"), view: view)
+        record.accessRights = concept(view.graph.object(subject, NS.dct + "accessRights"), view: view)
+        record.issued = view.value(subject, NS.dct + "issued").map { CatalogDate(raw: $0) }
+        record.modified = view.value(subject, NS.dct + "modified").map { CatalogDate(raw: $0) }
+        record.temporal = view.graph.objects(subject, NS.dct + "temporal").compactMap { temporal($0, view: view) }
+        record.spatial = view.graph.objects(subject, NS.dct + "spatial").compactMap { spatial($0, view: view) }
+        record.languages = languages(subject, view: view)
+        record.landingPage = view.value(subject, NS.dcat + "landingPage")
+        record.frequency = view.graph.objects(subject, NS.dct + "accrualPeriodicity").lazy.compactMap { frequency($0, view: view) }.first
+        record.version = view.value(subject, NS.dcat + "version", NS.owl + "versionInfo")
+        record.distributions = distributions(subject, view: view, issues: &issues)
+        record.license = license(view.graph.object(subject, NS.dct + "license"), view: view)
+            ?? sharedLicense(record.distributions, issues: &issues)
+        if record.license == nil, let rights = view.graph.object(subject, NS.dct + "rights"), let text = view.plain(rights) ?? view.label(rights) {
+            record.extras["dct:rights"] = text
+        }
+        let types = view.graph.types(of: subject)
+        if let kind = types.first(where: { $0 != DCATTerms.dataset && DCATTerms.recordClasses.contains($0) }) {
+            record.extras["dcat:type"] = NS.compact(kind)
+        }
+        keepExtras(subject, view: view, into: &record)
+        catalogRecordDates(subject, view: view, into: &record)
+        return MappingResult(record: record, issues: issues.items)
+    }
+
+    // MARK: - Identifiers, themes, languages
+
+    private func identifiers(_ subject: RDFTerm, view: DCATView) -> [Identifier] {
+        var result: [Identifier] = []
+        func add(_ value: String) {
+            guard !result.contains(where: { $0.value == value }) else { return }
+            result.append(Identifier(value, scheme: SchemaOrgMapper.scheme(of: value)))
+        }
+        for object in view.graph.objects(subject, NS.dct + "identifier") { view.plain(object).map(add) }
+        for object in view.graph.objects(subject, NS.adms + "identifier") {
+            if let notation = view.value(object, NS.skos + "notation") ?? view.plain(object) { add(notation) }
+        }
+        if let iri = subject.iri { add(iri) }
+        return result
+    }
+
+    private func themes(_ subject: RDFTerm, view: DCATView) -> [Concept] {
+        var result: [Concept] = []
+        for predicate in [NS.dcat + "theme", NS.dct + "subject", NS.dc + "subject"] {
+            for object in view.graph.objects(subject, predicate) {
+                if let concept = concept(object, view: view), !result.contains(concept) { result.append(concept) }
+            }
+        }
+        return result
+    }
+
+    private func languages(_ subject: RDFTerm, view: DCATView) -> [String] {
+        var result: [String] = []
+        for object in view.graph.objects(subject, NS.dct + "language") + view.graph.objects(subject, NS.dc + "language") {
+            let found: String?
+            switch object {
+            case .iri(let iri): found = iri
+            case .literal: found = view.plain(object)
+            case .blank: found = view.value(object, NS.rdf + "value", NS.skos + "notation") ?? view.label(object)
+            }
+            if let found, !result.contains(found) { result.append(found) }
+        }
+        return result
+    }
+
+    /// A vocabulary term: an IRI (with its label when the document gives one), a labelled node, or a text.
+    func concept(_ term: RDFTerm?, view: DCATView) -> Concept? {
+        guard let term else { return nil }
+        switch term {
+        case .iri(let iri):
+            return Concept(uri: iri, label: view.label(term), scheme: view.value(term, NS.skos + "inScheme"))
+        case .blank:
+            let uri = view.value(term, NS.skos + "exactMatch", NS.owl + "sameAs")
+            let label = view.label(term) ?? view.value(term, NS.rdf + "value")
+            return uri == nil && label == nil ? nil : Concept(uri: uri, label: label, scheme: view.value(term, NS.skos + "inScheme"))
+        case .literal:
+            return view.plain(term).map { Concept(label: $0) }
+        }
+    }
+
+    /// `dct:accrualPeriodicity`: an authority IRI, a text, or a `time:DurationDescription` (`time:months 1`),
+    /// read as the ISO 8601 duration `P1M` for the frequency rule.
+    private func frequency(_ term: RDFTerm?, view: DCATView, depth: Int = 0) -> Concept? {
+        guard let term else { return nil }
+        if case .blank = term {
+            // datos.gob.es wraps the duration: `[ a dct:Frequency ; rdf:value [ a time:DurationDescription ; … ] ]`.
+            if depth == 0, case .blank? = view.graph.object(term, NS.rdf + "value") {
+                return frequency(view.graph.object(term, NS.rdf + "value"), view: view, depth: 1)
+            }
+            let parts: [(String, String)] = [("years", "Y"), ("months", "M"), ("weeks", "W"), ("days", "D")]
+            var duration = ""
+            for (name, letter) in parts {
+                if let amount = view.value(term, NS.time + name).flatMap({ Double($0) }), amount > 0 {
+                    duration += (amount == amount.rounded() ? String(Int(amount)) : String(amount)) + letter
+                }
+            }
+            var time = ""
+            for (name, letter) in [("hours", "H"), ("minutes", "M"), ("seconds", "S")] {
+                if let amount = view.value(term, NS.time + name).flatMap({ Double($0) }), amount > 0 {
+                    time += (amount == amount.rounded() ? String(Int(amount)) : String(amount)) + letter
+                }
+            }
+            if !duration.isEmpty || !time.isEmpty { return Concept(label: "P" + duration + (time.isEmpty ? "" : "T" + time)) }
+        }
+        return concept(term, view: view)
+    }
+
+    // MARK: - Extras
+
+    /// Unmapped properties of the record, by compact name (`dct:conformsTo`), values joined with ` | `.
+    private func keepExtras(_ subject: RDFTerm, view: DCATView, into record: inout CatalogRecord) {
+        var collected: [(key: String, values: [String])] = []
+        for statement in view.graph.statements(about: subject) where !Self.mapped.contains(statement.predicate) {
+            let text: String?
+            switch statement.object {
+            case .blank: text = view.label(statement.object) ?? view.value(statement.object, NS.rdf + "value")
+            default: text = view.plain(statement.object)
+            }
+            guard let text else { continue }
+            let key = NS.compact(statement.predicate)
+            if let index = collected.firstIndex(where: { $0.key == key }) {
+                if !collected[index].values.contains(text) { collected[index].values.append(text) }
+            } else {
+                collected.append((key, [text]))
+            }
+        }
+        for (key, values) in collected where record.extras[key] == nil {
+            record.extras[key] = values.joined(separator: " | ")
+        }
+    }
+
+    /// A `dcat:CatalogRecord` about the dataset gives the catalogue's dates when the dataset has none.
+    private func catalogRecordDates(_ subject: RDFTerm, view: DCATView, into record: inout CatalogRecord) {
+        guard let catalogRecord = view.graph.subjects(where: NS.foaf + "primaryTopic", is: subject).first else { return }
+        if record.issued == nil, let issued = view.value(catalogRecord, NS.dct + "issued") { record.issued = CatalogDate(raw: issued) }
+        if record.modified == nil, let modified = view.value(catalogRecord, NS.dct + "modified") { record.modified = CatalogDate(raw: modified) }
+        if let iri = catalogRecord.iri { record.extras["dcat:CatalogRecord"] = iri }
+    }
+}

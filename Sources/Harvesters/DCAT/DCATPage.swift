@@ -1,0 +1,70 @@
+import CatalogModel
+import FeedParsing
+
+/// One DCAT document (a whole catalogue or one page of it) read into its records, its paging links and the
+/// problems of its syntax.
+struct DCATPage {
+    var syntax: RDFDocument.Choice
+    var records: [DCATRecords.Found]
+    /// The next page (`hydra:next` of a PartialCollectionView, `hydra:nextPage` of a PagedCollection).
+    var next: String?
+    /// `hydra:totalItems`, an integer or a string of digits.
+    var total: Int?
+    var report: RDFReadReport
+    /// Datasets without an IRI or identifier, which cannot be tracked from run to run.
+    var anonymous: Int
+
+    enum Failure: Error {
+        /// No RDF syntax fits the response.
+        case notRDF(String)
+        /// The parser stopped before reading anything.
+        case unreadable(RDFDocument.Choice, RDFSyntaxError)
+    }
+
+    /// Parses `bytes` fetched from `url`.
+    static func read(_ bytes: [UInt8], contentType: String?, url: String, blankScope: String) throws(Failure) -> DCATPage {
+        guard let choice = RDFDocument.choose(contentType: contentType, url: url, bytes: bytes) else {
+            let said = contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
+            throw .notRDF("it is not RDF: the server sent \(said) and the body starts with '\(Self.excerpt(bytes))'")
+        }
+        var graph = RDFGraph()
+        let report = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { graph.add($0) }
+        if let fatal = report.fatal, graph.count == 0 { throw .unreadable(choice, fatal) }
+        let records = DCATRecords(graph: graph)
+        var found = records.all()
+        let anonymous = found.filter { $0.localID == nil }.count
+        found.removeAll { $0.localID == nil }
+        let (next, total) = Self.paging(graph)
+        return DCATPage(syntax: choice, records: found, next: next, total: total, report: report, anonymous: anonymous)
+    }
+
+    /// The hydra view or collection of the page: its next link and total.
+    static func paging(_ graph: RDFGraph) -> (next: String?, total: Int?) {
+        var next: String?
+        var total: Int?
+        for subject in graph.subjects {
+            for statement in graph.statements(about: subject) {
+                if DCATTerms.hydraNext.contains(statement.predicate), next == nil {
+                    switch statement.object {
+                    case .iri(let iri): next = iri
+                    // ckanext-dcat writes hydra:nextPage as a string.
+                    case .literal(let text, _, _) where !text.trimmed.isEmpty: next = text.trimmed
+                    default: break
+                    }
+                } else if statement.predicate == DCATTerms.hydraTotal, total == nil, let text = statement.object.lexical {
+                    total = Int(text.trimmed)
+                }
+            }
+        }
+        return (next, total)
+    }
+
+    static func excerpt(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(60), as: UTF8.self).replacingNewlines
+        return text.count < 60 ? text : text + "…"
+    }
+}
+
+private extension String {
+    var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }) }
+}

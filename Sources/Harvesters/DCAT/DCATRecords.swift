@@ -1,0 +1,157 @@
+import CatalogModel
+import FeedParsing
+
+/// Finds the records of a DCAT graph and cuts each one out with what it links to.
+///
+/// Records are the subjects typed `dcat:Dataset`, `dcat:DatasetSeries` or `dcat:DataService`, and the untyped
+/// subjects a catalogue lists with `dcat:dataset`/`dcat:service`/`dcat:resource`, in document order, with or
+/// without a `dcat:Catalog` around them. A record's triples are its own statements, then those of every node it
+/// reaches (distributions, agents, contact points, licence documents, locations, blank nodes) except other
+/// records and catalogues, then those of the `dcat:CatalogRecord`s whose `foaf:primaryTopic` it is. Blank nodes
+/// are relabelled `b0, b1, …` in order of appearance so the same record gives the same bytes on every run.
+struct DCATRecords {
+    struct Found {
+        var subject: RDFTerm
+        /// `dct:identifier` when the record has one, else its IRI; nil for a blank node without identifier.
+        var localID: String?
+        var triples: [RDFTriple]
+        /// The nodes the cut visited, the record first (with their labels in the document).
+        var nodes: [RDFTerm]
+        /// True when the cut stopped at `maxTriples`.
+        var truncated: Bool
+    }
+
+    /// A record reaching more than this many triples is cut there (a catalogue's whole graph hanging off one
+    /// dataset is a publishing error, and must not make one record hold everything).
+    static let maxTriples = 50_000
+
+    let graph: RDFGraph
+    private(set) var recordSubjects: [RDFTerm] = []
+    private var isRecord: Set<RDFTerm> = []
+    private var isCatalog: Set<RDFTerm> = []
+    private var catalogRecords: [RDFTerm: [RDFTerm]] = [:]
+
+    init(graph: RDFGraph) {
+        self.graph = graph
+        var listed: [RDFTerm] = []
+        for subject in graph.subjects {
+            let types = graph.types(of: subject)
+            if types.contains(where: DCATTerms.catalogClasses.contains) { isCatalog.insert(subject) }
+            if types.contains(where: DCATTerms.recordClasses.contains), isRecord.insert(subject).inserted { recordSubjects.append(subject) }
+            for statement in graph.statements(about: subject) {
+                if DCATTerms.catalogMembers.contains(statement.predicate), statement.object.isResource { listed.append(statement.object) }
+                if statement.predicate == NS.foaf + "primaryTopic", statement.object.isResource {
+                    catalogRecords[statement.object, default: []].append(subject)
+                }
+            }
+        }
+        // Untyped members of a catalogue are records too, when the document describes them.
+        for subject in listed where graph.describes(subject) && !isCatalog.contains(subject) && isRecord.insert(subject).inserted {
+            recordSubjects.append(subject)
+        }
+    }
+
+    /// The catalogue nodes of the document (for paging and messages).
+    var catalogs: Set<RDFTerm> { isCatalog }
+
+    /// Each record with its triples, in document order.
+    func all() -> [Found] {
+        recordSubjects.map(cut)
+    }
+
+    func cut(_ subject: RDFTerm) -> Found {
+        var triples: [RDFTriple] = []
+        var visited: Set<RDFTerm> = [subject]
+        var queue: [RDFTerm] = [subject]
+        var truncated = false
+        var head = 0
+        func visit(_ node: RDFTerm) {
+            for statement in ordered(graph.statements(about: node)) {
+                guard triples.count < Self.maxTriples else { truncated = true; return }
+                triples.append(RDFTriple(node, statement.predicate, statement.object))
+                let object = statement.object
+                if object.isResource, !isRecord.contains(object), !isCatalog.contains(object), graph.describes(object),
+                   visited.insert(object).inserted {
+                    queue.append(object)
+                }
+            }
+        }
+        while head < queue.count {
+            visit(queue[head])
+            head += 1
+        }
+        for record in catalogRecords[subject] ?? [] where visited.insert(record).inserted {
+            queue.append(record)
+            while head < queue.count {
+                visit(queue[head])
+                head += 1
+            }
+        }
+        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), triples: Self.relabelled(triples), nodes: queue,
+                     truncated: truncated)
+    }
+
+    /// A node's statements in a fixed order (predicate, then object), so the same graph gives the same record
+    /// whatever serialisation and statement order it was published in; blank objects sort by what they say.
+    private func ordered(_ statements: [RDFGraph.Statement]) -> [RDFGraph.Statement] {
+        guard statements.count > 1 else { return statements }
+        let keyed = statements.enumerated().map { index, statement in
+            (key: statement.predicate + "\u{1}" + sortKey(statement.object, depth: 0), index: index, statement: statement)
+        }
+        return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }.map(\.statement)
+    }
+
+    private func sortKey(_ term: RDFTerm, depth: Int) -> String {
+        switch term {
+        case .iri(let iri): return "0" + iri
+        case .literal(let value, let datatype, let language): return "1" + value + "\u{2}" + (language ?? "") + "\u{2}" + (datatype ?? "")
+        case .blank:
+            guard depth < 2 else { return "2" }
+            let inner = graph.statements(about: term).map { $0.predicate + "\u{3}" + sortKey($0.object, depth: depth + 1) }.sorted()
+            return "2" + inner.joined(separator: "\u{4}")
+        }
+    }
+
+    /// `dct:identifier` (a short text or IRI), else the record's IRI, else (for a blank node) the identifier of
+    /// its `dcat:CatalogRecord` (GeoDCAT-AP keeps an ISO record's fileIdentifier there).
+    static func localID(of subject: RDFTerm, in graph: RDFGraph) -> String? {
+        if let found = identifier(of: subject, in: graph) { return found }
+        if let iri = subject.iri { return iri }
+        let records = graph.objects(subject, NS.foaf + "isPrimaryTopicOf") + graph.subjects(where: NS.foaf + "primaryTopic", is: subject)
+        return records.lazy.compactMap { identifier(of: $0, in: graph) }.first
+    }
+
+    private static func identifier(of subject: RDFTerm, in graph: RDFGraph) -> String? {
+        for object in graph.objects(subject, NS.dct + "identifier") {
+            let text: String?
+            switch object {
+            case .literal(let value, _, _): text = value.trimmed
+            case .iri(let iri): text = iri
+            case .blank: text = nil
+            }
+            if let text, !text.isEmpty, text.utf8.count <= 300, !text.contains("\n") { return text }
+        }
+        return nil
+    }
+
+    /// The triples with blank nodes renamed `b0, b1, …` by first appearance.
+    static func relabelled(_ triples: [RDFTriple]) -> [RDFTriple] {
+        var names: [String: String] = [:]
+        func rename(_ term: RDFTerm) -> RDFTerm {
+            guard case .blank(let label) = term else { return term }
+            if let name = names[label] { return .blank(name) }
+            let name = "b\(names.count)"
+            names[label] = name
+            return .blank(name)
+        }
+        return triples.map { RDFTriple(rename($0.subject), $0.predicate, rename($0.object)) }
+    }
+
+    /// The record as N-Triples, its first statement about the record itself.
+    static func payload(_ triples: [RDFTriple]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(triples.count * 120)
+        for triple in triples { NTriplesWriter.append(triple, to: &bytes) }
+        return bytes
+    }
+}

@@ -1,0 +1,80 @@
+import CatalogModel
+import FeedParsing
+
+/// Cuts records out of a triple stream as it arrives, so a dump of any size is read in bounded memory.
+///
+/// Triples go into a graph; whenever `flushEvery` new statements have arrived, every record whose nodes have
+/// all been quiet for the last `holdBack` statements is cut and handed over, and its own nodes (the record,
+/// its blank nodes and distributions, and IRIs under its own IRI) are dropped. Shared nodes (publishers,
+/// licence documents, the catalogue) stay. Dumps are grouped by subject in practice (ckanext-dcat, piveau,
+/// GeoNetwork, rdflib and the generator all write a dataset and its parts together); a statement about a
+/// record already handed over is counted in `lateStatements` and reported, never silently merged.
+final class DCATStream {
+    let flushEvery: Int
+    let holdBack: Int
+    private let emit: (DCATRecords.Found) -> Void
+    private var graph = RDFGraph()
+    private var sequence = 0
+    private var lastFlush = 0
+    private var lastSeen: [RDFTerm: Int] = [:]
+    private var emitted: Set<RDFTerm> = []
+    /// Statements about records already handed over.
+    private(set) var lateStatements = 0
+    /// Records without an IRI or identifier, skipped.
+    private(set) var anonymous = 0
+    /// The paging links, read from the statements as they pass.
+    private(set) var next: String?
+    private(set) var total: Int?
+
+    init(flushEvery: Int = 200_000, holdBack: Int = 20_000, emit: @escaping (DCATRecords.Found) -> Void) {
+        self.flushEvery = flushEvery
+        self.holdBack = holdBack
+        self.emit = emit
+    }
+
+    func add(_ triple: RDFTriple) {
+        sequence += 1
+        if emitted.contains(triple.subject) {
+            lateStatements += 1
+            return
+        }
+        if DCATTerms.hydraNext.contains(triple.predicate) || triple.predicate == DCATTerms.hydraTotal {
+            var single = RDFGraph()
+            single.add(triple)
+            let paging = DCATPage.paging(single)
+            next = next ?? paging.next
+            total = total ?? paging.total
+        }
+        graph.add(triple)
+        lastSeen[triple.subject] = sequence
+        if sequence - lastFlush >= flushEvery { flush(final: false) }
+    }
+
+    /// Hands over what is complete; with `final`, everything left.
+    func flush(final: Bool) {
+        lastFlush = sequence
+        let records = DCATRecords(graph: graph)
+        let quietSince = sequence - holdBack
+        for subject in records.recordSubjects {
+            let found = records.cut(subject)
+            if !final && found.nodes.contains(where: { (lastSeen[$0] ?? 0) > quietSince }) { continue }
+            emitted.insert(subject)
+            if found.localID == nil { anonymous += 1 } else { emit(found) }
+            for node in found.nodes where node == subject || Self.belongs(node, to: subject, in: graph) {
+                graph.remove(subject: node)
+                lastSeen[node] = nil
+            }
+        }
+    }
+
+    /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI.
+    private static func belongs(_ node: RDFTerm, to record: RDFTerm, in graph: RDFGraph) -> Bool {
+        switch node {
+        case .blank: return true
+        case .iri(let iri):
+            if let base = record.iri, iri.hasPrefix(base + "/") || iri.hasPrefix(base + "#") { return true }
+            return graph.types(of: node).contains(NS.dcat + "Distribution")
+        case .literal: return false
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import FeedParsing
+
+@Suite("serd reading files")
+struct SerdReadFileTests {
+    /// Writes `bytes` to a temporary file, runs `body` with its path, removes it.
+    func withFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("serd-\(UUID().uuidString).rdf")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url.path)
+    }
+
+    func fromFile(_ path: String, _ syntax: RDFSyntax, window: Int) -> ([RDFTriple], RDFReadReport) {
+        var triples: [RDFTriple] = []
+        let report = SerdRDFReader.readFile(path: path, syntax: syntax, baseIRI: "https://example.org/doc",
+                                            blankScope: "f.", windowSize: window) { triples.append($0) }
+        return (triples, report)
+    }
+
+    func fromMemory(_ bytes: [UInt8], _ syntax: RDFSyntax) -> ([RDFTriple], RDFReadReport) {
+        var triples: [RDFTriple] = []
+        let report = SerdRDFReader.read(bytes, syntax: syntax, baseIRI: "https://example.org/doc",
+                                        blankScope: "f.") { triples.append($0) }
+        return (triples, report)
+    }
+
+    static let messy = """
+        \u{FEFF}@prefix ex: <http://ex.org/> .
+        @prefix edp: <https://europeandataportal.eu/voc#>
+        # a comment { with } "quotes"
+        ex:a ex:p "1" ; ex:q \"\"\"long . string
+        over lines\"\"\" ; undeclared:x "gone" ; ex:r [ ex:s ( 1 2.5 ) ] .
+        ex:b ex:p "2" bad ex:q "x" .
+        PREFIX dct: <http://purl.org/dc/terms/>
+        <urn:g> { ex:c dct:title "3"@en . ex:d edp:y <rel/ative> }
+        ex:e ex:p "4" ;
+            ex:bad "a"^^<<x> ;
+            ex:t "5" .
+        ex:f ex:p "cut
+        """
+
+    @Test("a file read in windows of any size gives what reading it in memory gives")
+    func windows() throws {
+        let bytes = Array(Self.messy.utf8)
+        let (expected, expectedReport) = fromMemory(bytes, .turtle)
+        #expect(expectedReport.problems.count == 4, "\(expectedReport.problems)")
+        #expect(expectedReport.fatal != nil)
+        try withFile(bytes) { path in
+            for window in [1, 2, 3, 5, 8, 13, 64, 1000, 1 << 22] {
+                let (triples, report) = fromFile(path, .turtle, window: window)
+                #expect(triples == expected, "window \(window)")
+                #expect(report == expectedReport, "window \(window)")
+            }
+        }
+    }
+
+    @Test("corpus files read from disk give the same triples as from memory")
+    func corpusFiles() throws {
+        let files = Corpus.files(under: "dcat_turtle", endingIn: [".ttl", ".nt"])
+            + Corpus.files(under: "bad", endingIn: [".ttl"])
+        guard let directory = Corpus.directory, !files.isEmpty else {
+            print(Corpus.missingMessage)
+            return
+        }
+        for file in files {
+            let syntax: RDFSyntax = file.hasSuffix(".nt") ? .ntriples : .turtle
+            let (expected, expectedReport) = fromMemory(try Corpus.bytes(file), syntax)
+            for window in [97, 4096] {
+                let (triples, report) = fromFile(directory.appendingPathComponent(file).path, syntax, window: window)
+                #expect(triples == expected, "\(file) window \(window)")
+                #expect(report == expectedReport, "\(file) window \(window)")
+            }
+        }
+    }
+
+    @Test("N-Triples files stream through serd with the same result as in memory")
+    func ntriplesFile() throws {
+        let text = "<http://ex.org/a> <http://ex.org/p> \"1\" .\nbroken line\n_:x <http://ex.org/p> \"2\" .\n<http://ex.org/a> <http://ex.org/p> \"cu"
+        let bytes = Array(text.utf8)
+        let (expected, expectedReport) = fromMemory(bytes, .ntriples)
+        #expect(expected.count == 2)
+        #expect(expectedReport.problems.map(\.line) == [2])
+        #expect(expectedReport.fatal?.line == 4)
+        try withFile(bytes) { path in
+            let (triples, report) = fromFile(path, .ntriples, window: 0)
+            #expect(triples == expected)
+            #expect(report == expectedReport)
+        }
+    }
+
+    @Test("a missing file is a fatal problem naming it")
+    func missingFile() {
+        let report = SerdRDFReader.readFile(path: "/nonexistent/serd-test.ttl", syntax: .turtle, baseIRI: "",
+                                            blankScope: "") { _ in }
+        #expect(report.fatal?.message.contains("/nonexistent/serd-test.ttl") == true)
+    }
+}

@@ -1,0 +1,195 @@
+import CatalogModel
+import FeedParsing
+import Fetch
+import Foundation
+import LoopbackHTTP
+import Testing
+import TestSupport
+@testable import Harvesters
+
+@Suite("DCAT RDF harvester")
+struct DCATTests {
+    static let source = SourceConfig(id: "region", kind: "dcat", url: "https://data.example.eu/catalogue.ttl")
+
+    /// Reads a document, cuts its records and maps each one, as a harvest does.
+    static func map(_ bytes: [UInt8], contentType: String? = nil, url: String = "https://data.example.eu/catalogue.ttl",
+                    source: SourceConfig = source) throws -> (records: [CatalogRecord], issues: [RecordIssue], page: DCATPage) {
+        let page = try DCATPage.read(bytes, contentType: contentType, url: url, blankScope: "t")
+        var records: [CatalogRecord] = []
+        var issues: [RecordIssue] = []
+        for found in page.records {
+            let raw = RawRecord(localID: found.localID, payload: DCATRecords.payload(found.triples), mediaType: "application/n-triples",
+                                pageURL: url, location: found.subject.iri ?? "dataset")
+            let result = DCATMapper().map(raw, context: MappingContext(source: source, harvestedAt: Date(timeIntervalSince1970: 0)))
+            records += result.record.map { [$0] } ?? []
+            issues += result.issues
+        }
+        return (records, issues, page)
+    }
+
+    // MARK: - Mapping
+
+    @Test func mapsTheDCATAP3Fixture() throws {
+        let (records, issues, page) = try Self.map(try TestData.fixture("dcat/dcat-ap3-catalog.ttl"))
+        #expect(page.syntax.syntax == .turtle)
+        #expect(page.report.allProblems.isEmpty)
+        #expect(issues.isEmpty)
+        #expect(records.map(\.id) == ["region/aq-2023", "region/https://data.example.eu/dataset/bathing-water",
+                                      "region/https://data.example.eu/series/air-quality", "region/https://data.example.eu/service/air-api"])
+        let air = try #require(records.first)
+        #expect(air.title.value == "Air quality measurements 2023")
+        #expect(air.title.variants == ["en": "Air quality measurements 2023", "de": "Luftqualitätsmessungen 2023",
+                                       "fr": "Mesures de la qualité de l'air 2023"])
+        #expect(air.description?.value == "Hourly NO2, PM10 and O3 readings from 42 stations.")
+        #expect(air.identifiers.map(\.value) == ["aq-2023", "https://doi.org/10.5281/zenodo.1234567", "https://data.example.eu/dataset/air-quality-2023"])
+        #expect(air.identifiers[1].scheme == "doi")
+        #expect(air.keywords == ["NO2", "air quality"])
+        #expect(air.themes.map(\.uri) == ["http://publications.europa.eu/resource/authority/data-theme/ENVI",
+                                          "http://publications.europa.eu/resource/authority/data-theme/HEAL"])
+        #expect(air.publisher?.name == "Regional Environment Agency")
+        #expect(air.publisher?.uri == "https://data.example.eu/org/environment-agency")
+        #expect(air.publisher?.homepage == "https://environment.example.eu")
+        #expect(air.creator == Agent(name: "Ada Example", email: "ada@example.eu"))
+        #expect(air.contactPoint == Contact(name: "Air quality desk", email: "air@example.eu", phone: "+3212345678"))
+        #expect(air.accessRights?.uri == "http://publications.europa.eu/resource/authority/access-right/PUBLIC")
+        #expect(air.issued?.raw == "2024-01-15")
+        #expect(air.modified?.raw == "2024-03-02T10:15:00+01:00")
+        #expect(air.temporal == [TemporalCoverage(start: CatalogDate(raw: "2023-01-01"), end: CatalogDate(raw: "2023-12-31"))])
+        #expect(air.spatial.count == 2)
+        #expect(air.spatial.contains { $0.uri == "http://publications.europa.eu/resource/authority/place/BEL_BRU" })
+        let region = try #require(air.spatial.first { $0.label == "Brussels region" })
+        #expect(region.geometry?.hasPrefix("POLYGON((4.2 50.7") == true)
+        #expect(air.languages == ["http://publications.europa.eu/resource/authority/language/DEU",
+                                  "http://publications.europa.eu/resource/authority/language/ENG"])
+        #expect(air.landingPage == "https://data.example.eu/datasets/air-quality-2023")
+        #expect(air.frequency?.uri == "http://publications.europa.eu/resource/authority/frequency/HOURLY")
+        #expect(air.version == "2.1")
+        #expect(air.extras["dcat:inSeries"] == "https://data.example.eu/series/air-quality")
+        #expect(air.extras["dct:conformsTo"] == "http://data.europa.eu/eli/dir/2008/50/oj")
+        #expect(air.extras["dcatap:hvdCategory"] == "http://data.europa.eu/bna/c_dd313021")
+        #expect(air.provenance.originalURL == "https://data.example.eu/dataset/air-quality-2023")
+        #expect(air.provenance.kind == "dcat")
+        #expect(air.distributions.count == 2)
+        let csv = try #require(air.distributions.first { $0.id == "https://data.example.eu/dataset/air-quality-2023/csv" })
+        #expect(csv.title == "Measurements (CSV)")
+        #expect(csv.downloadURL == "https://data.example.eu/download/aq-2023.csv")
+        #expect(csv.format == "http://publications.europa.eu/resource/authority/file-type/CSV")
+        #expect(csv.mediaType == "https://www.iana.org/assignments/media-types/text/csv")
+        #expect(csv.byteSize == 1_048_576)
+        #expect(csv.license == LicenseRef(raw: "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
+                                         title: "Creative Commons Attribution 4.0", uri: "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"))
+        let api = try #require(air.distributions.first { $0.id == nil })
+        #expect(api.accessURL == "https://api.example.eu/air")
+        // The dataset has no licence of its own: its distributions agree on CC BY 4.0.
+        #expect(air.license?.uri == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
+
+        let bathing = records[1]
+        #expect(bathing.license?.uri == "https://creativecommons.org/publicdomain/zero/1.0/")
+        #expect(bathing.issued?.raw == "2019")
+        #expect(bathing.temporal == [TemporalCoverage(start: CatalogDate(raw: "2019-05-01"))])
+        #expect(bathing.distributions.map(\.format) == ["XLSX"])
+        #expect(bathing.publisher?.name == "Regional Environment Agency")
+        #expect(records[2].extras["dcat:type"] == "dcat:DatasetSeries")
+        #expect(records[3].extras["dcat:type"] == "dcat:DataService")
+        #expect(records[3].extras["dcat:endpointURL"] == "https://api.example.eu/air")
+    }
+
+    @Test func theSameCatalogueInThreeSerialisationsGivesTheSameRecords() throws {
+        let turtle = try Self.map(try TestData.fixture("dcat/dcat-ap3-catalog.ttl")).records
+        let rdfxml = try Self.map(try TestData.fixture("dcat/dcat-ap3-catalog.rdf"), contentType: "application/rdf+xml")
+        let jsonld = try Self.map(try TestData.fixture("dcat/dcat-ap3-catalog.jsonld"), contentType: "application/ld+json")
+        #expect(rdfxml.page.syntax.syntax == .rdfxml)
+        #expect(jsonld.page.syntax.syntax == .jsonld)
+        #expect(rdfxml.page.report.allProblems.isEmpty)
+        #expect(jsonld.page.report.allProblems.isEmpty)
+        let byID = { (records: [CatalogRecord]) in Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) }) }
+        #expect(Set(byID(rdfxml.records).keys) == Set(byID(turtle).keys))
+        for (id, record) in byID(turtle) {
+            // Same statements, same bytes: even the payload hash agrees.
+            #expect(byID(rdfxml.records)[id] == record, "RDF/XML differs for \(id)")
+            #expect(byID(jsonld.records)[id] == record, "JSON-LD differs for \(id)")
+        }
+    }
+
+    @Test func keepsLanguagesAndPrefersTheSourceLanguage() throws {
+        let german = SourceConfig(id: "region", kind: "dcat", url: "https://data.example.eu/catalogue.ttl", options: ["language": "de"])
+        let records = try Self.map(try TestData.fixture("dcat/dcat-ap3-catalog.ttl"), source: german).records
+        #expect(records[0].title.value == "Luftqualitätsmessungen 2023")
+        #expect(records[0].keywords == ["Luftqualität"])
+        #expect(records[0].publisher?.name == "Regionale Umweltagentur")
+    }
+
+    @Test func readsBlankNodeDatasetsWithIdentifiersAndRelativeIRIs() throws {
+        let turtle = """
+            @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+            [] a dcat:Dataset ; dct:identifier "blank-1" ; dct:title "A blank dataset" .
+            [] a dcat:Dataset ; dct:title "Nobody can follow me" .
+            <dataset-3> a dcat:Dataset ; dct:title "Relative" ; dcat:distribution [ dcat:accessURL <files/3.csv> ] .
+            """
+        let (records, _, page) = try Self.map(Array(turtle.utf8), url: "https://portal.example.org/catalog/")
+        #expect(page.anonymous == 1)
+        #expect(records.map(\.id) == ["region/blank-1", "region/https://portal.example.org/catalog/dataset-3"])
+        #expect(records[1].distributions.first?.accessURL == "https://portal.example.org/catalog/files/3.csv")
+    }
+
+    @Test func oldAndNationalShapes() throws {
+        // datos.gob.es: accessURL as a literal, byteSize as a decimal, format as a dct:IMT node, frequency as a duration.
+        let turtle = """
+            @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+            @prefix time: <http://www.w3.org/2006/time#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+            @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            <http://datos.example.es/catalogo/dataset/paro> a dcat:Dataset ;
+              dct:title "Paro registrado"@es ;
+              dct:accrualPeriodicity [ a dct:Frequency ; rdf:value [ a time:DurationDescription ; time:months "1"^^xsd:decimal ] ] ;
+              dct:accrualPeriodicity [ a time:DurationDescription ; time:months "1"^^xsd:decimal ] ;
+              dcat:distribution [ a dcat:Distribution ; dcat:accessURL "http://datos.example.es/paro.csv" ;
+                                  dcat:byteSize "43008.0"^^xsd:decimal ; dct:format [ a dct:IMT ; rdf:value "text/csv" ; rdfs:label "CSV" ] ] .
+            """
+        let (records, _, _) = try Self.map(Array(turtle.utf8))
+        let record = try #require(records.first)
+        #expect(record.title.value == "Paro registrado")
+        #expect(record.title.variants == ["es": "Paro registrado"])
+        #expect(record.frequency?.label == "P1M")
+        let distribution = try #require(record.distributions.first)
+        #expect(distribution.accessURL == "http://datos.example.es/paro.csv")
+        #expect(distribution.byteSize == 43008)
+        #expect(distribution.format == "text/csv")
+    }
+
+    // MARK: - Syntax choice and broken documents
+
+    @Test func choosesTheSyntax() {
+        let turtle = Array("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n".utf8)
+        let xml = Array("<?xml version=\"1.0\"?>\n<rdf:RDF/>".utf8)
+        let json = Array("  {\"@context\": {}}".utf8)
+        let nt = Array("<http://a> <http://b> \"c\" .\n".utf8)
+        #expect(RDFDocument.choose(contentType: "text/turtle; charset=utf-8", url: "x", bytes: turtle)?.syntax == .turtle)
+        #expect(RDFDocument.choose(contentType: "application/octet-stream", url: "x", bytes: xml)?.syntax == .rdfxml)
+        #expect(RDFDocument.choose(contentType: "application/json", url: "x", bytes: json)?.syntax == .jsonld)
+        #expect(RDFDocument.choose(contentType: nil, url: "x", bytes: nt)?.syntax == .ntriples)
+        #expect(RDFDocument.choose(contentType: "application/n-triples", url: "x", bytes: turtle)?.syntax == .turtle)
+        // A server that labels RDF/XML as Turtle: the bytes win, and the reason says so.
+        let mislabelled = RDFDocument.choose(contentType: "text/turtle", url: "x", bytes: xml)
+        #expect(mislabelled?.syntax == .rdfxml)
+        #expect(mislabelled?.reason.contains("the server said") == true)
+        #expect(RDFDocument.choose(contentType: "text/html", url: "x", bytes: Array("Hello".utf8)) == nil)
+        #expect(RDFDocument.choose(contentType: nil, url: "https://x/dump.nt", bytes: Array("Hello".utf8))?.syntax == .ntriples)
+        #expect(RDFSyntax(sniffing: Array("<urn:g> {\n <a> <b> <c> .\n}".utf8)) == .trig)
+    }
+
+    @Test func aTruncatedDocumentKeepsWhatCameBeforeTheBreak() throws {
+        var turtle = String(decoding: try TestData.fixture("dcat/dcat-ap3-catalog.ttl"), as: UTF8.self)
+        let cut = try #require(turtle.range(of: "<https://data.example.eu/series/air-quality> a dcat:DatasetSeries"))
+        turtle = String(turtle[..<cut.lowerBound]) + "<https://data.example.eu/series/air-quality> a dcat:DatasetSeries ;\n    dct:title \"Air qu"
+        let (records, _, page) = try Self.map(Array(turtle.utf8))
+        #expect(page.report.fatal != nil)
+        #expect(page.report.fatal.map { $0.line > 0 } == true, "\(String(describing: page.report.fatal))")
+        #expect(records.map(\.id).prefix(2) == ["region/aq-2023", "region/https://data.example.eu/dataset/bathing-water"])
+    }
+
+    @Test func refusesWhatIsNotRDF() {
+        #expect(throws: DCATPage.Failure.self) {
+            _ = try DCATPage.read(Array("<html><body>Not found</body></html>".utf8), contentType: "text/html", url: "https://x/", blankScope: "t")
+        }
+    }
+}
