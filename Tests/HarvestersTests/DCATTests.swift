@@ -18,7 +18,7 @@ struct DCATTests {
         var records: [CatalogRecord] = []
         var issues: [RecordIssue] = []
         for found in page.records {
-            let raw = RawRecord(localID: found.localID, payload: DCATRecords.payload(found.triples), mediaType: "application/n-triples",
+            let raw = RawRecord(localID: found.localID, payload: found.payload, mediaType: "application/n-triples",
                                 pageURL: url, location: found.subject.iri ?? "dataset")
             let result = DCATMapper().map(raw, context: MappingContext(source: source, harvestedAt: Date(timeIntervalSince1970: 0)))
             records += result.record.map { [$0] } ?? []
@@ -191,5 +191,61 @@ struct DCATTests {
         #expect(throws: DCATPage.Failure.self) {
             _ = try DCATPage.read(Array("<html><body>Not found</body></html>".utf8), contentType: "text/html", url: "https://x/", blankScope: "t")
         }
+    }
+}
+
+@Suite("DCAT dumps read as a stream")
+struct DCATStreamTests {
+    /// A dump of `count` datasets in the generator's shape: each dataset, its publisher again, its distributions.
+    static func dump(_ count: Int) -> String {
+        var text = "@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+        for index in 0..<count {
+            let uri = "https://dump.example/dataset/\(index)"
+            text += "<\(uri)> a dcat:Dataset ; dct:identifier \"d\(index)\" ; dct:title \"Dataset \(index)\" ; dct:publisher <https://dump.example/org/\(index % 3)> ;\n"
+            text += "    dcat:contactPoint [ foaf:name \"Desk \(index)\" ] ; dcat:distribution <\(uri)/csv>, <\(uri)/json> .\n"
+            text += "<https://dump.example/org/\(index % 3)> a foaf:Organization ; foaf:name \"Org \(index % 3)\" .\n"
+            text += "<\(uri)/csv> a dcat:Distribution ; dcat:accessURL <https://files.example/\(index).csv> .\n"
+            text += "<\(uri)/json> a dcat:Distribution ; dcat:accessURL <https://files.example/\(index).json> .\n"
+            text += "<https://dump.example/catalog> dcat:dataset <\(uri)> .\n"
+        }
+        return text
+    }
+
+    @Test func flushingInSmallStepsGivesTheSameRecordsAsReadingWhole() throws {
+        let bytes = Array(Self.dump(40).utf8)
+        let whole = try DCATPage.read(bytes, contentType: "text/turtle", url: "https://dump.example/", blankScope: "t").records
+        var streamed: [DCATRecords.Found] = []
+        let stream = DCATStream(flushEvery: 25, holdBack: 10) { streamed.append($0) }
+        _ = TurtleReader.read(bytes, baseIRI: "https://dump.example/", blankScope: "t") { stream.add($0) }
+        stream.flush(final: true)
+        #expect(streamed.count == 40)
+        #expect(stream.lateStatements == 0)
+        #expect(Set(streamed.map(\.localID)) == Set(whole.map(\.localID)))
+        let byID = Dictionary(uniqueKeysWithValues: whole.map { ($0.localID ?? "", $0.payload) })
+        for found in streamed {
+            #expect(found.payload == byID[found.localID ?? ""], "\(found.localID ?? "")")
+        }
+    }
+
+    @Test func aStatementAboutARecordAlreadyHandedOverIsCounted() throws {
+        let bytes = Array((Self.dump(30) + "<https://dump.example/dataset/0> dct:description \"Late\" .\n").utf8)
+        var streamed = 0
+        let stream = DCATStream(flushEvery: 25, holdBack: 10) { _ in streamed += 1 }
+        _ = TurtleReader.read(bytes, baseIRI: "https://dump.example/", blankScope: "t") { stream.add($0) }
+        stream.flush(final: true)
+        #expect(streamed == 30)
+        #expect(stream.lateStatements == 1)
+    }
+
+    @Test func readsADumpFromAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-dump-\(UUID().uuidString).ttl").path
+        try Data(Self.dump(12).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var ids: [String] = []
+        let summary = try DCATDump.read(path: path, baseIRI: "https://dump.example/") { ids.append($0.localID ?? "") }
+        #expect(summary.syntax == .turtle)
+        #expect(summary.records == 12)
+        #expect(Set(ids) == Set((0..<12).map { "d\($0)" }))
+        #expect(throws: DCATDumpError.self) { _ = try DCATDump.read(path: path + ".missing", baseIRI: "x") { _ in } }
     }
 }

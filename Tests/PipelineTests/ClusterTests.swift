@@ -109,6 +109,53 @@ struct DataJSONPipelineTests {
         #expect(try store.mergedClusterCount() == 0)
     }
 
+    /// The same dataset on a city's CKAN, a national DCAT-AP portal (Turtle) and a federal data.json: one
+    /// cluster with three sources; a near miss in each feed (same title, another publisher) stays apart.
+    @Test func oneDatasetInThreeFormatsOnThreePortalsIsOneClusterWithThreeSources() throws {
+        let portal = try TestPortal(directory: try sampleFolder(portal: "city", packages: [("trees", "Street trees"), ("parks", "Parks")]))
+        let national = Document()
+        national.set(Array("""
+            @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+            <https://national.example/dataset/street-trees> a dcat:Dataset ;
+                dct:title "Street trees"@en ; dct:publisher [ foaf:name "City of Testville" ] ;
+                dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://files.example/trees.csv> ;
+                                    dcat:downloadURL <https://files.example/trees.csv> ; dct:format "CSV" ] .
+            <https://national.example/dataset/parks> a dcat:Dataset ;
+                dct:title "Parks"@en ; dct:publisher [ foaf:name "National Parks Office" ] ;
+                dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://national.example/parks.gpkg> ] .
+            """.utf8))
+        let federal = Document()
+        federal.set(Array(#"""
+        {"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [
+          {"identifier": "https://federal.example/trees", "title": "Urban street tree inventory",
+           "publisher": {"name": "Federal Forestry"},
+           "distribution": [{"downloadURL": "https://files.example/trees.csv", "mediaType": "text/csv"}]}]}
+        """#.utf8))
+        let server = try LoopbackServer { request in
+            request.path.hasSuffix(".ttl")
+                ? HTTPResponse(status: 200, headers: [("Content-Type", "text/turtle")], body: national.value)
+                : HTTPResponse.json(federal.value)
+        }
+        try server.start()
+        defer { server.stop() }
+        let store = try temporaryStore()
+        _ = try HarvestRunner(store: store).run(SourceConfig(id: "city", kind: "ckan", url: "\(portal.server.baseURL)/city"))
+        let dcat = try HarvestRunner(store: store).run(SourceConfig(id: "national", kind: "dcat", url: server.baseURL + "/catalog.ttl"))
+        _ = try HarvestRunner(store: store).run(SourceConfig(id: "federal", kind: "datajson", url: server.baseURL + "/data.json"))
+        #expect(dcat.status == "succeeded")
+        #expect(dcat.added == 2)
+        #expect(try store.recordCount() == 5)
+        #expect(try store.mergedClusterCount() == 1)
+        let trees = try #require(try store.record("national/https://national.example/dataset/street-trees"))
+        #expect(trees.cluster?.members.map(\.source) == ["city", "federal", "national"])
+        #expect(trees.record.distributions.first?.fileType == "http://publications.europa.eu/resource/authority/file-type/CSV")
+        #expect(try store.record("national/https://national.example/dataset/parks")?.cluster == nil)
+        #expect(try store.record("city/id-parks")?.cluster == nil)
+        let hits = try SearchEngine(store: store).search(SearchRequest(text: "trees"))
+        #expect(hits.total == 1)
+        #expect(hits.results.first?.sources == ["city", "federal", "national"])
+    }
+
     @Test func oneDatasetOnACKANPortalAndInADataJSONIsOneCluster() throws {
         let portal = try TestPortal(directory: try sampleFolder(portal: "city", packages: [("trees", "Street trees"), ("parks", "Parks")]))
         let document = Document()

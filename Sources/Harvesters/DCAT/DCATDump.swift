@@ -32,7 +32,7 @@ public enum DCATDump {
         return withoutActuallyEscaping(onRecord) { onRecord in
             let stream = DCATStream { found in
                 records += 1
-                onRecord(RawRecord(localID: found.localID, payload: DCATRecords.payload(found.triples), mediaType: RDFSyntax.ntriples.mediaType,
+                onRecord(RawRecord(localID: found.localID, payload: found.payload, mediaType: RDFSyntax.ntriples.mediaType,
                                    pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)"))
             }
             let report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d") { stream.add($0) }

@@ -119,7 +119,7 @@ public struct DCATHarvester: Harvester {
             }
             report(page, url: url, into: sink)
             let records = page.records.enumerated().map { index, found in
-                (pointer: found.subject.iri ?? "dataset \(index + 1)", payload: DCATRecords.payload(found.triples))
+                (pointer: found.subject.iri ?? "dataset \(index + 1)", payload: found.payload)
             }
             return (Parsed(records: records, truncated: page.report.fatal != nil),
                     PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }))

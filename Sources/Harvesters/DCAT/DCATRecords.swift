@@ -14,7 +14,10 @@ struct DCATRecords {
         var subject: RDFTerm
         /// `dct:identifier` when the record has one, else its IRI; nil for a blank node without identifier.
         var localID: String?
-        var triples: [RDFTriple]
+        /// The record as N-Triples, its first statement about the record itself.
+        var payload: [UInt8]
+        /// How many statements `payload` holds.
+        var statementCount: Int
         /// The nodes the cut visited, the record first (with their labels in the document).
         var nodes: [RDFTerm]
         /// True when the cut stopped at `maxTriples`.
@@ -31,9 +34,10 @@ struct DCATRecords {
     private var isCatalog: Set<RDFTerm> = []
     private var catalogRecords: [RDFTerm: [RDFTerm]] = [:]
 
-    init(graph: RDFGraph) {
+    /// `listed`: records a catalogue lists that the caller kept out of the graph (see `DCATStream`).
+    init(graph: RDFGraph, listed extra: some Sequence<RDFTerm> = [RDFTerm]()) {
         self.graph = graph
-        var listed: [RDFTerm] = []
+        var listed: [RDFTerm] = Array(extra)
         for subject in graph.subjects {
             let types = graph.types(of: subject)
             if types.contains(where: DCATTerms.catalogClasses.contains) { isCatalog.insert(subject) }
@@ -60,15 +64,29 @@ struct DCATRecords {
     }
 
     func cut(_ subject: RDFTerm) -> Found {
-        var triples: [RDFTriple] = []
+        var payload: [UInt8] = []
+        payload.reserveCapacity(4096)
+        var count = 0
         var visited: Set<RDFTerm> = [subject]
         var queue: [RDFTerm] = [subject]
         var truncated = false
         var head = 0
+        var names: [String: String] = [:]
+        func renamed(_ term: RDFTerm) -> RDFTerm {
+            guard case .blank(let label) = term else { return term }
+            if let name = names[label] { return .blank(name) }
+            let name = "b\(names.count)"
+            names[label] = name
+            return .blank(name)
+        }
         func visit(_ node: RDFTerm) {
-            for statement in ordered(graph.statements(about: node)) {
-                guard triples.count < Self.maxTriples else { truncated = true; return }
-                triples.append(RDFTriple(node, statement.predicate, statement.object))
+            let statements = graph.statements(about: node)
+            let subject = renamed(node)
+            for index in ordered(statements) {
+                guard count < Self.maxTriples else { truncated = true; return }
+                let statement = statements[index]
+                NTriplesWriter.append(RDFTriple(subject, statement.predicate, renamed(statement.object)), to: &payload)
+                count += 1
                 let object = statement.object
                 if object.isResource, !isRecord.contains(object), !isCatalog.contains(object), graph.describes(object),
                    visited.insert(object).inserted {
@@ -87,27 +105,72 @@ struct DCATRecords {
                 head += 1
             }
         }
-        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), triples: Self.relabelled(triples), nodes: queue,
+        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: payload, statementCount: count, nodes: queue,
                      truncated: truncated)
     }
 
-    /// A node's statements in a fixed order (predicate, then object), so the same graph gives the same record
-    /// whatever serialisation and statement order it was published in; blank objects sort by what they say.
-    private func ordered(_ statements: [RDFGraph.Statement]) -> [RDFGraph.Statement] {
-        guard statements.count > 1 else { return statements }
-        let keyed = statements.enumerated().map { index, statement in
-            (key: statement.predicate + "\u{1}" + sortKey(statement.object, depth: 0), index: index, statement: statement)
+    /// The positions of a node's statements in a fixed order (predicate, then object), so the same graph gives
+    /// the same record whatever serialisation and statement order it was published in; blank objects sort by
+    /// what they say. Positions are sorted, not statements, to keep copying out of the sort.
+    private func ordered(_ statements: [RDFGraph.Statement]) -> [Int] {
+        guard statements.count > 1 else { return Array(statements.indices) }
+        var sortedAlready = true
+        for index in 1..<statements.count where !precedes(statements[index - 1], statements[index], orEqual: true) {
+            sortedAlready = false
+            break
         }
-        return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }.map(\.statement)
+        if sortedAlready { return Array(statements.indices) }
+        return statements.indices.sorted { left, right in
+            let a = statements[left], b = statements[right]
+            if a.predicate != b.predicate { return a.predicate < b.predicate }
+            switch compare(a.object, b.object) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return left < right
+            }
+        }
     }
 
-    private func sortKey(_ term: RDFTerm, depth: Int) -> String {
+    private func precedes(_ a: RDFGraph.Statement, _ b: RDFGraph.Statement, orEqual: Bool) -> Bool {
+        if a.predicate != b.predicate { return a.predicate < b.predicate }
+        switch compare(a.object, b.object) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return orEqual
+        }
+    }
+
+    private enum Order { case orderedAscending, orderedSame, orderedDescending }
+
+    private func compare(_ a: RDFTerm, _ b: RDFTerm) -> Order {
+        func order<T: Comparable>(_ x: T, _ y: T) -> Order { x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame }
+        switch (a, b) {
+        case (.iri(let x), .iri(let y)): return order(x, y)
+        case (.literal(let x, let xd, let xl), .literal(let y, let yd, let yl)):
+            if x != y { return order(x, y) }
+            if xl != yl { return order(xl ?? "", yl ?? "") }
+            return order(xd ?? "", yd ?? "")
+        case (.blank, .blank): return order(signature(a, depth: 0), signature(b, depth: 0))
+        default: return order(rank(a), rank(b))
+        }
+    }
+
+    private func rank(_ term: RDFTerm) -> Int {
+        switch term {
+        case .iri: return 0
+        case .literal: return 1
+        case .blank: return 2
+        }
+    }
+
+    /// What a blank node says, as text: only computed when two blank objects of one predicate meet.
+    private func signature(_ term: RDFTerm, depth: Int) -> String {
         switch term {
         case .iri(let iri): return "0" + iri
         case .literal(let value, let datatype, let language): return "1" + value + "\u{2}" + (language ?? "") + "\u{2}" + (datatype ?? "")
         case .blank:
             guard depth < 2 else { return "2" }
-            let inner = graph.statements(about: term).map { $0.predicate + "\u{3}" + sortKey($0.object, depth: depth + 1) }.sorted()
+            let inner = graph.statements(about: term).map { $0.predicate + "\u{3}" + signature($0.object, depth: depth + 1) }.sorted()
             return "2" + inner.joined(separator: "\u{4}")
         }
     }
@@ -132,26 +195,5 @@ struct DCATRecords {
             if let text, !text.isEmpty, text.utf8.count <= 300, !text.contains("\n") { return text }
         }
         return nil
-    }
-
-    /// The triples with blank nodes renamed `b0, b1, …` by first appearance.
-    static func relabelled(_ triples: [RDFTriple]) -> [RDFTriple] {
-        var names: [String: String] = [:]
-        func rename(_ term: RDFTerm) -> RDFTerm {
-            guard case .blank(let label) = term else { return term }
-            if let name = names[label] { return .blank(name) }
-            let name = "b\(names.count)"
-            names[label] = name
-            return .blank(name)
-        }
-        return triples.map { RDFTriple(rename($0.subject), $0.predicate, rename($0.object)) }
-    }
-
-    /// The record as N-Triples, its first statement about the record itself.
-    static func payload(_ triples: [RDFTriple]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(triples.count * 120)
-        for triple in triples { NTriplesWriter.append(triple, to: &bytes) }
-        return bytes
     }
 }

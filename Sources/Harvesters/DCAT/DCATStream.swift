@@ -18,6 +18,9 @@ final class DCATStream {
     private var lastFlush = 0
     private var lastSeen: [RDFTerm: Int] = [:]
     private var emitted: Set<RDFTerm> = []
+    /// Records a catalogue lists (`dcat:dataset` links), kept out of the graph: a catalogue of 100,000 datasets
+    /// would otherwise be one node scanned at every flush.
+    private var listed: [RDFTerm] = []
     /// Statements about records already handed over.
     private(set) var lateStatements = 0
     /// Records without an IRI or identifier, skipped.
@@ -26,7 +29,7 @@ final class DCATStream {
     private(set) var next: String?
     private(set) var total: Int?
 
-    init(flushEvery: Int = 200_000, holdBack: Int = 20_000, emit: @escaping (DCATRecords.Found) -> Void) {
+    init(flushEvery: Int = 50_000, holdBack: Int = 5_000, emit: @escaping (DCATRecords.Found) -> Void) {
         self.flushEvery = flushEvery
         self.holdBack = holdBack
         self.emit = emit
@@ -45,6 +48,10 @@ final class DCATStream {
             next = next ?? paging.next
             total = total ?? paging.total
         }
+        if DCATTerms.catalogMembers.contains(triple.predicate), triple.object.isResource {
+            if !emitted.contains(triple.object) { listed.append(triple.object) }
+            return
+        }
         graph.add(triple)
         lastSeen[triple.subject] = sequence
         if sequence - lastFlush >= flushEvery { flush(final: false) }
@@ -53,11 +60,23 @@ final class DCATStream {
     /// Hands over what is complete; with `final`, everything left.
     func flush(final: Bool) {
         lastFlush = sequence
-        let records = DCATRecords(graph: graph)
         let quietSince = sequence - holdBack
-        for subject in records.recordSubjects {
-            let found = records.cut(subject)
-            if !final && found.nodes.contains(where: { (lastSeen[$0] ?? 0) > quietSince }) { continue }
+        // Cut first, then drop: the graph is not shared while nodes are removed, so it is not copied.
+        var done: [DCATRecords.Found] = []
+        do {
+            let records = DCATRecords(graph: graph, listed: listed)
+            for subject in records.recordSubjects {
+                let found = records.cut(subject)
+                // Held back while the record's own nodes are still being written; shared nodes (a publisher
+                // described again with every dataset) do not hold anything back.
+                if !final && found.nodes.contains(where: { node in
+                    (lastSeen[node] ?? 0) > quietSince && (node == subject || Self.belongs(node, to: subject, in: graph))
+                }) { continue }
+                done.append(found)
+            }
+        }
+        for found in done {
+            let subject = found.subject
             emitted.insert(subject)
             if found.localID == nil { anonymous += 1 } else { emit(found) }
             for node in found.nodes where node == subject || Self.belongs(node, to: subject, in: graph) {
@@ -65,6 +84,7 @@ final class DCATStream {
                 lastSeen[node] = nil
             }
         }
+        if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
     }
 
     /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI.
