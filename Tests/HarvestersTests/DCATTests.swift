@@ -237,6 +237,22 @@ struct DCATStreamTests {
         #expect(stream.lateStatements == 1)
     }
 
+    @Test func distributionsDescribedLongAfterTheirDatasetsAreNoticed() throws {
+        // Sorted by subject, as some writers do: every dataset first, every distribution after.
+        var text = "@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .\n"
+        for index in 0..<30 { text += "<https://d.example/ds/\(index)> a dcat:Dataset ; dct:title \"D\(index)\" ; dcat:distribution <https://d.example/dist/\(index)> .\n" }
+        for index in 0..<30 { text += "<https://d.example/dist/\(index)> a dcat:Distribution ; dcat:accessURL <https://f.example/\(index)> .\n" }
+        let stream = DCATStream(flushEvery: 20, holdBack: 5) { _ in }
+        _ = TurtleReader.read(Array(text.utf8), baseIRI: "https://d.example/", blankScope: "t") { stream.add($0) }
+        stream.flush(final: true)
+        #expect(stream.lateStatements > 0)
+        // A page in memory is then read again as one graph: nothing is lost.
+        let page = try DCATPage.read(Array(text.utf8), contentType: "text/turtle", url: "https://d.example/", blankScope: "t", flushEvery: 20)
+        #expect(page.lateStatements > 0)
+        #expect(page.records.count == 30)
+        #expect(page.records.allSatisfy { String(decoding: $0.payload, as: UTF8.self).contains("accessURL") })
+    }
+
     @Test func readsADumpFromAFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-dump-\(UUID().uuidString).ttl").path
         try Data(Self.dump(12).utf8).write(to: URL(fileURLWithPath: path))

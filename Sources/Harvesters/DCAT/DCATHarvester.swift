@@ -118,9 +118,7 @@ public struct DCATHarvester: Harvester {
                 }
             }
             report(page, url: url, into: sink)
-            let records = page.records.enumerated().map { index, found in
-                (pointer: found.subject.iri ?? "dataset \(index + 1)", payload: found.payload)
-            }
+            let records = page.records.map { (pointer: $0.subject.iri ?? "dataset \($0.localID ?? "")", payload: $0.payload) }
             return (Parsed(records: records, truncated: page.report.fatal != nil),
                     PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }))
         }

@@ -5,6 +5,7 @@ import FeedParsing
 /// problems of its syntax.
 struct DCATPage {
     var syntax: RDFDocument.Choice
+    /// The records, in document order.
     var records: [DCATRecords.Found]
     /// The next page (`hydra:next` of a PartialCollectionView, `hydra:nextPage` of a PagedCollection).
     var next: String?
@@ -13,6 +14,9 @@ struct DCATPage {
     var report: RDFReadReport
     /// Datasets without an IRI or identifier, which cannot be tracked from run to run.
     var anonymous: Int
+    /// Statements about records already cut when the document was first read as a stream (it was then read
+    /// again as one graph).
+    var lateStatements: Int
 
     enum Failure: Error {
         /// No RDF syntax fits the response.
@@ -21,21 +25,30 @@ struct DCATPage {
         case unreadable(RDFDocument.Choice, RDFSyntaxError)
     }
 
-    /// Parses `bytes` fetched from `url`.
-    static func read(_ bytes: [UInt8], contentType: String?, url: String, blankScope: String) throws(Failure) -> DCATPage {
+    /// Parses `bytes` fetched from `url` through a `DCATStream`, so the graph held stays small whatever the
+    /// document's size; a document that turns out not to be grouped by subject is read again as one graph.
+    static func read(_ bytes: [UInt8], contentType: String?, url: String, blankScope: String,
+                     flushEvery: Int = 50_000) throws(Failure) -> DCATPage {
         guard let choice = RDFDocument.choose(contentType: contentType, url: url, bytes: bytes) else {
             let said = contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
             throw .notRDF("it is not RDF: the server sent \(said) and the body starts with '\(Self.excerpt(bytes))'")
         }
-        var graph = RDFGraph()
-        let report = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { graph.add($0) }
-        if let fatal = report.fatal, graph.count == 0 { throw .unreadable(choice, fatal) }
-        let records = DCATRecords(graph: graph)
-        var found = records.all()
-        let anonymous = found.filter { $0.localID == nil }.count
-        found.removeAll { $0.localID == nil }
-        let (next, total) = Self.paging(graph)
-        return DCATPage(syntax: choice, records: found, next: next, total: total, report: report, anonymous: anonymous)
+        var found: [DCATRecords.Found] = []
+        let stream = DCATStream(flushEvery: flushEvery, holdBack: min(5_000, flushEvery / 2)) { found.append($0) }
+        let report = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { stream.add($0) }
+        if let fatal = report.fatal, report.triples == 0 { throw .unreadable(choice, fatal) }
+        stream.flush(final: true)
+        var page = DCATPage(syntax: choice, records: found, next: stream.next, total: stream.total, report: report,
+                            anonymous: stream.anonymous, lateStatements: stream.lateStatements)
+        if stream.lateStatements > 0 {
+            // Not grouped by subject: the document is in memory, so read it again as one graph.
+            var graph = RDFGraph()
+            _ = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { graph.add($0) }
+            let records = DCATRecords(graph: graph).all()
+            page.records = records.filter { $0.localID != nil }
+            page.anonymous = records.count - page.records.count
+        }
+        return page
     }
 
     /// The hydra view or collection of the page: its next link and total.

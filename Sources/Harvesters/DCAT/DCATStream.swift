@@ -21,6 +21,9 @@ final class DCATStream {
     /// Records a catalogue lists (`dcat:dataset` links), kept out of the graph: a catalogue of 100,000 datasets
     /// would otherwise be one node scanned at every flush.
     private var listed: [RDFTerm] = []
+    /// Nodes handed-over records point to (their distributions, their blank nodes) that had not been described
+    /// yet: a description arriving later means the document is not grouped by subject.
+    private var dangling: Set<RDFTerm> = []
     /// Statements about records already handed over.
     private(set) var lateStatements = 0
     /// Records without an IRI or identifier, skipped.
@@ -37,7 +40,7 @@ final class DCATStream {
 
     func add(_ triple: RDFTriple) {
         sequence += 1
-        if emitted.contains(triple.subject) {
+        if emitted.contains(triple.subject) || dangling.contains(triple.subject) {
             lateStatements += 1
             return
         }
@@ -79,6 +82,14 @@ final class DCATStream {
             let subject = found.subject
             emitted.insert(subject)
             if found.localID == nil { anonymous += 1 } else { emit(found) }
+            if !final {
+                for node in found.nodes {
+                    for statement in graph.statements(about: node) where !graph.describes(statement.object) {
+                        if case .blank = statement.object { dangling.insert(statement.object) }
+                        else if statement.predicate == NS.dcat + "distribution", statement.object.isResource { dangling.insert(statement.object) }
+                    }
+                }
+            }
             for node in found.nodes where node == subject || Self.belongs(node, to: subject, in: graph) {
                 graph.remove(subject: node)
                 lastSeen[node] = nil
