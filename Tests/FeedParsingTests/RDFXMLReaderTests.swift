@@ -399,3 +399,56 @@ struct RDFXMLGrammarTests {
         #expect(after == ["envelope", "after"])
     }
 }
+
+@Suite("RDF/XML namespace entities")
+struct RDFXMLEntityTests {
+    static func read(_ text: String) -> (triples: [RDFTriple], report: RDFReadReport) {
+        var triples: [RDFTriple] = []
+        let report = RDFXMLReader.read(Array(text.utf8), baseIRI: "https://example.org/doc", blankScope: "t") { triples.append($0) }
+        return (triples, report)
+    }
+
+    @Test func simpleInternalEntitiesAreExpandedAndSaidSo() {
+        let (triples, report) = Self.read("""
+            <?xml version="1.0"?>
+            <!DOCTYPE rdf:RDF [ <!ENTITY dct "http://purl.org/dc/terms/" >
+              <!-- the usual shortcut -->
+              <!ENTITY xsd 'http://www.w3.org/2001/XMLSchema#'> ]>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="&dct;">
+              <rdf:Description rdf:about="https://example.org/d/1">
+                <dct:issued rdf:datatype="&xsd;date">2024-01-02</dct:issued>
+                <dct:title>Fish &amp; chips</dct:title>
+              </rdf:Description>
+            </rdf:RDF>
+            """)
+        #expect(triples.contains(RDFTriple(.iri("https://example.org/d/1"), "http://purl.org/dc/terms/issued",
+                                           .literal("2024-01-02", datatype: "http://www.w3.org/2001/XMLSchema#date", language: nil))))
+        #expect(triples.contains { $0.object == .string("Fish & chips") })
+        #expect(report.problems.first?.message.contains("&dct;, &xsd;") == true)
+        #expect(report.fatal == nil)
+    }
+
+    @Test func lineNumbersAfterTheDoctypeStayThoseOfTheDocument() {
+        let (_, report) = Self.read("""
+            <?xml version="1.0"?>
+            <!DOCTYPE rdf:RDF [ <!ENTITY dct "http://purl.org/dc/terms/" >
+              <!ENTITY q "quote &quot; and &#233;"> ]>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="&dct;">
+              <rdf:Description rdf:about="https://example.org/d/2"><dct:title>&q;</dct:title><dct:broken>
+            </rdf:RDF>
+            """)
+        #expect(report.fatal?.line == 6)
+    }
+
+    @Test(arguments: [
+        #"<!DOCTYPE r [ <!ENTITY a "x"> <!ENTITY b "&a;&a;"> ]><r>&b;</r>"#,  // nested references: billion laughs
+        #"<!DOCTYPE r [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]><r>&x;</r>"#,  // external entity
+        #"<!DOCTYPE r [ <!ENTITY % p "x"> ]><r/>"#,  // parameter entity
+        #"<!DOCTYPE r SYSTEM "http://example.org/r.dtd" [ <!ENTITY a "x"> ]><r>&a;</r>"#,  // external subset
+        #"<!DOCTYPE r [ <!ENTITY a "<b/>"> ]><r>&a;</r>"#,  // markup in a value
+    ]) func anythingButPlainTextIsStillRefused(_ text: String) {
+        let (triples, report) = Self.read(text)
+        #expect(triples.isEmpty)
+        #expect(report.fatal != nil)
+    }
+}

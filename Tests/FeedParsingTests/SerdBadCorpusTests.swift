@@ -8,17 +8,17 @@ import TestSupport
 @Suite("serd on the corpus's broken Turtle")
 struct SerdBadCorpusTests {
     /// Reads a corpus file, or nil (with the skip message printed) when the corpus is absent.
-    func read(_ name: String) throws -> (TripleIndex, [RDFTriple], RDFReadReport)? {
+    func read(_ name: String) throws -> (SerdTripleIndex, [RDFTriple], RDFReadReport)? {
         guard Corpus.directory != nil else {
             print(Corpus.missingMessage)
             return nil
         }
         let (triples, report) = try serdReadCorpus("bad/\(name)", .turtle)
-        return (TripleIndex(triples), triples, report)
+        return (SerdTripleIndex(triples), triples, report)
     }
 
-    func title(_ graph: TripleIndex, _ subject: String) -> [String] {
-        graph.objects(.iri(subject), dct + "title").compactMap(\.lexical)
+    func title(_ graph: SerdTripleIndex, _ subject: String) -> [String] {
+        graph.objects(.iri(subject), SerdNS.dct + "title").compactMap(\.lexical)
     }
 
     @Test("ckanext-dcat_dataset.ttl: undeclared healthdcatap: and a `^^<<` datatype")
@@ -32,10 +32,10 @@ struct SerdBadCorpusTests {
         #expect(report.problems[2].message.contains("`healthdcatap:` is not declared"))
         #expect(!triples.contains { $0.predicate.hasPrefix("healthdcatap") })
         // The three top-level resources of the file survive, the series even after its bad line.
-        #expect(graph.types(of: .iri("http://example.healthdata.nl/set/dataset")).contains(dcat + "Dataset"))
+        #expect(graph.types(of: .iri("http://example.healthdata.nl/set/dataset")).contains(SerdNS.dcat + "Dataset"))
         #expect(title(graph, "http://example.com/series").sorted() == ["Example dataset series", "Voorbeeld dataset serie"])
-        #expect(graph.object(.iri("http://example.com/series"), dct + "temporal") != nil)
-        #expect(graph.object(.iri("http://example.com/series"), dct + "issued") == nil)
+        #expect(graph.object(.iri("http://example.com/series"), SerdNS.dct + "temporal") != nil)
+        #expect(graph.object(.iri("http://example.com/series"), SerdNS.dct + "issued") == nil)
         #expect(graph.describes(.iri("http://example.com/analytics")))
         #expect(triples.count == 279)
     }
@@ -48,7 +48,7 @@ struct SerdBadCorpusTests {
         #expect(report.problems.map(\.column) == [31, 31])
         #expect(report.problems.allSatisfy { $0.message.contains("near `/") })
         for dataset in ["BeePopulationLive", "BeePopulation2023", "BeePopulation2022", "BeePopulation2000"] {
-            #expect(graph.types(of: .iri("https://data.gov.gr/id/dataset/\(dataset)")) == [dcat + "Dataset"], "\(dataset)")
+            #expect(graph.types(of: .iri("https://data.gov.gr/id/dataset/\(dataset)")) == [SerdNS.dcat + "Dataset"], "\(dataset)")
         }
         #expect(title(graph, "https://data.gov.gr/id/datasetseries/BeePopulation") == ["Bee population"])
         // `<example-api:…>` is an absolute IRI with the scheme `example-api`.
@@ -74,8 +74,8 @@ struct SerdBadCorpusTests {
         #expect(report.problems.map(\.line) == [15])
         #expect(report.problems.first?.message.contains("applied all the same") == true)
         let dataset = RDFTerm.iri("https://piveau.io/set/data/test-dataset")
-        #expect(graph.objects(dataset, dct + "title").contains(.literal("Beispieldatensatz", datatype: nil, language: "de-t-en-t0-mtec")))
-        #expect(triples.contains { $0.object == .iri(dcat + "CatalogRecord") })
+        #expect(graph.objects(dataset, SerdNS.dct + "title").contains(.literal("Beispieldatensatz", datatype: nil, language: "de-t-en-t0-mtec")))
+        #expect(triples.contains { $0.object == .iri(SerdNS.dcat + "CatalogRecord") })
         #expect(triples.count == 79)
     }
 
@@ -91,7 +91,7 @@ struct SerdBadCorpusTests {
 }
 
 /// The few lookups the tests need over a list of triples.
-struct TripleIndex {
+struct SerdTripleIndex {
     let triples: [RDFTriple]
     init(_ triples: [RDFTriple]) { self.triples = triples }
 
@@ -101,7 +101,7 @@ struct TripleIndex {
 
     func object(_ subject: RDFTerm, _ predicate: String) -> RDFTerm? { objects(subject, predicate).first }
 
-    func types(of subject: RDFTerm) -> [String] { objects(subject, rdfType).compactMap(\.iri) }
+    func types(of subject: RDFTerm) -> [String] { objects(subject, SerdNS.rdfType).compactMap(\.iri) }
 
     func describes(_ subject: RDFTerm) -> Bool { triples.contains { $0.subject == subject } }
 }

@@ -91,6 +91,13 @@ struct SerdReadFileTests {
         }
     }
 
+    @Test("a directory cannot be read: fatal", arguments: [RDFSyntax.turtle, .ntriples])
+    func directory(syntax: RDFSyntax) {
+        let report = SerdRDFReader.readFile(path: FileManager.default.temporaryDirectory.path, syntax: syntax,
+                                            baseIRI: "", blankScope: "") { _ in }
+        #expect(report.fatal?.message.contains("reading the file failed") == true)
+    }
+
     @Test("a missing file is a fatal problem naming it")
     func missingFile() {
         let report = SerdRDFReader.readFile(path: "/nonexistent/serd-test.ttl", syntax: .turtle, baseIRI: "",

@@ -119,6 +119,19 @@ struct SerdTriGAndLinesTests {
         #expect(report.fatal != nil)
     }
 
+    @Test("a report lists 1000 problems and counts the rest")
+    func problemLimit() {
+        let text = String(repeating: "<http://ex.org/a> <http://ex.org/p> bad .\n", count: 1500)
+            + "<http://ex.org/a> <http://ex.org/p> \"ok\" .\n"
+        for syntax in [RDFSyntax.ntriples, .turtle] {
+            let (triples, report) = serdRead(text, syntax)
+            #expect(triples.count == 1)
+            #expect(report.problems.count == 1001)
+            #expect(report.problems.last?.message == "500 further problems were found but not listed")
+            #expect(report.problems[999].line == 1000)
+        }
+    }
+
     @Test("empty documents give nothing and no problem")
     func empty() {
         for syntax in [RDFSyntax.turtle, .trig, .ntriples, .nquads] {
@@ -128,6 +141,72 @@ struct SerdTriGAndLinesTests {
             let (more, other) = serdRead("  # only a comment\n\n", syntax)
             #expect(more.isEmpty)
             #expect(other.allProblems.isEmpty)
+        }
+    }
+}
+
+/// serd 0.30.16 steps past the end of its input when a text ends inside an IRI and, in lax mode, then reads its page
+/// buffer round and round forever. These inputs must finish, with nothing invented from stale memory.
+@Suite("serd at the end of its input")
+struct SerdEndOfInputTests {
+    @Test("an IRI cut by the end of the document", arguments: [RDFSyntax.turtle, .trig, .ntriples, .nquads])
+    func iriCutAtEnd(syntax: RDFSyntax) {
+        let text = "<http://ex.org/a> <http://ex.org/p> \"1\" .\n<http://ex.org/a> <http://ex.org/p> <http://ex.org/tr"
+        let (triples, report) = serdRead(text, syntax)
+        #expect(triples.count == 1)
+        #expect(report.fatal?.line == 2)
+        #expect(report.fatal?.message.contains("IRI") == true)
+    }
+
+    @Test("an IRI cut at the end, with a line break after it", arguments: [RDFSyntax.turtle, .ntriples])
+    func iriCutBeforeNewline(syntax: RDFSyntax) {
+        let (triples, report) = serdRead("<http://ex.org/a> <http://ex.org/p> \"1\" .\n<http://ex.org/a> <http://ex.org/p> <http://ex.org/tr\n", syntax)
+        #expect(triples.count == 1)
+        #expect(report.fatal != nil)
+    }
+
+    @Test("an IRI without `>` in the middle of a Turtle document costs its statement")
+    func iriUnclosedInside() {
+        let (triples, report) = serdRead("""
+            <http://ex.org/a> <http://ex.org/p> <http://ex.org/broken .
+            <http://ex.org/b> <http://ex.org/p> "2" .
+            <http://ex.org/c> <http://ex.org/p> "3" .
+            """)
+        #expect(report.fatal == nil)
+        #expect(triples.contains { $0.object.lexical == "3" })
+        #expect(!report.problems.isEmpty)
+    }
+
+    @Test("a prefix or base directive cut inside its IRI")
+    func directiveCut() {
+        for text in ["@prefix a: <http://x", "BASE <http://x", "PREFIX a: <http://x"] {
+            let (triples, report) = serdRead(text)
+            #expect(triples.isEmpty)
+            #expect(report.fatal != nil, "\(text)")
+        }
+    }
+
+    @Test("long strings and escapes cut at the end")
+    func otherCuts() {
+        for text in ["<a> <b> \"\"\"abc", "<a> <b> \"\"\"abc\"", "<a> <b> \"\"\"abc\"\"", "<a> <b> \"abc\\", "<a> <b> \"x\"^^<http://a",
+                     "<a> <b> ex:a%2", "<a> <b> [ ", "<a> <b> ( 1", "<a> <b> \"x\"@", "_:"] {
+            let (_, report) = serdRead(text)
+            #expect(report.fatal != nil, "\(text)")
+        }
+    }
+
+    @Test("random bytes finish in both modes (fixed seed)")
+    func randomBytes() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        for size in [1, 100, 4095, 4096, 4097, 70_000, 300_000] {
+            let bytes = (0..<size).map { _ in next() }
+            for syntax in [RDFSyntax.turtle, .ntriples] {
+                _ = SerdRDFReader.read(bytes, syntax: syntax, baseIRI: "", blankScope: "") { _ in }
+            }
         }
     }
 }

@@ -11,10 +11,13 @@ func serdRead(_ text: String, _ syntax: RDFSyntax = .turtle, base: String = "htt
     return (triples, report)
 }
 
-let xsd = "http://www.w3.org/2001/XMLSchema#"
-let dct = "http://purl.org/dc/terms/"
-let dcat = "http://www.w3.org/ns/dcat#"
-let rdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+/// Namespaces the serd tests use.
+enum SerdNS {
+    static let xsd = "http://www.w3.org/2001/XMLSchema#"
+    static let dct = "http://purl.org/dc/terms/"
+    static let dcat = "http://www.w3.org/ns/dcat#"
+    static let rdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+}
 
 @Suite("Turtle through serd")
 struct SerdTurtleReaderTests {
@@ -34,14 +37,14 @@ struct SerdTurtleReaderTests {
         #expect(report.fatal == nil)
         #expect(report.triples == 8)
         let s = RDFTerm.iri("https://data.example/ds/1")
-        #expect(triples[0] == RDFTriple(s, rdfType, .iri(dcat + "Dataset")))
-        #expect(triples[1] == RDFTriple(s, dct + "title", .literal("Bäume", datatype: nil, language: "de")))
+        #expect(triples[0] == RDFTriple(s, SerdNS.rdfType, .iri(SerdNS.dcat + "Dataset")))
+        #expect(triples[1] == RDFTriple(s, SerdNS.dct + "title", .literal("Bäume", datatype: nil, language: "de")))
         #expect(triples[2].object == .literal("Trees", datatype: nil, language: "en-GB"))
-        #expect(triples[3].object == .literal("2024-01-02", datatype: xsd + "date", language: nil))
-        #expect(triples[4].object == .literal("42", datatype: xsd + "integer", language: nil))
-        #expect(triples[5].object == .literal("4.5", datatype: xsd + "decimal", language: nil))
-        #expect(triples[6].object == .literal("1e3", datatype: xsd + "double", language: nil))
-        #expect(triples[7].object == .literal("true", datatype: xsd + "boolean", language: nil))
+        #expect(triples[3].object == .literal("2024-01-02", datatype: SerdNS.xsd + "date", language: nil))
+        #expect(triples[4].object == .literal("42", datatype: SerdNS.xsd + "integer", language: nil))
+        #expect(triples[5].object == .literal("4.5", datatype: SerdNS.xsd + "decimal", language: nil))
+        #expect(triples[6].object == .literal("1e3", datatype: SerdNS.xsd + "double", language: nil))
+        #expect(triples[7].object == .literal("true", datatype: SerdNS.xsd + "boolean", language: nil))
     }
 
     @Test("relative IRIs resolve against the document URL, then @base and BASE")

@@ -98,3 +98,42 @@ struct DCATCorpusTests {
         }
     }
 }
+
+/// The broken RDF documents of the corpus: each problem named with its line, the good datasets kept.
+@Suite("DCAT corpus: broken documents")
+struct DCATBadCorpusTests {
+    /// File → (records kept, lines of the problems reported, fatal line or nil).
+    static let expected: [String: (records: Int, lines: [Int], fatal: Int?)] = [
+        // Undeclared `healthdcatap:` prefix, and a `^^<<…>` datatype.
+        "bad/ckanext-dcat_dataset.ttl": (3, [149, 154, 206], nil),
+        // `example-dist:BeePopulation2023/biojson`: `/` in a prefixed name.
+        "bad/semic_dcat-ap3_dataset-series-combined.ttl": (6, [32, 34], nil),
+        // A status line before the prefixes.
+        "bad/dcat-ap.de_UAG_Beispieldatensatz.ttl": (1, [1], nil),
+        // `@prefix edp: <…>` without its `.`.
+        "bad/piveau_example_dataset_geonames.ttl": (1, [15], nil),
+        // Ends after `] ;`: an empty catalogue, truncated.
+        "bad/piveau_example_empty_catalog.ttl": (0, [], 27),
+        // DOCTYPE with 15 namespace entities, one holding `&quot;`: expanded safely, reported.
+        "bad/dcatapit_dataset_it_esempio_6.rdf": (2, [0], nil),
+    ]
+
+    @Test(arguments: expected.keys.sorted()) func problemsAreNamedAndGoodDatasetsKept(_ relative: String) throws {
+        guard Corpus.directory != nil, let expectation = Self.expected[relative] else { print(Corpus.missingMessage); return }
+        let (records, issues, page) = try DCATTests.map(try Corpus.bytes(relative), url: "https://corpus.example/" + relative)
+        #expect(records.count == expectation.records, "\(relative)")
+        #expect(page.report.problems.map(\.line) == expectation.lines, "\(relative): \(page.report.problems)")
+        #expect(page.report.fatal?.line == expectation.fatal, "\(relative)")
+        #expect(!issues.contains { $0.severity == .error }, "\(relative)")
+    }
+
+    @Test func invalidJSONLDIsRefusedWithItsLine() throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
+        #expect {
+            _ = try DCATPage.read(try Corpus.bytes("bad/ckanext-dcat_croissant_dataset.jsonld"), contentType: nil, url: "https://x/", blankScope: "t")
+        } throws: { error in
+            guard case DCATPage.Failure.unreadable(let choice, let problem) = error else { return false }
+            return choice.syntax == .jsonld && problem.line == 78
+        }
+    }
+}

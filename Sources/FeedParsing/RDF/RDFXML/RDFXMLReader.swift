@@ -53,12 +53,24 @@ public enum RDFXMLReader: RDFSyntaxReader {
     public static func read(_ bytes: [UInt8], baseIRI: String, blankScope: String, options: Options,
                             into sink: (RDFTriple) -> Void) -> RDFReadReport {
         let reader: XMLReader
+        var expanded: [String] = []
         do throws(XMLReadError) {
-            reader = try XMLReader(bytes: bytes, options: xmlOptions(options))
+            do {
+                reader = try XMLReader(bytes: bytes, options: xmlOptions(options))
+            } catch where error.reason == .doctypeWithEntities {
+                // The namespace-shortcut idiom: simple internal entities only, expanded safely (RDFXMLEntities).
+                guard let rewritten = RDFXMLEntities.expand(bytes) else { throw error }
+                expanded = rewritten.names
+                reader = try XMLReader(bytes: rewritten.bytes, options: xmlOptions(options))
+            }
         } catch {
             return RDFReadReport(fatal: syntaxError(error))
         }
-        return parse(reader, baseIRI: baseIRI, blankScope: blankScope, options: options, into: sink)
+        var report = parse(reader, baseIRI: baseIRI, blankScope: blankScope, options: options, into: sink)
+        if !expanded.isEmpty {
+            report.problems.insert(RDFSyntaxError(line: 0, column: 0, message: "the DOCTYPE declares \(expanded.count) entities (\(expanded.prefix(5).map { "&\($0);" }.joined(separator: ", "))\(expanded.count > 5 ? ", …" : "")); they hold plain text, so fedcat replaced them by their values instead of refusing the document"), at: 0)
+        }
+        return report
     }
 
     /// Streams the RDF/XML file at `path` with flat memory, whatever its size (see

@@ -16,6 +16,14 @@ enum SerdMessages {
         }
     }
 
+    /// What line-based readers add to a problem that made serd skip its line.
+    static let lineSkipped = "; the line was skipped"
+
+    /// The format the session substitutes when serd reads the end of its input as part of an IRI.
+    static let endInsideIRI = "fedcat: end inside IRI"
+    /// The format the session substitutes when serd ran past the end of its input without an error of its own.
+    static let endInsideToken = "fedcat: end inside token"
+
     /// A sentence for serd's error. `message` is the formatted text, `format` the format it came from; `final`
     /// tells that the text serd was reading ended with the document (so "end of input" means truncation).
     static func sentence(format: String, message: String, final: Bool) -> String {
@@ -33,6 +41,12 @@ enum SerdMessages {
             return final ? "the document ends in the middle of a statement" : "the statement is incomplete"
         case "unexpected end of statement\n":
             return "a statement or directive ends unexpectedly (a SPARQL-style PREFIX takes no final `.`)"
+        case endInsideIRI:
+            return final ? "the document ends inside an IRI (`<` without its `>`)"
+                : "an IRI is not closed by `>` before the end of the statement"
+        case endInsideToken:
+            return final ? "the document ends inside a string literal or IRI"
+                : "a string literal or IRI is not closed before the end of the statement"
         case "invalid IRI character `%c'\n":
             return "an IRI contains \(quotedCharacter(message)), which must be percent-encoded"
         case "invalid IRI character (escape %%%02X)\n":

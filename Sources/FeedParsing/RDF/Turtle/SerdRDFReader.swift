@@ -35,7 +35,7 @@ public enum SerdRDFReader {
                     _ = driver.process(buffer, base: 0, atEOF: true)
                     driver.finish()
                 } else if let start = buffer.baseAddress, !buffer.isEmpty {
-                    session.cursor.pointee.countsLines = true
+                    session.cursor.pointee.counts_lines = 1
                     session.feed([SerdSegment(start: start, count: buffer.count, absolute: 0)], pageSize: 1 << 16)
                     finishLines(session)
                 }
@@ -68,10 +68,10 @@ public enum SerdRDFReader {
             if session.statementMode {
                 streamStatements(descriptor, session: session, windowSize: windowSize)
             } else {
-                session.cursor.pointee.countsLines = true
+                session.cursor.pointee.counts_lines = 1
                 session.feed(fileDescriptor: descriptor)
-                if session.cursor.pointee.readError != 0 && session.fatal == nil {
-                    let reason = String(cString: strerror(session.cursor.pointee.readError))
+                if session.cursor.pointee.read_error != 0 && session.fatal == nil {
+                    let reason = String(cString: strerror(session.cursor.pointee.read_error))
                     session.fatal = RDFSyntaxError(line: 0, column: 0, message: "reading the file failed: \(reason)")
                 }
                 finishLines(session)
@@ -101,8 +101,10 @@ public enum SerdRDFReader {
                     atEOF = true
                 } else if errno != EINTR {
                     let reason = String(cString: strerror(errno))
-                    session.addProblem(RDFSyntaxError(line: 0, column: 0,
-                                                      message: "reading the file failed: \(reason); the rest is missing"))
+                    if session.fatal == nil {
+                        session.fatal = RDFSyntaxError(line: 0, column: 0,
+                                                       message: "reading the file failed: \(reason); the rest is missing")
+                    }
                     atEOF = true
                 }
             }
@@ -133,13 +135,17 @@ public enum SerdRDFReader {
     /// cut off.
     private static func finishLines(_ session: SerdSession) {
         let cursor = session.cursor.pointee
-        guard cursor.bytesRead > 0, cursor.lastByte != 0x0A, session.fatal == nil,
-              let abandoned = session.abandonedLine, abandoned.line == cursor.lineBreaks + 1,
-              let index = abandoned.problem
-        else { return }
-        var problem = session.removeProblem(at: index)
-        problem.message = problem.message.replacingLineSkipped()
-        session.fatal = problem
+        guard session.fatal == nil, cursor.bytes_read > 0 else { return }
+        let lastLine = cursor.line_breaks + 1
+        if cursor.last_byte != 0x0A, let abandoned = session.abandonedLine, abandoned.line == lastLine,
+           let index = abandoned.problem {
+            var problem = session.removeProblem(at: index)
+            problem.message = problem.message.replacingLineSkipped()
+            session.fatal = problem
+        } else if session.overran {
+            let sentence = SerdMessages.sentence(format: SerdMessages.endInsideToken, message: "", final: true)
+            session.fatal = RDFSyntaxError(line: lastLine, column: 0, message: sentence + "; the triples before it were kept")
+        }
     }
 
     static func isStatementBased(_ syntax: RDFSyntax) -> Bool {
@@ -163,12 +169,12 @@ public enum SerdRDFReader {
 
 extension String {
     fileprivate func replacingLineSkipped() -> String {
-        guard hasSuffix(SerdLineMessages.skipped) else { return self }
-        return String(dropLast(SerdLineMessages.skipped.count)) + "; the document ends there"
+        guard hasSuffix(SerdMessages.lineSkipped) else { return self }
+        return String(dropLast(SerdMessages.lineSkipped.count)) + "; the document ends there"
     }
 }
 
-/// Wording shared by the line-based readers.
-enum SerdLineMessages {
-    static let skipped = "; the line was skipped"
+/// `read(2)` (the name `read` is taken inside `SerdRDFReader`).
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -22,10 +22,11 @@ final class SerdSession {
 
     let statementMode: Bool
     private var reader: OpaquePointer!
-    private let env: OpaquePointer
+    let env: OpaquePointer
     private let sink: (RDFTriple) -> Void
-    private var hasBase = false
-    let cursor: UnsafeMutablePointer<SerdFeedCursor>
+    var hasBase = false
+    /// The byte source serd reads (see `FcSerdCursor` in the CSerd shim).
+    let cursor: UnsafeMutablePointer<FcSerdCursor>
 
     // The report.
     private(set) var triples = 0
@@ -44,14 +45,16 @@ final class SerdSession {
 
     // The current statement: prefixes that were not declared, with how many triples each cost.
     private(set) var undeclaredPrefixes: [(prefix: String, skipped: Int)] = []
-    private var tripleUndeclared: [String] = []
+    /// Prefixes the triple being built uses without declaring them.
+    var tripleUndeclared: [String] = []
 
     init(syntax: SerdSyntax, statementMode: Bool, baseIRI: String, blankScope: String,
          sink: @escaping (RDFTriple) -> Void) {
         self.statementMode = statementMode
         self.sink = sink
         cursor = .allocate(capacity: 1)
-        cursor.initialize(to: SerdFeedCursor())
+        cursor.initialize(to: FcSerdCursor())
+        cursor.pointee.fd = -1
         env = serd_env_new(nil)
         let handle = Unmanaged.passUnretained(self).toOpaque()
         reader = serd_reader_new(syntax, handle, nil, serdBaseSink, serdPrefixSink, serdStatementSink, nil)
@@ -66,7 +69,6 @@ final class SerdSession {
     deinit {
         serd_reader_free(reader)
         serd_env_free(env)
-        cursor.pointee.deallocate()
         cursor.deinitialize(count: 1)
         cursor.deallocate()
     }
@@ -75,22 +77,39 @@ final class SerdSession {
 
     /// Reads `segments` as one stream; afterwards `failed` and `errors` describe what serd reported.
     func feed(_ segments: [SerdSegment], pageSize: Int = 4096) {
-        cursor.pointee.reset(segments)
+        fc_serd_cursor_start(cursor, -1)
+        for segment in segments { fc_serd_cursor_add(cursor, segment.start, segment.count) }
         run(pageSize: pageSize)
     }
 
     /// Reads an open file as one stream (line mode).
     func feed(fileDescriptor: Int32, pageSize: Int = 1 << 16) {
-        cursor.pointee.reset(fileDescriptor: fileDescriptor)
+        fc_serd_cursor_start(cursor, fileDescriptor)
         run(pageSize: pageSize)
     }
 
+    /// True when the read ended with serd stepping past the end of its input.
+    var overran: Bool { cursor.pointee.overran != 0 }
+
+    /// True once serd read beyond the end of the current feed: nothing it reports after that is real.
+    private var pastEnd = false
+
     private func run(pageSize: Int) {
+        pastEnd = false
         failed = false
         errors.removeAll(keepingCapacity: true)
         lastFailedLine = -1
-        _ = serd_reader_read_source(reader, serdFeedSource, serdFeedError, UnsafeMutableRawPointer(cursor), nil,
-                                    pageSize)
+        _ = fc_serd_read_guarded(reader, cursor, pageSize)
+        guard overran else { return }
+        // serd ran past the end without saying so first (a long string or IRI cut by the end).
+        if statementMode {
+            if !failed {
+                errors.append(RawError(line: Int.max, column: 0, format: SerdMessages.endInsideToken, message: "",
+                                       tolerated: false))
+                failed = true
+            }
+        }
+        // Line mode: `SerdRDFReader.finishLines` turns this into the fatal problem.
     }
 
     /// Forgets the undeclared prefixes of the statement just read.
@@ -124,9 +143,9 @@ final class SerdSession {
     fileprivate func statement(_ subject: UnsafePointer<SerdNode>, _ predicate: UnsafePointer<SerdNode>,
                                _ object: UnsafePointer<SerdNode>, _ datatype: UnsafePointer<SerdNode>?,
                                _ language: UnsafePointer<SerdNode>?) {
-        if failed { return }
+        if failed || pastEnd { return }
         let s = resource(subject)
-        let p = predicateIRI(predicate)
+        let p = iri(predicate)
         let o = term(object, datatype: datatype, language: language)
         if let s, let p, let o {
             triples += 1
@@ -145,14 +164,20 @@ final class SerdSession {
     }
 
     fileprivate func error(_ error: UnsafePointer<SerdError>) {
-        if failed { return }
+        if failed || pastEnd { return }
         let line = Int(error.pointee.line)
         if !statementMode && line == lastFailedLine { return }
-        let format = String(cString: error.pointee.fmt)
+        var format = String(cString: error.pointee.fmt)
         let message = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer -> String in
             let length = fc_serd_format_error(error, buffer.baseAddress!, buffer.count)
             let bytes = UnsafeRawBufferPointer(start: buffer.baseAddress, count: max(0, min(Int(length), buffer.count - 1)))
             return String(decoding: bytes, as: UTF8.self)
+        }
+        // serd read the end of its input as a character of an IRI: the text ends inside the IRI. Whatever serd
+        // reports after this comes from beyond the end.
+        if format == "invalid IRI character (escape %%%02X)\n" && message.contains("FFFFFFFF") {
+            format = SerdMessages.endInsideIRI
+            pastEnd = true
         }
         let tolerated = SerdMessages.isTolerated(format: format)
         let column = Int(error.pointee.col)
@@ -162,9 +187,16 @@ final class SerdSession {
             return
         }
         // Line mode: serd's positions are the document's. Its column is 1-based on line 1, 0-based after.
-        var sentence = SerdMessages.sentence(format: format, message: message, final: false)
+        let atEnd = format == SerdMessages.endInsideIRI
+        var sentence = SerdMessages.sentence(format: format, message: message, final: atEnd)
+        if atEnd {
+            // serd reads an IRI across line breaks: only the end of the document stops this one.
+            fatal = RDFSyntaxError(line: line, column: line <= 1 ? max(column, 1) : column + 1,
+                                   message: sentence + "; the triples before it were kept")
+            return
+        }
         if !tolerated {
-            sentence += SerdLineMessages.skipped
+            sentence += SerdMessages.lineSkipped
             lastFailedLine = line
             abandonedLine = (line, problems.count < Self.problemLimit ? problems.count : nil)
         }
@@ -172,13 +204,13 @@ final class SerdSession {
     }
 
     fileprivate func base(_ node: UnsafePointer<SerdNode>) {
-        if failed { return }
+        if failed || pastEnd { return }
         serd_env_set_base_uri(env, node)
         hasBase = serd_env_get_base_uri(env, nil).pointee.n_bytes > 0
     }
 
     fileprivate func prefix(_ name: UnsafePointer<SerdNode>, _ uri: UnsafePointer<SerdNode>) {
-        if failed { return }
+        if failed || pastEnd { return }
         serd_env_set_prefix(env, name, uri)
     }
 
@@ -188,109 +220,6 @@ final class SerdSession {
             serd_env_set_base_uri(env, &node)
         }
         hasBase = serd_env_get_base_uri(env, nil).pointee.n_bytes > 0
-    }
-
-    // MARK: - Nodes to terms
-
-    @inline(__always)
-    private func text(_ node: UnsafePointer<SerdNode>) -> String {
-        let value = node.pointee
-        guard let bytes = value.buf else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: value.n_bytes), as: UTF8.self)
-    }
-
-    private func resource(_ node: UnsafePointer<SerdNode>) -> RDFTerm? {
-        if node.pointee.type == SERD_BLANK { return .blank(text(node)) }
-        return iri(node).map(RDFTerm.iri)
-    }
-
-    private func term(_ node: UnsafePointer<SerdNode>, datatype: UnsafePointer<SerdNode>?,
-                      language: UnsafePointer<SerdNode>?) -> RDFTerm? {
-        guard node.pointee.type == SERD_LITERAL else { return resource(node) }
-        let lexical = text(node)
-        var datatypeIRI: String?
-        if let datatype, datatype.pointee.buf != nil, datatype.pointee.type != SERD_NOTHING {
-            guard let expanded = iri(datatype) else { return nil }
-            datatypeIRI = expanded
-        }
-        var languageTag: String?
-        if let language, language.pointee.buf != nil, language.pointee.n_bytes > 0 {
-            languageTag = text(language)
-            datatypeIRI = nil
-        }
-        return .literal(lexical, datatype: datatypeIRI, language: languageTag)
-    }
-
-    private func predicateIRI(_ node: UnsafePointer<SerdNode>) -> String? {
-        iri(node)
-    }
-
-    private func iri(_ node: UnsafePointer<SerdNode>) -> String? {
-        let value = node.pointee
-        switch value.type {
-        case SERD_CURIE:
-            var prefix = SerdChunk()
-            var suffix = SerdChunk()
-            guard serd_env_expand(env, node, &prefix, &suffix) == SERD_SUCCESS else {
-                tripleUndeclared.append(prefixName(node))
-                return nil
-            }
-            return Self.concatenate(prefix, suffix)
-        case SERD_URI:
-            guard let bytes = value.buf else { return "" }
-            if hasBase && !Self.hasScheme(bytes, value.n_bytes) {
-                var resolved = serd_env_expand_node(env, node)
-                defer { serd_node_free(&resolved) }
-                if resolved.buf != nil { return text(&resolved) }
-            }
-            return text(node)
-        default:
-            return text(node)
-        }
-    }
-
-    private func prefixName(_ node: UnsafePointer<SerdNode>) -> String {
-        let value = node.pointee
-        guard let bytes = value.buf else { return "" }
-        var length = 0
-        while length < value.n_bytes && bytes[length] != 0x3A { length += 1 }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
-    }
-
-    private static func concatenate(_ first: SerdChunk, _ second: SerdChunk) -> String {
-        let total = first.len + second.len
-        return String(unsafeUninitializedCapacity: total) { out in
-            var written = 0
-            if let bytes = first.buf, first.len > 0 {
-                out.baseAddress!.update(from: bytes, count: first.len)
-                written = first.len
-            }
-            if let bytes = second.buf, second.len > 0 {
-                (out.baseAddress! + written).update(from: bytes, count: second.len)
-                written += second.len
-            }
-            return written
-        }
-    }
-
-    /// True when the IRI text starts with a scheme (`letter (letter | digit | + | - | .)* :`).
-    static func hasScheme(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        guard count > 0, Self.isLetter(bytes[0]) else { return false }
-        var index = 1
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x3A { return true }
-            if !(isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E) {
-                return false
-            }
-            index += 1
-        }
-        return false
-    }
-
-    @inline(__always)
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
     }
 }
 
@@ -319,13 +248,4 @@ private let serdPrefixSink: SerdPrefixSink = { handle, name, uri in
 private let serdErrorSink: SerdErrorSink = { handle, error in
     session(handle).error(error)
     return SERD_SUCCESS
-}
-
-private let serdFeedSource: SerdSource = { buffer, _, count, stream in
-    let cursor = stream.assumingMemoryBound(to: SerdFeedCursor.self)
-    return cursor.pointee.read(into: buffer.assumingMemoryBound(to: UInt8.self), capacity: count)
-}
-
-private let serdFeedError: SerdStreamErrorFunc = { stream in
-    stream.assumingMemoryBound(to: SerdFeedCursor.self).pointee.readError == 0 ? 0 : 1
 }

@@ -22,7 +22,7 @@ final class SerdTurtleDriver {
         self.session = session
         added = .allocate(capacity: 3)
         added.initialize(from: [0x20, 0x2E, 0x0A], count: 3)
-        segments.reserveCapacity(SerdFeedCursor.capacity)
+        segments.reserveCapacity(4)
     }
 
     deinit {
@@ -47,7 +47,7 @@ final class SerdTurtleDriver {
             case .finished:
                 return bytes.count
             case .statement(let start, let end, let terminated, let closesGraph, let directive):
-                let final = atEOF && end == bytes.count && !terminated && !closesGraph
+                let final = atEOF && end == bytes.count && !terminated && !closesGraph && directive == nil
                 read(bytes, base: base, start: start, end: end, closesGraph: closesGraph,
                      directive: directive, final: final)
             case .graphOpen(let headerStart, let headerEnd, let brace):
@@ -87,7 +87,7 @@ final class SerdTurtleDriver {
         var resumeFloor = start
 
         while true {
-            session.feed(segments)
+            session.feed(segments, pageSize: min(4096, segments.reduce(1) { $0 + $1.count }))
             var failure: (offset: Int, error: SerdSession.RawError)?
             for error in session.errors {
                 let offset = absoluteOffset(of: error, in: segments)

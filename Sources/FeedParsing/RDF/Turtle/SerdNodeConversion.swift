@@ -1,0 +1,106 @@
+internal import CSerd
+
+/// Turning serd's nodes into fedcat terms: prefixed names are expanded and relative IRIs resolved through the
+/// session's `SerdEnv`; a prefix that is not declared is noted in `tripleUndeclared` and gives nil.
+extension SerdSession {
+    /// The node's text.
+    @inline(__always)
+    func text(_ node: UnsafePointer<SerdNode>) -> String {
+        let value = node.pointee
+        guard let bytes = value.buf else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: value.n_bytes), as: UTF8.self)
+    }
+
+    /// An IRI or blank node.
+    func resource(_ node: UnsafePointer<SerdNode>) -> RDFTerm? {
+        if node.pointee.type == SERD_BLANK { return .blank(text(node)) }
+        return iri(node).map(RDFTerm.iri)
+    }
+
+    /// Any term; a literal's datatype is expanded like an IRI, a language tag wins over a datatype.
+    func term(_ node: UnsafePointer<SerdNode>, datatype: UnsafePointer<SerdNode>?,
+              language: UnsafePointer<SerdNode>?) -> RDFTerm? {
+        guard node.pointee.type == SERD_LITERAL else { return resource(node) }
+        let lexical = text(node)
+        var datatypeIRI: String?
+        if let datatype, datatype.pointee.buf != nil, datatype.pointee.type != SERD_NOTHING {
+            guard let expanded = iri(datatype) else { return nil }
+            datatypeIRI = expanded
+        }
+        var languageTag: String?
+        if let language, language.pointee.buf != nil, language.pointee.n_bytes > 0 {
+            languageTag = text(language)
+            datatypeIRI = nil
+        }
+        return .literal(lexical, datatype: datatypeIRI, language: languageTag)
+    }
+
+    /// The IRI a URI or prefixed-name node stands for; nil when its prefix is not declared.
+    func iri(_ node: UnsafePointer<SerdNode>) -> String? {
+        let value = node.pointee
+        switch value.type {
+        case SERD_CURIE:
+            var prefix = SerdChunk()
+            var suffix = SerdChunk()
+            guard serd_env_expand(env, node, &prefix, &suffix) == SERD_SUCCESS else {
+                tripleUndeclared.append(prefixName(node))
+                return nil
+            }
+            return Self.concatenate(prefix, suffix)
+        case SERD_URI:
+            guard let bytes = value.buf else { return "" }
+            if hasBase && !Self.hasScheme(bytes, value.n_bytes) {
+                var resolved = serd_env_expand_node(env, node)
+                defer { serd_node_free(&resolved) }
+                if resolved.buf != nil { return text(&resolved) }
+            }
+            return text(node)
+        default:
+            return text(node)
+        }
+    }
+
+    private func prefixName(_ node: UnsafePointer<SerdNode>) -> String {
+        let value = node.pointee
+        guard let bytes = value.buf else { return "" }
+        var length = 0
+        while length < value.n_bytes && bytes[length] != 0x3A { length += 1 }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+
+    private static func concatenate(_ first: SerdChunk, _ second: SerdChunk) -> String {
+        let total = first.len + second.len
+        return String(unsafeUninitializedCapacity: total) { out in
+            var written = 0
+            if let bytes = first.buf, first.len > 0 {
+                out.baseAddress!.update(from: bytes, count: first.len)
+                written = first.len
+            }
+            if let bytes = second.buf, second.len > 0 {
+                (out.baseAddress! + written).update(from: bytes, count: second.len)
+                written += second.len
+            }
+            return written
+        }
+    }
+
+    /// True when the IRI text starts with a scheme (`letter (letter | digit | + | - | .)* :`).
+    static func hasScheme(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count > 0, Self.isLetter(bytes[0]) else { return false }
+        var index = 1
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x3A { return true }
+            if !(isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E) {
+                return false
+            }
+            index += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+}
