@@ -65,11 +65,13 @@ struct DCATCorpusTests {
     }
 
     @Test func theRostockDatasetHasNineDistributions() throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
         let (records, _, _) = try Self.read("dcat_rdfxml/ckanext-dcat_dataset_gov_de.rdf")
         #expect(records.first?.distributions.count == 9)
     }
 
     @Test func hydraPagesLinkToTheNextPage() throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
         let page = try Self.read("dcat_jsonld/udata_hydra_paged-collection-1.jsonld").page
         #expect(page.next?.contains("page=2") == true)
         #expect(page.total == 4)
@@ -77,6 +79,7 @@ struct DCATCorpusTests {
     }
 
     @Test func mixedCaseLanguageTagsAreLowerCased() throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
         let (records, _, _) = try Self.read("dcat_rdfxml/dcat-ap-es_Catalog_NSIP.rdf")
         #expect(records.contains { $0.title.variants.keys.contains("en") })
         #expect(!records.contains { $0.title.variants.keys.contains { $0 != $0.lowercased() } })
@@ -96,6 +99,32 @@ struct DCATCorpusTests {
             #expect(record.distributions.count == other.distributions.count, "\(record.id)")
             #expect(Set(record.keywords) == Set(other.keywords), "\(record.id)")
         }
+    }
+}
+
+/// CSW GetRecords responses whose records are DCAT (GeoNetwork's `outputSchema=http://www.w3.org/ns/dcat#`).
+@Suite("DCAT corpus: DCAT inside CSW responses")
+struct DCATInCSWTests {
+    @Test(arguments: ["csw/udata_geonetwork-dcat-page-1.xml", "csw/udata_geonetwork-geodcatap-page-1.xml", "csw/owslib_9250AA67_dc2.xml"])
+    func theDatasetsMap(_ relative: String) throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
+        var options = RDFXMLReader.Options()
+        options.scanForRDF = true
+        var graph = RDFGraph()
+        let report = RDFXMLReader.read(try Corpus.bytes(relative), baseIRI: "https://corpus.example/csw", blankScope: "c", options: options) {
+            graph.add($0)
+        }
+        #expect(report.allProblems.isEmpty, "\(relative): \(report.allProblems.prefix(3))")
+        let found = DCATRecords(graph: graph).all().filter { $0.localID != nil }
+        let source = SourceConfig(id: "csw", kind: "dcat", url: "https://corpus.example/csw")
+        let records = found.compactMap { found in
+            DCATMapper().map(RawRecord(localID: found.localID, payload: found.payload, mediaType: "application/n-triples",
+                                       pageURL: source.url, location: "x"),
+                             context: MappingContext(source: source, harvestedAt: Date())).record
+        }
+        #expect(records.count == found.count)
+        if relative.contains("geonetwork") { #expect(!records.isEmpty, "\(relative)") }
+        #expect(records.allSatisfy { !$0.title.value.isEmpty })
     }
 }
 

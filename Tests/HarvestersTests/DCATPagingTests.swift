@@ -153,3 +153,71 @@ struct DCATPagingTests {
         }
     }
 }
+
+@Suite("DCAT catalogues that link per-dataset documents")
+struct DCATLinkedDocumentTests {
+    static func catalogue(_ base: String, datasets: [String]) -> HTTPResponse {
+        let links = datasets.map { "<\(base)/datasets/\($0).ttl>" }.joined(separator: ", ")
+        let body = """
+            @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+            <\(base)/catalog.ttl> a dcat:Catalog ; dct:title "Documents catalogue"@en ; dcat:dataset \(links) .
+            """
+        return HTTPResponse(status: 200, headers: [("Content-Type", "text/turtle")], body: Array(body.utf8))
+    }
+
+    static func server(missing: String? = nil) throws -> LoopbackServer {
+        let server = try LoopbackServer { request in
+            let base = "http://\(request.header("Host") ?? "127.0.0.1")"
+            if request.path == "/catalog.ttl" { return Self.catalogue(base, datasets: ["one", "two", "three"]) }
+            guard request.path.hasPrefix("/datasets/"), let name = request.path.split(separator: "/").last.map(String.init) else { return .status(404) }
+            if let missing, name == missing + ".ttl" { return .status(404) }
+            let body = """
+                @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+                <\(base)/datasets/\(name)> a dcat:Dataset ; dct:title "Dataset \(name)"@en .
+                """
+            return HTTPResponse(status: 200, headers: [("Content-Type", "text/turtle")], body: Array(body.utf8))
+        }
+        try server.start()
+        return server
+    }
+
+    @Test func followsTheListedDocumentsAndSkipsThemWhenUnchanged() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let source = SourceConfig(id: "lkod", kind: "dcat", url: server.baseURL + "/catalog.ttl")
+        let sink = CollectingSink()
+        let outcome = try DCATHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
+        #expect(outcome.complete)
+        #expect(sink.records.compactMap(\.localID) == ["one", "two", "three"].map { "\(server.baseURL)/datasets/\($0).ttl" })
+        #expect(sink.issues.isEmpty)
+        // The catalogue page is reported last, with the checkpoint; each document before it.
+        #expect(sink.pages.map(\.url).last == server.baseURL + "/catalog.ttl")
+        let memos = Dictionary(uniqueKeysWithValues: sink.pages.compactMap { $0.memo.map { ($0.url, $0) } })
+        #expect(memos.count == 4)
+        let again = CollectingSink()
+        _ = try DCATHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(pages: memos), into: again)
+        #expect(again.records.isEmpty)
+        #expect(again.unchanged.count == 3)
+    }
+
+    @Test func aMissingDocumentIsAnErrorAndTheListingIncomplete() throws {
+        let server = try Self.server(missing: "two")
+        defer { server.stop() }
+        let source = SourceConfig(id: "lkod", kind: "dcat", url: server.baseURL + "/catalog.ttl")
+        let sink = CollectingSink()
+        let outcome = try DCATHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
+        #expect(!outcome.complete)
+        #expect(sink.records.count == 2)
+        #expect(sink.issues.map(\.code) == ["dcat.linked.unreadable"])
+        #expect(sink.issues.first?.message.contains("/datasets/two.ttl") == true)
+    }
+
+    @Test func followingCanBeSwitchedOff() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let source = SourceConfig(id: "lkod", kind: "dcat", url: server.baseURL + "/catalog.ttl", options: ["follow_links": "false"])
+        let sink = CollectingSink()
+        _ = try DCATHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
+        #expect(sink.records.isEmpty)
+    }
+}

@@ -22,13 +22,19 @@ public struct DCATHarvester: Harvester {
     public let source: SourceConfig
     /// A listing longer than this many pages is stopped as a loop (`options.max_pages`).
     public let maxPages: Int
+    /// Whether datasets a catalogue lists by IRI without describing them are fetched as documents of their own
+    /// (`options.follow_links`, default true).
+    public let followLinks: Bool
 
     public init(source: SourceConfig) throws(HarvestError) {
         let url = source.url.lowercased()
         guard url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("file://") else {
             throw .badSource(sourceID: source.id, reason: "the url '\(source.url)' is not an http or https URL of a DCAT document (for example \(Self.description.exampleURL)).")
         }
-        do { maxPages = try source.intOption("max_pages", default: 100_000) } catch {
+        do {
+            maxPages = try source.intOption("max_pages", default: 100_000)
+            followLinks = try source.boolOption("follow_links", default: true)
+        } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
         guard maxPages >= 1 else {
@@ -62,6 +68,10 @@ public struct DCATHarvester: Harvester {
             if page.parsed?.truncated == true { complete = false }
             try handout.hand(payloads: page.parsed?.records, ids: page.summary.ids, url: url, page: cursor.pages, into: sink)
             cursor.received += page.summary.ids.count
+            if followLinks {
+                try follow(page.summary.links, from: url, cursor: &cursor, visited: &visited, expected: expected, handout: &handout,
+                           complete: &complete, context: context, fetcher: fetcher, sink: sink)
+            }
             let next = page.summary.next.flatMap { Self.resolve($0, against: url) }
             if let raw = page.summary.next, next == nil {
                 sink.issue(RecordIssue(
@@ -83,6 +93,39 @@ public struct DCATHarvester: Harvester {
                 url: source.url))
         }
         return GatherOutcome(complete: complete, expectedTotal: expected, pages: cursor.pages)
+    }
+
+    /// Fetches the per-dataset documents a catalogue page lists without describing them, before the page's
+    /// checkpoint is written (so a resumed run reads them again). One that cannot be read is an error issue and
+    /// makes the listing incomplete; the others go on.
+    private func follow(_ links: [String], from url: String, cursor: inout LinkCursor, visited: inout Set<String>, expected: Int?,
+                        handout: inout ListingHandout, complete: inout Bool, context: GatherContext, fetcher: Fetcher,
+                        sink: any HarvestSink) throws(HarvestError) {
+        for link in links {
+            guard let document = Self.resolve(link, against: url), visited.insert(document).inserted else { continue }
+            guard cursor.pages < maxPages else {
+                throw .paging(sourceID: source.id, url: document, reason: "more than \(maxPages) pages and documents (option 'max_pages'); the listing looks endless.")
+            }
+            cursor.pages += 1
+            do {
+                let page = try fetchPage(document, number: cursor.pages, memo: context.pages[document], using: fetcher, sink: sink)
+                if page.parsed?.truncated == true { complete = false }
+                try handout.hand(payloads: page.parsed?.records, ids: page.summary.ids, url: document, page: cursor.pages, into: sink)
+                cursor.received += page.summary.ids.count
+                try sink.page(PageReport(number: cursor.pages, url: document, expectedTotal: expected, unchanged: page.unchanged,
+                                         memo: page.memo(url: document)))
+            } catch {
+                // A stop from outside or the run's deadline ends the run; a bad document is one issue.
+                if case .stopped = error { throw error }
+                if case .fetch(_, .deadlineExceeded) = error { throw error }
+                if case .fetch(_, .retryAfterTooLong) = error { throw error }
+                complete = false
+                sink.issue(RecordIssue(
+                    code: "dcat.linked.unreadable", severity: .error,
+                    message: "Source '\(source.id)': the catalogue page \(url) lists the dataset document \(document), which could not be read (\(error.description)); the listing is treated as incomplete and nothing will be deleted.",
+                    url: document))
+            }
+        }
     }
 
     /// A next link as an absolute http(s) URL, resolved against the page.
@@ -120,7 +163,7 @@ public struct DCATHarvester: Harvester {
             report(page, url: url, into: sink)
             let records = page.records.map { (pointer: $0.subject.iri ?? "dataset \($0.localID ?? "")", payload: $0.payload) }
             return (Parsed(records: records, truncated: page.report.fatal != nil),
-                    PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }))
+                    PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }, links: page.links))
         }
     }
 
@@ -152,7 +195,7 @@ public struct DCATHarvester: Harvester {
                                    message: "Source '\(source.id)' (\(url)): dataset '\(found.localID ?? "")' reaches more than \(DCATRecords.maxTriples) statements; it was cut there.",
                                    localID: found.localID, url: url))
         }
-        if page.records.isEmpty && page.anonymous == 0 {
+        if page.records.isEmpty && page.anonymous == 0 && page.links.isEmpty {
             sink.issue(RecordIssue(code: "dcat.document.no-dataset", severity: .warning,
                                    message: "Source '\(source.id)' (\(url)): the \(syntax) document (read by \(page.syntax.reason)) holds \(page.report.triples) statements but no dcat:Dataset, dcat:DatasetSeries or dcat:DataService.",
                                    url: url))

@@ -11,6 +11,8 @@ struct DCATPage {
     var next: String?
     /// `hydra:totalItems`, an integer or a string of digits.
     var total: Int?
+    /// Datasets the catalogue lists by IRI without describing them: documents to follow.
+    var links: [String] = []
     var report: RDFReadReport
     /// Datasets without an IRI or identifier, which cannot be tracked from run to run.
     var anonymous: Int
@@ -38,8 +40,8 @@ struct DCATPage {
         let report = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { stream.add($0) }
         if let fatal = report.fatal, report.triples == 0 { throw .unreadable(choice, fatal) }
         stream.flush(final: true)
-        var page = DCATPage(syntax: choice, records: found, next: stream.next, total: stream.total, report: report,
-                            anonymous: stream.anonymous, lateStatements: stream.lateStatements)
+        var page = DCATPage(syntax: choice, records: found, next: stream.next, total: stream.total, links: stream.undescribed,
+                            report: report, anonymous: stream.anonymous, lateStatements: stream.lateStatements)
         if stream.lateStatements > 0 {
             // Not grouped by subject: the document is in memory, so read it again as one graph.
             var graph = RDFGraph()

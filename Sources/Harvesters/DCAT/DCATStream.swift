@@ -60,6 +60,14 @@ final class DCATStream {
         if sequence - lastFlush >= flushEvery { flush(final: false) }
     }
 
+    /// What the catalogue lists but the document never describes (after the final flush): the per-dataset
+    /// documents of catalogues that link their datasets (DCAT-AP "documents" catalogues such as the Czech and
+    /// Slovak national ones), in order.
+    var undescribed: [String] {
+        var seen = Set<String>()
+        return listed.compactMap { term in term.iri.flatMap { seen.insert($0).inserted ? $0 : nil } }
+    }
+
     /// Hands over what is complete; with `final`, everything left.
     func flush(final: Bool) {
         lastFlush = sequence

@@ -17,7 +17,7 @@ struct ConditionalPage<Parsed> {
 
     /// What to remember of the page for the next run (nothing for an empty page).
     func memo(url: String) -> PageMemo? {
-        summary.ids.isEmpty ? nil : PageMemo(url: url, etag: etag, lastModified: lastModified, bodyHash: bodyHash, pageJSON: summary.json)
+        summary.ids.isEmpty && summary.links.isEmpty ? nil : PageMemo(url: url, etag: etag, lastModified: lastModified, bodyHash: bodyHash, pageJSON: summary.json)
     }
 
     /// Fetches `url`, sending the remembered validators; `parse` reads a changed page (and must refuse a
