@@ -55,9 +55,20 @@ public struct SourceRegistry: Sendable {
         do { harvester = try HarvesterRegistry.harvesterType(for: kind) } catch {
             throw .unknownKindGiven(kind: kind, known: error.known)
         }
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
+        // A file:// URL (a dump on disk) is accepted for a source marked `local`, which the fetcher requires too.
+        let local = ["true", "yes", "1"].contains(options["local"]?.lowercased() ?? "")
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
             throw .badURL(url: url, reason: "it must be an http:// or https:// URL with a host")
+        }
+        let host: String
+        if scheme == "file" && local && !components.path.isEmpty {
+            host = "file"
+        } else {
+            guard scheme == "http" || scheme == "https", let found = components.host, !found.isEmpty else {
+                throw .badURL(url: url, reason: scheme == "file" ? "a file:// URL needs --option local=true (the source reads a file on this machine)"
+                                                                   : "it must be an http:// or https:// URL with a host")
+            }
+            host = found
         }
         let sourceID = id ?? Self.suggestID(host: host, path: components.path)
         guard SourceConfig.isValidID(sourceID) else { throw .badID(id: sourceID) }

@@ -27,6 +27,18 @@ struct SourceRegistryTests {
         #expect(registry.loadAll().sources == [source])
     }
 
+    @Test func aFileURLNeedsTheSourceMarkedLocal() throws {
+        let registry = try Self.registry()
+        #expect {
+            _ = try registry.add(url: "file:///data/dump.ttl", kind: "dcat")
+        } throws: { error in
+            "\(error)".contains("--option local=true")
+        }
+        let (source, _) = try registry.add(url: "file:///data/dump.ttl", kind: "dcat", id: "dump", options: ["local": "true"])
+        #expect(source.url == "file:///data/dump.ttl")
+        #expect(try registry.source("dump") == source)
+    }
+
     @Test func readsAHandWrittenFile() throws {
         let registry = try Self.registry()
         try Self.write("""
