@@ -67,6 +67,20 @@ struct DateFormatsTests {
         ("1 BC", .unknown, "0000", "date.bce"),
         ("-0500-03-15", .unknown, "-0500-03-15", "date.bce"),
         ("AD 79", .unknown, "0079", "date.era"),
+        // ISO 8601 week and ordinal dates (none in the corpus; weekly and daily statistical series use them).
+        // A day becomes its calendar date; a whole week keeps its precision in the week form.
+        ("2023-W05", .unknown, "2023-W05", "date.iso8601-week"),
+        ("2023-w05", .unknown, "2023-W05", "date.iso8601-week"),
+        ("2023W05", .unknown, "2023-W05", "date.iso8601-week"),
+        ("2023-W05-3", .unknown, "2023-02-01", "date.iso8601-week"),
+        ("2023W053", .unknown, "2023-02-01", "date.iso8601-week"),
+        ("2020-W01-1", .unknown, "2019-12-30", "date.iso8601-week"),
+        ("2020-W53-7", .unknown, "2021-01-03", "date.iso8601-week"),
+        ("2015-W53", .unknown, "2015-W53", "date.iso8601-week"),
+        ("2023-W05-3T10:30:00+01:00", .unknown, "2023-02-01T09:30:00Z", "date.iso8601-week"),
+        ("2023-045", .unknown, "2023-02-14", "date.iso8601-ordinal"),
+        ("2020-366", .unknown, "2020-12-31", "date.iso8601-ordinal"),
+        ("2023-001T00:00Z", .unknown, "2023-01-01T00:00Z", "date.iso8601-ordinal"),
     ])
     func reads(input: String, order: Order, iso: String, rule: String) {
         #expect(DateReader.read(input, order: order) == .date(iso: iso, rule: rule))
@@ -86,6 +100,7 @@ struct DateFormatsTests {
         ("2010-01-01/..", "2010-01-01", nil),
         ("../2015", nil, "2015"),
         ("2010-01-01/P1Y", "2010-01-01", nil),
+        ("2023-W01/2023-W10", "2023-W01", "2023-W10"),
         ("2010-01-01T00:00:00Z/2010-12-31T23:59:59Z", "2010-01-01T00:00:00Z", "2010-12-31T23:59:59Z"),
         ("2010-01-01/9999-12-31", "2010-01-01", nil),
         ("2010/present", "2010", nil),
@@ -128,6 +143,9 @@ struct DateFormatsTests {
         "last tuesday", "Date changed  jeu, 19/12/2019 - 03:00", "06/05/09", "31/02/2019", "13/13/2019", "123456789",
         "99999999999", "2019/05", "R/", "Rome", "P1Y", "2015-2010", "5000000000", "Tue, 32 Jun 2008 11:05:30 GMT",
         "Tue, 03 Jun 2008 11:05:30 XYZ", "14.12.17", "2019-03-04T10:21:33+15:00", "1a/2b/2019",
+        // Weeks and days that do not exist, and near misses.
+        "2023-W00", "2023-W54", "2021-W53", "2023-W05-8", "2023-W05-0", "2023-W5", "2023-W05T10:00", "2023-000",
+        "2023-366", "2023-0451", "2023-45", "2023045",
     ])
     func refuses(input: String) {
         #expect(DateReader.read(input) == .unreadable)

@@ -54,6 +54,7 @@ public enum DateReader {
     static func single(_ tokens: DateTokens, order: NormalisationContext.DateOrder) -> NumericDate.Reading? {
         guard tokens.count > 0 else { return nil }
         if let iso = isoWithZoneName(tokens) { return .date(iso: iso, rule: "date.iso8601") }
+        if let (iso, rule) = WeekDate.read(tokens.bytes) { return .date(iso: iso, rule: rule) }
         if let (iso, bce) = BCEYear.read(tokens) { return .date(iso: iso, rule: bce ? "date.bce" : "date.era") }
         if let iso = EpochDate.read(tokens) { return .date(iso: iso, rule: "date.epoch") }
         if let iso = CompactDate.read(tokens) { return .date(iso: iso, rule: "date.iso8601-basic") }
