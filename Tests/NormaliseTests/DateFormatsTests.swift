@@ -99,7 +99,6 @@ struct DateFormatsTests {
         ("2010-01-01/", "2010-01-01", nil),
         ("2010-01-01/..", "2010-01-01", nil),
         ("../2015", nil, "2015"),
-        ("2010-01-01/P1Y", "2010-01-01", nil),
         ("2023-W01/2023-W10", "2023-W01", "2023-W10"),
         ("2010-01-01T00:00:00Z/2010-12-31T23:59:59Z", "2010-01-01T00:00:00Z", "2010-12-31T23:59:59Z"),
         ("2010-01-01/9999-12-31", "2010-01-01", nil),
@@ -112,6 +111,37 @@ struct DateFormatsTests {
     ] as [(String, String?, String?)])
     func ranges(input: String, start: String?, end: String?) {
         #expect(DateReader.read(input) == .range(start: start, end: end, rule: "date.range"))
+    }
+
+    @Test("reads a start or an end given as a duration by ISO 8601 date arithmetic", arguments: [
+        // None in the corpus (its data.json `temporal` values all name both ends); the forms ISO 8601 allows.
+        ("2020-01-01/P1Y", "2020-01-01", "2021-01-01"),
+        ("P1M/2021-03-01", "2021-02-01", "2021-03-01"),
+        ("2020/P2Y", "2020", "2022"),
+        ("2020-01/P3M", "2020-01", "2020-04"),
+        // A finer duration than the date gives the end at the duration's precision.
+        ("2020/P6M", "2020", "2020-07"),
+        ("2020-01-01/P1DT12H", "2020-01-01", "2020-01-02T12:00"),
+        // Month arithmetic keeps the day inside the month.
+        ("2020-01-31/P1M", "2020-01-31", "2020-02-29"),
+        ("2020-01-01/P1W", "2020-01-01", "2020-01-08"),
+        ("2010-01-01/P1Y2M10DT2H30M", "2010-01-01", "2011-03-11T02:30"),
+        ("2019-12-31T22:00Z/PT3H", "2019-12-31T22:00Z", "2020-01-01T01:00Z"),
+        ("PT36H/2020-01-02T12:00:00Z", "2020-01-01T00:00:00Z", "2020-01-02T12:00:00Z"),
+        ("2020-03-01 / P1D", "2020-03-01", "2020-03-02"),
+        ("-0500/P100Y", "-0500", "-0400"),
+    ] as [(String, String?, String?)])
+    func durations(input: String, start: String?, end: String?) {
+        #expect(DateReader.read(input) == .range(start: start, end: end, rule: "date.duration"))
+    }
+
+    @Test("keeps the known side of an interval whose duration it cannot add")
+    func unaddableDurations() {
+        // A fractional duration and a week: the end stays unknown, as before.
+        #expect(DateReader.read("2010-01-01/P1.5Y") == .range(start: "2010-01-01", end: nil, rule: "date.range"))
+        #expect(DateReader.read("2023-W05/P2W") == .range(start: "2023-W05", end: nil, rule: "date.range"))
+        // Two durations name no date at all.
+        #expect(DateReader.read("P1Y/P2Y") == .unreadable)
     }
 
     @Test("recognises placeholders, open ends and repeating intervals")
@@ -212,6 +242,20 @@ struct DateRuleTests {
         #expect(output.notes.contains(FieldNote(field: "temporal[0].start", raw: "2010-01-01/2015-12-31",
                                                 value: "2010-01-01/2015-12-31", rule: "date.range")))
         #expect(output.notes.contains(FieldNote(field: "temporal[3].end", raw: "present", value: "", rule: "date.open")))
+    }
+
+    @Test func computesTheSideOfASpanGivenAsADuration() {
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.temporal = [TemporalCoverage(start: CatalogDate(raw: "2020-01-01/P1Y")),
+                           TemporalCoverage(start: CatalogDate(raw: "P1M/2021-03-01"))]
+        }, NormalisationContext())
+        #expect(output.temporal == [
+            TemporalCoverage(start: CatalogDate(raw: "2020-01-01/P1Y", iso: "2020-01-01"), end: CatalogDate(raw: "2020-01-01/P1Y", iso: "2021-01-01")),
+            TemporalCoverage(start: CatalogDate(raw: "P1M/2021-03-01", iso: "2021-02-01"), end: CatalogDate(raw: "P1M/2021-03-01", iso: "2021-03-01")),
+        ])
+        #expect(output.notes == [FieldNote(field: "temporal[0].start", raw: "2020-01-01/P1Y", value: "2020-01-01/2021-01-01", rule: "date.duration"),
+                                 FieldNote(field: "temporal[1].start", raw: "P1M/2021-03-01", value: "2021-02-01/2021-03-01", rule: "date.duration")])
+        #expect(issues.isEmpty)
     }
 
     @Test func turnsARepeatingIntervalIntoTheFrequency() {

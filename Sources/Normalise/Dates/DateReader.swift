@@ -30,8 +30,9 @@ public enum DateReader {
         let bytes = Array(text.utf8)
         if let kind = DateSentinel.classify(bytes) { return kind == .open ? .open : .placeholder }
         if RepeatingInterval.matches(bytes) { return .repeating }
-        if let range = SolrRange.read(bytes, order: order) ?? DateRange.interval(bytes, order: order) {
-            return range.start == nil && range.end == nil ? .placeholder : .range(start: range.start, end: range.end, rule: "date.range")
+        let solr = SolrRange.read(bytes, order: order).map { (start: $0.start, end: $0.end, rule: "date.range") }
+        if let range = solr ?? DateRange.interval(bytes, order: order) {
+            return range.start == nil && range.end == nil ? .placeholder : .range(start: range.start, end: range.end, rule: range.rule)
         }
         guard let tokens = DateTokens(bytes) else { return .unreadable }
         if let span = DateRange.yearSpan(tokens) { return .range(start: span.start, end: span.end, rule: "date.range") }
