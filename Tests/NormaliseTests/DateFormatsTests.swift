@@ -258,6 +258,42 @@ struct DateRuleTests {
         #expect(issues.isEmpty)
     }
 
+    @Test func swapsASpanThatEndsBeforeItStartsAndReportsIt() {
+        // None in the corpus; the two ways a source can write one: two fields, and one interval.
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.temporal = [TemporalCoverage(start: CatalogDate(raw: "2015-12-31"), end: CatalogDate(raw: "2010-01-01")),
+                           TemporalCoverage(start: CatalogDate(raw: "2015/2010")),
+                           TemporalCoverage(start: CatalogDate(raw: "-0022"), end: CatalogDate(raw: "-0024")),
+                           TemporalCoverage(start: CatalogDate(raw: "2021-03-01T12:00:00Z"), end: CatalogDate(raw: "2021-03-01T08:00:00Z"))]
+        }, NormalisationContext())
+        #expect(output.temporal.map { $0.start?.iso } == ["2010-01-01", "2010", "-0024", "2021-03-01T08:00:00Z"])
+        #expect(output.temporal.map { $0.end?.iso } == ["2015-12-31", "2015", "-0022", "2021-03-01T12:00:00Z"])
+        #expect(output.temporal.first?.start?.raw == "2010-01-01")
+        #expect(output.notes.filter { $0.rule == "date.temporal.reversed" } == [
+            FieldNote(field: "temporal[0]", raw: "2015-12-31/2010-01-01", value: "2010-01-01/2015-12-31", rule: "date.temporal.reversed"),
+            FieldNote(field: "temporal[1]", raw: "2015/2010", value: "2010/2015", rule: "date.temporal.reversed"),
+            FieldNote(field: "temporal[2]", raw: "-0022/-0024", value: "-0024/-0022", rule: "date.temporal.reversed"),
+            FieldNote(field: "temporal[3]", raw: "2021-03-01T12:00:00Z/2021-03-01T08:00:00Z",
+                      value: "2021-03-01T08:00:00Z/2021-03-01T12:00:00Z", rule: "date.temporal.reversed"),
+        ])
+        #expect(issues.map(\.code) == Array(repeating: "date.temporal.reversed", count: 4))
+        #expect(issues.allSatisfy { $0.severity == .warning })
+        #expect(issues.first?.message.hasSuffix("field 'temporal[0]': the period ends (2010-01-01) before it starts (2015-12-31); "
+                                                + "its start and end were swapped.") == true)
+    }
+
+    @Test("leaves spans in order, equal or of different precision alone", arguments: [
+        ("2015-06", "2015"), ("2015", "2015-06"), ("2010-01-01", "2010-01-01"), ("2010", "2015"), ("2023-W05", "2023-01-01"),
+        ("2020-01-01T10:00", "2020-01-01"),
+    ])
+    func keepsSpansInOrder(start: String, end: String) {
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.temporal = [TemporalCoverage(start: CatalogDate(raw: start), end: CatalogDate(raw: end))]
+        }, NormalisationContext())
+        #expect(output.temporal.first?.start?.raw == start)
+        #expect(issues.isEmpty)
+    }
+
     @Test func turnsARepeatingIntervalIntoTheFrequency() {
         // agency_usaid.data.json: `"modified": "R/P1D"`.
         let (output, issues) = DateRule().applyingAlone(record { $0.modified = CatalogDate(raw: "R/P1D") }, NormalisationContext())
