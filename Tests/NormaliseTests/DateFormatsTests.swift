@@ -108,6 +108,14 @@ struct DateFormatsTests {
         ("2010-2015", "2010", "2015"),
         ("2010 – 2015", "2010", "2015"),
         ("2010 to 2015", "2010", "2015"),
+        // Spans with era words (other_portals/datacite_ancientdates_v4.3.xml: "Silver Denarius of Augustus, Emerita,
+        // 25 BC - 23 BC", dateInformation "from 25 BC to 23 BC").
+        ("25 BC - 23 BC", "-0024", "-0022"),
+        ("25 BC to 23 BC", "-0024", "-0022"),
+        ("500 B.C. – 400 B.C.", "-0499", "-0399"),
+        ("500-400 BC", "-0499", "-0399"),
+        ("44 BC - AD 14", "-0043", "0014"),
+        ("79 AD - 80 AD", "0079", "0080"),
     ] as [(String, String?, String?)])
     func ranges(input: String, start: String?, end: String?) {
         #expect(DateReader.read(input) == .range(start: start, end: end, rule: "date.range"))
@@ -176,6 +184,8 @@ struct DateFormatsTests {
         // Weeks and days that do not exist, and near misses.
         "2023-W00", "2023-W54", "2021-W53", "2023-W05-8", "2023-W05-0", "2023-W5", "2023-W05T10:00", "2023-000",
         "2023-366", "2023-0451", "2023-45", "2023045",
+        // An era word makes a span of years only when both sides are years.
+        "500 BC - Rome", "BC - 400 BC", "500 - 400", "25 BC - 23 BC - 21 BC",
     ])
     func refuses(input: String) {
         #expect(DateReader.read(input) == .unreadable)
