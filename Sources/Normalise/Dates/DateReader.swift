@@ -35,7 +35,9 @@ public enum DateReader {
             return range.start == nil && range.end == nil ? .placeholder : .range(start: range.start, end: range.end, rule: range.rule)
         }
         guard let tokens = DateTokens(bytes) else { return .unreadable }
-        if let span = DateRange.yearSpan(tokens) ?? BCEYear.span(tokens) { return .range(start: span.start, end: span.end, rule: "date.range") }
+        if let span = DateRange.yearSpan(tokens) ?? BCEYear.span(tokens) {
+            return .range(start: span.start, end: span.end, rule: "date.range")
+        }
         switch single(tokens, order: order) {
         case .date(let iso, let rule)?:
             return DateSentinel.isPlaceholder(iso: iso, metadata: metadata) ? .placeholder : .date(iso: iso, rule: rule)

@@ -43,7 +43,9 @@ enum WeekDate {
 
     /// The calendar date, with the time that follows it (`T10:00Z`) read by `ISODate`.
     private static func withTime(_ date: (year: Int, month: Int, day: Int), rest scanner: inout DigitScanner) -> String? {
-        guard let text = DateText.date(year: date.year, month: date.month, day: date.day), (1...9999).contains(date.year) else { return nil }
+        guard (1...9999).contains(date.year), let text = DateText.date(year: date.year, month: date.month, day: date.day) else {
+            return nil
+        }
         if scanner.atEnd { return text }
         guard let separator = scanner.bytes[scanner.index...].first,
               separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") else { return nil }
