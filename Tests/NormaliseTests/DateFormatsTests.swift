@@ -67,6 +67,20 @@ struct DateFormatsTests {
         ("1 BC", .unknown, "0000", "date.bce"),
         ("-0500-03-15", .unknown, "-0500-03-15", "date.bce"),
         ("AD 79", .unknown, "0079", "date.era"),
+        // ISO 8601 week and ordinal dates (none in the corpus; weekly and daily statistical series use them).
+        // A day becomes its calendar date; a whole week keeps its precision in the week form.
+        ("2023-W05", .unknown, "2023-W05", "date.iso8601-week"),
+        ("2023-w05", .unknown, "2023-W05", "date.iso8601-week"),
+        ("2023W05", .unknown, "2023-W05", "date.iso8601-week"),
+        ("2023-W05-3", .unknown, "2023-02-01", "date.iso8601-week"),
+        ("2023W053", .unknown, "2023-02-01", "date.iso8601-week"),
+        ("2020-W01-1", .unknown, "2019-12-30", "date.iso8601-week"),
+        ("2020-W53-7", .unknown, "2021-01-03", "date.iso8601-week"),
+        ("2015-W53", .unknown, "2015-W53", "date.iso8601-week"),
+        ("2023-W05-3T10:30:00+01:00", .unknown, "2023-02-01T09:30:00Z", "date.iso8601-week"),
+        ("2023-045", .unknown, "2023-02-14", "date.iso8601-ordinal"),
+        ("2020-366", .unknown, "2020-12-31", "date.iso8601-ordinal"),
+        ("2023-001T00:00Z", .unknown, "2023-01-01T00:00Z", "date.iso8601-ordinal"),
     ])
     func reads(input: String, order: Order, iso: String, rule: String) {
         #expect(DateReader.read(input, order: order) == .date(iso: iso, rule: rule))
@@ -85,7 +99,7 @@ struct DateFormatsTests {
         ("2010-01-01/", "2010-01-01", nil),
         ("2010-01-01/..", "2010-01-01", nil),
         ("../2015", nil, "2015"),
-        ("2010-01-01/P1Y", "2010-01-01", nil),
+        ("2023-W01/2023-W10", "2023-W01", "2023-W10"),
         ("2010-01-01T00:00:00Z/2010-12-31T23:59:59Z", "2010-01-01T00:00:00Z", "2010-12-31T23:59:59Z"),
         ("2010-01-01/9999-12-31", "2010-01-01", nil),
         ("2010/present", "2010", nil),
@@ -94,9 +108,48 @@ struct DateFormatsTests {
         ("2010-2015", "2010", "2015"),
         ("2010 – 2015", "2010", "2015"),
         ("2010 to 2015", "2010", "2015"),
+        // Spans with era words (other_portals/datacite_ancientdates_v4.3.xml: "Silver Denarius of Augustus, Emerita,
+        // 25 BC - 23 BC", dateInformation "from 25 BC to 23 BC").
+        ("25 BC - 23 BC", "-0024", "-0022"),
+        ("25 BC to 23 BC", "-0024", "-0022"),
+        ("500 B.C. – 400 B.C.", "-0499", "-0399"),
+        ("500-400 BC", "-0499", "-0399"),
+        ("44 BC - AD 14", "-0043", "0014"),
+        ("79 AD - 80 AD", "0079", "0080"),
     ] as [(String, String?, String?)])
     func ranges(input: String, start: String?, end: String?) {
         #expect(DateReader.read(input) == .range(start: start, end: end, rule: "date.range"))
+    }
+
+    @Test("reads a start or an end given as a duration by ISO 8601 date arithmetic", arguments: [
+        // None in the corpus (its data.json `temporal` values all name both ends); the forms ISO 8601 allows.
+        ("2020-01-01/P1Y", "2020-01-01", "2021-01-01"),
+        ("P1M/2021-03-01", "2021-02-01", "2021-03-01"),
+        ("2020/P2Y", "2020", "2022"),
+        ("2020-01/P3M", "2020-01", "2020-04"),
+        // A finer duration than the date gives the end at the duration's precision.
+        ("2020/P6M", "2020", "2020-07"),
+        ("2020-01-01/P1DT12H", "2020-01-01", "2020-01-02T12:00"),
+        // Month arithmetic keeps the day inside the month.
+        ("2020-01-31/P1M", "2020-01-31", "2020-02-29"),
+        ("2020-01-01/P1W", "2020-01-01", "2020-01-08"),
+        ("2010-01-01/P1Y2M10DT2H30M", "2010-01-01", "2011-03-11T02:30"),
+        ("2019-12-31T22:00Z/PT3H", "2019-12-31T22:00Z", "2020-01-01T01:00Z"),
+        ("PT36H/2020-01-02T12:00:00Z", "2020-01-01T00:00:00Z", "2020-01-02T12:00:00Z"),
+        ("2020-03-01 / P1D", "2020-03-01", "2020-03-02"),
+        ("-0500/P100Y", "-0500", "-0400"),
+    ] as [(String, String?, String?)])
+    func durations(input: String, start: String?, end: String?) {
+        #expect(DateReader.read(input) == .range(start: start, end: end, rule: "date.duration"))
+    }
+
+    @Test("keeps the known side of an interval whose duration it cannot add")
+    func unaddableDurations() {
+        // A fractional duration and a week: the end stays unknown, as before.
+        #expect(DateReader.read("2010-01-01/P1.5Y") == .range(start: "2010-01-01", end: nil, rule: "date.range"))
+        #expect(DateReader.read("2023-W05/P2W") == .range(start: "2023-W05", end: nil, rule: "date.range"))
+        // Two durations name no date at all.
+        #expect(DateReader.read("P1Y/P2Y") == .unreadable)
     }
 
     @Test("recognises placeholders, open ends and repeating intervals")
@@ -128,6 +181,11 @@ struct DateFormatsTests {
         "last tuesday", "Date changed  jeu, 19/12/2019 - 03:00", "06/05/09", "31/02/2019", "13/13/2019", "123456789",
         "99999999999", "2019/05", "R/", "Rome", "P1Y", "2015-2010", "5000000000", "Tue, 32 Jun 2008 11:05:30 GMT",
         "Tue, 03 Jun 2008 11:05:30 XYZ", "14.12.17", "2019-03-04T10:21:33+15:00", "1a/2b/2019",
+        // Weeks and days that do not exist, and near misses.
+        "2023-W00", "2023-W54", "2021-W53", "2023-W05-8", "2023-W05-0", "2023-W5", "2023-W05T10:00", "2023-000",
+        "2023-366", "2023-0451", "2023-45", "2023045",
+        // An era word makes a span of years only when both sides are years.
+        "500 BC - Rome", "BC - 400 BC", "500 - 400", "25 BC - 23 BC - 21 BC",
     ])
     func refuses(input: String) {
         #expect(DateReader.read(input) == .unreadable)
@@ -194,6 +252,56 @@ struct DateRuleTests {
         #expect(output.notes.contains(FieldNote(field: "temporal[0].start", raw: "2010-01-01/2015-12-31",
                                                 value: "2010-01-01/2015-12-31", rule: "date.range")))
         #expect(output.notes.contains(FieldNote(field: "temporal[3].end", raw: "present", value: "", rule: "date.open")))
+    }
+
+    @Test func computesTheSideOfASpanGivenAsADuration() {
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.temporal = [TemporalCoverage(start: CatalogDate(raw: "2020-01-01/P1Y")),
+                           TemporalCoverage(start: CatalogDate(raw: "P1M/2021-03-01"))]
+        }, NormalisationContext())
+        #expect(output.temporal == [
+            TemporalCoverage(start: CatalogDate(raw: "2020-01-01/P1Y", iso: "2020-01-01"), end: CatalogDate(raw: "2020-01-01/P1Y", iso: "2021-01-01")),
+            TemporalCoverage(start: CatalogDate(raw: "P1M/2021-03-01", iso: "2021-02-01"), end: CatalogDate(raw: "P1M/2021-03-01", iso: "2021-03-01")),
+        ])
+        #expect(output.notes == [FieldNote(field: "temporal[0].start", raw: "2020-01-01/P1Y", value: "2020-01-01/2021-01-01", rule: "date.duration"),
+                                 FieldNote(field: "temporal[1].start", raw: "P1M/2021-03-01", value: "2021-02-01/2021-03-01", rule: "date.duration")])
+        #expect(issues.isEmpty)
+    }
+
+    @Test func swapsASpanThatEndsBeforeItStartsAndReportsIt() {
+        // None in the corpus; the two ways a source can write one: two fields, and one interval.
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.temporal = [TemporalCoverage(start: CatalogDate(raw: "2015-12-31"), end: CatalogDate(raw: "2010-01-01")),
+                           TemporalCoverage(start: CatalogDate(raw: "2015/2010")),
+                           TemporalCoverage(start: CatalogDate(raw: "-0022"), end: CatalogDate(raw: "-0024")),
+                           TemporalCoverage(start: CatalogDate(raw: "2021-03-01T12:00:00Z"), end: CatalogDate(raw: "2021-03-01T08:00:00Z"))]
+        }, NormalisationContext())
+        #expect(output.temporal.map { $0.start?.iso } == ["2010-01-01", "2010", "-0024", "2021-03-01T08:00:00Z"])
+        #expect(output.temporal.map { $0.end?.iso } == ["2015-12-31", "2015", "-0022", "2021-03-01T12:00:00Z"])
+        #expect(output.temporal.first?.start?.raw == "2010-01-01")
+        #expect(output.notes.filter { $0.rule == "date.temporal.reversed" } == [
+            FieldNote(field: "temporal[0]", raw: "2015-12-31/2010-01-01", value: "2010-01-01/2015-12-31", rule: "date.temporal.reversed"),
+            FieldNote(field: "temporal[1]", raw: "2015/2010", value: "2010/2015", rule: "date.temporal.reversed"),
+            FieldNote(field: "temporal[2]", raw: "-0022/-0024", value: "-0024/-0022", rule: "date.temporal.reversed"),
+            FieldNote(field: "temporal[3]", raw: "2021-03-01T12:00:00Z/2021-03-01T08:00:00Z",
+                      value: "2021-03-01T08:00:00Z/2021-03-01T12:00:00Z", rule: "date.temporal.reversed"),
+        ])
+        #expect(issues.map(\.code) == Array(repeating: "date.temporal.reversed", count: 4))
+        #expect(issues.allSatisfy { $0.severity == .warning })
+        #expect(issues.first?.message.hasSuffix("field 'temporal[0]': the period ends (2010-01-01) before it starts (2015-12-31); "
+                                                + "its start and end were swapped.") == true)
+    }
+
+    @Test("leaves spans in order, equal or of different precision alone", arguments: [
+        ("2015-06", "2015"), ("2015", "2015-06"), ("2010-01-01", "2010-01-01"), ("2010", "2015"), ("2023-W05", "2023-01-01"),
+        ("2020-01-01T10:00", "2020-01-01"),
+    ])
+    func keepsSpansInOrder(start: String, end: String) {
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.temporal = [TemporalCoverage(start: CatalogDate(raw: start), end: CatalogDate(raw: end))]
+        }, NormalisationContext())
+        #expect(output.temporal.first?.start?.raw == start)
+        #expect(issues.isEmpty)
     }
 
     @Test func turnsARepeatingIntervalIntoTheFrequency() {

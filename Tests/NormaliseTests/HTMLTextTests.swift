@@ -43,6 +43,13 @@ struct HTMLTextTests {
         (#"<img src="x.png" alt="Map of the area"> below"#, "Map of the area below"),
         ("<P>Upper <B>case</B> tags</P>", "Upper case tags"),
         ("<p>Word<o:p></o:p> paste</p>", "Word paste"),
+        // HTML escaped once more, as Zenodo's oai_dc descriptions are (oaipmh/DERIVED_zenodo_ListRecords_oai_dc_p1.xml).
+        ("&lt;p&gt;&lt;span&gt;A obra &eacute; uma colet&acirc;nea de pesquisas na &aacute;rea de educa&ccedil;&atilde;o. &lt;/span&gt;&lt;/p&gt;",
+         "A obra é uma coletânea de pesquisas na área de educação."),
+        ("&lt;p&gt;Funding provided by: Human Frontier Science Program&lt;br&gt;Award Number: RGP0013/2019&lt;/p&gt;",
+         "Funding provided by: Human Frontier Science Program\nAward Number: RGP0013/2019"),
+        // Escaped text that is not HTML is only decoded.
+        ("Compare a &lt; b &amp; c &gt; d", "Compare a < b & c > d"),
     ])
     func converts(html: String, text: String) {
         #expect(HTMLText.plain(html) == text)
@@ -70,6 +77,82 @@ struct HTMLTextTests {
         #expect(output.notes == [FieldNote(field: "description", raw: "<p>Hello &amp; welcome</p>", value: "Hello & welcome", rule: "text.html"),
                                  FieldNote(field: "description@en", raw: "<p>Hello &amp; welcome</p>", value: "Hello & welcome", rule: "text.html")])
         #expect(issues.isEmpty)
+    }
+}
+
+@Suite("HTML and character references in titles, keywords and distributions")
+struct HTMLFieldsTests {
+    func record(_ build: (inout CatalogRecord) -> Void) -> CatalogRecord {
+        var record = CatalogRecord(id: "s/1", title: LocalizedText("T"),
+                                   provenance: Provenance(sourceID: "s", kind: "ckan", originalID: "1", harvestedAt: Date()))
+        build(&record)
+        return record
+    }
+
+    @Test("makes one line of a title or keyword, naming what it did", arguments: [
+        ("Fish &amp; Chips", "Fish & Chips", "text.entities"),
+        ("Children&#39;s health", "Children's health", "text.entities"),
+        ("Caf&eacute;s &#x26; bars", "Cafés & bars", "text.entities"),
+        // csw/pycsw_data_pacioos-NS06agg.xml: GCMD place keywords escaped twice.
+        ("Ocean &gt; Pacific Ocean &gt; Western Pacific Ocean &gt; Micronesia", "Ocean > Pacific Ocean > Western Pacific Ocean > Micronesia",
+         "text.entities"),
+        ("<p>Trees</p>\n<p>in the city</p>", "Trees in the city", "text.html"),
+        ("Line one<br>line&nbsp;two", "Line one line two", "text.html"),
+        ("<i>Homo sapiens</i> genome", "Homo sapiens genome", "text.html"),
+    ])
+    func line(input: String, text: String, rule: String) {
+        #expect(HTMLText.line(input) == HTMLText.Conversion(text: text, rule: rule))
+    }
+
+    @Test("leaves titles without markup as written", arguments: [
+        "R&D spending", "  spaced  title ", "L&I Appeals (CSV) ", "Fraud, Waste, & Abuse Prevention", "a < b",
+    ])
+    func leavesPlainTitles(title: String) {
+        #expect(HTMLText.line(title) == nil)
+    }
+
+    @Test func cleansDatasetTitleAndKeywords() {
+        let (output, issues) = HTMLTextRule().applyingAlone(record {
+            $0.title = LocalizedText("Parks &amp; Gardens", variants: ["fr": "Parcs &amp; jardins", "en": "Parks and gardens"])
+            $0.keywords = ["Ocean &gt; Pacific Ocean", "Caf&eacute;", "R&D"]
+        }, NormalisationContext())
+        #expect(output.title == LocalizedText("Parks & Gardens", variants: ["fr": "Parcs & jardins", "en": "Parks and gardens"]))
+        #expect(output.keywords == ["Ocean > Pacific Ocean", "Café", "R&D"])
+        #expect(output.notes == [
+            FieldNote(field: "title", raw: "Parks &amp; Gardens", value: "Parks & Gardens", rule: "text.entities"),
+            FieldNote(field: "title@fr", raw: "Parcs &amp; jardins", value: "Parcs & jardins", rule: "text.entities"),
+            FieldNote(field: "keywords", raw: "Ocean &gt; Pacific Ocean", value: "Ocean > Pacific Ocean", rule: "text.entities"),
+            FieldNote(field: "keywords", raw: "Caf&eacute;", value: "Café", rule: "text.entities"),
+        ])
+        #expect(issues.isEmpty)
+    }
+
+    @Test func cleansDistributionDescriptionsAndTitles() {
+        var described = Distribution(title: "<b>Tableau</b> des donn&eacute;es")
+        // ckan/udata_dkan_package_show_french.json `resources[].description`.
+        described.description = "<p>Tableau des données</p>\n"
+        var typed = Distribution(title: " Low/No Access & High Poverty (CSV)")
+        // datajson/agency_gsa.data.json `distribution[].description`.
+        typed.description = "An XLSX export of data from FRPP, a database of Federal Real Property <br/>\r\nfor Civilian Agencies."
+        var emptied = Distribution(title: "CSV")
+        emptied.description = "<p> </p>"
+        let (output, issues) = Normaliser(rules: [HTMLTextRule(), DistributionRule()]).normalise(record {
+            $0.distributions = [described, typed, emptied]
+        })
+        #expect(output.distributions.map(\.title) == ["Tableau des données", "Low/No Access & High Poverty (CSV)", "CSV"])
+        #expect(output.distributions.map(\.description) == [
+            "Tableau des données", "An XLSX export of data from FRPP, a database of Federal Real Property\nfor Civilian Agencies.", nil,
+        ])
+        #expect(output.notes.map(\.field) == ["distributions[0].title", "distributions[0].description", "distributions[1].description",
+                                              "distributions[2].description"])
+        #expect(output.notes.map(\.rule) == ["text.html", "text.html", "text.html", "text.html"])
+        #expect(issues.isEmpty)
+    }
+
+    @Test func runsInTheStandardOrderBeforeKeywordsAreSplit() {
+        // The `;` of a decoded reference no longer looks like a separator.
+        let (output, _) = Normaliser.standard.normalise(record { $0.keywords = ["Fraud &amp; Abuse; Health"] })
+        #expect(output.keywords == ["Fraud & Abuse", "Health"])
     }
 }
 

@@ -30,11 +30,14 @@ public enum DateReader {
         let bytes = Array(text.utf8)
         if let kind = DateSentinel.classify(bytes) { return kind == .open ? .open : .placeholder }
         if RepeatingInterval.matches(bytes) { return .repeating }
-        if let range = SolrRange.read(bytes, order: order) ?? DateRange.interval(bytes, order: order) {
-            return range.start == nil && range.end == nil ? .placeholder : .range(start: range.start, end: range.end, rule: "date.range")
+        let solr = SolrRange.read(bytes, order: order).map { (start: $0.start, end: $0.end, rule: "date.range") }
+        if let range = solr ?? DateRange.interval(bytes, order: order) {
+            return range.start == nil && range.end == nil ? .placeholder : .range(start: range.start, end: range.end, rule: range.rule)
         }
         guard let tokens = DateTokens(bytes) else { return .unreadable }
-        if let span = DateRange.yearSpan(tokens) { return .range(start: span.start, end: span.end, rule: "date.range") }
+        if let span = DateRange.yearSpan(tokens) ?? BCEYear.span(tokens) {
+            return .range(start: span.start, end: span.end, rule: "date.range")
+        }
         switch single(tokens, order: order) {
         case .date(let iso, let rule)?:
             return DateSentinel.isPlaceholder(iso: iso, metadata: metadata) ? .placeholder : .date(iso: iso, rule: rule)
@@ -54,6 +57,7 @@ public enum DateReader {
     static func single(_ tokens: DateTokens, order: NormalisationContext.DateOrder) -> NumericDate.Reading? {
         guard tokens.count > 0 else { return nil }
         if let iso = isoWithZoneName(tokens) { return .date(iso: iso, rule: "date.iso8601") }
+        if let (iso, rule) = WeekDate.read(tokens.bytes) { return .date(iso: iso, rule: rule) }
         if let (iso, bce) = BCEYear.read(tokens) { return .date(iso: iso, rule: bce ? "date.bce" : "date.era") }
         if let iso = EpochDate.read(tokens) { return .date(iso: iso, rule: "date.epoch") }
         if let iso = CompactDate.read(tokens) { return .date(iso: iso, rule: "date.iso8601-basic") }

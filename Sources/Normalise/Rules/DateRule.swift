@@ -10,6 +10,7 @@ public import CatalogModel
 ///   and, when the record has no frequency, becomes `frequency` (label `R/P1D`; `date.repeating-interval`);
 /// - an all-numeric date that reads both ways with no `date_order` keeps its raw text (`date.ambiguous`);
 /// - an unreadable date keeps its raw text and raises a warning (`date.unreadable`);
+/// - a temporal span that ends before it starts is swapped with a note and a warning (`date.temporal.reversed`);
 /// - a temporal span left with neither start nor end is removed.
 public struct DateRule: NormalisationRule {
     public let name = "dates"
@@ -32,6 +33,7 @@ public struct DateRule: NormalisationRule {
         for index in record.temporal.indices {
             var span = record.temporal[index]
             repeating += Self.read(&span, index: index, record: record, issues: &issues, notes: &notes, context: context)
+            Self.order(&span, index: index, record: record, issues: &issues, notes: &notes)
             if span.start == nil && span.end == nil { emptied = true }
             record.temporal[index] = span
         }

@@ -1,6 +1,7 @@
 public import CatalogModel
 
-/// Cleans distributions: trims URLs and formats, drops impossible sizes, reads their dates.
+/// Cleans distributions: trims titles, descriptions, URLs and formats (dropping what is left empty), drops
+/// impossible sizes, reads their dates.
 public struct DistributionRule: NormalisationRule {
     public let name = "distributions"
     public init() {}
@@ -10,6 +11,8 @@ public struct DistributionRule: NormalisationRule {
         defer { record.notes += notes }
         for index in record.distributions.indices {
             var distribution = record.distributions[index]
+            distribution.title = distribution.title.flatMap(TextRule.clean)
+            distribution.description = distribution.description.flatMap(TextRule.clean)
             distribution.accessURL = distribution.accessURL.flatMap(TextRule.clean)
             distribution.downloadURL = distribution.downloadURL.flatMap(TextRule.clean)
             distribution.format = distribution.format.flatMap(TextRule.clean)

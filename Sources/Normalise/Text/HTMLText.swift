@@ -12,23 +12,50 @@
 ///   the `<br>` they often follow (`<br/>\r\n`);
 /// - block tags: real HTML; source line breaks are spaces, except a blank line, which stays a paragraph break
 ///   (CKAN notes mixing Markdown paragraphs and HTML).
+///
+/// HTML escaped once more (`&lt;p&gt;A energia el&eacute;trica&lt;/p&gt;`, Zenodo's oai_dc descriptions) is
+/// decoded, then converted as HTML.
 enum HTMLText {
+    /// The text fedcat keeps and the rule that made it: `text.html` when there were tags, `text.entities` when
+    /// there were only character references.
+    struct Conversion: Equatable {
+        var text: String
+        var rule: String
+    }
+
     /// The plain text, or nil when `text` has neither known tags nor character references.
-    static func plain(_ text: String) -> String? {
+    static func plain(_ text: String) -> String? { convert(text)?.text }
+
+    /// The plain text and how it was made, or nil when `text` has neither known tags nor character references.
+    static func convert(_ text: String) -> Conversion? {
         var hasMarkupByte = false
         for byte in text.utf8 where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
             hasMarkupByte = true
             break
         }
         guard hasMarkupByte else { return nil }
-        let bytes = Array(text.utf8)
-        let survey = survey(bytes)
+        var bytes = Array(text.utf8)
+        var survey = survey(bytes)
         guard survey.tags || survey.references else { return nil }
+        if !survey.tags {
+            // Escaped HTML: once decoded, it has tags.
+            let decoded = Array(Reference.decodeAll(bytes).utf8)
+            let again = Self.survey(decoded)
+            if again.tags { (bytes, survey) = (decoded, again) }
+        }
         let mode: Renderer.Mode = survey.blocks ? .html : survey.breaks ? .lines : .raw
         var renderer = Renderer(bytes: bytes, mode: mode)
         renderer.run()
         let output = String(decoding: renderer.output, as: UTF8.self)
-        return output == text ? nil : output
+        return output == text ? nil : Conversion(text: output, rule: survey.tags ? "text.html" : "text.entities")
+    }
+
+    /// The plain text as one line, for titles and keywords: paragraphs and line breaks become single spaces.
+    /// Nil when `text` has neither known tags nor character references (its white space is then left alone).
+    static func line(_ text: String) -> Conversion? {
+        guard var conversion = convert(text) else { return nil }
+        conversion.text = conversion.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return conversion.text == text ? nil : conversion
     }
 
     /// Whether the text has known tags, block-level ones, `<br>`s, and character references.

@@ -1,27 +1,59 @@
 public import CatalogModel
 
-/// Turns HTML in the description and its language variants into plain text (see `HTMLText`), noting each
-/// converted field (`description`, `description@en`) with rule `text.html` and the full published text as raw.
-/// Plain text and Markdown are left as they are. Runs before `TextRule`, which then trims and drops a
-/// description left empty (`<p></p>`).
+/// Turns HTML into plain text (see `HTMLText`) wherever catalogues put it:
+/// - the description and its language variants, and each distribution's description, keep their paragraphs
+///   (ArcGIS Hub's `<DIV STYLE=…>` descriptions, DKAN's `<p>` resource descriptions);
+/// - the title and its variants, each distribution's title and each keyword become one line;
+/// - character references left in any of them (`Fish &amp; Chips`, `Caf&eacute;`, GCMD keywords escaped twice:
+///   `Ocean &gt; Pacific Ocean`) are decoded.
+///
+/// Each converted field (`description@en`, `title`, `keywords`, `distributions[0].description`) is noted with the
+/// published text as raw and rule `text.html`, or `text.entities` when it held only character references; plain
+/// text and Markdown are left as they are. Runs before `TextRule` and `DistributionRule`, which trim and drop what
+/// is left empty (`<p></p>`), and before `KeywordSplitRule`.
 public struct HTMLTextRule: NormalisationRule {
     public let name = "html-text"
     public init() {}
 
     public func apply(to record: inout CatalogRecord, issues: inout [RecordIssue], context: NormalisationContext) {
-        guard var description = record.description else { return }
         var notes: [FieldNote] = []
-        if let plain = HTMLText.plain(description.value) {
-            notes.append(FieldNote(field: "description", raw: description.value, value: plain, rule: "text.html"))
-            description.value = plain
+        Self.convert(&record.title, field: "title", using: HTMLText.line, notes: &notes)
+        if var description = record.description {
+            Self.convert(&description, field: "description", using: HTMLText.convert, notes: &notes)
+            record.description = description
         }
-        for language in description.variants.keys.sorted() {
-            guard let value = description.variants[language], let plain = HTMLText.plain(value) else { continue }
-            notes.append(FieldNote(field: "description@\(language)", raw: value, value: plain, rule: "text.html"))
-            description.variants[language] = plain
+        for index in record.keywords.indices {
+            Self.convert(&record.keywords[index], field: "keywords", using: HTMLText.line, notes: &notes)
         }
-        guard !notes.isEmpty else { return }
-        record.description = description
+        for index in record.distributions.indices {
+            Self.convert(&record.distributions[index].title, field: "distributions[\(index)].title", using: HTMLText.line, notes: &notes)
+            Self.convert(&record.distributions[index].description, field: "distributions[\(index)].description",
+                         using: HTMLText.convert, notes: &notes)
+        }
         record.notes += notes
+    }
+
+    private static func convert(_ text: inout LocalizedText, field: String, using conversion: (String) -> HTMLText.Conversion?,
+                                notes: inout [FieldNote]) {
+        convert(&text.value, field: field, using: conversion, notes: &notes)
+        for language in text.variants.keys.sorted() {
+            guard var value = text.variants[language] else { continue }
+            convert(&value, field: "\(field)@\(language)", using: conversion, notes: &notes)
+            text.variants[language] = value
+        }
+    }
+
+    private static func convert(_ text: inout String?, field: String, using conversion: (String) -> HTMLText.Conversion?,
+                                notes: inout [FieldNote]) {
+        guard var value = text else { return }
+        convert(&value, field: field, using: conversion, notes: &notes)
+        text = value
+    }
+
+    private static func convert(_ text: inout String, field: String, using conversion: (String) -> HTMLText.Conversion?,
+                                notes: inout [FieldNote]) {
+        guard let converted = conversion(text) else { return }
+        notes.append(FieldNote(field: field, raw: text, value: converted.text, rule: converted.rule))
+        text = converted.text
     }
 }
