@@ -230,6 +230,16 @@ struct DateRuleTests {
         #expect(issues.allSatisfy { $0.severity == .info })
     }
 
+    @Test func dropsEmptyDatesWithANoteOnly() {
+        let (output, issues) = DateRule().applyingAlone(record {
+            $0.issued = CatalogDate(raw: "  ")
+            $0.modified = CatalogDate(raw: "")
+        }, NormalisationContext())
+        #expect(output.issued == nil && output.modified == nil)
+        #expect(output.notes.map(\.rule) == ["date.empty", "date.empty"])
+        #expect(issues.isEmpty)
+    }
+
     @Test func keepsTheStartOfARangeInModified() {
         let (output, issues) = DateRule().applyingAlone(record {
             $0.modified = CatalogDate(raw: "[1970-01-01T00:00:00 TO 2019-12-31T23:59:59]")

@@ -53,6 +53,9 @@ public struct DateRule: NormalisationRule {
                      notes: inout [FieldNote], context: NormalisationContext = NormalisationContext()) -> String? {
         guard var value = date else { return nil }
         guard let raw = TextRule.clean(value.raw) else {
+            // An empty date is no value: dropped with a note (`--explain`), not an issue, since portals leave
+            // optional date fields empty by the thousand.
+            notes.append(FieldNote(field: field, raw: value.raw, value: "", rule: "date.empty"))
             date = nil
             return nil
         }
