@@ -1,6 +1,7 @@
-// sample-portal --samples DIR [--port N] [--port-file FILE]
+// sample-portal --samples DIR [--files DIR] [--port N] [--port-file FILE]
 //
-// Serves the sample CKAN portals of DIR on 127.0.0.1 until SIGINT or SIGTERM.
+// Serves the sample CKAN portals of DIR (and the feed files of --files at /files/NAME) on 127.0.0.1
+// until SIGINT or SIGTERM.
 // Exit codes: 0 after a clean stop, 64 bad arguments, 66 unreadable samples,
 // 69 when the server cannot listen.
 
@@ -12,9 +13,10 @@ import LoopbackHTTP
 import SamplePortal
 
 let usage = """
-    usage: sample-portal --samples DIR [--port N] [--port-file FILE]
+    usage: sample-portal --samples DIR [--files DIR] [--port N] [--port-file FILE]
 
       --samples DIR     directory of <portal-id>.json sample portal files (required)
+      --files DIR       also serve the files of DIR at /files/NAME (DCAT, data.json feeds)
       --port N          TCP port on 127.0.0.1 (default 0: any free port)
       --port-file FILE  write the port number to FILE once listening (atomically)
       --help            show this help
@@ -37,6 +39,7 @@ func usageError(_ message: String) -> Never {
 
 struct Options {
     var samples: String?
+    var files: String?
     var port: UInt16 = 0
     var portFile: String?
 }
@@ -66,6 +69,8 @@ func parseArguments(_ args: [String]) -> Options {
         switch arg {
         case "--samples":
             options.samples = take()
+        case "--files":
+            options.files = take()
         case "--port":
             let text = take()
             guard let port = UInt16(text) else { usageError("--port must be a number from 0 to 65535, not '\(text)'") }
@@ -118,9 +123,12 @@ do {
 }
 
 let api = CKANActionAPI(catalog: catalog)
+let files = options.files.map { StaticFeeds(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
 let server: LoopbackServer
 do {
-    server = try LoopbackServer(host: "127.0.0.1", port: options.port, handler: api.handler)
+    server = try LoopbackServer(host: "127.0.0.1", port: options.port) { request in
+        files?.handle(request) ?? api.handle(request)
+    }
     try server.start()
 } catch {
     fail("cannot serve on 127.0.0.1:\(options.port): \(error)", code: 69)
