@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "LoopbackHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CatalogModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HarvestersTests",
-                    dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal", "TestSupport"],
+                    dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal", "TestSupport", "Merge"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "CatalogStoreTests",
                     dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],

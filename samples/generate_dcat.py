@@ -62,6 +62,10 @@ def dataset(uri, pkg, own):
     if dists:
         lines.append("    dcat:distribution " + ",\n        ".join(dists) + " ;")
     lines[-1] = lines[-1][:-2] + " ."
+    if not own:
+        # The hub says where it harvested the record from (DCAT-AP catalogue record with dct:source).
+        lines.append(f"[] a dcat:CatalogRecord ; foaf:primaryTopic <{uri}> ;")
+        lines.append(f"    dct:source [ a dcat:CatalogRecord ; dcat:landingPage <https://data.lakeside.example/dataset/{pkg['name']}> ] .")
     return "\n".join(lines) + "\n"
 
 

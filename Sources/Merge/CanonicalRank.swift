@@ -4,7 +4,7 @@ public import CatalogModel
 /// aggregator's copy, then the more complete record, then the more recent one, then the smaller id.
 public struct CanonicalRank: Sendable, Hashable, Comparable {
     /// True when the record says it was harvested from elsewhere (CKAN harvest extras, a `guid` or
-    /// `identifier` pointing at another portal).
+    /// `identifier` pointing at another portal, a DCAT catalogue record with `dct:source`).
     public var isCopy: Bool
     /// How many of the record's fields are filled.
     public var completeness: Int
@@ -12,7 +12,8 @@ public struct CanonicalRank: Sendable, Hashable, Comparable {
     public var id: String
 
     public init(_ record: CatalogRecord) {
-        let copyMarkers = ["harvest_source_title", "harvest_source_id", "harvest_object_id", "harvest_url", "source_datajson_identifier"]
+        let copyMarkers = ["harvest_source_title", "harvest_source_id", "harvest_object_id", "harvest_url", "source_datajson_identifier",
+                           "dcat:CatalogRecord.source"]
         isCopy = copyMarkers.contains { record.extras[$0] != nil }
         var filled = 1
         if record.description != nil { filled += 1 }

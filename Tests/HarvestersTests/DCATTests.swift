@@ -5,6 +5,7 @@ import Foundation
 import LoopbackHTTP
 import Testing
 import TestSupport
+import Merge
 @testable import Harvesters
 
 @Suite("DCAT RDF harvester")
@@ -154,6 +155,19 @@ struct DCATTests {
         #expect(distribution.accessURL == "http://datos.example.es/paro.csv")
         #expect(distribution.byteSize == 43008)
         #expect(distribution.format == "text/csv")
+    }
+
+    @Test func aCatalogueRecordWithASourceMarksAnAggregatorsCopy() throws {
+        let turtle = """
+            @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+            <https://hub.example/id/trees> a dcat:Dataset ; dct:title "Trees" .
+            [] a dcat:CatalogRecord ; foaf:primaryTopic <https://hub.example/id/trees> ; dct:modified "2024-01-01" ;
+               dct:source [ a dcat:CatalogRecord ; dcat:landingPage <https://city.example/dataset/trees> ] .
+            """
+        let record = try #require(try Self.map(Array(turtle.utf8)).records.first)
+        #expect(record.extras["dcat:CatalogRecord.source"] == "https://city.example/dataset/trees")
+        #expect(record.modified?.raw == "2024-01-01")
+        #expect(CanonicalRank(record).isCopy)
     }
 
     // MARK: - Syntax choice and broken documents

@@ -201,5 +201,10 @@ public struct DCATMapper: RecordMapper {
         if record.issued == nil, let issued = view.value(catalogRecord, NS.dct + "issued") { record.issued = CatalogDate(raw: issued) }
         if record.modified == nil, let modified = view.value(catalogRecord, NS.dct + "modified") { record.modified = CatalogDate(raw: modified) }
         if let iri = catalogRecord.iri { record.extras["dcat:CatalogRecord"] = iri }
+        // DCAT-AP: the catalogue record's dct:source is the metadata this record was harvested from, so the
+        // record is an aggregator's copy (the canonical-record rule prefers the publisher's own portal).
+        if let source = view.graph.object(catalogRecord, NS.dct + "source") {
+            record.extras["dcat:CatalogRecord.source"] = view.plain(source) ?? view.value(source, NS.dcat + "landingPage", NS.foaf + "page") ?? "yes"
+        }
     }
 }
