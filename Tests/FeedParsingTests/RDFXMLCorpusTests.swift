@@ -25,15 +25,7 @@ enum RDFXMLCorpus {
     /// rapper's N-Triples for `file`, escapes decoded and language tags in lower case (raptor
     /// lower-cases them; fedcat keeps them as written).
     static func rapperTriples(_ file: String, scan: Bool) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: rapper!)
-        process.arguments = ["-q", "-i", "rdfxml"] + (scan ? ["-f", "scanForRDF"] : []) + ["-o", "ntriples", path(file), base]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try ExternalTool.output(rapper!, ["-q", "-i", "rdfxml"] + (scan ? ["-f", "scanForRDF"] : []) + ["-o", "ntriples", path(file), base])
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
             var text = decodeEscapes(String(line))
             if text.hasSuffix(" .") { text.removeLast(2) }

@@ -38,15 +38,7 @@ struct SerdiCrossCheckTests {
 
     /// How many lines `serdi -i syntax -o ntriples` writes for the file.
     func serdiCount(_ path: String, _ syntax: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.serdi!)
-        process.arguments = ["-i", syntax, "-o", "ntriples", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try ExternalTool.output(Self.serdi!, ["-i", syntax, "-o", "ntriples", path])
         return data.filter { $0 == 0x0A }.count
     }
 
