@@ -112,6 +112,37 @@ struct DCATTests {
         }
     }
 
+    /// DCAT-US 3 as JSON-LD with its published context (bundled, never fetched).
+    @Test func mapsTheDCATUS3Fixture() throws {
+        let (records, issues, page) = try Self.map(try TestData.fixture("dcat/dcat-us3-dataset.jsonld"), contentType: "application/ld+json",
+                                                   url: "https://inventory.example.gov/data.jsonld")
+        // The context defines no `xsd:` prefix, yet its own examples type dates `xsd:date`: read, and said.
+        #expect(page.report.allProblems.map(\.message).allSatisfy { $0.contains("`xsd:`") }, "\(page.report.allProblems)")
+        #expect(issues.isEmpty)
+        let record = try #require(records.first)
+        #expect(record.id == "region/FLEET-0042")
+        #expect(record.title.value == "Federal Fleet Fuel Consumption")
+        #expect(record.description?.value.hasPrefix("Quarterly fuel consumption") == true)
+        #expect(record.identifiers.map(\.value) == ["FLEET-0042", "doi:10.5555/fleet.0042",
+                                                     "https://inventory.example.gov/dataset/7f1c2e9a-3b44-4c1d-9d0e-5a6b7c8d9e0f"])
+        #expect(record.publisher?.name == "Office of Fleet Management")
+        #expect(record.publisher?.uri == "https://fleet.example.gov")
+        #expect(record.contactPoint == Contact(name: "Fleet Data Desk", email: "fleet-data@example.gov"))
+        #expect(record.issued?.raw == "2016-10-01")
+        #expect(record.modified?.raw == "2024-05-02T14:30:00Z")
+        #expect(record.keywords == ["fleet", "fuel", "vehicles"])
+        #expect(record.themes == [Concept(uri: "https://data.gov/vocab/themes/energy", label: "Energy", scheme: "https://data.gov/vocab/themes")])
+        #expect(record.spatial.first?.label == "United States")
+        #expect(record.license?.uri == "https://creativecommons.org/publicdomain/zero/1.0/")
+        #expect(record.frequency != nil)
+        let distribution = try #require(record.distributions.first)
+        #expect(distribution.downloadURL == "https://files.example.gov/fleet/fuel-consumption.csv")
+        // DCAT-US 3 resolves media types against the IANA registry (a scoped @base in its context).
+        #expect(distribution.mediaType == "https://www.iana.org/assignments/media-types/text/csv")
+        #expect(record.languages == ["http://id.loc.gov/vocabulary/iso639-1/en-us"])
+        #expect(distribution.title == "fuel-consumption.csv")
+    }
+
     @Test func keepsLanguagesAndPrefersTheSourceLanguage() throws {
         let german = SourceConfig(id: "region", kind: "dcat", url: "https://data.example.eu/catalogue.ttl", options: ["language": "de"])
         let records = try Self.map(try TestData.fixture("dcat/dcat-ap3-catalog.ttl"), source: german).records

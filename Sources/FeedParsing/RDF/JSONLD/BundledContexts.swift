@@ -2,7 +2,7 @@
 /// these URLs is read as if the context had been downloaded; any other remote context is reported.
 enum JSONLDBundledContexts {
     /// Every bundled context (each file adding one says where it comes from).
-    static let all: [JSONLDBundledContext] = [dcatAP301, dcatAP3Examples, schemaOrg, projectOpenData]
+    static let all: [JSONLDBundledContext] = [dcatAP301, dcatAP3Examples, dcatUS3, schemaOrg, projectOpenData]
 
     /// The `@context` value of the bundled context for `url`, or nil when there is none. URLs match without
     /// regard to `http`/`https`, case, a trailing slash or a fragment.
@@ -69,19 +69,21 @@ struct JSONLDBundledTerm: Sendable {
     let container: [String]
     let language: String?
     let context: [JSONLDBundledTerm]?
+    /// The `@base` of a scoped context (DCAT-US 3 resolves `mediaType` values against the IANA registry).
+    let base: String?
 
     /// `"term": "iri"`.
     static func simple(_ term: String, _ iri: String) -> JSONLDBundledTerm {
         JSONLDBundledTerm(term: term, simpleIRI: iri, id: nil, reverse: nil, type: nil, container: [], language: nil,
-                          context: nil)
+                          context: nil, base: nil)
     }
 
     /// `"term": {"@id": …, "@type": …, "@container": …, "@context": {…}}`.
     static func define(_ term: String, id: String? = nil, reverse: String? = nil, type: String? = nil,
                        container: [String] = [], language: String? = nil,
-                       context: [JSONLDBundledTerm]? = nil) -> JSONLDBundledTerm {
+                       context: [JSONLDBundledTerm]? = nil, base: String? = nil) -> JSONLDBundledTerm {
         JSONLDBundledTerm(term: term, simpleIRI: nil, id: id, reverse: reverse, type: type, container: container,
-                          language: language, context: context)
+                          language: language, context: context ?? (base == nil ? nil : []), base: base)
     }
 
     var json: JSONValue {
@@ -98,6 +100,7 @@ struct JSONLDBundledTerm: Sendable {
         if let language { object.append(key: "@language", value: .string(language)) }
         if let context {
             var scoped = JSONObject()
+            if let base { scoped.append(key: "@base", value: .string(base)) }
             for term in context { scoped.append(key: term.term, value: term.json) }
             object.append(key: "@context", value: .object(scoped))
         }

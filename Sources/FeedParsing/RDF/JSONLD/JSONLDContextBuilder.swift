@@ -199,7 +199,10 @@ final class JSONLDContextBuilder {
                 return nil
             }
         } else if term.dropFirst().contains(":") || term.contains("/") {
-            guard let expanded = expander.expandIRI(term, in: result, vocab: true, documentRelative: false, define: define),
+            // A compact IRI term (`"adms:Identifier": {"@id": "adms:Identifier", …}` in DCAT-US 3) expands through its
+            // prefix, never through its own definition (JSON-LD 1.1, Create Term Definition 14.2).
+            let definePrefix = { (name: String) in if name != term { self.define(name) } }
+            guard let expanded = expander.expandIRI(term, in: result, vocab: true, documentRelative: false, define: definePrefix),
                   expanded.contains(":") else {
                 problems("The term `\(term)` at \(at) looks like an IRI but does not expand to one; it was not defined.")
                 return nil
