@@ -41,6 +41,19 @@ public struct RDFGraph: Sendable {
         for triple in triples { add(triple) }
     }
 
+    /// A graph of triples known to hold no duplicate (a record's stored N-Triples, written from a graph):
+    /// statements are appended without the duplicate check.
+    public init(distinct triples: some Sequence<RDFTriple>) {
+        for triple in triples {
+            let statement = Statement(predicate: triple.predicate, object: triple.object)
+            if index[triple.subject]?.statements.append(statement) == nil {
+                index[triple.subject] = Entry(statements: [statement], set: nil)
+                order.append(triple.subject)
+            }
+            count += 1
+        }
+    }
+
     /// Subjects in the order their first statement was read.
     public var subjects: [RDFTerm] {
         removed == 0 ? order : order.filter { index[$0] != nil }

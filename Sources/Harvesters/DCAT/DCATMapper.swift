@@ -39,7 +39,7 @@ public struct DCATMapper: RecordMapper {
             issues.error("dcat.payload.empty", "the dataset at \(raw.location) has no statements; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
-        let view = DCATView(graph: RDFGraph(triples), language: source.options["language"]?.lowercased() ?? "en")
+        let view = DCATView(graph: RDFGraph(distinct: triples), language: source.options["language"]?.lowercased() ?? "en")
         let localID = raw.localID ?? DCATRecords.localID(of: subject, in: view.graph)
         guard let localID else {
             issues.error("dcat.dataset.no-identifier", "the dataset at \(raw.location) is a blank node without dct:identifier; it was skipped.", at: raw.location)
