@@ -10,7 +10,7 @@ public enum FacetField: String, CaseIterable, Sendable, Codable {
         switch self {
         case .publisher: ("", "r.publisher")
         case .source: ("", "r.source_id")
-        case .year: ("", "substr(json_extract(r.record_json, '$.modified.iso'), 1, 4)")
+        case .year: ("", "substr(\(SearchEngine.modifiedISO), 1, 4)")
         case .license:
             ("", "coalesce(json_extract(r.record_json, '$.license.spdx'), json_extract(r.record_json, '$.license.label'), json_extract(r.record_json, '$.license.raw'))")
         case .format: (", json_each(r.record_json, '$.distributions') f", "upper(ltrim(json_extract(f.value, '$.format'), '.'))")

@@ -84,8 +84,9 @@ public struct SearchEngine: Sendable {
         }
     }
 
-    /// The date a record was last modified, in ISO 8601 (nil when the published date could not be read).
-    private static let modifiedISO = "json_extract(r.record_json, '$.modified.iso')"
+    /// The date a record was last modified, in ISO 8601 (nil when the published date could not be read): the `modified`
+    /// column holds the ISO form when there is one, else the text as published.
+    static let modifiedISO = "CASE WHEN r.modified GLOB '[0-9][0-9][0-9][0-9]*' THEN r.modified END"
 
     private typealias PageHit = (cluster: String, score: Double?, snippet: String?)
 

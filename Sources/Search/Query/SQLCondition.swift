@@ -65,7 +65,8 @@ struct SQLCondition {
                 OR lower(json_extract(r.record_json, '$.license.label')) = lower(\(bind(license))))
                 """
         case .date(let field, let condition):
-            return date("json_extract(r.record_json, '$.\(field.rawValue).iso')", condition)
+            let column = field == .modified ? SearchEngine.modifiedISO : "json_extract(r.record_json, '$.issued.iso')"
+            return date(column, condition)
         case .bbox(let west, let south, let east, let north):
             return """
                 EXISTS (SELECT 1 FROM json_each(r.record_json, '$.spatial') s WHERE json_extract(s.value, '$.bbox.west') <= \(bind(east)) \
