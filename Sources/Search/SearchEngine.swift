@@ -136,14 +136,16 @@ public struct SearchEngine: Sendable {
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"
         if let filter = plan.filter {
             let arguments = StatementArguments(plan.arguments)
-            let total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT r.cluster_id) FROM records r WHERE \(filter)", arguments: arguments) ?? 0
-            // Any matching record brings its cluster; the cluster sorts by its newest matching record.
+            // Any matching record brings its cluster; the cluster sorts by its newest matching record. The filter may read
+            // every record's JSON, so the page carries the total instead of a second pass counting.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT cluster FROM (
+                SELECT cluster, count(*) OVER () AS total FROM (
                     SELECT r.cluster_id AS cluster, max(\(Self.modifiedISO)) AS modified, min(r.title) AS title FROM records r
                     WHERE \(filter) GROUP BY r.cluster_id
                 ) ORDER BY \(order) LIMIT ? OFFSET ?
                 """, arguments: arguments + page)
+            let total = try rows.first.map { $0["total"] as Int }
+                ?? (offset == 0 ? 0 : Int.fetchOne(db, sql: "SELECT count(DISTINCT r.cluster_id) FROM records r WHERE \(filter)", arguments: arguments) ?? 0)
             return (total, rows.map { ($0["cluster"], nil, nil) })
         }
         let total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT cluster_id) FROM records") ?? 0

@@ -43,6 +43,9 @@ struct FieldSearchTests {
             #expect(Set(try ids(engine, query)) == expected, "\(query)")
         }
         #expect(try engine.search(SearchRequest(text: "format:csv")).total == 4)
+        let beyond = try engine.search(SearchRequest(text: "format:csv", limit: 2, offset: 10))
+        #expect(beyond.total == 4 && beyond.results.isEmpty)
+        #expect(try engine.search(SearchRequest(text: "format:csv", limit: 2, offset: 2)).total == 4)
         #expect(try ids(engine, "") .count == 6)
     }
 
