@@ -33,6 +33,7 @@ step fedcat search "air quality" --limit 5
 step fedcat search "riviere" --limit 3        # accents do not matter: finds "Rivière"
 step fedcat search "water quality -groundwater" --limit 5
 step fedcat search '"bus stops" OR timetable' --limit 5
+step fedcat search 'water modified:>=2023 -source:norland' --facets publisher,format,year --limit 3   # fields, and counts by field
 step fedcat show lakeside/road-works-and-closures   # also published on norland: one dataset, two sources
 step fedcat show lakeside/air-quality-measurements-2022 --explain
 step fedcat search "bike-sharing" --limit 3     # on Lakeside's CKAN and in the regional DCAT catalogue: one hit, two sources

@@ -6,12 +6,22 @@ public struct SearchRequest: Sendable {
     public var text: String
     public var limit: Int
     public var offset: Int
+    public var sort: SearchSort
+    /// The fields to count the results by.
+    public var facets: [FacetField]
 
-    public init(text: String, limit: Int = 20, offset: Int = 0) {
+    public init(text: String, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance, facets: [FacetField] = []) {
         self.text = text
         self.limit = limit
         self.offset = offset
+        self.sort = sort
+        self.facets = facets
     }
+}
+
+/// The order of results: best match first (newest first without words), newest first, or by title.
+public enum SearchSort: String, CaseIterable, Sendable, Codable {
+    case relevance, modified, title
 }
 
 /// One result row.
@@ -36,6 +46,8 @@ public struct SearchResults: Sendable, Hashable, Codable {
     public var total: Int
     public var offset: Int
     public var results: [SearchHit]
+    /// Counts by the fields asked for, in the order asked; nil when none were.
+    public var facets: [Facet]?
 }
 
 /// Runs searches over the full-text index, ranked by bm25 with title, keywords and publisher weighted above text,
@@ -53,63 +65,113 @@ public struct SearchEngine: Sendable {
 
     public func search(_ request: SearchRequest) throws(SearchError) -> SearchResults {
         guard (1...1000).contains(request.limit) else { throw .badLimit(request.limit) }
-        let expression = try QueryCompiler.compile(request.text)
+        let plan: QueryPlan
+        do { plan = try QueryPlan.compile(request.text) } catch { throw .query(error) }
         let offset = max(0, request.offset)
         do {
             return try store.read("searching for '\(request.text)'") { db in
-                let total: Int
-                var hits: [(cluster: String, score: Double?, snippet: String?)] = []
-                if let expression {
-                    total = try Int.fetchOne(db, sql: """
-                        SELECT count(DISTINCT r.cluster_id) FROM records_fts JOIN records r ON r.seq = records_fts.rowid
-                        WHERE records_fts MATCH ?
-                        """, arguments: [expression]) ?? 0
-                    let w = Self.weights
-                    // The best-scoring record of each cluster stands for it; one hit per cluster.
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT cluster, score, snippet FROM (
-                            SELECT cluster, score, snippet, row_number() OVER (PARTITION BY cluster ORDER BY score DESC) AS rn FROM (
-                                SELECT r.cluster_id AS cluster,
-                                       -bm25(records_fts, \(w.title), \(w.description), \(w.keywords), \(w.publisher)) AS score,
-                                       snippet(records_fts, 1, '[', ']', '…', 12) AS snippet
-                                FROM records_fts JOIN records r ON r.seq = records_fts.rowid
-                                WHERE records_fts MATCH ?
-                            )
-                        ) WHERE rn = 1
-                        ORDER BY score DESC, cluster
-                        LIMIT ? OFFSET ?
-                        """, arguments: [expression, request.limit, offset])
-                    hits = rows.map { ($0["cluster"], $0["score"], $0["snippet"]) }
-                } else {
-                    total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT cluster_id) FROM records") ?? 0
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT r.cluster_id AS cluster FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id
-                        WHERE r.id = coalesce(c.canonical_id, r.cluster_id)
-                        ORDER BY r.modified DESC, r.id LIMIT ? OFFSET ?
-                        """, arguments: [request.limit, offset])
-                    hits = rows.map { ($0["cluster"], nil, nil) }
+                let page = try self.page(plan, request: request, offset: offset, in: db)
+                let results = try page.hits.map { try self.hit($0, in: db) }
+                var facets: [Facet]?
+                if !request.facets.isEmpty {
+                    let (hits, arguments) = Self.matching(plan)
+                    facets = try request.facets.map { try Facet.count($0, hits: hits, arguments: arguments, in: db) }
                 }
-                let results = try hits.map { hit -> SearchHit in
-                    let members = try Row.fetchAll(db, sql: """
-                        SELECT r.id, r.title, r.publisher, r.source_id, r.modified, r.id = coalesce(c.canonical_id, r.cluster_id) AS canonical
-                        FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.cluster_id = ?
-                        ORDER BY canonical DESC, r.id
-                        """, arguments: [hit.cluster])
-                    let first = members.first
-                    let title: String = first?["title"] ?? ""
-                    return SearchHit(id: first?["id"] ?? hit.cluster, title: String(title.prefix { $0 != "\n" }),
-                                     publisher: first?["publisher"],
-                                     sources: Array(Set(members.map { $0["source_id"] as String })).sorted(),
-                                     modified: first?["modified"], score: hit.score,
-                                     snippet: hit.snippet.flatMap { $0.contains("[") ? $0.replacingOccurrences(of: "\n", with: " ") : nil },
-                                     records: members.map { $0["id"] as String })
-                }
-                return SearchResults(query: request.text, total: total, offset: offset, results: results)
+                return SearchResults(query: request.text, total: page.total, offset: offset, results: results, facets: facets)
             }
         } catch {
             throw .store(error.description)
         }
     }
-}
 
-import Foundation
+    /// The date a record was last modified, in ISO 8601 (nil when the published date could not be read): the `modified`
+    /// column holds the ISO form when there is one, else the text as published.
+    static let modifiedISO = "CASE WHEN r.modified GLOB '[0-9][0-9][0-9][0-9]*' THEN r.modified END"
+
+    private typealias PageHit = (cluster: String, score: Double?, snippet: String?)
+
+    /// The records the plan selects, as a query returning `seq` and `cluster_id`, with its arguments.
+    static func matching(_ plan: QueryPlan) -> (sql: String, arguments: StatementArguments) {
+        let filter = plan.filter.map { " AND \($0)" } ?? ""
+        if let match = plan.match {
+            return ("SELECT r.seq, r.cluster_id FROM records_fts JOIN records r ON r.seq = records_fts.rowid WHERE records_fts MATCH ?\(filter)",
+                    StatementArguments([match.databaseValue] + plan.arguments))
+        }
+        return ("SELECT r.seq, r.cluster_id FROM records r WHERE 1\(filter)", StatementArguments(plan.arguments))
+    }
+
+    /// One page of clusters and how many clusters match in all.
+    private func page(_ plan: QueryPlan, request: SearchRequest, offset: Int, in db: Database) throws -> (total: Int, hits: [PageHit]) {
+        let filter = plan.filter.map { " AND \($0)" } ?? ""
+        let page: StatementArguments = [request.limit, offset]
+        if let match = plan.match {
+            let arguments = StatementArguments([match.databaseValue] + plan.arguments)
+            let total = try Int.fetchOne(db, sql: """
+                SELECT count(DISTINCT r.cluster_id) FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                WHERE records_fts MATCH ?\(filter)
+                """, arguments: arguments) ?? 0
+            let w = Self.weights
+            let order = switch request.sort {
+            case .relevance: "score DESC, cluster"
+            case .modified: "modified IS NULL, modified DESC, score DESC, cluster"
+            case .title: "title COLLATE NOCASE, cluster"
+            }
+            // The best-scoring record of each cluster stands for it; one hit per cluster.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT cluster, score, snippet FROM (
+                    SELECT cluster, score, snippet, modified, title,
+                           row_number() OVER (PARTITION BY cluster ORDER BY score DESC) AS rn FROM (
+                        SELECT r.cluster_id AS cluster, \(Self.modifiedISO) AS modified, r.title AS title,
+                               -bm25(records_fts, \(w.title), \(w.description), \(w.keywords), \(w.publisher)) AS score,
+                               snippet(records_fts, 1, '[', ']', '…', 12) AS snippet
+                        FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                        WHERE records_fts MATCH ?\(filter)
+                    )
+                ) WHERE rn = 1
+                ORDER BY \(order)
+                LIMIT ? OFFSET ?
+                """, arguments: arguments + page)
+            return (total, rows.map { ($0["cluster"], $0["score"], $0["snippet"]) })
+        }
+        let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"
+        if let filter = plan.filter {
+            let arguments = StatementArguments(plan.arguments)
+            // Any matching record brings its cluster; the cluster sorts by its newest matching record. The filter may read
+            // every record's JSON, so the page carries the total instead of a second pass counting.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT cluster, count(*) OVER () AS total FROM (
+                    SELECT r.cluster_id AS cluster, max(\(Self.modifiedISO)) AS modified, min(r.title) AS title FROM records r
+                    WHERE \(filter) GROUP BY r.cluster_id
+                ) ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: arguments + page)
+            let total = try rows.first.map { $0["total"] as Int }
+                ?? (offset == 0 ? 0 : Int.fetchOne(db, sql: "SELECT count(DISTINCT r.cluster_id) FROM records r WHERE \(filter)", arguments: arguments) ?? 0)
+            return (total, rows.map { ($0["cluster"], nil, nil) })
+        }
+        let total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT cluster_id) FROM records") ?? 0
+        let browseOrder = request.sort == .title ? "r.title COLLATE NOCASE, r.id" : "\(Self.modifiedISO) IS NULL, \(Self.modifiedISO) DESC, r.id"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.cluster_id AS cluster FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id
+            WHERE r.id = coalesce(c.canonical_id, r.cluster_id)
+            ORDER BY \(browseOrder) LIMIT ? OFFSET ?
+            """, arguments: page)
+        return (total, rows.map { ($0["cluster"], nil, nil) })
+    }
+
+    /// A cluster as a result: its canonical record's title, publisher and date, and every source it is published in.
+    private func hit(_ hit: PageHit, in db: Database) throws -> SearchHit {
+        let members = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.title, r.publisher, r.source_id, r.modified, r.id = coalesce(c.canonical_id, r.cluster_id) AS canonical
+            FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.cluster_id = ?
+            ORDER BY canonical DESC, r.id
+            """, arguments: [hit.cluster])
+        let first = members.first
+        let title: String = first?["title"] ?? ""
+        return SearchHit(id: first?["id"] ?? hit.cluster, title: String(title.prefix { $0 != "\n" }),
+                         publisher: first?["publisher"],
+                         sources: Array(Set(members.map { $0["source_id"] as String })).sorted(),
+                         modified: first?["modified"], score: hit.score,
+                         snippet: hit.snippet.flatMap { $0.contains("[") ? $0.replacingOccurrences(of: "\n", with: " ") : nil },
+                         records: members.map { $0["id"] as String })
+    }
+}

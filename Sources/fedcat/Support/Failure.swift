@@ -24,6 +24,11 @@ enum Terminal {
 
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// True when standard output is a terminal and NO_COLOR is not set (https://no-color.org).
+    static var colour: Bool {
+        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     /// Columns of the terminal, or 100 when not a terminal.
     static var width: Int {
         var size = winsize()

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Results as CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break)
+/// and as NDJSON (one compact JSON object per result).
+public enum ResultLines {
+    public static let csvHeader = ["id", "title", "publisher", "sources", "modified", "score", "records", "snippet"]
+
+    public static func csv(_ results: SearchResults) -> String {
+        var rows = [csvHeader]
+        for hit in results.results {
+            rows.append([hit.id, hit.title, hit.publisher ?? "", hit.sources.joined(separator: ";"), hit.modified ?? "",
+                         hit.score.map { String(format: "%.4f", $0) } ?? "", hit.records.joined(separator: ";"), hit.snippet ?? ""])
+        }
+        return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One line per result (facets are in `--json` only).
+    public static func ndjson(_ results: SearchResults) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func line(_ value: some Encodable) -> String {
+            (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+        }
+        return results.results.map { line($0) + "\n" }.joined()
+    }
+}

@@ -1,0 +1,93 @@
+import GRDB
+
+/// Builds the SQL condition over `records r` for a query node, collecting the values it binds.
+/// Column and JSON paths come from fedcat; every typed value is a `?` parameter.
+struct SQLCondition {
+    private(set) var arguments: [DatabaseValue] = []
+
+    mutating func condition(_ node: QueryNode) -> String {
+        if let expression = FTSExpression.of(node) {
+            return "r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH \(bind(expression)))"
+        }
+        switch node {
+        case .text(let term):
+            return "r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH \(bind(FTSExpression.quote(term))))"
+        case .filter(let filter):
+            return self.filter(filter)
+        case .not(let inner):
+            return "NOT coalesce(\(condition(inner)), 0)"
+        case .and(let parts):
+            return "(" + parts.map { condition($0) }.joined(separator: " AND ") + ")"
+        case .or(let parts):
+            return "(" + parts.map { condition($0) }.joined(separator: " OR ") + ")"
+        }
+    }
+
+    private mutating func bind(_ value: some DatabaseValueConvertible) -> String {
+        arguments.append(value.databaseValue)
+        return "?"
+    }
+
+    /// `text` for a LIKE pattern with `\` as the escape character.
+    private static func escapedForLike(_ text: String) -> String {
+        var out = ""
+        for c in text.lowercased() {
+            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    private mutating func filter(_ filter: FieldFilter) -> String {
+        switch filter {
+        case .source(let id):
+            return "lower(r.source_id) = lower(\(bind(id)))"
+        case .language(let code):
+            return "EXISTS (SELECT 1 FROM json_each(r.record_json, '$.languages') l WHERE lower(l.value) = lower(\(bind(code))))"
+        case .theme(let theme):
+            return """
+                EXISTS (SELECT 1 FROM json_each(r.record_json, '$.themes') t WHERE lower(json_extract(t.value, '$.label')) = lower(\(bind(theme))) \
+                OR lower(json_extract(t.value, '$.uri')) = lower(\(bind(theme))) \
+                OR lower(json_extract(t.value, '$.uri')) LIKE \(bind("%/" + Self.escapedForLike(theme))) ESCAPE '\\')
+                """
+        case .format(let format):
+            // `csv`, `CSV` and `.csv` are one format.
+            return """
+                EXISTS (SELECT 1 FROM json_each(r.record_json, '$.distributions') d \
+                WHERE upper(ltrim(json_extract(d.value, '$.format'), '.')) = upper(ltrim(\(bind(format)), '.')) \
+                OR lower(json_extract(d.value, '$.mediaType')) = lower(\(bind(format))))
+                """
+        case .license(let license):
+            let spdx = "lower(json_extract(r.record_json, '$.license.spdx'))"
+            return """
+                (\(spdx) = lower(\(bind(license))) OR \(spdx) LIKE \(bind(Self.escapedForLike(license) + "-%")) ESCAPE '\\' \
+                OR lower(json_extract(r.record_json, '$.license.raw')) = lower(\(bind(license))) \
+                OR lower(json_extract(r.record_json, '$.license.label')) = lower(\(bind(license))))
+                """
+        case .date(let field, let condition):
+            let column = field == .modified ? SearchEngine.modifiedISO : "json_extract(r.record_json, '$.issued.iso')"
+            return date(column, condition)
+        case .bbox(let west, let south, let east, let north):
+            return """
+                EXISTS (SELECT 1 FROM json_each(r.record_json, '$.spatial') s WHERE json_extract(s.value, '$.bbox.west') <= \(bind(east)) \
+                AND json_extract(s.value, '$.bbox.east') >= \(bind(west)) AND json_extract(s.value, '$.bbox.south') <= \(bind(north)) \
+                AND json_extract(s.value, '$.bbox.north') >= \(bind(south)))
+                """
+        }
+    }
+
+    /// Compares the stored ISO date cut to the precision typed, so `2023` covers every day of 2023.
+    private mutating func date(_ column: String, _ condition: DateCondition) -> String {
+        func cut(_ value: String) -> String { "substr(\(column), 1, \(value.count))" }
+        switch condition {
+        case .equal(let v): return "\(cut(v)) = \(bind(v))"
+        case .atLeast(let v): return "\(cut(v)) >= \(bind(v))"
+        case .after(let v): return "\(cut(v)) > \(bind(v))"
+        case .atMost(let v): return "\(cut(v)) <= \(bind(v))"
+        case .before(let v): return "\(cut(v)) < \(bind(v))"
+        case .range(let from, let to):
+            let parts = [from.map { "\(cut($0)) >= \(bind($0))" }, to.map { "\(cut($0)) <= \(bind($0))" }].compactMap { $0 }
+            return "(" + parts.joined(separator: " AND ") + ")"
+        }
+    }
+}
