@@ -13,11 +13,20 @@ public enum FacetField: String, CaseIterable, Sendable, Codable {
         case .year: ("", "substr(\(SearchEngine.modifiedISO), 1, 4)")
         case .license:
             ("", "coalesce(json_extract(r.record_json, '$.license.spdx'), json_extract(r.record_json, '$.license.label'), json_extract(r.record_json, '$.license.raw'))")
-        case .format: (", json_each(r.record_json, '$.distributions') f", "upper(ltrim(json_extract(f.value, '$.format'), '.'))")
+        case .format: (", json_each(r.record_json, '$.distributions') f", FacetField.formatCode("f.value"))
         case .theme: (", json_each(r.record_json, '$.themes') f", "coalesce(json_extract(f.value, '$.label'), json_extract(f.value, '$.uri'))")
         case .language: (", json_each(r.record_json, '$.languages') f", "f.value")
         }
     }
+
+    /// A distribution's format as one code: the EU file-type code the normaliser found (`CSV` for
+    /// `…/file-type/CSV`, whatever the portal wrote), else what was published, in capitals without a leading dot.
+    static func formatCode(_ distribution: String) -> String {
+        "coalesce(replace(json_extract(\(distribution), '$.fileType'), '\(fileTypePrefix)', ''), "
+            + "upper(ltrim(json_extract(\(distribution), '$.format'), '.')))"
+    }
+
+    static let fileTypePrefix = "http://publications.europa.eu/resource/authority/file-type/"
 
     /// Reads `publisher,format` into fields, or names the first unknown one.
     public static func list(_ text: String) -> Result<[FacetField], FacetListError> {

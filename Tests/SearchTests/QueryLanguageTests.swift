@@ -39,7 +39,7 @@ struct QueryLanguageTests {
     @Test("compiles fields to bound SQL filters", arguments: [
         ("source:city", "lower(r.source_id) = lower(?)", ["city"]),
         ("language:en", "l.value) = lower(?)", ["en"]),
-        ("format:CSV", "'$.format'), '.')) = upper(ltrim(?, '.'))", ["CSV", "CSV"]),
+        ("format:CSV", "'$.format'), '.')) = upper(ltrim(?, '.'))", ["CSV", "CSV", "CSV"]),
         ("theme:ENVI", "LIKE ? ESCAPE", ["ENVI", "ENVI", "%/envi"]),
         ("license:cc-by", "LIKE ? ESCAPE", ["cc-by", "cc-by-%", "cc-by", "cc-by"]),
         ("modified:>=2023", "substr(CASE WHEN r.modified GLOB '[0-9][0-9][0-9][0-9]*' THEN r.modified END, 1, 4) >= ?", ["2023"]),

@@ -51,10 +51,12 @@ struct SQLCondition {
                 OR lower(json_extract(t.value, '$.uri')) LIKE \(bind("%/" + Self.escapedForLike(theme))) ESCAPE '\\')
                 """
         case .format(let format):
-            // `csv`, `CSV` and `.csv` are one format.
+            // `csv`, `CSV` and `.csv` are one format, and so is a DCAT distribution whose format is the EU
+            // file-type URI `…/file-type/CSV`.
             return """
                 EXISTS (SELECT 1 FROM json_each(r.record_json, '$.distributions') d \
                 WHERE upper(ltrim(json_extract(d.value, '$.format'), '.')) = upper(ltrim(\(bind(format)), '.')) \
+                OR \(FacetField.formatCode("d.value")) = upper(ltrim(\(bind(format)), '.')) \
                 OR lower(json_extract(d.value, '$.mediaType')) = lower(\(bind(format))))
                 """
         case .license(let license):
