@@ -69,6 +69,11 @@ public struct CKANMapper: RecordMapper {
         for (key, value) in extras where !extra.used.contains(key.lowercased()) && record.extras[key] == nil {
             record.extras[key] = value
         }
+        let at = { (field: String) in "\(raw.location)/\(field)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("notes"), keywords: at("tags"),
+                                                                         spatial: package["spatial"] == nil ? at("extras") : at("spatial"),
+                                                                         distributions: at("resources"), extra: { _ in at("extras") }),
+                                     codePrefix: "ckan.package", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 

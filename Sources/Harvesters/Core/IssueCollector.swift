@@ -19,7 +19,12 @@ public struct IssueCollector: Sendable {
 
     /// The payload as a JSON object (and its root value), or nil after an error issue `<prefix>.invalid-json`
     /// or `<prefix>.not-object`: the first thing every JSON mapper checks.
-    public mutating func object(from raw: RawRecord, codePrefix: String) -> (root: JSONValue, object: JSONObject)? {
+    /// A payload over `FieldLimits.maxPayloadBytes` is refused unread with an error `<prefix>.too-large`.
+    public mutating func object(from raw: RawRecord, codePrefix: String, limits: FieldLimits = .standard) -> (root: JSONValue, object: JSONObject)? {
+        guard raw.payload.count <= limits.maxPayloadBytes else {
+            self.error("\(codePrefix).too-large", "the \(subject) at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(limits.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
+            return nil
+        }
         let root: JSONValue
         do { root = try JSONParser.parse(raw.payload) } catch {
             self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)

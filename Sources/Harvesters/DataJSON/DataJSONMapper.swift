@@ -75,6 +75,10 @@ public struct DataJSONMapper: RecordMapper {
         }
         if let rights = CKANFields.text(dataset["rights"]) { record.extras["rights"] = rights }
         if let standards = Self.standards(dataset["conformsTo"]) { record.extras["conformsTo"] = standards }
+        let at = { (field: String) in "\(raw.location)/\(field)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("description"), keywords: at("keyword"),
+                                                                         spatial: at("spatial"), distributions: at("distribution"), extra: { at($0) }),
+                                     codePrefix: "datajson.dataset", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 
