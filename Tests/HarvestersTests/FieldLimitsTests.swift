@@ -43,6 +43,17 @@ struct FieldLimitsTests {
         #expect(issues[1].message.contains("10000 distributions; the first 1000 were kept"))
     }
 
+    @Test func aFloodOfIssuesOfOneCodeIsCountedNotListed() throws {
+        let distributions = (0..<10_000).map { #"{"@type": "dcat:Distribution", "title": "Part \#($0)"}"# }
+        let text = #"{"dataset": [{"identifier": "parts", "title": "Parts", "distribution": [\#(distributions.joined(separator: ","))]}]}"#
+        let (records, issues, _) = try DataJSONTests.map(Array(text.utf8))
+        #expect(records.first?.distributions.count == 1_000)
+        let perCode = IssueCollector.maxPerCode
+        #expect(issues.map(\.code) == Array(repeating: "datajson.distribution.no-url", count: perCode)
+                + ["datajson.dataset.field-cut", "datajson.distribution.no-url"])
+        #expect(issues.last?.message.contains("\(10_000 - perCode) more issues like the ones above were not listed") == true)
+    }
+
     @Test func longTextsAreCutAndLongExtrasDropped() throws {
         let package: JSONValue = .object([
             "id": "p1", "title": .string(String(repeating: "Tide gauge ", count: 500)),

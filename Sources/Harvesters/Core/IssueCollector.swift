@@ -8,7 +8,21 @@ public struct IssueCollector: Sendable {
     public var localID: String?
     /// What a record is called in messages (`package`, `dataset`).
     public var subject: String
-    public private(set) var items: [RecordIssue] = []
+    /// The record's issues; past `maxPerCode` issues of one code (10,000 distributions without a URL), the rest
+    /// are counted in one last issue of that code instead of listed.
+    public var items: [RecordIssue] {
+        recorded + suppressed.sorted { $0.key < $1.key }.map { code, entry in
+            let subject = localID.map { "\(self.subject) '\($0)'" } ?? "a record"
+            return RecordIssue(code: code, severity: entry.severity,
+                               message: "Source '\(sourceID)', \(subject) (\(url)): \(entry.count) more issues like the ones above were not listed.",
+                               location: nil, localID: localID, url: url)
+        }
+    }
+    /// How many issues of one code a record lists.
+    public static let maxPerCode = 20
+    private var recorded: [RecordIssue] = []
+    private var perCode: [String: Int] = [:]
+    private var suppressed: [String: (severity: RecordIssue.Severity, count: Int)] = [:]
 
     public init(sourceID: String, url: String, localID: String?, subject: String = "package") {
         self.sourceID = sourceID
@@ -48,8 +62,13 @@ public struct IssueCollector: Sendable {
     }
 
     private mutating func add(_ code: String, _ severity: RecordIssue.Severity, _ detail: String, _ location: String?) {
+        perCode[code, default: 0] += 1
+        guard perCode[code]! <= Self.maxPerCode else {
+            suppressed[code, default: (severity, 0)].count += 1
+            return
+        }
         let subject = localID.map { "\(self.subject) '\($0)'" } ?? "a record"
-        items.append(RecordIssue(code: code, severity: severity,
+        recorded.append(RecordIssue(code: code, severity: severity,
                                  message: "Source '\(sourceID)', \(subject) (\(url)): \(detail)",
                                  location: location, localID: localID, url: url))
     }
