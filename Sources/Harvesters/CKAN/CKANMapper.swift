@@ -42,7 +42,11 @@ public struct CKANMapper: RecordMapper {
         record.keywords = keywords(package)
         record.themes = themes(package, extra: extra)
         record.publisher = publisher(package, extra: extra)
-        if let author = CKANFields.text(package["author"]) {
+        let authors = CKANEmbeddedJSON.objects(package["author"]).compactMap(CKANEmbeddedJSON.agent)
+        if let first = authors.first {
+            record.creator = first
+            if authors.count > 1 { record.extras["creators"] = authors.map(\.name).joined(separator: "; ") }
+        } else if CKANEmbeddedJSON.decode(package["author"]) == nil, let author = CKANFields.text(package["author"]) {
             record.creator = Agent(name: author, email: CKANFields.text(package["author_email"]))
         }
         record.contactPoint = contact(package, extra: extra)
@@ -52,10 +56,17 @@ public struct CKANMapper: RecordMapper {
         if let rights = extra["access_rights"] ?? CKANFields.text(package["access_rights"]) {
             record.accessRights = rights.hasPrefix("http") ? Concept(uri: rights) : Concept(label: rights)
         }
-        record.issued = date(extra["issued"] ?? CKANFields.text(package["issued"]) ?? CKANFields.text(package["metadata_created"]))
-        record.modified = date(extra["modified"] ?? CKANFields.text(package["modified"]) ?? CKANFields.text(package["metadata_modified"]))
+        let events = CKANEmbeddedJSON.dates(package["date"]) + CKANEmbeddedJSON.dates(extra["dataset-reference-date"].map(JSONValue.string))
+        let event = { (kinds: Set<String>) in events.first { kinds.contains($0.kind) }?.start }
+        record.issued = date(extra["issued"] ?? CKANFields.text(package["issued"]) ?? event(["created", "creation", "publication", "published"])
+                             ?? CKANFields.text(package["metadata_created"]))
+        record.modified = date(extra["modified"] ?? CKANFields.text(package["modified"]) ?? event(["revision", "updated", "modified"])
+                               ?? CKANFields.text(package["metadata_modified"]))
         record.temporal = temporal(package, extra: extra)
-        if let spatial = extra["spatial"] ?? CKANFields.text(package["spatial"]) {
+        for span in events where span.kind == "collected" {
+            record.temporal.append(TemporalCoverage(start: date(span.start), end: date(span.end)))
+        }
+        if let spatial = extra["spatial"] ?? CKANFields.text(package["spatial"]) ?? package["spatial"]?.object.map({ JSONWriter.string(.object($0)) }) {
             record.spatial = [spatial.hasPrefix("http") ? SpatialCoverage(uri: spatial) : SpatialCoverage(geometry: spatial)]
         }
         record.languages = CKANFields.list(package["language"]) + CKANFields.list(extra["language"].map(JSONValue.string))
@@ -69,6 +80,11 @@ public struct CKANMapper: RecordMapper {
         for (key, value) in extras where !extra.used.contains(key.lowercased()) && record.extras[key] == nil {
             record.extras[key] = value
         }
+        let at = { (field: String) in "\(raw.location)/\(field)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("notes"), keywords: at("tags"),
+                                                                         spatial: package["spatial"] == nil ? at("extras") : at("spatial"),
+                                                                         distributions: at("resources"), extra: { _ in at("extras") }),
+                                     codePrefix: "ckan.package", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 
@@ -120,8 +136,7 @@ public struct CKANMapper: RecordMapper {
     }
 
     private func publisher(_ package: JSONObject, extra: ExtraFields) -> Agent? {
-        if let scheming = package["publisher"]?.array?.first ?? package["publisher"].flatMap({ $0.object == nil ? nil : $0 }),
-           let name = CKANFields.text(scheming["name"]) {
+        if let scheming = CKANEmbeddedJSON.objects(package["publisher"]).first, let name = CKANFields.text(scheming["name"]) {
             return Agent(name: name, uri: CKANFields.text(scheming["uri"]), email: CKANFields.text(scheming["email"]),
                          homepage: CKANFields.text(scheming["url"]))
         }
@@ -132,15 +147,12 @@ public struct CKANMapper: RecordMapper {
         if let name = extra["publisher_name"] {
             return Agent(name: name, uri: extra["publisher_uri"], email: extra["publisher_email"], homepage: extra["publisher_url"])
         }
-        return nil
+        return responsibleParty(extra["responsible-party"])
     }
 
     private func contact(_ package: JSONObject, extra: ExtraFields) -> Contact? {
-        if let scheming = package["contact"]?.array?.first {
-            let contact = Contact(name: CKANFields.text(scheming["name"]), email: CKANFields.text(scheming["email"]))
-            if contact.name != nil || contact.email != nil { return contact }
-        }
-        let name = CKANFields.text(package["maintainer"]) ?? extra["contact_name"]
+        if let contact = embeddedContact(package) { return contact }
+        let name = (CKANEmbeddedJSON.decode(package["maintainer"]) == nil ? CKANFields.text(package["maintainer"]) : nil) ?? extra["contact_name"]
         let email = CKANFields.text(package["maintainer_email"]) ?? extra["contact_email"]
         guard name != nil || email != nil else { return nil }
         return Contact(name: name, email: email)
@@ -179,6 +191,9 @@ public struct CKANMapper: RecordMapper {
             }
             distribution.format = CKANFields.text(resource["format"])
             distribution.mediaType = CKANFields.text(resource["mimetype"])
+            if resource["size"]?.isNull ?? true, let bytes = CKANEmbeddedJSON.byteSize(resource["resource_size"]) {
+                distribution.byteSize = bytes
+            }
             if let size = resource["size"], !size.isNull {
                 if let bytes = size.number?.int64 ?? CKANFields.text(size).flatMap({ Int64($0) ?? Double($0).flatMap { Int64(exactly: $0.rounded()) } }) {
                     distribution.byteSize = bytes

@@ -8,7 +8,21 @@ public struct IssueCollector: Sendable {
     public var localID: String?
     /// What a record is called in messages (`package`, `dataset`).
     public var subject: String
-    public private(set) var items: [RecordIssue] = []
+    /// The record's issues; past `maxPerCode` issues of one code (10,000 distributions without a URL), the rest
+    /// are counted in one last issue of that code instead of listed.
+    public var items: [RecordIssue] {
+        recorded + suppressed.sorted { $0.key < $1.key }.map { code, entry in
+            let subject = localID.map { "\(self.subject) '\($0)'" } ?? "a record"
+            return RecordIssue(code: code, severity: entry.severity,
+                               message: "Source '\(sourceID)', \(subject) (\(url)): \(entry.count) more issues like the ones above were not listed.",
+                               location: nil, localID: localID, url: url)
+        }
+    }
+    /// How many issues of one code a record lists.
+    public static let maxPerCode = 20
+    private var recorded: [RecordIssue] = []
+    private var perCode: [String: Int] = [:]
+    private var suppressed: [String: (severity: RecordIssue.Severity, count: Int)] = [:]
 
     public init(sourceID: String, url: String, localID: String?, subject: String = "package") {
         self.sourceID = sourceID
@@ -19,7 +33,12 @@ public struct IssueCollector: Sendable {
 
     /// The payload as a JSON object (and its root value), or nil after an error issue `<prefix>.invalid-json`
     /// or `<prefix>.not-object`: the first thing every JSON mapper checks.
-    public mutating func object(from raw: RawRecord, codePrefix: String) -> (root: JSONValue, object: JSONObject)? {
+    /// A payload over `FieldLimits.maxPayloadBytes` is refused unread with an error `<prefix>.too-large`.
+    public mutating func object(from raw: RawRecord, codePrefix: String, limits: FieldLimits = .standard) -> (root: JSONValue, object: JSONObject)? {
+        guard raw.payload.count <= limits.maxPayloadBytes else {
+            self.error("\(codePrefix).too-large", "the \(subject) at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(limits.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
+            return nil
+        }
         let root: JSONValue
         do { root = try JSONParser.parse(raw.payload) } catch {
             self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
@@ -43,8 +62,13 @@ public struct IssueCollector: Sendable {
     }
 
     private mutating func add(_ code: String, _ severity: RecordIssue.Severity, _ detail: String, _ location: String?) {
+        perCode[code, default: 0] += 1
+        guard perCode[code]! <= Self.maxPerCode else {
+            suppressed[code, default: (severity, 0)].count += 1
+            return
+        }
         let subject = localID.map { "\(self.subject) '\($0)'" } ?? "a record"
-        items.append(RecordIssue(code: code, severity: severity,
+        recorded.append(RecordIssue(code: code, severity: severity,
                                  message: "Source '\(sourceID)', \(subject) (\(url)): \(detail)",
                                  location: location, localID: localID, url: url))
     }

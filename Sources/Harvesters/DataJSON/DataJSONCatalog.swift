@@ -5,6 +5,14 @@ public struct DataJSONCatalog: Sendable {
     public var datasets: [(pointer: String, value: JSONValue)]
     /// Catalogue-level oddities (no `conformsTo`, an unknown `@type`), reported as warnings.
     public var problems: [(code: String, message: String)]
+    /// The schema the catalogue names in `conformsTo`: a URI, or a DCAT-US 3 `Standard` object's `@id` or `title`.
+    public var conformsTo: String?
+
+    init(datasets: [(pointer: String, value: JSONValue)], problems: [(code: String, message: String)], conformsTo: String? = nil) {
+        self.datasets = datasets
+        self.problems = problems
+        self.conformsTo = conformsTo
+    }
 
     /// Reads a POD 1.1 / DCAT-US 3 catalogue (`{"dataset": [...]}`) or a POD 1.0 bare array of datasets.
     public static func parse(_ body: [UInt8]) throws(DataJSONError) -> DataJSONCatalog {
@@ -32,16 +40,37 @@ public struct DataJSONCatalog: Sendable {
             // A single dataset document (DCAT-US 3 examples, one record per URL).
             return DataJSONCatalog(datasets: [("", root)], problems: [])
         }
-        guard let list = object["dataset"] else { throw .notCatalog("there is no 'dataset' list") }
-        guard let array = list.array else { throw .notCatalog("'dataset' is a \(list.typeName), not a list") }
+        let list = object["dataset"]
+        if list == nil && object["catalog"]?.array == nil { throw .notCatalog("there is no 'dataset' list") }
+        if let list, list.array == nil { throw .notCatalog("'dataset' is a \(list.typeName), not a list") }
         var problems: [(code: String, message: String)] = []
+        let conformsTo = object["conformsTo"].flatMap { DataJSONMapper.standards($0) }
         if object["conformsTo"] == nil {
             problems.append(("datajson.catalog.no-conformsto", "the catalogue has no 'conformsTo' naming its schema version."))
+        } else if let standard = object["conformsTo"], standard.object != nil,
+                  CKANFields.text(standard["@id"]) == nil && CKANFields.text(standard["title"]) == nil {
+            problems.append(("datajson.catalog.conformsto-unreadable", "the catalogue's 'conformsTo' object has neither '@id' nor 'title'."))
         }
-        if let type = object["@type"]?.string, type != "dcat:Catalog" {
+        if let type = object["@type"]?.string, type != "dcat:Catalog" && type != "Catalog" {
             problems.append(("datajson.catalog.bad-type", "the catalogue's '@type' is '\(type)', not 'dcat:Catalog'."))
         }
-        return DataJSONCatalog(datasets: objects(array, pointer: "/dataset"), problems: problems)
+        var datasets: [(pointer: String, value: JSONValue)] = []
+        nested(object, pointer: "", depth: 0, into: &datasets, problems: &problems)
+        return DataJSONCatalog(datasets: datasets, problems: problems, conformsTo: conformsTo)
+    }
+
+    /// The datasets of a catalogue and of the catalogues it nests (DCAT-US 3 `catalog`), depth first, up to 8 levels.
+    private static func nested(_ catalog: JSONObject, pointer: String, depth: Int, into datasets: inout [(pointer: String, value: JSONValue)],
+                               problems: inout [(code: String, message: String)]) {
+        datasets += objects(catalog["dataset"]?.array ?? [], pointer: "\(pointer)/dataset")
+        guard let children = catalog["catalog"]?.array else { return }
+        guard depth < 8 else {
+            problems.append(("datajson.catalog.too-deep", "the catalogues nested under \(pointer)/catalog are more than 8 levels deep; they were not read."))
+            return
+        }
+        for (index, child) in children.enumerated() {
+            if let object = child.object { nested(object, pointer: "\(pointer)/catalog/\(index)", depth: depth + 1, into: &datasets, problems: &problems) }
+        }
     }
 
     private static func objects(_ array: [JSONValue], pointer: String) -> [(pointer: String, value: JSONValue)] {

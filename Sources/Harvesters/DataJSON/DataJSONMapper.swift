@@ -10,7 +10,7 @@ public struct DataJSONMapper: RecordMapper {
     static let mapped: Set<String> = [
         "@type", "identifier", "title", "description", "keyword", "theme", "publisher", "contactPoint", "mbox",
         "license", "accessLevel", "rights", "issued", "modified", "temporal", "spatial", "language", "landingPage",
-        "accrualPeriodicity", "distribution", "webService", "accessURL", "format",
+        "accrualPeriodicity", "distribution", "webService", "accessURL", "format", "conformsTo",
     ]
 
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
@@ -19,12 +19,17 @@ public struct DataJSONMapper: RecordMapper {
         guard let payload = issues.object(from: raw, codePrefix: "datajson.dataset") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        let (root, dataset) = payload
-        guard let localID = Self.localID(of: root) else {
+        let dataset = payload.object
+        guard let identifier = DataJSONIdentifier(dataset["identifier"]) else {
             let title = CKANFields.text(dataset["title"]).map { " titled '\($0)'" } ?? ""
-            issues.error("datajson.dataset.missing-identifier", "the dataset\(title) at \(raw.location) has no 'identifier'; it was skipped.", at: raw.location)
+            if let value = dataset["identifier"], value.object != nil || value.array != nil {
+                issues.error("datajson.dataset.identifier-unreadable", "the dataset\(title) at \(raw.location) has an 'identifier' \(value.typeName) with no '@id', 'notation' or text; it was skipped.", at: "\(raw.location)/identifier")
+            } else {
+                issues.error("datajson.dataset.missing-identifier", "the dataset\(title) at \(raw.location) has no 'identifier'; it was skipped.", at: raw.location)
+            }
             return MappingResult(record: nil, issues: issues.items)
         }
+        let localID = identifier.key
         let title: String
         if let text = dataset["title"]?.string?.trimmed, !text.isEmpty {
             title = text
@@ -39,7 +44,7 @@ public struct DataJSONMapper: RecordMapper {
         let provenance = Provenance(sourceID: source.id, kind: DataJSONHarvester.description.kind, originalID: localID,
                                     originalURL: landing, harvestedAt: context.harvestedAt, rawHash: raw.payloadHash)
         var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: LocalizedText(title), provenance: provenance)
-        record.identifiers = [Identifier(localID, scheme: localID.lowercased().contains("doi") ? "doi" : localID.hasPrefix("http") ? "uri" : nil)]
+        record.identifiers = identifier.identifiers
         if let text = CKANFields.text(dataset["description"]) { record.description = LocalizedText(text) }
         record.keywords = CKANFields.list(dataset["keyword"])
         record.themes = CKANFields.list(dataset["theme"]).map { $0.hasPrefix("http") ? Concept(uri: $0) : Concept(label: $0, scheme: "dcat-us-theme") }
@@ -69,12 +74,25 @@ public struct DataJSONMapper: RecordMapper {
             record.extras[member.key] = member.value.scalarText ?? JSONWriter.string(member.value)
         }
         if let rights = CKANFields.text(dataset["rights"]) { record.extras["rights"] = rights }
+        if let standards = Self.standards(dataset["conformsTo"]) { record.extras["conformsTo"] = standards }
+        let at = { (field: String) in "\(raw.location)/\(field)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("description"), keywords: at("keyword"),
+                                                                         spatial: at("spatial"), distributions: at("distribution"), extra: { at($0) }),
+                                     codePrefix: "datajson.dataset", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 
-    /// The dataset's `identifier` as text (numbers included).
+    /// The dataset's `identifier` as text (numbers included; the `@id` or `notation` of a DCAT-US 3 object).
     static func localID(of dataset: JSONValue) -> String? {
-        CKANFields.text(dataset["identifier"])
+        DataJSONIdentifier(dataset["identifier"])?.key
+    }
+
+    /// `conformsTo` as text, joined with ` | `: a URI, or DCAT-US 3 `Standard` objects (one or a list) by `@id`, else `title`.
+    static func standards(_ value: JSONValue?) -> String? {
+        guard let value, !value.isNull else { return nil }
+        let items = value.array ?? [value]
+        let texts = items.compactMap { item in CKANFields.text(item) ?? CKANFields.text(item["@id"]) ?? CKANFields.text(item["title"]) }
+        return texts.isEmpty ? JSONWriter.string(value) : texts.joined(separator: " | ")
     }
 
     private func publisher(_ value: JSONValue?) -> Agent? {

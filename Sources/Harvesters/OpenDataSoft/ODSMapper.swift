@@ -113,6 +113,11 @@ public struct ODSMapper: RecordMapper {
         if let records = dataset["has_records"]?.bool { record.extras["has_records"] = String(records) }
         let features = Self.texts(dataset["features"])
         if !features.isEmpty { record.extras["features"] = features.joined(separator: ", ") }
+        let meta = { (field: String) in "\(defaultPointer)/\(field)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: meta("title"), description: meta("description"), keywords: meta("keyword"),
+                                                                         spatial: meta("geographic_reference"), distributions: "\(base)/attachments",
+                                                                         extra: { meta($0) }),
+                                     codePrefix: "ods.dataset", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 

@@ -78,6 +78,9 @@ public struct SchemaOrgMapper: RecordMapper {
             issues.error("schemaorg.dataset.missing-identifier", "the Dataset '\(title)' at \(raw.location) has no 'identifier', 'url' or '@id'; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("name"), description: at("description"), keywords: at("keywords"),
+                                                                         spatial: at("spatialCoverage"), distributions: at("distribution"), extra: { at($0) }),
+                                     codePrefix: "schemaorg.dataset", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 

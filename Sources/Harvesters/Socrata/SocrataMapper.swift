@@ -80,6 +80,10 @@ public struct SocrataMapper: RecordMapper {
         record.landingPage = landing
         if let domain { record.distributions = Self.distributions(id: localID, domain: domain, exportable: fields.exportable) }
         record.extras = extras
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: fields.namePointer, description: "\(raw.location)/resource/description",
+                                                                         keywords: "\(raw.location)/classification", spatial: raw.location,
+                                                                         distributions: raw.location, extra: { _ in raw.location }),
+                                     codePrefix: "socrata.dataset", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 

@@ -88,6 +88,9 @@ public struct UdataMapper: RecordMapper {
         for member in dataset where !Self.mapped.contains(member.key) && !member.value.isNull && record.extras[member.key] == nil {
             record.extras[member.key] = member.value.scalarText ?? JSONWriter.string(member.value)
         }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("description"), keywords: at("tags"),
+                                                                         spatial: at("spatial"), distributions: at("resources"), extra: { at($0) }),
+                                     codePrefix: "udata.dataset", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 
