@@ -88,7 +88,8 @@ struct DCATRecords {
                 NTriplesWriter.append(RDFTriple(subject, statement.predicate, renamed(statement.object)), to: &payload)
                 count += 1
                 let object = statement.object
-                if object.isResource, !isRecord.contains(object), !isCatalog.contains(object), graph.describes(object),
+                // Most objects (themes, languages, pages) are not described here: that check goes first.
+                if object.isResource, graph.describes(object), !isRecord.contains(object), !isCatalog.contains(object),
                    visited.insert(object).inserted {
                     queue.append(object)
                 }

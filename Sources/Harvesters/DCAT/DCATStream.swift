@@ -92,9 +92,11 @@ final class DCATStream {
             if found.localID == nil { anonymous += 1 } else { emit(found) }
             if !final {
                 for node in found.nodes {
-                    for statement in graph.statements(about: node) where !graph.describes(statement.object) {
-                        if case .blank = statement.object { dangling.insert(statement.object) }
-                        else if statement.predicate == NS.dcat + "distribution", statement.object.isResource { dangling.insert(statement.object) }
+                    for statement in graph.statements(about: node) {
+                        let object = statement.object
+                        let watched: Bool
+                        if case .blank = object { watched = true } else { watched = object.isResource && statement.predicate == Self.distribution }
+                        if watched && !graph.describes(object) { dangling.insert(object) }
                     }
                 }
             }
@@ -105,6 +107,8 @@ final class DCATStream {
         }
         if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
     }
+
+    private static let distribution = NS.dcat + "distribution"
 
     /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI.
     private static func belongs(_ node: RDFTerm, to record: RDFTerm, in graph: RDFGraph) -> Bool {
