@@ -3,6 +3,7 @@ import FeedParsing
 import Fetch
 import Foundation
 import LoopbackHTTP
+import Normalise
 import TestSupport
 import Testing
 @testable import Harvesters
@@ -102,6 +103,24 @@ struct AtomCorpusTests {
         #expect(files.map(\.byteSize) == [34987, 37762, 89274, 78973])
         #expect(files[0].mediaType == "application/gml+xml;version=3.2")
         #expect(record.spatial.first?.geometry?.hasPrefix("<georss:polygon>47.202 5.755") == true)
+    }
+
+    @Test func theNormaliserReadsTheGeoRSSAndGMLGeometriesAndTheDates() throws {
+        for name in ["inspire_dls_dgm200_service_feed.xml", "owslib_owc_csw_10entries.xml", "pycsw_opensearch_atom.xml"] {
+            let page = try AtomFeedPage.parse(try Corpus.bytes("atom_rss/" + name))
+            let source = SourceConfig(id: "corpus", kind: "atom", url: "https://example.org/\(name)")
+            for item in page.items {
+                let raw = RawRecord(localID: item.id, payload: item.payload, mediaType: "application/xml", pageURL: source.url, location: item.pointer)
+                let mapped = try #require(AtomMapper().map(raw, context: MappingContext(source: source, harvestedAt: Date())).record)
+                let (record, _) = Normaliser.standard.normalise(mapped)
+                for spatial in record.spatial where spatial.geometry != nil {
+                    #expect(spatial.bbox != nil, "\(name) \(item.id): \(spatial.geometry ?? "")")
+                }
+                if mapped.modified?.raw != "PYCSW_TIMESTAMP", mapped.modified != nil {
+                    #expect(record.modified?.iso != nil, "\(name) \(item.id): \(mapped.modified?.raw ?? "")")
+                }
+            }
+        }
     }
 
     @Test func readsTheOpenSearchTotals() throws {

@@ -178,6 +178,25 @@ struct AtomMapperTests {
         #expect(record.distributions[2].id == "https://example.org/files/part1.zip")
     }
 
+    @Test func readsAnRSS1Channel() throws {
+        let (page, results) = try atomRecords("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                     xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <channel rdf:about="https://example.org/rss"><title>Updates</title></channel>
+              <item rdf:about="https://example.org/d/1"><title>One</title><link>https://example.org/d/1</link><dc:date>2024-02-03</dc:date></item>
+            </rdf:RDF>
+            """)
+        #expect(page.format == .rss)
+        #expect(page.items.map(\.id) == ["https://example.org/d/1"])
+        #expect(results.first?.record?.issued?.raw == "2024-02-03")
+        do {
+            _ = try AtomFeedPage.parse(Array(#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description/></rdf:RDF>"#.utf8))
+            Issue.record("RDF without an RSS channel was read as a feed")
+        } catch {
+            #expect(error.description.contains("without an RSS 1.0 channel"))
+        }
+    }
+
     @Test func refusesADocumentThatIsNotAFeed() {
         #expect(throws: AtomFeedError.self) { try AtomFeedPage.parse(Array("<html><body/></html>".utf8)) }
         do {

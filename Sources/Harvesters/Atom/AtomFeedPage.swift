@@ -44,7 +44,7 @@ public struct AtomFeedPage: Sendable {
             let format: Format
             switch (root.namespace, root.local) {
             case (AtomNS.atom, "feed"): format = .atom
-            case (nil, "rss"), (_, "RDF"): format = .rss
+            case (nil, "rss"), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "RDF"): format = .rss
             case (nil, "feed"):
                 refusal = "the root element is <feed> without the Atom namespace \(AtomNS.atom)"
                 return nil
@@ -56,6 +56,7 @@ public struct AtomFeedPage: Sendable {
             // Depth below the root; the feed's own fields sit at depth 1 (Atom, RSS 1.0) or 2 (RSS 2.0 channel).
             var stack: [XMLName] = []
             var text = ""
+            var sawRSS1Channel = false
             while let event = try reader.next() {
                 switch event {
                 case .startElement(let name, let attributes, _):
@@ -72,6 +73,7 @@ public struct AtomFeedPage: Sendable {
                        let href = attributes.first(where: { $0.name.local == "href" })?.value.trimmed, !href.isEmpty {
                         page.next = page.next ?? href
                     }
+                    if name.matches(AtomNS.rss1, "channel") { sawRSS1Channel = true }
                     stack.append(name)
                     text = ""
                 case .text(let value):
@@ -93,6 +95,10 @@ public struct AtomFeedPage: Sendable {
                         page.title = value
                     }
                 }
+            }
+            if root.local == "RDF" && !sawRSS1Channel {
+                refusal = "the root element is <\(root.qualified)> without an RSS 1.0 channel (is this RDF a DCAT catalogue? use kind dcat)"
+                return nil
             }
             page.warnings = reader.warnings
             return page

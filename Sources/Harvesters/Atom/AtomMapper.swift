@@ -16,6 +16,10 @@ public struct AtomMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "entry")
+        guard raw.payload.count <= FieldLimits.standard.maxPayloadBytes else {
+            issues.error("atom.entry.too-large", "the entry at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(FieldLimits.standard.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
         let entry: AtomEntry
         var datasetFeed: (title: String?, entries: [AtomEntry])?
         do throws(XMLReadError) {
@@ -99,6 +103,10 @@ public struct AtomMapper: RecordMapper {
             record.distributions = entry.links.filter { $0.href != landing && !Self.navigation.contains($0.rel) && ($0.type != nil || $0.rel == "enclosure") }
                 .map { distribution($0, entry: nil) }
         }
+        let at = { (element: String) in "\(raw.location)/\(element)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("summary"), keywords: at("category"),
+                                                                         spatial: at("georss"), distributions: at("link"), extra: at),
+                                     codePrefix: "atom.entry", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 
