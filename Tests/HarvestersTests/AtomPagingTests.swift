@@ -112,6 +112,16 @@ struct AtomPagingTests {
         #expect(sink.issues.map(\.code) == ["atom.paging.short-listing"])
     }
 
+    @Test func aWindowFeedIsNeverACompleteListing() throws {
+        let feeds = try Feeds { _, _, _ in Self.atom("<title>Latest</title><entry><id>urn:a</id><title>A</title></entry>") }
+        defer { feeds.server.stop() }
+        let latest = SourceConfig(id: "latest", kind: "atom", url: feeds.base + "/latest.atom", options: ["window": "true"])
+        let outcome = try AtomHarvester(source: latest).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: CollectingSink())
+        #expect(outcome == GatherOutcome(complete: false, expectedTotal: 1, pages: 1))
+        let whole = SourceConfig(id: "whole", kind: "atom", url: feeds.base + "/latest.atom")
+        #expect(try AtomHarvester(source: whole).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: CollectingSink()).complete)
+    }
+
     /// An INSPIRE service feed of three datasets: two dataset feeds, the third entry sharing the first's feed,
     /// and (when `broken`) a fourth whose dataset feed is missing.
     static func inspire(broken: Bool = false) throws -> Feeds {

@@ -22,6 +22,9 @@ public struct AtomHarvester: Harvester {
     public let followDatasetFeeds: Bool
     /// A listing longer than this many pages is stopped as a loop (`options.max_pages`).
     public let maxPages: Int
+    /// The feed shows only its latest entries (`options.window`, default false): a run is never a complete
+    /// listing, so entries that left the feed are not deleted.
+    public let window: Bool
 
     public init(source: SourceConfig) throws(HarvestError) {
         let url = source.url.trimmed.lowercased()
@@ -31,6 +34,7 @@ public struct AtomHarvester: Harvester {
         do {
             followDatasetFeeds = try source.boolOption("follow_dataset_feeds", default: true)
             maxPages = try source.intOption("max_pages", default: 10_000)
+            window = try source.boolOption("window", default: false)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
@@ -98,7 +102,7 @@ public struct AtomHarvester: Harvester {
                         url: url))
                     return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
                 }
-                return GatherOutcome(complete: true, expectedTotal: expected ?? cursor.received, pages: cursor.pages)
+                return GatherOutcome(complete: !window, expectedTotal: expected ?? cursor.received, pages: cursor.pages)
             }
             cursor.next = next
         }
