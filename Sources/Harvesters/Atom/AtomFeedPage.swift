@@ -38,71 +38,69 @@ public struct AtomFeedPage: Sendable {
     }
 
     private static func parse(_ bytes: [UInt8], refusal: inout String?) throws(XMLReadError) -> AtomFeedPage? {
-        do {
-            let reader = try XMLReader(bytes: bytes)
-            guard case .startElement(let root, _, _)? = try reader.next() else { throw XMLReadError(reason: .empty) }
-            let format: Format
-            switch (root.namespace, root.local) {
-            case (AtomNS.atom, "feed"): format = .atom
-            case (nil, "rss"), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "RDF"): format = .rss
-            case (nil, "feed"):
-                refusal = "the root element is <feed> without the Atom namespace \(AtomNS.atom)"
-                return nil
-            default:
-                refusal = "the root element is <\(root.qualified)>, not an Atom <feed> or an RSS <rss> channel"
-                return nil
-            }
-            var page = AtomFeedPage(format: format)
-            // Depth below the root; the feed's own fields sit at depth 1 (Atom, RSS 1.0) or 2 (RSS 2.0 channel).
-            var stack: [XMLName] = []
-            var text = ""
-            var sawRSS1Channel = false
-            while let event = try reader.next() {
-                switch event {
-                case .startElement(let name, let attributes, _):
-                    if AtomNS.isFeed(name) && (name.local == "entry" || name.local == "item") {
-                        let payload = try reader.outerXML()
-                        let pointer = reader.path
-                        try reader.skipElement()
-                        let entry = try AtomEntry.parse(payload)
-                        page.items.append(Item(pointer: pointer, payload: payload, id: entry.localID ?? "", datasetFeed: entry.datasetFeed))
-                        continue
+        let reader = try XMLReader(bytes: bytes)
+        guard case .startElement(let root, _, _)? = try reader.next() else { throw XMLReadError(reason: .empty) }
+        let format: Format
+        switch (root.namespace, root.local) {
+        case (AtomNS.atom, "feed"): format = .atom
+        case (nil, "rss"), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "RDF"): format = .rss
+        case (nil, "feed"):
+            refusal = "the root element is <feed> without the Atom namespace \(AtomNS.atom)"
+            return nil
+        default:
+            refusal = "the root element is <\(root.qualified)>, not an Atom <feed> or an RSS <rss> channel"
+            return nil
+        }
+        var page = AtomFeedPage(format: format)
+        // Depth below the root; the feed's own fields sit at depth 1 (Atom, RSS 1.0) or 2 (RSS 2.0 channel).
+        var stack: [XMLName] = []
+        var text = ""
+        var sawRSS1Channel = false
+        while let event = try reader.next() {
+            switch event {
+            case .startElement(let name, let attributes, _):
+                if AtomNS.isFeed(name) && (name.local == "entry" || name.local == "item") {
+                    let payload = try reader.outerXML()
+                    let pointer = reader.path
+                    try reader.skipElement()
+                    let entry = try AtomEntry.parse(payload)
+                    page.items.append(Item(pointer: pointer, payload: payload, id: entry.localID ?? "", datasetFeed: entry.datasetFeed))
+                    continue
+                }
+                if name.local == "link" && (name.namespace == AtomNS.atom || (format == .atom && name.namespace == nil)),
+                   attributes.first(where: { $0.name.local == "rel" })?.value.trimmed == "next",
+                   let href = attributes.first(where: { $0.name.local == "href" })?.value.trimmed, !href.isEmpty {
+                    page.next = page.next ?? href
+                }
+                if name.matches(AtomNS.rss1, "channel") { sawRSS1Channel = true }
+                stack.append(name)
+                text = ""
+            case .text(let value):
+                text += value
+            case .endElement(let name):
+                // The root's own end tag has no frame.
+                guard stack.popLast() != nil else { continue }
+                let value = text.trimmed
+                text = ""
+                guard stack.count <= 2 else { continue }
+                if AtomNS.isOpenSearch(name) {
+                    switch name.local {
+                    case "totalResults": page.totalResults = Int(value)
+                    case "startIndex": page.startIndex = Int(value)
+                    case "itemsPerPage": page.itemsPerPage = Int(value)
+                    default: break
                     }
-                    if name.local == "link" && (name.namespace == AtomNS.atom || (format == .atom && name.namespace == nil)),
-                       attributes.first(where: { $0.name.local == "rel" })?.value.trimmed == "next",
-                       let href = attributes.first(where: { $0.name.local == "href" })?.value.trimmed, !href.isEmpty {
-                        page.next = page.next ?? href
-                    }
-                    if name.matches(AtomNS.rss1, "channel") { sawRSS1Channel = true }
-                    stack.append(name)
-                    text = ""
-                case .text(let value):
-                    text += value
-                case .endElement(let name):
-                    // The root's own end tag has no frame.
-                    guard stack.popLast() != nil else { continue }
-                    let value = text.trimmed
-                    text = ""
-                    guard stack.count <= 2 else { continue }
-                    if AtomNS.isOpenSearch(name) {
-                        switch name.local {
-                        case "totalResults": page.totalResults = Int(value)
-                        case "startIndex": page.startIndex = Int(value)
-                        case "itemsPerPage": page.itemsPerPage = Int(value)
-                        default: break
-                        }
-                    } else if name.local == "title" && AtomNS.isFeed(name) && page.title == nil && !value.isEmpty {
-                        page.title = value
-                    }
+                } else if name.local == "title" && AtomNS.isFeed(name) && page.title == nil && !value.isEmpty {
+                    page.title = value
                 }
             }
-            if root.local == "RDF" && !sawRSS1Channel {
-                refusal = "the root element is <\(root.qualified)> without an RSS 1.0 channel (is this RDF a DCAT catalogue? use kind dcat)"
-                return nil
-            }
-            page.warnings = reader.warnings
-            return page
         }
+        if root.local == "RDF" && !sawRSS1Channel {
+            refusal = "the root element is <\(root.qualified)> without an RSS 1.0 channel (is this RDF a DCAT catalogue? use kind dcat)"
+            return nil
+        }
+        page.warnings = reader.warnings
+        return page
     }
 }
 
