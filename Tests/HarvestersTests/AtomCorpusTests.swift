@@ -123,6 +123,15 @@ struct AtomCorpusTests {
         }
     }
 
+    @Test func datasetFeedEntriesInheritTheFeedsRightsAndAuthor() throws {
+        let (_, results) = try atomRecords(String(decoding: try Corpus.bytes("atom_rss/inspire_tg_dataset_feed_example.xml"), as: UTF8.self))
+        #expect(results.count == 4)
+        for result in results {
+            #expect(result.record?.license?.raw == "Copyright (c) 2012, XYZ; all rights reserved")
+            #expect(result.record?.creator == Agent(name: "John Doe", email: "doe@xyz.org"))
+        }
+    }
+
     @Test func readsTheOpenSearchTotals() throws {
         let page = try AtomFeedPage.parse(try Corpus.bytes("atom_rss/pycsw_opensearch_atom.xml"))
         #expect(page.totalResults == 12)

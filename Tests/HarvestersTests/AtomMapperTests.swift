@@ -178,6 +178,26 @@ struct AtomMapperTests {
         #expect(record.distributions[2].id == "https://example.org/files/part1.zip")
     }
 
+    @Test func entriesInheritTheFeedsAuthorAndRights() throws {
+        let (_, results) = try atomRecords("""
+            <atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:title>Maps</atom:title><atom:id>urn:maps</atom:id>
+              <atom:entry><atom:id>urn:own</atom:id><atom:title>Own</atom:title><atom:author><atom:name>Someone</atom:name></atom:author>
+                <atom:rights>CC0</atom:rights></atom:entry>
+              <atom:author><atom:name>Mapping Agency</atom:name><atom:email>maps@example.org</atom:email></atom:author>
+              <atom:rights>Licence Ouverte 2.0</atom:rights>
+              <atom:entry><atom:id>urn:inherits</atom:id><atom:title>Inherits</atom:title></atom:entry>
+              <atom:entry/>
+            </atom:feed>
+            """)
+        let own = try #require(results[0].record)
+        #expect(own.creator?.name == "Someone")
+        #expect(own.license?.raw == "CC0")
+        let inherits = try #require(results[1].record)
+        #expect(inherits.creator == Agent(name: "Mapping Agency", email: "maps@example.org"))
+        #expect(inherits.license?.raw == "Licence Ouverte 2.0")
+        #expect(results[2].record == nil)
+    }
+
     @Test func readsAnRSS1Channel() throws {
         let (page, results) = try atomRecords("""
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"

@@ -14,6 +14,9 @@ public struct AtomFeedPage: Sendable {
         public var payload: [UInt8]
         public var id: String
         public var datasetFeed: String?
+        /// Whether the entry has its own `author` and `rights` (else it inherits the feed's).
+        var hasAuthor = true
+        var hasRights = true
     }
 
     public var format: Format
@@ -56,6 +59,9 @@ public struct AtomFeedPage: Sendable {
         var stack: [XMLName] = []
         var text = ""
         var sawRSS1Channel = false
+        // The feed's own author and rights, which apply to entries that have none (RFC 4287, 4.2.1 and 4.2.10).
+        var feedAuthor: [UInt8]?
+        var feedRights: [UInt8]?
         while let event = try reader.next() {
             switch event {
             case .startElement(let name, let attributes, _):
@@ -64,7 +70,8 @@ public struct AtomFeedPage: Sendable {
                     let pointer = reader.path
                     try reader.skipElement()
                     let entry = try AtomEntry.parse(payload)
-                    page.items.append(Item(pointer: pointer, payload: payload, id: entry.localID ?? "", datasetFeed: entry.datasetFeed))
+                    page.items.append(Item(pointer: pointer, payload: payload, id: entry.localID ?? "", datasetFeed: entry.datasetFeed,
+                                           hasAuthor: !entry.authors.isEmpty, hasRights: entry.rights != nil))
                     continue
                 }
                 if name.local == "link" && (name.namespace == AtomNS.atom || (format == .atom && name.namespace == nil)),
@@ -73,6 +80,12 @@ public struct AtomFeedPage: Sendable {
                     page.next = page.next ?? href
                 }
                 if name.matches(AtomNS.rss1, "channel") { sawRSS1Channel = true }
+                if stack.isEmpty && format == .atom && (name.matches(AtomNS.atom, "author") || name.matches(AtomNS.atom, "rights")) {
+                    let xml = try reader.outerXML()
+                    try reader.skipElement()
+                    if name.local == "author" { feedAuthor = feedAuthor ?? xml } else { feedRights = feedRights ?? xml }
+                    continue
+                }
                 stack.append(name)
                 text = ""
             case .text(let value):
@@ -99,8 +112,22 @@ public struct AtomFeedPage: Sendable {
             refusal = "the root element is <\(root.qualified)> without an RSS 1.0 channel (is this RDF a DCAT catalogue? use kind dcat)"
             return nil
         }
+        for index in page.items.indices {
+            var inherited: [UInt8] = []
+            if !page.items[index].hasAuthor, let feedAuthor { inherited += feedAuthor }
+            if !page.items[index].hasRights, let feedRights { inherited += feedRights }
+            if !inherited.isEmpty { page.items[index].payload = inherit(inherited, into: page.items[index].payload) }
+        }
         page.warnings = reader.warnings
         return page
+    }
+
+    /// The entry's XML with `elements` added before its end tag.
+    static func inherit(_ elements: [UInt8], into entry: [UInt8]) -> [UInt8] {
+        guard let close = entry.lastIndex(of: UInt8(ascii: "<")), close + 1 < entry.count, entry[close + 1] == UInt8(ascii: "/") else {
+            return entry   // an empty element `<entry/>`: nothing it could hold would make it a record anyway
+        }
+        return Array(entry[..<close]) + elements + Array(entry[close...])
     }
 }
 
