@@ -102,6 +102,7 @@ struct AtomCorpusTests {
         ])
         #expect(files.map(\.byteSize) == [34987, 37762, 89274, 78973])
         #expect(files[0].mediaType == "application/gml+xml;version=3.2")
+        #expect(files.allSatisfy { $0.license?.raw == "Copyright (c) 2012, XYZ; all rights reserved" })
         #expect(record.spatial.first?.geometry?.hasPrefix("<georss:polygon>47.202 5.755") == true)
     }
 

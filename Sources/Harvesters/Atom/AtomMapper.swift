@@ -21,7 +21,7 @@ public struct AtomMapper: RecordMapper {
             return MappingResult(record: nil, issues: issues.items)
         }
         let entry: AtomEntry
-        var datasetFeed: (title: String?, entries: [AtomEntry])?
+        var datasetFeed: (title: String?, rights: String?, entries: [AtomEntry])?
         do throws(XMLReadError) {
             (entry, datasetFeed) = try Self.read(raw.payload)
         } catch {
@@ -95,7 +95,11 @@ public struct AtomMapper: RecordMapper {
             if let title = datasetFeed.title { record.extras["inspire_dataset_feed_title"] = title }
             record.distributions = entry.links.filter { $0.href != feedURL && $0.href != landing && !Self.navigation.contains($0.rel) && $0.type != nil }
                 .map { distribution($0, entry: nil) }
-            for file in datasetFeed.entries { record.distributions += files(file) }
+            for file in datasetFeed.entries {
+                // A file without its own rights inherits the dataset feed's (RFC 4287).
+                let licence = (file.rights ?? datasetFeed.rights).map { LicenseRef(raw: $0) }
+                record.distributions += files(file).map { var distribution = $0; distribution.license = licence; return distribution }
+            }
             if datasetFeed.entries.isEmpty {
                 issues.warning("atom.inspire.empty-dataset-feed", "the dataset feed \(feedURL ?? "") lists no files.", at: raw.location)
             }
@@ -111,12 +115,13 @@ public struct AtomMapper: RecordMapper {
     }
 
     /// The entry, and for an INSPIRE bundle the dataset feed's title and entries.
-    static func read(_ payload: [UInt8]) throws(XMLReadError) -> (AtomEntry, (title: String?, entries: [AtomEntry])?) {
+    static func read(_ payload: [UInt8]) throws(XMLReadError) -> (AtomEntry, (title: String?, rights: String?, entries: [AtomEntry])?) {
         let reader = try XMLReader(bytes: payload)
         guard case .startElement(let root, _, _)? = try reader.next() else { throw XMLReadError(reason: .empty) }
         guard root.matches(AtomNS.fedcat, "inspire-dataset") else { return (try AtomEntry.read(from: reader), nil) }
         var entry = AtomEntry()
         var title: String?
+        var rights: String?
         var files: [AtomEntry] = []
         var depth = 0
         var text = ""
@@ -134,10 +139,11 @@ public struct AtomMapper: RecordMapper {
             case .text(let value): text += value
             case .endElement(let name):
                 if depth == 2 && name.matches(AtomNS.atom, "title") && title == nil { title = text.trimmed.nonEmpty }
+                if depth == 2 && name.matches(AtomNS.atom, "rights") && rights == nil { rights = text.trimmed.nonEmpty }
                 depth -= 1
             }
         }
-        return (entry, (title, files))
+        return (entry, (title, rights, files))
     }
 
     /// The entry's page: the first alternate link that is not a feed (HTML, or no type), else the RSS link.
