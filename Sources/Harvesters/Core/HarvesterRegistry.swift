@@ -9,6 +9,7 @@ public enum HarvesterRegistry {
         ODSHarvester.self,
         UdataHarvester.self,
         SchemaOrgHarvester.self,
+        OAIHarvester.self,
     ]
 
     /// The kind names, for error messages and help.
