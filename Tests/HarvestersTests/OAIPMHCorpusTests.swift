@@ -169,3 +169,65 @@ struct OAIPMHCorpusTests {
         #expect(sink2.issues.map(\.code) == ["oai.identify.bad-earliest-datestamp"])
     }
 }
+
+/// The VCR cassettes (YAML) of oaipmh-scythe: each recorded response body is read as OAI-PMH and its records map.
+@Suite("OAI-PMH corpus cassettes")
+struct OAIPMHCassetteTests {
+    /// The `content:` block scalars of a VCR cassette (`|` literal or `>-` folded), in order.
+    static func bodies(_ yaml: String) -> [String] {
+        var bodies: [String] = []
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.drop { $0 == " " }
+            index += 1
+            guard trimmed.hasPrefix("content: |") || trimmed.hasPrefix("content: >") else { continue }
+            let keyIndent = line.count - trimmed.count
+            let folded = trimmed.hasPrefix("content: >")
+            var block: [String] = []
+            var indent: Int?
+            while index < lines.count {
+                let next = lines[index]
+                let content = next.drop { $0 == " " }
+                let depth = next.count - content.count
+                if !content.isEmpty && depth <= keyIndent { break }
+                if indent == nil && !content.isEmpty { indent = depth }
+                block.append(content.isEmpty ? "" : String(next.dropFirst(min(depth, indent ?? depth))))
+                index += 1
+            }
+            bodies.append(block.joined(separator: folded ? " " : "\n"))
+        }
+        return bodies
+    }
+
+    @Test func everyRecordedResponseIsReadAndItsRecordsMap() throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
+        var verbs: [String: Int] = [:]
+        var mapped = 0
+        for relative in Corpus.files(under: "oaipmh", endingIn: [".yaml"]) {
+            let yaml = String(decoding: try Corpus.bytes(relative), as: UTF8.self)
+            let bodies = Self.bodies(yaml)
+            #expect(!bodies.isEmpty, "\(relative)")
+            for body in bodies {
+                let response: OAIResponse
+                do { response = try OAIResponse.parse(Array(body.utf8), url: relative) } catch {
+                    // The one HTML page recorded from httpbun.com.
+                    #expect(error == .notOAI(root: "html"), "\(relative): \(error)")
+                    verbs["html", default: 0] += 1
+                    continue
+                }
+                verbs[response.verb ?? "error:" + (response.errors.first?.code ?? ""), default: 0] += 1
+                let results = OAIPMHCorpusTests.mapAll(response, file: relative)
+                #expect(results.allSatisfy { $0.record != nil }, "\(relative)")
+                mapped += results.count
+            }
+        }
+        #expect(verbs["html"] == 1)
+        #expect(verbs["Identify"] == 2)
+        #expect(verbs["ListRecords"] == 8)
+        #expect(verbs["ListSets"] == 2)
+        #expect(mapped >= 200)
+        print("OAI-PMH cassettes: \(verbs), \(mapped) records mapped")
+    }
+}

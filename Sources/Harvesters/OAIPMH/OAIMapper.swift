@@ -40,16 +40,18 @@ public struct OAIMapper: RecordMapper {
             record.themes = sets.map { Concept(label: $0, scheme: "oai-set") }
         }
         let content = root.child("metadata")?.children.first
-        if let resource = content.flatMap({ $0.local == "resource" ? $0 : $0.first("resource") }), resource.name.namespace?.contains("datacite") ?? true,
-           content?.local != "dc" {
+        if let resource = content.flatMap({ $0.local == "resource" ? $0 : $0.local == "oai_datacite" ? $0.first("resource") : nil }) {
             DataCiteMapping.map(resource, into: &record, issues: &issues)
         } else if let dc = content, dc.local == "dc" {
             DublinCoreMapping.map(dc, into: &record)
         } else if let content {
-            let title = content.first("title")?.deepValue
+            let title = content.first("title")?.deepValue ?? Self.marcTitle(content)
             let kind = content.name.namespace.map { "\(content.local) (\($0))" } ?? content.local
-            issues.warning("oai.record.unsupported-format", "the metadata is <\(kind)>, which fedcat does not map field by field; only the header\(title == nil ? "" : " and the title") were kept.", at: raw.location)
+            issues.warning("oai.record.unsupported-format", "the metadata is <\(kind)>, which fedcat does not map field by field; only the header\(title == nil ? "" : ", the title") and any abstract were kept.", at: raw.location)
             if let title { record.title = LocalizedText(String(title.prefix(2000))) }
+            if let abstract = (content.first("abstract") ?? content.first("description"))?.deepValue {
+                record.description = LocalizedText(abstract)
+            }
         } else {
             issues.error("oai.record.missing-metadata", "the record has no <metadata>; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
@@ -60,6 +62,17 @@ public struct OAIMapper: RecordMapper {
         }
         record.provenance.originalURL = record.landingPage
         return MappingResult(record: record, issues: issues.items)
+    }
+}
+
+extension OAIMapper {
+    /// MARC 21 (marcxml): the title statement (245 $a $b), else a meeting name (111 $a, INSPIRE conferences).
+    static func marcTitle(_ content: OAINode) -> String? {
+        let records = content.local == "record" ? [content] : [content.first("record")].compactMap { $0 }
+        let fields = records.first?.children("datafield") ?? []
+        guard let field = fields.first(where: { $0.attribute("tag") == "245" }) ?? fields.first(where: { $0.attribute("tag") == "111" }) else { return nil }
+        let parts = field.children("subfield").filter { ["a", "b"].contains($0.attribute("code") ?? "") }.compactMap(\.value)
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 }
 
