@@ -61,6 +61,10 @@ public struct OAIMapper: RecordMapper {
             issues.warning("oai.record.missing-title", "the record has no title; its identifier '\(localID)' is used instead.", at: raw.location)
         }
         record.provenance.originalURL = record.landingPage
+        let at = { (field: String) in "\(raw.location)/metadata/\(field)" }
+        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("description"), keywords: at("subject"),
+                                                                         spatial: at("geoLocations"), distributions: at("format"), extra: { at($0) }),
+                                     codePrefix: "oai.record", issues: &issues)
         return MappingResult(record: record, issues: issues.items)
     }
 }
