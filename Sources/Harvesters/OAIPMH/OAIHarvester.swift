@@ -113,6 +113,8 @@ public struct OAIHarvester: Harvester {
                     cursor.restarted = true
                     cursor.listed = 0
                     tokens = []
+                    // The records are listed again from the start: not duplicates (the store keeps the first copy).
+                    handout = ListingHandout(sourceID: source.id, duplicateCode: "oai.paging.duplicate", noun: "record", mediaType: "application/xml")
                     continue
                 default:
                     let text = error.message.isEmpty ? "" : ": \(error.message)"
