@@ -143,8 +143,16 @@ enum DublinCoreMapping {
         }
     }
 
+    /// `list` without repeats, in order (a linear scan: Dublin Core lists are short, and hashing costs more).
     static func unique(_ list: [String]) -> [String] {
-        var seen = Set<String>()
-        return list.filter { seen.insert($0).inserted }
+        guard list.count > 1 else { return list }
+        guard list.count <= 32 else {
+            var seen = Set<String>()
+            return list.filter { seen.insert($0).inserted }
+        }
+        var kept: [String] = []
+        kept.reserveCapacity(list.count)
+        for value in list where !kept.contains(value) { kept.append(value) }
+        return kept
     }
 }
