@@ -3,6 +3,7 @@
 //   fedcat-bench dcat FILE                  parse + cut + map + normalise a DCAT dump, streaming from the file
 //   fedcat-bench dcat FILE --parse-only     parse + cut records (no mapping)
 //   fedcat-bench dcat FILE --triples-only   the RDF parser alone
+//   fedcat-bench oai DIR [--parse-only | --no-normalise]   read + map + normalise every OAI-PMH ListRecords page in DIR
 import CatalogModel
 import FeedParsing
 import Foundation
@@ -59,10 +60,43 @@ func dcat(_ arguments: [String]) {
           + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
 }
 
+func oai(_ arguments: [String]) {
+    guard let directory = arguments.first else { fail("usage: fedcat-bench oai DIR [--parse-only]") }
+    let parseOnly = arguments.contains("--parse-only"), normalise = !arguments.contains("--no-normalise")
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+    let source = SourceConfig(id: "bench", kind: "oaipmh", url: "https://bench.example/oai")
+    let context = MappingContext(source: source, harvestedAt: Date())
+    let mapper = OAIMapper()
+    let normaliser = Normaliser.standard
+    var records = 0, mapped = 0, failed = 0, issues = 0, bytes = 0
+    let start = now()
+    for file in files {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { fail("cannot read \(file)") }
+        bytes += data.count
+        let response: OAIResponse
+        do { response = try OAIResponse.parse([UInt8](data), url: file) } catch { fail("\(file): \(error.description)") }
+        for entry in response.records {
+            records += 1
+            guard !parseOnly else { continue }
+            let raw = RawRecord(localID: entry.header.identifier, payload: entry.payload, mediaType: "application/xml", pageURL: file, location: entry.pointer)
+            let result = mapper.map(raw, context: context)
+            issues += result.issues.count
+            guard let record = result.record else { failed += 1; continue }
+            if normalise { issues += normaliser.normalise(record).1.count }
+            mapped += 1
+        }
+    }
+    let seconds = now() - start
+    print("{\"tool\":\"fedcat\",\"stage\":\"oai-\(parseOnly ? "parse" : "parse+map")\",\"files\":\(files.count),\"bytes\":\(bytes),\"records\":\(records),"
+          + "\"mapped\":\(mapped),\"failed\":\(failed),\"issues\":\(issues),\"seconds\":\(String(format: "%.3f", seconds)),"
+          + "\"records_per_s\":\(Int(Double(records) / max(seconds, 0.001)))}")
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only]") }
 arguments.removeFirst()
 switch command {
 case "dcat": dcat(arguments)
-default: fail("unknown benchmark '\(command)'; known: dcat")
+case "oai": oai(arguments)
+default: fail("unknown benchmark '\(command)'; known: dcat, oai")
 }

@@ -10,6 +10,7 @@ public enum HarvesterRegistry {
         UdataHarvester.self,
         SchemaOrgHarvester.self,
         AtomHarvester.self,
+        OAIHarvester.self,
     ]
 
     /// The kind names, for error messages and help.
