@@ -12,7 +12,9 @@ shared="$root/../shared/bench"
 work="$root/.build-bench-data"
 data="$work/data-$n"
 mkdir -p "$work"
-[ -f "$data/dcat.ttl" ] || python3 "$shared/gen.py" --n "$n" --out "$data" --formats rdf,ttl,jsonld >/dev/null
+if [ ! -f "$data/dcat.rdf" ] || [ ! -f "$data/dcat.ttl" ] || [ ! -f "$data/dcat.jsonld" ]; then
+    python3 "$shared/gen.py" --n "$n" --out "$data" --formats rdf,ttl,jsonld >/dev/null
+fi
 command -v rapper >/dev/null && command -v serdi >/dev/null || {
     sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
     $sudo_ apt-get install -y -qq raptor2-utils serdi >/dev/null 2>&1 || true; }
