@@ -15,7 +15,10 @@ public enum RecordText {
         for (language, text) in record.title.variants.sorted(by: { $0.key < $1.key }) where text != record.title.value {
             line("title@\(language)", text)
         }
-        line("publisher", record.publisher.map { agent in [agent.name, agent.uri, agent.email].compactMap { $0 }.joined(separator: " · ") })
+        // A publisher known only by its IRI (DCAT authority IRIs) is named by it once.
+        line("publisher", record.publisher.map { agent in
+            [agent.name, agent.uri == agent.name ? nil : agent.uri, agent.email].compactMap { $0 }.joined(separator: " · ")
+        })
         line("creator", record.creator.map { [$0.name, $0.email].compactMap { $0 }.joined(separator: " · ") })
         line("contact", record.contactPoint.map { [$0.name, $0.email, $0.phone, $0.url].compactMap { $0 }.joined(separator: " · ") })
         line("licence", record.license.map { [$0.spdx ?? $0.raw, $0.title, $0.uri].compactMap { $0 }.joined(separator: " · ") })
