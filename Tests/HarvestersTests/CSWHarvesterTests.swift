@@ -204,6 +204,7 @@ struct CSWHarvesterTests {
         let (outcome, sink) = try Self.harvest(Self.source(server, "/newline/csw"))
         #expect(outcome.complete)
         #expect(sink.records.count == 7)
+        #expect(sink.issues.map(\.code) == ["csw.response.leading-whitespace"])
     }
 
     @Test func optionsAndURL() throws {

@@ -76,6 +76,7 @@ public struct CSWHarvester: Harvester {
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
         var cursor = CSWCursor(checkpoint: context.resumeFrom) ?? CSWCursor(pageSize: maxRecords)
         var handout = ListingHandout(sourceID: source.id, duplicateCode: "csw.paging.duplicate", noun: "record", mediaType: "application/xml")
+        var warnedWhitespace = false
         while true {
             var url = self.url(start: cursor.start, size: cursor.pageSize)
             guard cursor.pages < maxPages else {
@@ -96,6 +97,12 @@ public struct CSWHarvester: Harvester {
                 page = try fetchPage(url, memo: context.pages[url], using: fetcher)
             }
             cursor.pages += 1
+            if page.parsed?.leadingWhitespace == true && !warnedWhitespace {
+                warnedWhitespace = true
+                sink.issue(RecordIssue(code: "csw.response.leading-whitespace", severity: .warning,
+                                       message: "Source '\(source.id)': the response to \(url) has whitespace before its XML declaration, which XML does not allow; it was read anyway.",
+                                       url: url))
+            }
             if let matched = page.summary.count { cursor.matched = matched }
             let ids = page.summary.ids
             cursor.listed += ids.count

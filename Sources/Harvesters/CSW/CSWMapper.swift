@@ -20,6 +20,10 @@ public struct CSWMapper: RecordMapper {
             issues.error("csw.record.invalid-xml", "the record at \(raw.location) is not well-formed XML (\(error.description)); it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
+        if root.local == "RDF" {
+            issues.error("csw.record.rdf", "the record is RDF (a DCAT output schema), which the csw kind does not map; ask for ISO 19139 (option output_schema) or harvest the catalogue with the dcat kind. It was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
         guard let localID = ISOMapping.identifier(of: root) ?? raw.localID else {
             issues.error("csw.record.missing-identifier", "the <\(root.name.qualified)> at \(raw.location) has no fileIdentifier or identifier; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
@@ -30,9 +34,10 @@ public struct CSWMapper: RecordMapper {
         var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: LocalizedText(""), provenance: provenance)
         record.identifiers = [Identifier(localID, scheme: "csw")]
         switch root.local {
-        case "MD_Metadata" where root.name.namespace?.contains("isotc211.org/2005") ?? true,
-             "MI_Metadata", "CHE_MD_Metadata":
+        case "MD_Metadata", "MI_Metadata", "CHE_MD_Metadata":
+            // ISO 19115-3 (mdb:) keeps most ISO 19139 element names, so the same reading serves it.
             ISOMapping.map(root, into: &record, issues: &issues)
+            if let namespace = root.name.namespace, !namespace.contains("isotc211.org/2005") { record.extras["iso:schema"] = namespace }
         case "Record", "SummaryRecord", "BriefRecord":
             DublinCoreMapping.map(root, into: &record)
             Self.cswExtras(root, into: &record)

@@ -26,6 +26,8 @@ struct CSWResponse: Sendable {
     var records: [CSWRecordEntry] = []
     /// `(exceptionCode, locator, text)` of an ExceptionReport.
     var exceptions: [(code: String, locator: String?, text: String)] = []
+    /// True when whitespace came before the XML declaration (not well-formed; read anyway).
+    var leadingWhitespace = false
 
     var isException: Bool { root == "ExceptionReport" }
     var isCapabilities: Bool { root == "Capabilities" }
@@ -39,6 +41,7 @@ struct CSWResponse: Sendable {
         if looksLikeHTML(body) { throw .notCSW(root: "html") }
         let bytes = stripLeadingWhitespace(body)
         var response = CSWResponse()
+        response.leadingWhitespace = bytes.count != body.count && bytes.starts(with: Array("<?xml".utf8))
         let reader: XMLReader
         do { reader = try XMLReader(bytes: bytes, url: url) } catch { throw .notXML(error.description) }
         var stack: [String] = []

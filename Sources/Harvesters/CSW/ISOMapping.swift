@@ -71,7 +71,10 @@ enum ISOMapping {
         }
         if let issued = dates["publication"] ?? dates["creation"] { record.issued = CatalogDate(raw: issued) }
         if let revised = dates["revision"] { record.modified = CatalogDate(raw: revised) }
-        if let stamp = root.child("dateStamp").flatMap(string) {
+        // ISO 19115-3 has mdb:dateInfo/cit:CI_Date instead of dateStamp.
+        let dateInfo = root.children("dateInfo").compactMap { $0.child("CI_Date") }.first { code($0.child("dateType")) == "revision" }
+            ?? root.children("dateInfo").compactMap { $0.child("CI_Date") }.first
+        if let stamp = root.child("dateStamp").flatMap(string) ?? dateInfo?.child("date").flatMap(string) {
             record.extras["iso:dateStamp"] = stamp
             if record.modified == nil { record.modified = CatalogDate(raw: stamp) }
         }
@@ -199,6 +202,8 @@ enum ISOMapping {
 
     static func organisation(_ party: OAINode) -> String? {
         party.child("organisationName").flatMap(string) ?? party.child("individualName").flatMap(string)
+            // ISO 19115-3: cit:CI_Responsibility/cit:party/cit:CI_Organisation/cit:name.
+            ?? party.first("CI_Organisation")?.child("name").flatMap(string) ?? party.first("CI_Individual")?.child("name").flatMap(string)
     }
 
     static func email(_ party: OAINode) -> String? {
