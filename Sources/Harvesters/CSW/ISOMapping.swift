@@ -189,8 +189,13 @@ enum ISOMapping {
                 let protocolName = online.child("protocol").flatMap(string)
                 let function = code(online.child("function"))
                 if function == "download" || (protocolName?.uppercased().contains("DOWNLOAD") ?? false) { item.downloadURL = link }
-                // The protocol (OGC:WMS, WWW:LINK-1.0-http--link, …) is what the normaliser reads as the format.
-                item.format = protocolName ?? (formats.count == 1 ? formats[0] : nil)
+                // A service protocol (OGC:WMS, ESRI:REST) is the format; a web link or download (WWW:…) names no
+                // format, so the distribution format is used when the record gives only one.
+                if let protocolName, !protocolName.uppercased().hasPrefix("WWW:") {
+                    item.format = protocolName
+                } else if formats.count == 1 {
+                    item.format = formats[0]
+                }
                 if let protocolName, !protocols.contains(protocolName) { protocols.append(protocolName) }
                 if function == "information", record.landingPage == nil { record.landingPage = link }
                 record.distributions.append(item)
