@@ -35,7 +35,7 @@ enum FakeCatalogue {
                 <csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" version="2.0.2">
                 <csw:SearchStatus timestamp="2024-05-01T10:00:00Z"/>
                 <csw:SearchResults numberOfRecordsMatched="\(variant == "lie" ? 10 : total)" numberOfRecordsReturned="\(ids.count)" elementSet="full" nextRecord="\(next)">
-                \(ids.map { iso($0) }.joined(separator: "\n"))
+                \(ids.map { request.queryValue("outputSchema") == cswNamespace ? dublinCore($0) : iso($0) }.joined(separator: "\n"))
                 </csw:SearchResults>
                 </csw:GetRecordsResponse>
                 """
@@ -53,6 +53,16 @@ enum FakeCatalogue {
             </ows:ExceptionReport>
             """
         return HTTPResponse(status: 200, headers: [("Content-Type", "application/xml")], body: Array(xml.utf8))
+    }
+
+    /// A csw:Record as pycsw writes it.
+    static func dublinCore(_ id: Int) -> String {
+        """
+        <csw:Record xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dct="http://purl.org/dc/terms/" xmlns:ows="http://www.opengis.net/ows">
+        <dc:identifier>rec-\(id)</dc:identifier><dc:title>River gauges \(id)</dc:title><dc:type>dataset</dc:type>
+        <ows:WGS84BoundingBox><ows:LowerCorner>5.9 45.8</ows:LowerCorner><ows:UpperCorner>10.5 47.8</ows:UpperCorner></ows:WGS84BoundingBox>
+        </csw:Record>
+        """
     }
 
     /// An ISO 19139 record as GeoNetwork writes it.
@@ -131,6 +141,20 @@ struct CSWHarvesterTests {
         #expect(log.all.map { $0.components(separatedBy: "startPosition=").last ?? "" } == ["1&maxRecords=3", "4&maxRecords=3", "7&maxRecords=3"])
         #expect(CSWCursor(checkpoint: sink.pages[0].checkpoint)?.start == 4)
         #expect(sink.pages.map(\.checkpoint).last == .some(nil))
+    }
+
+    @Test func dublinCoreIsAskedForWithItsOutputSchema() throws {
+        let log = RequestLog()
+        let server = try FakeCatalogue.start(log: log)
+        defer { server.stop() }
+        let source = Self.source(server, options: ["max_records": "5", "output_schema": cswNamespace])
+        let (outcome, sink) = try Self.harvest(source)
+        #expect(outcome == GatherOutcome(complete: true, expectedTotal: 7, pages: 2))
+        #expect(log.all.allSatisfy { $0.contains("outputSchema=http%3A%2F%2Fwww.opengis.net%2Fcat%2Fcsw%2F2.0.2") })
+        let record = try #require(CSWMapper().map(sink.records[6], context: MappingContext(source: source, harvestedAt: Date())).record)
+        #expect(record.id == "fake/rec-7")
+        #expect(record.title.value == "River gauges 7")
+        #expect(record.spatial.first?.geometry == "5.9,45.8,10.5,47.8")
     }
 
     @Test func aResumedRunStartsAtTheStoredPosition() throws {
