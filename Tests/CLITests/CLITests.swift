@@ -34,7 +34,7 @@ struct CLITests {
         #expect(noKind.status == 64)
         let badKind = try cli.run("source", "add", "https://demo.ckan.org", "--kind", "sparql")
         #expect(badKind.status == 64)
-        #expect(badKind.stderr.contains("Unknown harvester kind 'sparql'. Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg, atom, oaipmh."))
+        #expect(badKind.stderr.contains("Unknown harvester kind 'sparql'. Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg, atom, oaipmh, csw."))
         let badURL = try cli.run("source", "add", "ftp://demo.ckan.org", "--kind", "ckan")
         #expect(badURL.status == 64)
         #expect(badURL.stderr.contains("ftp://demo.ckan.org"))
@@ -80,7 +80,7 @@ struct CLITests {
         let list = try cli.run("source", "list")
         #expect(list.status == 1)
         #expect(list.stdout.contains("good"))
-        #expect(list.stderr.contains("harvesters/bad.yaml: unknown harvester kind 'sparql'. Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg, atom, oaipmh."))
+        #expect(list.stderr.contains("harvesters/bad.yaml: unknown harvester kind 'sparql'. Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg, atom, oaipmh, csw."))
         #expect(list.stderr.contains("harvesters/worse.yaml is not valid YAML"))
     }
 

@@ -7,7 +7,7 @@ struct RegistryTests {
     @Test func everyKindIsDescribedOnce() {
         let kinds = HarvesterRegistry.kinds
         #expect(Set(kinds).count == kinds.count)
-        #expect(kinds == ["ckan", "datajson", "dcat", "socrata", "opendatasoft", "udata", "schemaorg", "atom", "oaipmh"])
+        #expect(kinds == ["ckan", "datajson", "dcat", "socrata", "opendatasoft", "udata", "schemaorg", "atom", "oaipmh", "csw"])
         for type in HarvesterRegistry.builtIn {
             #expect(!type.description.title.isEmpty && !type.description.summary.isEmpty)
             #expect(type.description.exampleURL.hasPrefix("http"))
@@ -15,7 +15,7 @@ struct RegistryTests {
     }
 
     @Test func unknownKindListsTheKnownOnes() {
-        #expect(throws: UnknownKindError(kind: "sparql", known: ["ckan", "datajson", "dcat", "socrata", "opendatasoft", "udata", "schemaorg", "atom", "oaipmh"])) {
+        #expect(throws: UnknownKindError(kind: "sparql", known: ["ckan", "datajson", "dcat", "socrata", "opendatasoft", "udata", "schemaorg", "atom", "oaipmh", "csw"])) {
             try HarvesterRegistry.harvesterType(for: "sparql")
         }
         let message = UnknownKindError(kind: "sparql", known: ["ckan"]).description

@@ -64,7 +64,7 @@ struct SourceRegistryTests {
         ("version: 2\nid: a\nkind: ckan\nurl: https://a.example\n", "has version '2'; this fedcat reads version 1"),
         ("version: 1\nkind: ckan\nurl: https://a.example\n", "has no 'id' key"),
         ("version: 1\nid: b\nkind: ckan\nurl: https://a.example\n", "says id 'b'"),
-        ("version: 1\nid: a\nkind: sparql\nurl: https://a.example\n", "unknown harvester kind 'sparql'. Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg, atom, oaipmh."),
+        ("version: 1\nid: a\nkind: sparql\nurl: https://a.example\n", "unknown harvester kind 'sparql'. Known kinds: ckan, datajson, dcat, socrata, opendatasoft, udata, schemaorg, atom, oaipmh, csw."),
         ("version: 1\nid: a\nkind: ckan\n", "has no 'url' key"),
         ("version: 1\nid: a\nkind: ckan\nurl: https://a.example\nurll: typo\n", "'urll' is 'typo', but it must be one of the known keys"),
         ("version: 1\nid: a\nkind: ckan\nurl: https://a.example\noptions: [1, 2]\n", "'options'"),

@@ -11,6 +11,7 @@ public enum HarvesterRegistry {
         SchemaOrgHarvester.self,
         AtomHarvester.self,
         OAIHarvester.self,
+        CSWHarvester.self,
     ]
 
     /// The kind names, for error messages and help.

@@ -1,0 +1,217 @@
+import CatalogModel
+import FeedParsing
+
+/// ISO 19139 (`gmd:MD_Metadata`, `gmi:MI_Metadata` and profiles such as `che:CHE_MD_Metadata`), read by local
+/// names. Values are kept raw for the normaliser: dates as written, topic categories as themes, the geographic
+/// bounding box as a `west,south,east,north` string, licences as their text.
+enum ISOMapping {
+    /// The record's identifier: `fileIdentifier` (ISO 19139), the `metadataIdentifier` code (ISO 19115-3), or
+    /// `dc:identifier` (csw:Record).
+    static func identifier(of root: OAINode) -> String? {
+        if let file = root.child("fileIdentifier").flatMap(string) { return file }
+        if let code = root.child("metadataIdentifier")?.first("code").flatMap(string) { return code }
+        return root.children("identifier").compactMap(\.deepValue).first
+    }
+
+    /// A property's text: its `gco:CharacterString`, `gmx:Anchor` (or similar) child, else its own text.
+    static func string(_ property: OAINode) -> String? {
+        if let inner = property.children.first(where: { ["CharacterString", "Anchor", "URL", "Decimal", "Date", "DateTime", "Integer", "Boolean", "FileName", "Real"].contains($0.local) }) {
+            return inner.deepValue
+        }
+        if property.children.isEmpty { return property.value }
+        if let list = property.children.first(where: { $0.attribute("codeListValue") != nil }) {
+            return list.attribute("codeListValue") ?? list.value
+        }
+        return nil
+    }
+
+    /// A property's text and its `PT_FreeText` translations, keyed by the locale without `#` and `locale-`.
+    static func localized(_ property: OAINode) -> LocalizedText? {
+        var variants: [String: String] = [:]
+        for group in property.child("PT_FreeText")?.children("textGroup") ?? [] {
+            guard let text = group.child("LocalisedCharacterString"), let value = text.deepValue else { continue }
+            var locale = (text.attribute("locale") ?? "").lowercased()
+            if locale.hasPrefix("#") { locale.removeFirst() }
+            if locale.hasPrefix("locale-") { locale.removeFirst("locale-".count) }
+            if !locale.isEmpty, variants[locale] == nil { variants[locale] = value }
+        }
+        guard let value = string(property) ?? variants.values.sorted().first else { return nil }
+        return LocalizedText(value, variants: variants)
+    }
+
+    /// A code list value (`<gmd:MD_ScopeCode codeListValue="dataset">`), else the code's text.
+    static func code(_ property: OAINode?) -> String? {
+        guard let property else { return nil }
+        if let list = property.children.first { return list.attribute("codeListValue") ?? list.value }
+        return property.value
+    }
+
+    static func map(_ root: OAINode, into record: inout CatalogRecord, issues: inout IssueCollector) {
+        let identification = root.child("identificationInfo")?.children.first
+        let citation = identification?.child("citation")?.child("CI_Citation")
+        if let title = citation?.child("title").flatMap(localized) { record.title = title }
+        let alternates = citation?.children("alternateTitle").compactMap(string) ?? []
+        if !alternates.isEmpty { record.extras["alternative_titles"] = alternates.joined(separator: "; ") }
+        if let abstract = identification?.child("abstract").flatMap(localized) { record.description = abstract }
+        if let level = code(root.child("hierarchyLevel")) { record.extras["iso:hierarchyLevel"] = level }
+        if let kind = identification?.local { record.extras["iso:identification"] = kind }
+
+        // Identifiers of the resource (the citation's MD_Identifier codes).
+        for identifier in citation?.children("identifier") ?? [] {
+            if let value = identifier.first("code").flatMap(string) {
+                record.identifiers.append(Identifier(value, scheme: DataCiteMapping.scheme(of: value)))
+            }
+        }
+
+        // Dates: creation or publication is issued, revision is modified; dateStamp when nothing else.
+        var dates: [String: String] = [:]
+        for date in citation?.children("date").compactMap({ $0.child("CI_Date") }) ?? [] {
+            guard let value = date.child("date").flatMap(string), let type = code(date.child("dateType")) else { continue }
+            if dates[type] == nil { dates[type] = value }
+        }
+        if let issued = dates["publication"] ?? dates["creation"] { record.issued = CatalogDate(raw: issued) }
+        if let revised = dates["revision"] { record.modified = CatalogDate(raw: revised) }
+        // ISO 19115-3 has mdb:dateInfo/cit:CI_Date instead of dateStamp.
+        let dateInfo = root.children("dateInfo").compactMap { $0.child("CI_Date") }.first { code($0.child("dateType")) == "revision" }
+            ?? root.children("dateInfo").compactMap { $0.child("CI_Date") }.first
+        if let stamp = root.child("dateStamp").flatMap(string) ?? dateInfo?.child("date").flatMap(string) {
+            record.extras["iso:dateStamp"] = stamp
+            if record.modified == nil { record.modified = CatalogDate(raw: stamp) }
+        }
+
+        // Responsible parties: publisher, then owner, then point of contact.
+        let parties = (identification?.children("pointOfContact") ?? []) + (citation?.children("citedResponsibleParty") ?? []) + root.children("contact")
+        let byRole = parties.compactMap { $0.children.first }.map { party in
+            (role: code(party.child("role")) ?? "", party: party)
+        }
+        let chosen = ["publisher", "owner", "pointOfContact", "custodian", "distributor", "originator", "author"].lazy
+            .compactMap { role in byRole.first { $0.role == role && organisation($0.party) != nil } }.first
+            ?? byRole.first { organisation($0.party) != nil }
+        if let chosen, let name = organisation(chosen.party) {
+            record.publisher = Agent(name: name, email: email(chosen.party))
+        }
+        if let author = byRole.first(where: { ["originator", "author", "principalInvestigator"].contains($0.role) }), let name = organisation(author.party) {
+            record.creator = Agent(name: name, email: email(author.party))
+        }
+        // The contact point: the resource's own point of contact, else the metadata's.
+        if let contact = identification?.children("pointOfContact").compactMap({ $0.children.first }).first.map({ (role: "", party: $0) })
+            ?? byRole.first(where: { $0.role == "pointOfContact" }) ?? byRole.first {
+            let name = contact.party.child("individualName").flatMap(string) ?? organisation(contact.party)
+            let phone = contact.party.first("voice").flatMap(string)
+            if name != nil || email(contact.party) != nil {
+                record.contactPoint = Contact(name: name, email: email(contact.party), phone: phone)
+            }
+        }
+
+        // Keywords, with their thesaurus; topic categories as themes.
+        var thesauri: [String] = []
+        for keywords in identification?.children("descriptiveKeywords").compactMap({ $0.child("MD_Keywords") }) ?? [] {
+            let words = keywords.children("keyword").compactMap(string)
+            if let thesaurus = keywords.child("thesaurusName")?.first("title").flatMap(string) {
+                if !thesauri.contains(thesaurus) { thesauri.append(thesaurus) }
+                if thesaurus.lowercased().contains("gemet - inspire themes") {
+                    record.themes += words.map { Concept(label: $0, scheme: "inspire-theme") }
+                    continue
+                }
+            }
+            for word in words where !record.keywords.contains(word) { record.keywords.append(word) }
+        }
+        if !thesauri.isEmpty { record.extras["iso:thesauri"] = thesauri.joined(separator: "; ") }
+        for topic in identification?.children("topicCategory") ?? [] {
+            if let value = topic.child("MD_TopicCategoryCode")?.value ?? topic.value {
+                record.themes.append(Concept(label: value, scheme: "iso-topic-category"))
+            }
+        }
+
+        // Constraints: use limitations and other constraints are the licence text; access constraints the access rights.
+        var licence: [String] = []
+        var access: [String] = []
+        for constraint in identification?.children("resourceConstraints").compactMap({ $0.children.first }) ?? [] {
+            licence += constraint.children("useLimitation").compactMap(string)
+            let other = constraint.children("otherConstraints").compactMap(string)
+            let accessCodes = constraint.children("accessConstraints").compactMap { code($0) }
+            access += accessCodes
+            if !accessCodes.isEmpty && constraint.children("useConstraints").isEmpty { access += other } else { licence += other }
+        }
+        licence = DublinCoreMapping.unique(licence)
+        if let text = licence.first(where: { $0.lowercased() != "otherrestrictions" }) {
+            let isURI = text.hasPrefix("http://") || text.hasPrefix("https://")
+            record.license = LicenseRef(raw: text, title: isURI ? nil : text, uri: isURI ? text : nil)
+            if licence.count > 1 { record.extras["iso:useLimitation"] = licence.joined(separator: "; ") }
+        }
+        access = DublinCoreMapping.unique(access)
+        if let first = access.first(where: { $0 != "otherRestrictions" }) ?? access.first {
+            record.accessRights = Concept(label: first, scheme: "iso-restriction")
+            if access.count > 1 { record.extras["iso:accessConstraints"] = access.joined(separator: "; ") }
+        }
+
+        // Languages: the resource's, else the metadata's.
+        let languages = (identification?.children("language") ?? []).compactMap { code($0) ?? string($0) }
+        record.languages = DublinCoreMapping.unique(languages.isEmpty ? root.children("language").compactMap { code($0) ?? string($0) } : languages)
+
+        // Extents.
+        for extent in (identification?.children("extent") ?? []).compactMap({ $0.child("EX_Extent") }) {
+            for element in extent.children("geographicElement").compactMap({ $0.children.first }) where element.local == "EX_GeographicBoundingBox" {
+                let values = ["westBoundLongitude", "southBoundLatitude", "eastBoundLongitude", "northBoundLatitude"].compactMap {
+                    element.child($0).flatMap(string).flatMap(Double.init)
+                }
+                if values.count == 4 {
+                    record.spatial.append(SpatialCoverage(geometry: values.map(DataCiteMapping.fmt).joined(separator: ",")))
+                } else {
+                    issues.warning("csw.iso.bad-bbox", "an EX_GeographicBoundingBox does not hold four numbers; it was ignored.")
+                }
+            }
+            if let place = extent.child("description").flatMap(string), record.spatial.isEmpty {
+                record.spatial.append(SpatialCoverage(label: place))
+            }
+            for temporal in extent.children("temporalElement").compactMap({ $0.children.first?.child("extent")?.children.first }) {
+                if temporal.local == "TimePeriod" {
+                    let begin = (temporal.child("beginPosition") ?? temporal.child("begin")?.first("timePosition"))?.value
+                    let end = (temporal.child("endPosition") ?? temporal.child("end")?.first("timePosition"))?.value
+                    if begin != nil || end != nil {
+                        record.temporal.append(TemporalCoverage(start: begin.map { CatalogDate(raw: $0) }, end: end.map { CatalogDate(raw: $0) }))
+                    }
+                } else if temporal.local == "TimeInstant", let at = temporal.child("timePosition")?.value {
+                    record.temporal.append(TemporalCoverage(start: CatalogDate(raw: at), end: CatalogDate(raw: at)))
+                }
+            }
+        }
+
+        // Distributions: every online resource, with the distribution formats.
+        let distribution = root.child("distributionInfo")?.child("MD_Distribution")
+        let formats = (distribution?.children("distributionFormat") ?? []).compactMap { $0.child("MD_Format")?.child("name").flatMap(string) }
+        var protocols: [String] = []
+        for options in distribution?.children("transferOptions") ?? [] {
+            for online in options.first("MD_DigitalTransferOptions")?.children("onLine").compactMap({ $0.child("CI_OnlineResource") }) ?? [] {
+                guard let link = online.child("linkage").flatMap(string) else { continue }
+                var item = Distribution(title: online.child("name").flatMap(string), accessURL: link)
+                item.description = online.child("description").flatMap(string)
+                let protocolName = online.child("protocol").flatMap(string)
+                let function = code(online.child("function"))
+                if function == "download" || (protocolName?.uppercased().contains("DOWNLOAD") ?? false) { item.downloadURL = link }
+                // A service protocol (OGC:WMS, ESRI:REST) is the format; a web link or download (WWW:…) names no
+                // format, so the distribution format is used when the record gives only one.
+                if let protocolName, !protocolName.uppercased().hasPrefix("WWW:") {
+                    item.format = protocolName
+                } else if formats.count == 1 {
+                    item.format = formats[0]
+                }
+                if let protocolName, !protocols.contains(protocolName) { protocols.append(protocolName) }
+                if function == "information", record.landingPage == nil { record.landingPage = link }
+                record.distributions.append(item)
+            }
+        }
+        if !formats.isEmpty { record.extras["iso:formats"] = DublinCoreMapping.unique(formats).joined(separator: "; ") }
+        if !protocols.isEmpty { record.extras["iso:protocols"] = protocols.joined(separator: "; ") }
+    }
+
+    static func organisation(_ party: OAINode) -> String? {
+        party.child("organisationName").flatMap(string) ?? party.child("individualName").flatMap(string)
+            // ISO 19115-3: cit:CI_Responsibility/cit:party/cit:CI_Organisation/cit:name.
+            ?? party.first("CI_Organisation")?.child("name").flatMap(string) ?? party.first("CI_Individual")?.child("name").flatMap(string)
+    }
+
+    static func email(_ party: OAINode) -> String? {
+        party.first("electronicMailAddress").flatMap(string)
+    }
+}
