@@ -27,13 +27,7 @@ fi
 (cd "$root" && swift build -c release --product fedcat-bench >/dev/null)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/fedcat-bench"
 
-# One JSON line per run with the elapsed time and peak memory appended.
-measure() {
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" 2>"$work/time.err" | tail -1; } ) || true
-    read -r elapsed rss < <(tail -1 "$work/time.err")
-    echo "${out%\}},\"elapsed_s\":$elapsed,\"max_rss_kb\":$rss}"
-}
+. "$root/bench/lib.sh"
 echo "DCAT parse+map, $n datasets ($(date -u +%F), $(nproc) cores)"
 for pair in "dcat.rdf xml" "dcat.ttl turtle" "dcat.jsonld json-ld"; do
     set -- $pair

@@ -21,12 +21,7 @@ fi
 (cd "$root" && swift build -c release --product fedcat-bench >/dev/null)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/fedcat-bench"
 
-measure() {
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" 2>"$work/time.err" | tail -1; } ) || true
-    read -r elapsed rss < <(tail -1 "$work/time.err")
-    echo "${out%\}},\"elapsed_s\":$elapsed,\"max_rss_kb\":$rss}"
-}
+. "$root/bench/lib.sh"
 echo "OAI-PMH oai_dc read+map, $n records ($(date -u +%F), $(nproc) cores)"
 measure "$bin" oai "$data/oai" --parse-only
 measure "$bin" oai "$data/oai" --no-normalise

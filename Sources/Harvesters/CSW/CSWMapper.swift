@@ -11,13 +11,7 @@ public struct CSWMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "record")
-        guard raw.payload.count <= FieldLimits.standard.maxPayloadBytes else {
-            issues.error("csw.record.too-large", "the record at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(FieldLimits.standard.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
-        let root: OAINode
-        do { root = try OAINode.parse(CSWResponse.stripLeadingWhitespace(raw.payload), url: raw.pageURL) } catch {
-            issues.error("csw.record.invalid-xml", "the record at \(raw.location) is not well-formed XML (\(error.description)); it was skipped.", at: raw.location)
+        guard let root = issues.element(from: raw, codePrefix: "csw.record", prepare: CSWResponse.stripLeadingWhitespace) else {
             return MappingResult(record: nil, issues: issues.items)
         }
         if root.local == "RDF" {

@@ -11,13 +11,7 @@ public struct OAIMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "record")
-        guard raw.payload.count <= FieldLimits.standard.maxPayloadBytes else {
-            issues.error("oai.record.too-large", "the record at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(FieldLimits.standard.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
-        }
-        let root: OAINode
-        do { root = try OAINode.parse(raw.payload, url: raw.pageURL) } catch {
-            issues.error("oai.record.invalid-xml", "the record at \(raw.location) is not well-formed XML (\(error.description)); it was skipped.", at: raw.location)
+        guard let root = issues.element(from: raw, codePrefix: "oai.record") else {
             return MappingResult(record: nil, issues: issues.items)
         }
         let header = root.child("header")
