@@ -106,20 +106,10 @@ public struct ODSHarvester: Harvester {
     }
 
     private func parsePage(_ response: FetchResponse, url: String) throws(HarvestError) -> ODSEnvelope {
-        let envelope: ODSEnvelope
-        do { envelope = try ODSEnvelope.parse(response.body) } catch {
-            if case .portalError(let message) = error {
-                throw .portalError(sourceID: source.id, url: url, message: "HTTP \(response.status), \(message)")
-            }
-            guard response.isSuccess else {
-                throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
-            }
-            let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
-            throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
-        }
-        guard response.isSuccess else {
-            throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
-        }
+        let envelope = try PageRead.parse(response, url: url, sourceID: source.id, portalMessage: { (error: ODSResponseError) in
+            if case .portalError(let message) = error { return message }
+            return nil
+        }, ODSEnvelope.parse)
         guard envelope.shape != .dataset else {
             throw .badResponse(sourceID: source.id, url: url, reason: "it is a single dataset, not a catalogue listing (no 'results' list).")
         }

@@ -112,20 +112,10 @@ public struct SocrataHarvester: Harvester {
     /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
     private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher, discovery: Bool) throws(HarvestError) -> ConditionalPage<SocrataPage> {
         try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher) { (response) throws(HarvestError) in
-            let parsed: SocrataPage
-            do throws(SocrataPageError) { parsed = try SocrataPage.parse(response.body) } catch {
-                if case .portalError(let message) = error {
-                    throw .portalError(sourceID: source.id, url: url, message: "HTTP \(response.status), \(message)")
-                }
-                guard response.isSuccess else {
-                    throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
-                }
-                let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
-                throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
-            }
-            guard response.isSuccess else {
-                throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
-            }
+            let parsed = try PageRead.parse(response, url: url, sourceID: source.id, portalMessage: { (error: SocrataPageError) in
+                if case .portalError(let message) = error { return message }
+                return nil
+            }, SocrataPage.parse)
             if discovery && parsed.shape != .discovery {
                 throw .badResponse(sourceID: source.id, url: url, reason: "it is not a Discovery API page (no 'results' list).")
             }
