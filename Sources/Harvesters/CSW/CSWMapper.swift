@@ -15,8 +15,7 @@ public struct CSWMapper: RecordMapper {
             return MappingResult(record: nil, issues: issues.items)
         }
         if root.local == "RDF" {
-            issues.error("csw.record.rdf", "the record is RDF (a DCAT output schema), which the csw kind does not map; ask for ISO 19139 (option output_schema) or harvest the catalogue with the dcat kind. It was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
+            return mapDCAT(raw, context: context, issues: &issues)
         }
         guard let localID = ISOMapping.identifier(of: root) ?? raw.localID else {
             issues.error("csw.record.missing-identifier", "the <\(root.name.qualified)> at \(raw.location) has no fileIdentifier or identifier; it was skipped.", at: raw.location)
@@ -73,5 +72,30 @@ public struct CSWMapper: RecordMapper {
             item.format = uri.attribute("protocol")
             record.distributions.append(item)
         }
+    }
+
+    /// A record in a DCAT output schema (GeoNetwork's `outputSchema=http://www.w3.org/ns/dcat#`): its RDF/XML is
+    /// read, its dataset cut out and mapped exactly as the dcat kind does, under this source's kind.
+    private func mapDCAT(_ raw: RawRecord, context: MappingContext, issues: inout IssueCollector) -> MappingResult {
+        var graph = RDFGraph()
+        let report = RDFXMLReader.read(raw.payload, baseIRI: raw.pageURL, blankScope: "c") { graph.add($0) }
+        if let fatal = report.fatal {
+            issues.error("csw.record.invalid-rdf", "the record's RDF/XML is broken at \(fatal); it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        let found = DCATRecords(graph: graph).all().filter { $0.localID != nil }
+        guard let first = found.first else {
+            issues.error("csw.record.no-dataset", "the record's RDF holds no dcat:Dataset, dcat:DatasetSeries or dcat:DataService with an identifier; it was skipped.", at: raw.location)
+            return MappingResult(record: nil, issues: issues.items)
+        }
+        if found.count > 1 {
+            issues.warning("csw.record.several-datasets", "the record's RDF describes \(found.count) datasets; the first, '\(first.localID ?? "")', was kept.", at: raw.location)
+        }
+        var result = DCATMapper().map(RawRecord(localID: first.localID, payload: first.payload, mediaType: RDFSyntax.ntriples.mediaType,
+                                                pageURL: raw.pageURL, location: raw.location), context: context)
+        result.record?.provenance.kind = CSWHarvester.description.kind
+        result.record?.provenance.rawHash = raw.payloadHash
+        result.issues = issues.items + result.issues
+        return result
     }
 }
