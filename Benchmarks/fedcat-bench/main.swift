@@ -60,25 +60,28 @@ func dcat(_ arguments: [String]) {
           + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
 }
 
-func oai(_ arguments: [String]) {
-    guard let directory = arguments.first else { fail("usage: fedcat-bench oai DIR [--parse-only]") }
+/// One page's records as (local id, stored XML, where): what the harvester hands over.
+typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String)]
+
+/// Reads every `.xml` page of DIR as `kind` does, then maps (and normalises) each record, like a harvest.
+func xmlPages(_ arguments: [String], kind: String, mapper: any RecordMapper, read: ([UInt8], String) throws -> PageRecords) {
+    guard let directory = arguments.first else { fail("usage: fedcat-bench \(kind) DIR [--parse-only | --no-normalise]") }
     let parseOnly = arguments.contains("--parse-only"), normalise = !arguments.contains("--no-normalise")
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
-    let source = SourceConfig(id: "bench", kind: "oaipmh", url: "https://bench.example/oai")
+    let source = SourceConfig(id: "bench", kind: kind, url: "https://bench.example/\(kind)")
     let context = MappingContext(source: source, harvestedAt: Date())
-    let mapper = OAIMapper()
     let normaliser = Normaliser.standard
     var records = 0, mapped = 0, failed = 0, issues = 0, bytes = 0
     let start = now()
     for file in files {
         guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { fail("cannot read \(file)") }
         bytes += data.count
-        let response: OAIResponse
-        do { response = try OAIResponse.parse([UInt8](data), url: file) } catch { fail("\(file): \(error.description)") }
-        for entry in response.records {
+        let entries: PageRecords
+        do { entries = try read([UInt8](data), file) } catch { fail("\(file): \(error)") }
+        for entry in entries {
             records += 1
             guard !parseOnly else { continue }
-            let raw = RawRecord(localID: entry.header.identifier, payload: entry.payload, mediaType: "application/xml", pageURL: file, location: entry.pointer)
+            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: "application/xml", pageURL: file, location: entry.pointer)
             let result = mapper.map(raw, context: context)
             issues += result.issues.count
             guard let record = result.record else { failed += 1; continue }
@@ -87,7 +90,7 @@ func oai(_ arguments: [String]) {
         }
     }
     let seconds = now() - start
-    print("{\"tool\":\"fedcat\",\"stage\":\"oai-\(parseOnly ? "parse" : "parse+map")\",\"files\":\(files.count),\"bytes\":\(bytes),\"records\":\(records),"
+    print("{\"tool\":\"fedcat\",\"stage\":\"\(kind)-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\",\"files\":\(files.count),\"bytes\":\(bytes),\"records\":\(records),"
           + "\"mapped\":\(mapped),\"failed\":\(failed),\"issues\":\(issues),\"seconds\":\(String(format: "%.3f", seconds)),"
           + "\"records_per_s\":\(Int(Double(records) / max(seconds, 0.001)))}")
 }
@@ -97,6 +100,13 @@ guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [
 arguments.removeFirst()
 switch command {
 case "dcat": dcat(arguments)
-case "oai": oai(arguments)
-default: fail("unknown benchmark '\(command)'; known: dcat, oai")
+case "oai":
+    xmlPages(arguments, kind: "oaipmh", mapper: OAIMapper()) { bytes, file in
+        try OAIResponse.parse(bytes, url: file).records.map { (id: $0.header.identifier, payload: $0.payload, pointer: $0.pointer) }
+    }
+case "csw":
+    xmlPages(arguments, kind: "csw", mapper: CSWMapper()) { bytes, file in
+        try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer) }
+    }
+default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw")
 }

@@ -4,26 +4,26 @@ import FeedParsing
 let cswNamespace = "http://www.opengis.net/cat/csw/2.0.2"
 
 /// One record element of a CSW response, stored as its XML, with the id read from it.
-struct CSWRecordEntry: Sendable {
+public struct CSWRecordEntry: Sendable {
     /// `fileIdentifier` (ISO 19139), `metadataIdentifier` code (ISO 19115-3) or `dc:identifier`; nil when absent.
-    var id: String?
-    var payload: [UInt8]
+    public var id: String?
+    public var payload: [UInt8]
     /// `/csw:GetRecordsResponse/csw:SearchResults/gmd:MD_Metadata[3]`.
-    var pointer: String
+    public var pointer: String
     /// The record element's local name (`MD_Metadata`, `Record`, …).
     var element: String
 }
 
 /// One CSW response read in one streaming pass: a GetRecords or GetRecordById response, a bare ISO record, an
 /// `ows:ExceptionReport`, or capabilities. Elements are matched by local name.
-struct CSWResponse: Sendable {
+public struct CSWResponse: Sendable {
     /// The root element's local name.
     var root = ""
     var matched: Int?
     var returned: Int?
     /// `nextRecord`: 0 or nil is the end of the listing.
     var nextRecord: Int?
-    var records: [CSWRecordEntry] = []
+    public var records: [CSWRecordEntry] = []
     /// `(exceptionCode, locator, text)` of an ExceptionReport.
     var exceptions: [(code: String, locator: String?, text: String)] = []
     /// True when whitespace came before the XML declaration (not well-formed; read anyway).
@@ -37,7 +37,7 @@ struct CSWResponse: Sendable {
 
     /// Reads a response. Leading whitespace (and a BOM) before the XML declaration is skipped: some servers send
     /// a newline first, which XML forbids.
-    static func parse(_ body: [UInt8], url: String? = nil) throws(CSWResponseError) -> CSWResponse {
+    public static func parse(_ body: [UInt8], url: String? = nil) throws(CSWResponseError) -> CSWResponse {
         if looksLikeHTML(body) { throw .notCSW(root: "html") }
         let bytes = stripLeadingWhitespace(body)
         var response = CSWResponse()
@@ -118,11 +118,11 @@ struct CSWResponse: Sendable {
 }
 
 /// Why a response could not be read as CSW.
-enum CSWResponseError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum CSWResponseError: Error, Sendable, Equatable, CustomStringConvertible {
     case notXML(String)
     case notCSW(root: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .notXML(let detail): return "it is not well-formed XML (\(detail))"
         case .notCSW(let root): return "it is not a CSW response: the root element is <\(root)>, not <csw:GetRecordsResponse>, <ows:ExceptionReport> or an ISO record"
