@@ -26,3 +26,19 @@ struct RegistryTests {
         #expect(try HarvesterRegistry.harvesterType(for: "CKAN").description.kind == "ckan")
     }
 }
+
+@Suite("Options every kind shares")
+struct SharedOptionTests {
+    /// Every kind that pages reads `max_pages` the same way: a whole number of at least 1.
+    @Test(arguments: ["ckan", "socrata", "opendatasoft", "udata", "schemaorg", "dcat", "atom", "oaipmh", "csw"])
+    func maxPagesMustBeAtLeastOne(_ kind: String) throws {
+        let type = try HarvesterRegistry.harvesterType(for: kind)
+        for (value, expected) in [("0", "option 'max_pages' is 0, but it must be at least 1."), ("many", "option 'max_pages'")] {
+            let source = SourceConfig(id: "s", kind: kind, url: type.description.exampleURL, options: ["max_pages": value])
+            #expect(throws: HarvestError.self) { _ = try type.init(source: source) }
+            do { _ = try type.init(source: source) } catch {
+                #expect(error.description.contains(expected), "\(kind): \(error.description)")
+            }
+        }
+    }
+}

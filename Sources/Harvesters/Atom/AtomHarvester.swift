@@ -33,14 +33,11 @@ public struct AtomHarvester: Harvester {
         }
         do {
             followDatasetFeeds = try source.boolOption("follow_dataset_feeds", default: true)
-            maxPages = try source.intOption("max_pages", default: 10_000)
             window = try source.boolOption("window", default: false)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages), but it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 10_000)
         self.source = source
     }
 

@@ -30,11 +30,11 @@ public struct CKANHarvester: Harvester {
         }
         do {
             rows = try source.intOption("rows", default: 100)
-            maxPages = try source.intOption("max_pages", default: 100_000)
             incremental = try source.boolOption("incremental", default: true)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
+        maxPages = try source.maxPagesOption(default: 100_000)
         guard (1...1000).contains(rows) else {
             throw .badSource(sourceID: source.id, reason: "option 'rows' is \(rows), but CKAN serves 1 to 1000 packages a page.")
         }

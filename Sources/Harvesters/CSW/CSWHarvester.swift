@@ -43,16 +43,13 @@ public struct CSWHarvester: Harvester {
         }
         do {
             maxRecords = try source.intOption("max_records", default: 50)
-            maxPages = try source.intOption("max_pages", default: 100_000)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
         guard maxRecords >= 1 else {
             throw .badSource(sourceID: source.id, reason: "option 'max_records' is \(maxRecords), but it must be at least 1.")
         }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages), but it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 100_000)
         let schema = source.options["output_schema"]?.trimmed ?? ""
         outputSchema = schema.isEmpty ? Self.isoSchema : schema
         extraQuery = (components.queryItems ?? []).filter { !Self.ownParameters.contains($0.name.lowercased()) }

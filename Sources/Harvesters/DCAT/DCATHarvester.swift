@@ -32,14 +32,11 @@ public struct DCATHarvester: Harvester {
             throw .badSource(sourceID: source.id, reason: "the url '\(source.url)' is not an http or https URL of a DCAT document (for example \(Self.description.exampleURL)).")
         }
         do {
-            maxPages = try source.intOption("max_pages", default: 100_000)
             followLinks = try source.boolOption("follow_links", default: true)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages), but it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 100_000)
         if let language = source.options["language"], language.count < 2 || language.count > 3 || !language.allSatisfy(\.isLetter) {
             throw .badSource(sourceID: source.id, reason: "option 'language' is '\(language)', but it must be a two- or three-letter language code such as 'en' or 'de'.")
         }

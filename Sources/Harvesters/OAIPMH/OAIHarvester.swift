@@ -39,14 +39,11 @@ public struct OAIHarvester: Harvester {
             throw .badSource(sourceID: source.id, reason: "the url '\(source.url)' is not an http or https URL of an OAI-PMH base URL (for example \(Self.description.exampleURL)).")
         }
         do {
-            maxPages = try source.intOption("max_pages", default: 100_000)
             incremental = try source.boolOption("incremental", default: true)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages), but it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 100_000)
         let prefix = source.options["metadata_prefix"]?.trimmed
         metadataPrefix = prefix?.isEmpty == false ? prefix : nil
         let set = source.options["set"]?.trimmed

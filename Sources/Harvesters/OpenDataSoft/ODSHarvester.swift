@@ -33,16 +33,13 @@ public struct ODSHarvester: Harvester {
         }
         do {
             limit = try source.intOption("limit", default: 100)
-            maxPages = try source.intOption("max_pages", default: 10_000)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
         guard (1...100).contains(limit) else {
             throw .badSource(sourceID: source.id, reason: "option 'limit' is \(limit), but the OpenDataSoft Explore API serves 1 to 100 datasets a page.")
         }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages); it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 10_000)
         filter = source.options["where"].map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         orderBy = source.options["order_by"].map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         self.source = source

@@ -26,12 +26,7 @@ public struct SchemaOrgHarvester: Harvester {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("file://") else {
             throw .badSource(sourceID: source.id, reason: "the url '\(source.url)' is not an http or https URL of a JSON-LD document, HTML page or sitemap (for example \(Self.description.exampleURL)).")
         }
-        do { maxPages = try source.intOption("max_pages", default: 10_000) } catch {
-            throw .badSource(sourceID: source.id, reason: error.description)
-        }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages), but it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 10_000)
         self.source = source
     }
 

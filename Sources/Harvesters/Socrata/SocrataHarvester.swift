@@ -32,10 +32,10 @@ public struct SocrataHarvester: Harvester {
         }
         do {
             limit = try source.intOption("limit", default: 100)
-            maxPages = try source.intOption("max_pages", default: 10_000)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
+        maxPages = try source.maxPagesOption(default: 10_000)
         guard (1...1000).contains(limit) else {
             throw .badSource(sourceID: source.id, reason: "option 'limit' is \(limit), but the Socrata Discovery API serves 1 to 1000 datasets a page.")
         }

@@ -27,16 +27,13 @@ public struct UdataHarvester: Harvester {
         }
         do {
             pageSize = try source.intOption("page_size", default: 50)
-            maxPages = try source.intOption("max_pages", default: 100_000)
         } catch {
             throw .badSource(sourceID: source.id, reason: error.description)
         }
         guard (1...100).contains(pageSize) else {
             throw .badSource(sourceID: source.id, reason: "option 'page_size' is \(pageSize), but udata serves 1 to 100 datasets a page.")
         }
-        guard maxPages >= 1 else {
-            throw .badSource(sourceID: source.id, reason: "option 'max_pages' is \(maxPages), but it must be at least 1.")
-        }
+        maxPages = try source.maxPagesOption(default: 100_000)
         self.source = source
         self.firstPage = first + "?page_size=\(pageSize)&page=1"
     }
