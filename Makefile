@@ -25,6 +25,7 @@ release: deps
 	$(SWIFT) build -c release --product fedcat
 
 test: deps
+	@scripts/test-tools.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
