@@ -65,7 +65,8 @@ let package = Package(
                           swiftSettings: strict),
 
         // Stage benchmarks on generated files (bench/*.sh), kept out of the tests.
-        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise"],
+        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise", "CatalogStore", "Search",
+                                                               .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/fedcat-bench", swiftSettings: strict),
 
         // Loopback HTTP server and CKAN emulator over the bundled samples (demo and tests).

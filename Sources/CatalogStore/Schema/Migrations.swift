@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3: clusters of the same dataset across sources") { db in
             try db.execute(sql: v3)
         }
+        TermsMigration.register(in: &migrator)
         return migrator
     }
 
