@@ -65,7 +65,7 @@ let package = Package(
                           swiftSettings: strict),
 
         // Stage benchmarks on generated files (bench/*.sh), kept out of the tests.
-        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise", "CatalogStore", "Search",
+        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise", "CatalogStore", "Search", "Fetch",
                                                                .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/fedcat-bench", swiftSettings: strict),
 

@@ -12,18 +12,13 @@ work="$root/.build-bench-data"
 data="$work/data-$n"
 db="$work/fedcat-$n.db"
 peer="$work/peer-$n.db"
-if [ ! -f "$db" ] || [ ! -f "$peer" ]; then
-    "$root/bench/ckan-harvest.sh" "$n" >/dev/null
-    mv "$work/fedcat.db" "$db"; rm -f "$work/fedcat.db-wal" "$work/fedcat.db-shm"
-    mv "$work/peer.db" "$peer"
-fi
+[ -f "$db" ] && [ -f "$peer" ] || "$root/bench/ckan-harvest.sh" "$n" >/dev/null
 (cd "$root" && swift build -c release --product fedcat-bench >/dev/null)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/fedcat-bench"
-echo "fedcat, $n datasets (SearchEngine: ranked top 20, total, one hit per dataset):"
+echo "search, $n datasets: 100 queries, ranked top 20 ($(date -u +%F), $(nproc) cores)" >&2
 "$bin" search "$db" "$data/queries.tsv" --reps 5
-echo "Python peer (sqlite3 FTS5 bm25 top 20):"
 python3 "$shared/query_bench.py" "$peer" "$data/queries.tsv" --reps 5 --label "peer-$n" | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read())
-print(json.dumps({"tool": "python-fts5", "stage": "search-top20", "rows": r["rows"], "p50_ms": r["top20"]["p50_ms"],
-                  "p95_ms": r["top20"]["p95_ms"], "max_ms": r["top20"]["max_ms"], "count_p95_ms": r["count"]["p95_ms"]}))'
+print(json.dumps({"tool": "python-fts5", "stage": "search-top20", "records": r["rows"], "p50_ms": r["top20"]["p50_ms"],
+                  "p95_ms": r["top20"]["p95_ms"], "max_ms": r["top20"]["max_ms"]}))'

@@ -46,7 +46,7 @@ func searchBench(_ arguments: [String]) {
     func percentile(_ p: Double) -> Double { percentile(p, of: medians) }
     let kinds = byKind.keys.sorted().map { "\"\($0)\":\(String(format: "%.2f", percentile(50, of: byKind[$0]!)))" }.joined(separator: ",")
     let rows = (try? store.read("counting") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }) ?? 0
-    print("{\"tool\":\"fedcat\",\"stage\":\"search-top20\",\"rows\":\(rows),\"queries\":\(queries.count),\"failed\":\(failures.count),"
+    print("{\"tool\":\"fedcat\",\"stage\":\"search-top20\",\"records\":\(rows),\"queries\":\(queries.count),\"failed\":\(failures.count),"
           + "\"hits\":\(hits),\"p50_ms\":\(String(format: "%.2f", percentile(50))),\"p95_ms\":\(String(format: "%.2f", percentile(95))),"
           + "\"max_ms\":\(String(format: "%.2f", medians.max() ?? 0)),\"by_kind_p50_ms\":{\(kinds)}}")
 }

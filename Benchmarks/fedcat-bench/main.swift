@@ -3,6 +3,7 @@
 //   fedcat-bench dcat FILE                  parse + cut + map + normalise a DCAT dump, streaming from the file
 //   fedcat-bench dcat FILE --parse-only     parse + cut records (no mapping)
 //   fedcat-bench dcat FILE --triples-only   the RDF parser alone
+//   fedcat-bench fetch BASE_URL PAGES [PAGE_SIZE]   CKAN pages over loopback HTTP, bodies discarded
 //   fedcat-bench search DB QUERIES_TSV [--reps N]   the bench queries through SearchEngine: p50/p95/max ms
 //   fedcat-bench oai DIR [--parse-only | --no-normalise]   read + map + normalise every OAI-PMH ListRecords page in DIR
 import CatalogModel
@@ -110,5 +111,6 @@ case "csw":
         try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer) }
     }
 case "search": searchBench(arguments)
-default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, search")
+case "fetch": fetchBench(arguments)
+default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, search, fetch")
 }
