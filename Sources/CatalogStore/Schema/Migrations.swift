@@ -14,6 +14,7 @@ enum Migrations {
             try db.execute(sql: v3)
         }
         TermsMigration.register(in: &migrator)
+        migrator.registerMigration("v4: withdrawn records for change feeds") { db in try db.execute(sql: v4Withdrawn) }
         return migrator
     }
 
