@@ -1,0 +1,43 @@
+import FeedParsing
+
+/// Recognises a DCAT catalogue in RDF (Turtle, RDF/XML, JSON-LD, N-Triples, TriG, N-Quads): by Content-Type
+/// or the first bytes, with DCAT terms in it, read through the DCAT harvester's own page reader (which also
+/// finds hydra paging). Probes ckanext-dcat's `/catalog.ttl` last.
+struct DCATDetection: KindDetector {
+    let kind = "dcat"
+    let name = "DCAT"
+
+    static let namespace = "http://www.w3.org/ns/dcat#"
+
+    func recognise(_ look: FirstLook) -> KindMatch? {
+        guard let said = Self.describe(look) else { return nil }
+        return match(look.url, "the URL answered \(said)")
+    }
+
+    func probe(_ look: FirstLook, using prober: Prober) throws(ProbeBudgetSpent) -> KindMatch? {
+        let url = look.origin + "/catalog.ttl"
+        guard url != look.url, let answer = try prober.get(url, accept: "text/turtle") else { return nil }
+        if let said = Self.describe(answer) { return match(url, "/catalog.ttl answered \(said)") }
+        prober.note(answer.summary)
+        return nil
+    }
+
+    /// What a DCAT document is, or nil when it is not RDF or holds no DCAT terms.
+    static func describe(_ look: FirstLook) -> String? {
+        guard !look.isHTML, look.response.isSuccess else { return nil }
+        let text = look.text
+        // DCAT terms: the namespace (any syntax), or a JSON-LD context/type that names dcat.
+        guard text.contains(namespace) || (look.json != nil && text.contains("dcat:")) else { return nil }
+        guard let page = try? DCATPage.read(look.response.body, contentType: look.mediaType, url: look.url, blankScope: "detect") else {
+            return nil
+        }
+        let syntax = page.syntax.syntax.title
+        let type = look.mediaType.map { " (\($0))" } ?? ""
+        var said = "\(syntax)\(type) with \(page.records.count) DCAT record\(page.records.count == 1 ? "" : "s")"
+        if page.records.isEmpty && page.links.isEmpty && !text.contains("Catalog") { return nil }
+        if !page.links.isEmpty { said += " and \(page.links.count) linked dataset\(page.links.count == 1 ? "" : "s")" }
+        if let total = page.total { said += ", hydra:totalItems \(total)" }
+        if page.next != nil { said += ", hydra paging (a next page)" }
+        return said
+    }
+}
