@@ -18,7 +18,7 @@ extension SourceFile {
         if let schedule = source.schedule {
             entry("schedule: \(quote(schedule))", "the schedule (schedules/<name>.yaml) scheduled harvests run it on")
         } else {
-            lines.append("# schedule: \"nightly\"                     # the schedule (schedules/<name>.yaml) scheduled harvests run it on")
+            entry("# schedule: \"nightly\"", "the schedule (schedules/<name>.yaml) scheduled harvests run it on")
         }
         lines.append("options:                                 # set values first; the others are commented out at their defaults")
         let known = SourceOptions.for(kind: source.kind)

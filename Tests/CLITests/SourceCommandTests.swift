@@ -21,7 +21,8 @@ struct SourceCommandTests {
         #expect(added.status == 0, "\(added.stderr)")
         let out = added.stdout
         #expect(out.contains("Detected ckan: CKAN: /api/3/action/status_show answered ckan_version 2.10.4\n"))
-        #expect(out.contains("Preview of 'lakeside' (ckan) at \(server.baseURL)/lakeside: the source announces 120 datasets; 1 page read (1 request) listed 100 records, the first 20 shown."))
+        #expect(out.contains("Preview of 'lakeside' (ckan) at \(server.baseURL)/lakeside\nThe source announces 120 datasets; 1 page read (1 request) listed 100 records, the first 20 shown.\n"))
+        #expect(out.contains("Issues (") || out.contains("Issues: none."))
         #expect(out.contains("\nTITLE "))
         #expect(out.contains("MODIFIED"))
         #expect(out.contains("FORMATS"))

@@ -23,7 +23,11 @@ struct PreviewAndPurgeTests {
         // The issue counts add up to the issues found.
         #expect(report.issueCounts.reduce(0) { $0 + $1.count } == report.issues.count)
         let text = report.text(width: 100)
-        #expect(text.hasPrefix("Preview of 'lakeside' (ckan) at \(source.url): the source announces 120 datasets; 1 page read (1 request) listed 100 records, the first 20 shown."))
+        #expect(text.hasPrefix("Preview of 'lakeside' (ckan) at \(source.url)\nThe source announces 120 datasets; 1 page read (1 request) listed 100 records, the first 20 shown.\n"))
+        let issueLines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        for count in report.issueCounts {
+            #expect(issueLines.contains([count.severity.rawValue, count.code, String(count.count)]), "\(count.code)")
+        }
         #expect(text.contains("TITLE"))
         #expect(text.contains(report.records[0].title.value.prefix(12)))
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("TITLE") }.prefix { !$0.isEmpty }

@@ -6,13 +6,14 @@ struct CSWDetection: KindDetector {
     let kind = "csw"
     let name = "CSW"
 
-    static let namespace = "http://www.opengis.net/cat/csw/2.0.2"
+    /// CSW 2.0.2 and 3.0 (`http://www.opengis.net/cat/csw/3.0`, which pycsw also serves).
+    static func isCSW(_ namespace: String?) -> Bool { namespace?.hasPrefix("http://www.opengis.net/cat/csw/") ?? false }
     /// Query parameters of a request, dropped from the URL to register (the harvester adds its own).
     static let requestParameters: Set<String> = ["service", "request", "version", "acceptversions", "outputschema", "typenames",
                                                  "elementsetname", "resulttype", "startposition", "maxrecords"]
 
     func recognise(_ look: FirstLook) -> KindMatch? {
-        guard let root = look.xmlRoot, root.namespace == Self.namespace,
+        guard let root = look.xmlRoot, Self.isCSW(root.namespace),
               root.local == "Capabilities" || root.local == "GetRecordsResponse" else { return nil }
         let version = look.xmlRootAttributes["version"].map { " version \($0)" } ?? ""
         return match(Self.endpoint(look.url), "the URL answered <\(root.qualified)>\(version)")
@@ -24,7 +25,7 @@ struct CSWDetection: KindDetector {
         let query = "service=CSW&version=2.0.2&request=GetCapabilities"
         let url = endpoint + (endpoint.contains("?") ? "&" : "?") + query
         guard let answer = try prober.get(url, accept: "application/xml, text/xml") else { return nil }
-        guard let root = answer.xmlRoot, root.namespace == Self.namespace, root.local == "Capabilities" else {
+        guard let root = answer.xmlRoot, Self.isCSW(root.namespace), root.local == "Capabilities" else {
             prober.note(answer.summary)
             return nil
         }

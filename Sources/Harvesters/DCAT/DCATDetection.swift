@@ -26,15 +26,16 @@ struct DCATDetection: KindDetector {
     static func describe(_ look: FirstLook) -> String? {
         guard !look.isHTML, look.response.isSuccess else { return nil }
         let text = look.text
-        // DCAT terms: the namespace (any syntax), or a JSON-LD context/type that names dcat.
-        guard text.contains(namespace) || (look.json != nil && text.contains("dcat:")) else { return nil }
+        // DCAT terms: the namespace (any syntax), or JSON-LD (whose context, bundled or inline, may name them).
+        guard text.contains(namespace) || (look.json != nil && text.contains("\"@context\"")) else { return nil }
         guard let page = try? DCATPage.read(look.response.body, contentType: look.mediaType, url: look.url, blankScope: "detect") else {
             return nil
         }
         let syntax = page.syntax.syntax.title
         let type = look.mediaType.map { " (\($0))" } ?? ""
         var said = "\(syntax)\(type) with \(page.records.count) DCAT record\(page.records.count == 1 ? "" : "s")"
-        if page.records.isEmpty && page.links.isEmpty && !text.contains("Catalog") { return nil }
+        // A vocabulary, context or shape file names the terms but describes no dataset.
+        if page.records.isEmpty && page.links.isEmpty { return nil }
         if !page.links.isEmpty { said += " and \(page.links.count) linked dataset\(page.links.count == 1 ? "" : "s")" }
         if let total = page.total { said += ", hydra:totalItems \(total)" }
         if page.next != nil { said += ", hydra paging (a next page)" }

@@ -29,6 +29,10 @@ struct DataJSONDetection: KindDetector {
             return "a Project Open Data 1.0 array of \(array.count) dataset\(array.count == 1 ? "" : "s")"
         }
         guard let object = json.object else { return nil }
+        if object["@context"] == nil, ["Dataset", "dcat:Dataset"].contains(object["@type"]?.string ?? ""),
+           object["title"] != nil, object["identifier"] != nil || object["@id"] != nil {
+            return "a single DCAT-US dataset (@type \(object["@type"]?.string ?? ""), no catalogue around it)"
+        }
         let conformsText = object["conformsTo"].map { JSONWriter.string($0) } ?? ""
         let named = ["project-open-data", "dcat-us", "resources.data.gov"].contains { conformsText.lowercased().contains($0) }
         let listed = object["dataset"]?.array != nil || object["catalog"]?.array != nil || object["datasetSeries"]?.array != nil

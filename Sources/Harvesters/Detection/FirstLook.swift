@@ -65,7 +65,8 @@ public struct FirstLook: Sendable {
                 let keys = object.keys.prefix(6).joined(separator: ", ")
                 return "JSON\(type) that is not a catalogue: an object with the keys \(keys)\(object.keys.count > 6 ? ", …" : "")"
             }
-            return "JSON\(type) that is not a catalogue: a \(json.typeName)"
+            let name = json.typeName
+            return "JSON\(type) that is not a catalogue: \("aeiou".contains(name.prefix(1)) ? "an" : "a") \(name)"
         }
         if let xmlRoot { return "XML\(type) whose root element is <\(xmlRoot.qualified)>" }
         return "a document\(type) starting with '\(response.bodyExcerpt(60))'"

@@ -34,7 +34,8 @@ struct ODSDetection: KindDetector {
             guard look.json?["nhits"] != nil else { return nil }
             return "an Explore API v1 search with nhits \(envelope.totalCount ?? 0)"
         case .dataset:
-            return nil
+            let id = look.json?["dataset_id"]?.scalarText ?? look.json?["datasetid"]?.scalarText ?? "?"
+            return "one Explore API dataset ('\(id)' with its metas)"
         }
     }
 }

@@ -7,7 +7,8 @@ extension PreviewReport {
         var lines: [String] = []
         let total = announced.map { "announces \($0) dataset\($0 == 1 ? "" : "s")" } ?? "announces no total"
         let read = "\(pages) page\(pages == 1 ? "" : "s") read (\(requests) request\(requests == 1 ? "" : "s"))"
-        lines.append("Preview of '\(source.id)' (\(source.kind)) at \(source.url): the source \(total); \(read) listed \(listed) record\(listed == 1 ? "" : "s"), the first \(records.count) shown.")
+        lines.append("Preview of '\(source.id)' (\(source.kind)) at \(source.url)")
+        lines.append("The source \(total); \(read) listed \(listed) record\(listed == 1 ? "" : "s"), the first \(records.count) shown.")
         if !records.isEmpty {
             lines.append("")
             let rows = records.map { record -> [String] in
@@ -22,8 +23,12 @@ extension PreviewReport {
             lines.append("Issues: none.")
         } else {
             lines.append("Issues (\(issues.count), by code):")
-            let rows = counts.map { ["  " + $0.severity.rawValue, $0.code, String($0.count)] }
-            lines += Self.table(header: nil, rows: rows, width: width)
+            let severity = counts.map(\.severity.rawValue.count).max() ?? 0
+            let code = counts.map(\.code.count).max() ?? 0
+            for count in counts {
+                lines.append("  " + count.severity.rawValue.padding(toLength: severity, withPad: " ", startingAt: 0) + "  "
+                             + count.code.padding(toLength: code, withPad: " ", startingAt: 0) + "  " + String(count.count))
+            }
         }
         if let score {
             lines.append("Predicted quality score: \(score.value)/100 (\(score.method)).")
@@ -56,9 +61,9 @@ extension PreviewReport {
     }
 
     /// Left-aligned columns; the first column is cut with `…` so a row fits `width`.
-    static func table(header: [String]?, rows: [[String]], width: Int) -> [String] {
-        let all = (header.map { [$0] } ?? []) + rows
-        guard let columns = all.first?.count else { return [] }
+    static func table(header: [String], rows: [[String]], width: Int) -> [String] {
+        let all = [header] + rows
+        let columns = header.count
         var widths = (0..<columns).map { column in all.map { $0[column].count }.max() ?? 0 }
         let others = widths.dropFirst().reduce(0, +) + 2 * (columns - 1)
         widths[0] = max(12, min(widths[0], width - others))
