@@ -3,31 +3,23 @@ import FeedParsing
 /// Recognises a DCAT catalogue in RDF (Turtle, RDF/XML, JSON-LD, N-Triples, TriG, N-Quads): by Content-Type
 /// or the first bytes, with DCAT terms in it, read through the DCAT harvester's own page reader (which also
 /// finds hydra paging). Probes ckanext-dcat's `/catalog.ttl` last.
-struct DCATDetection: KindDetector {
+struct DCATDetection: DocumentDetector {
     let kind = "dcat"
     let name = "DCAT"
+    let accept = "text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.8"
 
     static let namespace = "http://www.w3.org/ns/dcat#"
 
-    func recognise(_ look: FirstLook) -> KindMatch? {
-        guard let said = Self.describe(look) else { return nil }
-        return match(look.url, "the URL answered \(said)")
-    }
+    func probePaths(for look: FirstLook) -> [String] { ["/catalog.ttl"] }
 
-    func probe(_ look: FirstLook, using prober: Prober) throws(ProbeBudgetSpent) -> KindMatch? {
-        let url = look.origin + "/catalog.ttl"
-        guard url != look.url, let answer = try prober.get(url, accept: "text/turtle") else { return nil }
-        if let said = Self.describe(answer) { return match(url, "/catalog.ttl answered \(said)") }
-        prober.note(answer.summary)
-        return nil
-    }
+    func registeredURL(probed: String, look: FirstLook) -> String { probed }
 
     /// What a DCAT document is, or nil when it is not RDF or holds no DCAT terms.
-    static func describe(_ look: FirstLook) -> String? {
+    func describe(_ look: FirstLook) -> String? {
         guard !look.isHTML, look.response.isSuccess else { return nil }
         let text = look.text
         // DCAT terms: the namespace (any syntax), or JSON-LD (whose context, bundled or inline, may name them).
-        guard text.contains(namespace) || (look.json != nil && text.contains("\"@context\"")) else { return nil }
+        guard text.contains(Self.namespace) || (look.json != nil && text.contains("\"@context\"")) else { return nil }
         guard let page = try? DCATPage.read(look.response.body, contentType: look.mediaType, url: look.url, blankScope: "detect") else {
             return nil
         }

@@ -2,25 +2,16 @@ import FeedParsing
 
 /// Recognises a DCAT-US data.json: a catalogue (`dataset` list, `conformsTo` naming Project Open Data or
 /// DCAT-US) or a Project Open Data 1.0 bare array of datasets, at the URL itself or at `/data.json`.
-struct DataJSONDetection: KindDetector {
+struct DataJSONDetection: DocumentDetector {
     let kind = "datajson"
     let name = "data.json"
 
-    func recognise(_ look: FirstLook) -> KindMatch? {
-        guard look.json != nil, let said = Self.describe(look) else { return nil }
-        return match(look.url, "the URL answered \(said)")
-    }
+    func probePaths(for look: FirstLook) -> [String] { ["/data.json"] }
 
-    func probe(_ look: FirstLook, using prober: Prober) throws(ProbeBudgetSpent) -> KindMatch? {
-        let url = look.origin + "/data.json"
-        guard url != look.url, let answer = try prober.get(url, accept: "application/json") else { return nil }
-        if let said = Self.describe(answer) { return match(url, "/data.json answered \(said)") }
-        prober.note(answer.summary)
-        return nil
-    }
+    func registeredURL(probed: String, look: FirstLook) -> String { probed }
 
     /// What a data.json document is, or nil when it is not one.
-    static func describe(_ look: FirstLook) -> String? {
+    func describe(_ look: FirstLook) -> String? {
         guard let json = look.json else { return nil }
         if let array = json.array {
             // POD 1.0: objects with the POD required fields, not any list of objects.

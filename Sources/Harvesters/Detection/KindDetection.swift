@@ -29,9 +29,11 @@ public struct KindDetection: Sendable {
         self.budget = budget
     }
 
-    /// Fetch options for detection: short timeouts, no retries, a 64 MB body limit.
-    public static func fetchOptions(userAgent: String) -> FetchOptions {
+    /// Fetch options for detection: short timeouts, no retries, a 64 MB body limit, 90 seconds in all.
+    public static func fetchOptions(userAgent: String, allowFileURLs: Bool = false) -> FetchOptions {
         var options = FetchOptions(userAgent: userAgent)
+        options.allowFileURLs = allowFileURLs
+        options.runDeadline = Date().addingTimeInterval(90)
         options.connectTimeout = 10
         options.requestTimeout = 30
         options.maxBodyBytes = 64 << 20

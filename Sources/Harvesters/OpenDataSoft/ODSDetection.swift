@@ -2,25 +2,14 @@ import FeedParsing
 
 /// Recognises an OpenDataSoft portal: an Explore API catalogue page at the URL itself, or
 /// `/api/explore/v2.1/catalog/datasets` answering `total_count` and `results`.
-struct ODSDetection: KindDetector {
+struct ODSDetection: DocumentDetector {
     let kind = "opendatasoft"
     let name = "OpenDataSoft"
 
-    func recognise(_ look: FirstLook) -> KindMatch? {
-        guard look.json != nil, let said = Self.describe(look) else { return nil }
-        return match(look.url, "the URL answered \(said)")
-    }
-
-    func probe(_ look: FirstLook, using prober: Prober) throws(ProbeBudgetSpent) -> KindMatch? {
-        let path = "/api/explore/v2.1/catalog/datasets?limit=1"
-        guard let answer = try prober.get(look.origin + path, accept: "application/json") else { return nil }
-        if let said = Self.describe(answer) { return match(look.origin, "\(path.prefix { $0 != "?" }) answered \(said)") }
-        prober.note(answer.summary)
-        return nil
-    }
+    func probePaths(for look: FirstLook) -> [String] { ["/api/explore/v2.1/catalog/datasets?limit=1"] }
 
     /// What an Explore API answer is, or nil when it is not one.
-    static func describe(_ look: FirstLook) -> String? {
+    func describe(_ look: FirstLook) -> String? {
         guard let envelope = try? ODSEnvelope.parse(look.response.body) else { return nil }
         let total = envelope.totalCount.map { " total_count \($0)" } ?? ""
         switch envelope.shape {

@@ -3,28 +3,16 @@ import Foundation
 
 /// Recognises a Socrata portal: a Discovery API page or views metadata at the URL itself, or
 /// `/api/catalog/v1` (then `/api/views/metadata/v1`) answering in Socrata's shape.
-struct SocrataDetection: KindDetector {
+struct SocrataDetection: DocumentDetector {
     let kind = "socrata"
     let name = "Socrata"
 
-    func recognise(_ look: FirstLook) -> KindMatch? {
-        guard look.json != nil, let said = Self.describe(look) else { return nil }
-        return match(look.url, "the URL answered \(said)")
-    }
-
-    func probe(_ look: FirstLook, using prober: Prober) throws(ProbeBudgetSpent) -> KindMatch? {
-        let host = URLComponents(string: look.url)?.host ?? ""
-        let probes = ["/api/catalog/v1?domains=\(host)&limit=1", "/api/views/metadata/v1?limit=1"]
-        for path in probes {
-            guard let answer = try prober.get(look.origin + path, accept: "application/json") else { continue }
-            if let said = Self.describe(answer) { return match(look.origin, "\(path) answered \(said)") }
-            prober.note(answer.summary)
-        }
-        return nil
+    func probePaths(for look: FirstLook) -> [String] {
+        ["/api/catalog/v1?domains=\(URLComponents(string: look.url)?.host ?? "")&limit=1", "/api/views/metadata/v1?limit=1"]
     }
 
     /// What a Socrata answer is, or nil when it is not one.
-    static func describe(_ look: FirstLook) -> String? {
+    func describe(_ look: FirstLook) -> String? {
         guard let page = try? SocrataPage.parse(look.response.body) else { return nil }
         switch page.shape {
         case .discovery:

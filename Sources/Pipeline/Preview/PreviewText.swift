@@ -9,6 +9,7 @@ extension PreviewReport {
         let read = "\(pages) page\(pages == 1 ? "" : "s") read (\(requests) request\(requests == 1 ? "" : "s"))"
         lines.append("Preview of '\(source.id)' (\(source.kind)) at \(source.url)")
         lines.append("The source \(total); \(read) listed \(listed) record\(listed == 1 ? "" : "s"), the first \(records.count) shown.")
+        if let stoppedEarly { lines.append("The harvest stopped before the end of its first page: \(stoppedEarly)") }
         if !records.isEmpty {
             lines.append("")
             let rows = records.map { record -> [String] in

@@ -37,17 +37,21 @@ public struct SourcePreview: Sendable {
         let fetcher = Fetcher(options: options)
         let sink = PreviewSink(preview: self, mapper: type.mapper)
         var complete = false
+        var stoppedEarly: String?
         do {
             let outcome = try harvester.gather(using: fetcher, context: GatherContext(), into: sink)
             complete = outcome.complete
             if sink.announced == nil { sink.announced = outcome.expectedTotal }
         } catch {
-            guard sink.stopped else { throw error }
+            // Records already mapped still make a preview (the time limit ran out on a slow source); none do not.
+            guard sink.stopped || !sink.records.isEmpty else { throw error }
+            if !sink.stopped { stoppedEarly = error.description }
         }
         let issues = sink.issues
         return PreviewReport(source: source, announced: sink.announced, listed: sink.listed, pages: sink.pages,
                              listingComplete: complete, records: sink.records, issues: issues,
-                             score: scoring.score(sink.records, issues: issues), requests: fetcher.stats.requests)
+                             score: scoring.score(sink.records, issues: issues), requests: fetcher.stats.requests,
+                             stoppedEarly: stoppedEarly)
     }
 }
 
@@ -67,6 +71,8 @@ public struct PreviewReport: Sendable {
     public var issues: [RecordIssue]
     public var score: PreviewScore?
     public var requests: Int
+    /// Why the harvest stopped before the preview had its first page, when it did (the records read are shown).
+    public var stoppedEarly: String?
 
     /// Issue codes with their severity and count, errors first, then by count.
     public var issueCounts: [(code: String, severity: RecordIssue.Severity, count: Int)] {

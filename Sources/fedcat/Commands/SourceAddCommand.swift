@@ -60,7 +60,8 @@ extension SourceCommand {
                     if case .alreadyExists = error { throw Failure.usage(error.description) }
                     if case .badID = error { throw Failure.usage(error.description) }
                 }
-                let fetcher = Fetcher(options: KindDetection.fetchOptions(userAgent: FedcatVersion.userAgent))
+                let local = ["true", "yes", "1", "on"].contains(pairs["local"]?.lowercased() ?? "")
+                let fetcher = Fetcher(options: KindDetection.fetchOptions(userAgent: FedcatVersion.userAgent, allowFileURLs: local))
                 let found: KindMatch
                 do { found = try KindDetection().detect(url, using: fetcher) } catch { throw Failure.failed(error.description) }
                 print("Detected \(found.kind): \(found.signal)")

@@ -81,7 +81,8 @@ extension SourceCommand {
             guard problems.isEmpty else { throw ExitCode(1) }
             print("\(file.path): the file is valid.")
             guard !noProbe, let source = try? registry.load(file: file) else { return }
-            let fetcher = Fetcher(options: KindDetection.fetchOptions(userAgent: FedcatVersion.userAgent))
+            let local = (try? source.boolOption("local", default: false)) ?? false
+            let fetcher = Fetcher(options: KindDetection.fetchOptions(userAgent: FedcatVersion.userAgent, allowFileURLs: local))
             do {
                 let found = try KindDetection().detect(source.url, using: fetcher)
                 guard found.kind == source.kind else {
