@@ -94,6 +94,13 @@ struct SourceCommandTests {
         let check = try cli.run("source", "check", "lakeside")
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("answers as ckan: CKAN: /api/3/action/status_show answered ckan_version 2.10.4"))
+        // A file whose URL no longer answers as its kind.
+        try Data("version: 1\nid: moved\nkind: datajson\nurl: \"\(server.baseURL)/riverbasin\"\n".utf8)
+            .write(to: cli.root.appendingPathComponent("harvesters/moved.yaml"))
+        let moved = try cli.run("source", "check", "moved")
+        #expect(moved.status == 1)
+        #expect(moved.stderr.contains("\(server.baseURL)/riverbasin now answers as ckan, not datajson: CKAN: /api/3/action/status_show answered ckan_version 2.10.4"))
+        try FileManager.default.removeItem(at: cli.root.appendingPathComponent("harvesters/moved.yaml"))
         let file = cli.root.appendingPathComponent("harvesters/norland.yaml")
         let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "  rows: \"50\"", with: "  rows: \"fifty\"")
         try Data(broken.utf8).write(to: file)
