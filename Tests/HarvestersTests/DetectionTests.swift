@@ -334,6 +334,17 @@ struct DetectionTests {
         #expect(sentence.contains("\(server.baseURL)/api/1/site/ (JSON (application/json) that is not a catalogue: an object with the keys status)"))
     }
 
+    @Test func aDocumentTooLargeToDetectAsksForTheKind() throws {
+        let server = try fakeSite(["/dump.ttl": typed("text/turtle", String(repeating: "# padding\n", count: 300))])
+        defer { server.stop() }
+        var options = testFetchOptions
+        options.maxBodyBytes = 1000
+        let error = #expect(throws: DetectionError.self) {
+            try KindDetection().detect(server.baseURL + "/dump.ttl", using: Fetcher(options: options))
+        }
+        #expect(error?.description == "\(server.baseURL)/dump.ttl answered more than 1000 bytes, too much to detect its kind from; give it with --kind (a large dump is usually dcat or datajson).")
+    }
+
     @Test func connectionRefused() throws {
         let server = try LoopbackServer { _ in .status(200) }
         let url = server.baseURL + "/"

@@ -49,7 +49,10 @@ public struct KindDetection: Sendable {
         do {
             response = try fetcher.get(url, headers: [("Accept", Self.accept)])
         } catch {
-            throw .unreachable(url: url, reason: error.description)
+            switch error {
+            case .bodyTooLarge(_, let limit), .transferTooLarge(_, let limit): throw .tooLarge(url: url, limit: limit)
+            default: throw .unreachable(url: url, reason: error.description)
+            }
         }
         let look = FirstLook(url: url, response: response)
         if response.isSuccess {
@@ -96,6 +99,8 @@ public struct KindDetection: Sendable {
 public enum DetectionError: Error, Sendable, CustomStringConvertible {
     /// The URL could not be fetched at all.
     case unreachable(url: String, reason: String)
+    /// The URL answered more than detection reads (a large dump).
+    case tooLarge(url: String, limit: Int)
     /// The URL answered, but neither it nor any probed endpoint is a catalogue.
     case notACatalogue(url: String, found: String, kinds: [String], tried: [(String, String)])
 
@@ -103,6 +108,9 @@ public enum DetectionError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreachable(let url, let reason):
             return "\(url) could not be reached, so its kind could not be detected: \(reason)"
+        case .tooLarge(let url, let limit):
+            return "\(url) answered more than \(limit / 1_048_576 > 0 ? "\(limit / 1_048_576) MB" : "\(limit) bytes"), too much to detect its kind from; "
+                + "give it with --kind (a large dump is usually dcat or datajson)."
         case .notACatalogue(let url, let found, let kinds, let tried):
             let list = kinds.count > 1 ? kinds.dropLast().joined(separator: ", ") + " or " + kinds.last! : kinds.joined()
             var sentence = "\(url) answered \(found): not a \(list) source."
