@@ -39,7 +39,7 @@ public enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible
         case .idMismatch(let path, let id):
             return "The source file \(path) says id '\(id)', but a source's file must be named after its id (harvesters/\(id).yaml)."
         case .unknownSource(let id, let directory, let known):
-            let list = known.isEmpty ? "there are none yet (add one with 'fedcat source add URL --kind KIND')" : "known sources: \(known.joined(separator: ", "))"
+            let list = known.isEmpty ? "there are none yet (add one with 'fedcat source add URL')" : "known sources: \(known.joined(separator: ", "))"
             return "There is no source '\(id)' in \(directory); \(list)."
         case .alreadyExists(let id, let path):
             return "A source with id '\(id)' already exists (\(path)); choose another id with --id."
