@@ -59,12 +59,12 @@ let package = Package(
                 swiftSettings: strict),
         // A harvest run end to end: harvester -> mapper -> normaliser -> store.
         .target(name: "Pipeline",
-                dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch"],
+                dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch", "Merge"],
                 swiftSettings: strict),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing", "Export",
+                                         "Harvesters", "FeedParsing", "Export", "Fetch",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 

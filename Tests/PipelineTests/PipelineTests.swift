@@ -354,6 +354,7 @@ struct PipelineTests {
         ])
         #expect(try HarvestRunner(store: store).run(source).added == 120)
         let before = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
+        _ = Self.sampleAPI  // loaded here, not inside the handler, where a slow load would trip the low-speed limit
         portal.inject { request in request.queryValue("start") == "50" ? fault(request) : nil }
         // Make the second page look new so it is fetched and parsed, not taken from the page cache.
         try store.pool.write { db in try db.execute(sql: "DELETE FROM http_cache") }
