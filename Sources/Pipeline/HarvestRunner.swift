@@ -15,6 +15,8 @@ public struct HarvestRunner: Sendable {
     public var batchSize = 1000
     /// Shared by every run of the process: per-host and global request limits.
     public var gate: HostGate?
+    /// Score the source's records (MQA metrics) after each merged run (`fedcat report`).
+    public var scoreQuality = true
     /// Told of every HTTP attempt (for `--verbose`).
     public var onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
 
@@ -111,6 +113,7 @@ public struct HarvestRunner: Sendable {
             report.deleted = commit.deleted
             report.issues = commit.issues
             report.deletionsHeld = commit.deletionsHeld
+            if scoreQuality { report.quality = try QualityScorer(store: store).score(sourceID: source.id, runID: runID).percent }
         }
         report.seconds = Date().timeIntervalSince(started)
         return report

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3: clusters of the same dataset across sources") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v5: quality scores per run") { db in try db.execute(sql: v5Quality) }
         return migrator
     }
 

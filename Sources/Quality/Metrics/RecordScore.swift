@@ -1,0 +1,20 @@
+/// One record's score: the share (0…1) of each metric it passes, and why it does not pass the others.
+public struct RecordScore: Sendable, Hashable {
+    /// Share passed per metric; metrics not checked (links without `--check-links`) are absent.
+    public var shares: [Metric: Double]
+    public var findings: [Finding]
+
+    public init(shares: [Metric: Double], findings: [Finding]) {
+        self.shares = shares
+        self.findings = findings
+    }
+
+    /// Points earned: weight × share, summed.
+    public var points: Double { shares.reduce(0) { $0 + Double($1.key.weight) * $1.value } }
+
+    /// The most points the checked metrics could give.
+    public var maximum: Int { shares.keys.map(\.weight).reduce(0, +) }
+
+    /// Points as a percentage of `maximum`.
+    public var percent: Double { maximum == 0 ? 0 : points * 100 / Double(maximum) }
+}
