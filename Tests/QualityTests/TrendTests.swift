@@ -22,6 +22,22 @@ final class Document: @unchecked Sendable {
     var value: [UInt8] { lock.withLock { bytes } }
 }
 
+/// A data.json served over loopback to a fresh catalogue.
+struct Feed {
+    let document = Document()
+    let server: LoopbackServer
+    let store: CatalogStore
+    let source: SourceConfig
+
+    init() throws {
+        let document = self.document
+        server = try LoopbackServer { _ in HTTPResponse.json(document.value) }
+        try server.start()
+        store = try temporaryStore()
+        source = SourceConfig(id: "federal", kind: "datajson", url: server.baseURL + "/data.json")
+    }
+}
+
 /// A federal data.json whose second version mends what the first lacked.
 enum Feeds {
     static func dataset(_ id: String, licence: Bool, keywords: Bool) -> String {
@@ -43,12 +59,9 @@ enum Feeds {
 @Suite("Scores per run and their trend")
 struct TrendTests {
     @Test func aSecondRunThatMendsLicencesRaisesTheScoreAndTheReportShowsTheChange() throws {
-        let document = Document()
-        let server = try LoopbackServer { _ in HTTPResponse.json(document.value) }
-        try server.start()
-        defer { server.stop() }
-        let store = try temporaryStore()
-        let source = SourceConfig(id: "federal", kind: "datajson", url: server.baseURL + "/data.json")
+        let feed = try Feed()
+        defer { feed.server.stop() }
+        let (document, store, source) = (feed.document, feed.store, feed.source)
 
         document.set(Feeds.catalogue([Feeds.dataset("a", licence: true, keywords: true), Feeds.dataset("b", licence: false, keywords: false),
                                       Feeds.dataset("c", licence: false, keywords: true)]))
@@ -83,15 +96,22 @@ struct TrendTests {
         #expect(kept == [try #require(second.runID)])
         #expect(federal.worst.count == 3)
         #expect(federal.worst.allSatisfy { $0.id.hasPrefix("federal/") })
+
+        // A third run that changes nothing carries the score forward without reading the records again.
+        let third = try HarvestRunner(store: store).run(source)
+        #expect(third.nothingChanged)
+        #expect(third.quality == secondScore)
+        let trend = try #require(try QualityReports.load(store: store).sources.first)
+        #expect(trend.history.map(\.runID) == [first.runID, second.runID, third.runID])
+        #expect(trend.change == 0)
+        let moved = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT run_id FROM quality_records") }
+        #expect(moved == [try #require(third.runID)])
     }
 
     @Test func recomputingAndIssuesReadTheLatestRun() throws {
-        let document = Document()
-        let server = try LoopbackServer { _ in HTTPResponse.json(document.value) }
-        try server.start()
-        defer { server.stop() }
-        let store = try temporaryStore()
-        let source = SourceConfig(id: "federal", kind: "datajson", url: server.baseURL + "/data.json")
+        let feed = try Feed()
+        defer { feed.server.stop() }
+        let (document, store, source) = (feed.document, feed.store, feed.source)
         document.set(Feeds.catalogue([Feeds.dataset("a", licence: false, keywords: true), Feeds.dataset("b", licence: true, keywords: false)]))
         var runner = HarvestRunner(store: store)
         runner.scoreQuality = false
@@ -149,6 +169,16 @@ struct LinkCheckTests {
         let broken = try PublisherIssues.load(store: store, sourceID: "links").issues.filter { $0.code == "quality.download-url-answers" }
         #expect(broken.map(\.record) == ["two"])
         #expect(broken.first?.message == "Distribution 1's download URL did not answer (dcat:downloadURL). Found: '\(base)/files/missing.csv'.")
+
+        // A harvest with a link checker scores the same at the end of its run, and the two runs make a trend.
+        var checking = HarvestRunner(store: store)
+        checking.linkChecker = checker
+        let again = try checking.run(SourceConfig(id: "links", kind: "datajson", url: base + "/data.json"))
+        let source = try #require(try QualityReports.load(store: store).sources.first)
+        #expect(source.latest.runID == again.runID)
+        #expect(source.latest.linksChecked)
+        #expect(source.latest.tally.points(.downloadURLAnswers) == 15)
+        #expect(source.change == 0)
     }
 }
 

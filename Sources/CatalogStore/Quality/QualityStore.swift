@@ -103,6 +103,25 @@ extension CatalogStore {
         }
     }
 
+    /// Gives `runID` the score of the source's previous scored run, moving its per-record scores along, when that
+    /// score did not request links (link results age); returns the carried tally JSON, or nil when there is
+    /// nothing to carry. For runs that changed no record.
+    public func carryQualityForward(sourceID: String, to runID: Int64, at date: Date) throws(StoreError) -> String? {
+        try write("carrying the quality score of '\(sourceID)' forward") { db in
+            guard let previous = try Row.fetchOne(db, sql: """
+                SELECT run_id, links_checked, tally_json FROM quality_runs WHERE source_id = ? AND run_id < ? ORDER BY run_id DESC LIMIT 1
+                """, arguments: [sourceID, runID]), !(previous["links_checked"] as Bool) else { return nil }
+            let from: Int64 = previous["run_id"]
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO quality_runs (run_id, source_id, score, maximum, percent, records, links_checked, tally_json, computed_at)
+                SELECT ?, source_id, score, maximum, percent, records, links_checked, tally_json, ? FROM quality_runs WHERE run_id = ?
+                """, arguments: [runID, Timestamp.text(date), from])
+            try db.execute(sql: "DELETE FROM quality_records WHERE run_id = ?", arguments: [runID])
+            try db.execute(sql: "UPDATE quality_records SET run_id = ? WHERE run_id = ?", arguments: [runID, from])
+            return previous["tally_json"] as String
+        }
+    }
+
     /// Scored runs, oldest first: of one source, or of every source when nil.
     public func qualityRuns(sourceID: String?) throws(StoreError) -> [StoredQualityRun] {
         try read("reading quality scores") { db in

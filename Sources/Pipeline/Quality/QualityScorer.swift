@@ -46,6 +46,18 @@ public struct QualityScorer: Sendable {
         return tally
     }
 
+    /// Scores the source at the end of a run: a run that added, changed and deleted nothing, without a link
+    /// check, carries the previous run's score forward (one point of the trend per run, no re-reading).
+    public func scoreAfterRun(sourceID: String, runID: Int64, changedRecords: Bool, links: LinkChecker?,
+                              at date: Date = Date()) throws(StoreError) -> SourceTally {
+        if !changedRecords, links == nil, let carried = try store.carryQualityForward(sourceID: sourceID, to: runID, at: date) {
+            return try TallyCodec.decode(carried, runID: runID)
+        }
+        var status = LinkStatus.unchecked
+        if let links { status = try links.check(sourceID: sourceID) }
+        return try score(sourceID: sourceID, runID: runID, links: status, at: date)
+    }
+
     /// `yyyy-MM-dd` in UTC.
     static func day(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -6,6 +6,17 @@ public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable {
     /// The name shown in reports.
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
+    /// A label short enough for a chart axis or a table column.
+    public var shortTitle: String {
+        switch self {
+        case .findability: "Find"
+        case .accessibility: "Access"
+        case .interoperability: "Interop"
+        case .reusability: "Reuse"
+        case .contextuality: "Context"
+        }
+    }
+
     /// The metrics scored in this dimension, in the order of the MQA tables.
     public var metrics: [Metric] { Metric.allCases.filter { $0.dimension == self } }
 

@@ -26,7 +26,7 @@ public enum HTMLReport {
         for source in report.sources {
             body += "<figure>" + SVGChart.dimensions(Dimension.allCases.map { dimension in
                 let part = source.latest.tally.dimension(dimension)
-                return (dimension.title, part.points, part.maximum)
+                return (dimension.shortTitle, part.points, part.maximum)
             }, title: source.sourceID) + "</figure>"
         }
         body += "</div></section>"
@@ -36,7 +36,7 @@ public enum HTMLReport {
 
     static func rankingTable(_ report: QualityReport) -> String {
         var out = "<table class=\"ranking\"><thead><tr><th>#</th><th>Source</th><th>Points</th><th>Score</th><th>Rating</th><th>Change</th><th>Records</th>"
-        out += Dimension.allCases.map { "<th>\($0.title)</th>" }.joined() + "</tr></thead><tbody>"
+        out += Dimension.allCases.map { "<th title=\"\($0.title), % of its points\">\($0.shortTitle)</th>" }.joined() + "</tr></thead><tbody>"
         for (index, source) in report.sources.enumerated() {
             let tally = source.latest.tally
             out += "<tr><td>\(index + 1)</td><td><a href=\"#source-\(anchor(source.sourceID))\">\(HTML.escape(source.sourceID))</a></td>"
@@ -45,7 +45,8 @@ public enum HTMLReport {
             out += "<td>\(source.change.map { Count.points($0, signed: true) } ?? "new")</td><td>\(Count.text(tally.records))</td>"
             for dimension in Dimension.allCases {
                 let part = tally.dimension(dimension)
-                out += "<td>\(Count.points(part.points)) / \(part.maximum)</td>"
+                out += "<td title=\"\(Count.points(part.points)) of \(part.maximum) points\">"
+                    + (part.maximum == 0 ? "—" : String(format: "%.0f%%", part.points * 100 / Double(part.maximum))) + "</td>"
             }
             out += "</tr>"
         }
@@ -67,7 +68,7 @@ public enum HTMLReport {
         if !source.worst.isEmpty {
             out += "<h3>Worst records</h3><table><thead><tr><th>Record</th><th>Score</th><th>Problems</th><th>Title</th></tr></thead><tbody>"
             out += source.worst.map {
-                "<tr><td>\(HTML.escape($0.id))</td><td>\(String(format: "%.1f%%", $0.percent))</td><td>\($0.findings)</td><td>\(HTML.escape($0.title))</td></tr>"
+                "<tr><td>\(HTML.escape($0.id))</td><td>\(String(format: "%.1f%%", $0.percent))</td><td>\($0.findings)</td><td class=\"title\">\(HTML.escape($0.title))</td></tr>"
             }.joined()
             out += "</tbody></table>"
         }
@@ -89,7 +90,8 @@ public enum HTMLReport {
         <style>
         body { font-family: system-ui, sans-serif; margin: 2em; color: #222; max-width: 70em; }
         table { border-collapse: collapse; margin: 1em 0; }
-        th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; }
+        th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; white-space: nowrap; }
+        td.title { white-space: normal; }
         svg { font-size: 12px; font-family: system-ui, sans-serif; }
         svg .title { font-weight: bold; }
         svg .grid { stroke: #ddd; }

@@ -17,8 +17,9 @@ enum SVGChart {
             let y = top + index * row
             let length = max(0, min(100, item.value)) / 100 * span
             out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(HTML.escape(String(item.label.prefix(28))))</text>"
+            out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(format(span))\" height=\"\(row - 6)\" class=\"track\"/>"
             out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(format(length))\" height=\"\(row - 6)\" fill=\"\(colour(0))\"/>"
-            out += "<text x=\"\(format(Double(labelWidth) + length + 4))\" y=\"\(y + 15)\">\(String(format: "%.1f%%", item.value))</text>"
+            out += "<text x=\"\(format(Double(labelWidth) + span + 4))\" y=\"\(y + 15)\">\(String(format: "%.1f%%", item.value))</text>"
         }
         return out + "</svg>"
     }

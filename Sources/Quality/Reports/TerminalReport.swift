@@ -5,7 +5,8 @@ public enum TerminalReport {
     /// A paragraph or a table.
     public enum Block: Sendable, Hashable {
         case text(String)
-        case table(header: [String], rows: [[String]])
+        /// Rows under a header, with an optional line above.
+        case table(title: String? = nil, header: [String], rows: [[String]])
     }
 
     /// The ranking: one row per source, best first, with the change since its previous scored run.
@@ -57,8 +58,7 @@ public enum TerminalReport {
             [index == 9 ? "90-100%" : "\(index * 10)-\(index * 10 + 9)%", Count.text(count), bar(Double(count) / Double(most), width: 30)]
         }))
         if !report.worst.isEmpty {
-            blocks.append(.text("Worst records:"))
-            blocks.append(.table(header: ["RECORD", "SCORE", "PROBLEMS", "TITLE"], rows: report.worst.map {
+            blocks.append(.table(title: "Worst records:", header: ["RECORD", "SCORE", "PROBLEMS", "TITLE"], rows: report.worst.map {
                 [$0.id, percent($0.percent), String($0.findings), String($0.title.prefix(60))]
             }))
         }

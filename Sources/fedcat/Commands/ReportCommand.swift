@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         print(blocks.map { block -> String in
             switch block {
             case .text(let text): return text
-            case .table(let header, let rows): return Columns.render(header: header, rows: rows)
+            case .table(let title, let header, let rows): return (title.map { $0 + "\n" } ?? "") + Columns.render(header: header, rows: rows)
             }
         }.joined(separator: "\n\n"))
     }
