@@ -51,21 +51,23 @@ public struct QualityRunRow: Sendable, Hashable {
 }
 
 extension CatalogStore {
-    /// Up to `limit` records of a source in storage order after position `after` (0 to start), with the position
-    /// to go on from: callers stream a source in batches without holding it whole.
-    public func recordBatch(sourceID: String, after: Int64, limit: Int) throws(StoreError) -> (records: [CatalogRecord], next: Int64) {
+    /// Up to `limit` records of a source in local-id order after `after` (nil to start), with the local id to go on
+    /// from: callers stream a source in batches without holding it whole. Walks the (source_id, local_id) index,
+    /// so each batch costs its own size whatever the size of the source.
+    public func recordBatch(sourceID: String, after: String?, limit: Int) throws(StoreError) -> (records: [CatalogRecord], next: String?) {
         try read("reading the records of '\(sourceID)'") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT seq, id, record_json, harvested_at, content_hash FROM records
-                WHERE source_id = ? AND seq > ? ORDER BY seq LIMIT ?
-                """, arguments: [sourceID, after, limit])
+            let columns = "SELECT local_id, id, record_json, harvested_at, content_hash FROM records"
+            let rows = try after.map { after in
+                try Row.fetchAll(db, sql: "\(columns) WHERE source_id = ? AND local_id > ? ORDER BY local_id LIMIT ?",
+                                 arguments: [sourceID, after, limit])
+            } ?? Row.fetchAll(db, sql: "\(columns) WHERE source_id = ? ORDER BY local_id LIMIT ?", arguments: [sourceID, limit])
             var records: [CatalogRecord] = []
             records.reserveCapacity(rows.count)
             for row in rows {
                 records.append(try RecordCodec.decode(json: row["record_json"], id: row["id"], harvestedAt: row["harvested_at"],
                                                       contentHash: row["content_hash"], rawHash: nil))
             }
-            return (records, rows.last?["seq"] ?? after)
+            return (records, rows.last?["local_id"] ?? after)
         }
     }
 

@@ -24,7 +24,7 @@ public struct LinkChecker: Sendable {
     /// Checks the URLs of `sourceID`'s records and returns what answered.
     public func check(sourceID: String) throws(StoreError) -> LinkStatus {
         var urls = Set<String>()
-        var after: Int64 = 0
+        var after: String?
         while true {
             let batch = try store.recordBatch(sourceID: sourceID, after: after, limit: 1000)
             if batch.records.isEmpty { break }

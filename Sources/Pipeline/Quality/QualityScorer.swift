@@ -19,7 +19,7 @@ public struct QualityScorer: Sendable {
         let evaluator = RecordEvaluator(today: Self.day(date), links: links)
         var tally = SourceTally(checked: SourceTally.metrics(linksChecked: links.checked))
         try store.clearQualityRecords(runID: runID)
-        var after: Int64 = 0
+        var after: String?
         let prefix = sourceID + "/"
         while true {
             let batch = try store.recordBatch(sourceID: sourceID, after: after, limit: batchSize)

@@ -10,10 +10,18 @@ public struct RecordScore: Sendable, Hashable {
     }
 
     /// Points earned: weight × share, summed.
-    public var points: Double { shares.reduce(0) { $0 + Double($1.key.weight) * $1.value } }
+    public var points: Double {
+        var total = 0.0
+        for (metric, share) in shares { total += Double(metric.weight) * share }
+        return total
+    }
 
     /// The most points the checked metrics could give.
-    public var maximum: Int { shares.keys.map(\.weight).reduce(0, +) }
+    public var maximum: Int {
+        var total = 0
+        for metric in shares.keys { total += metric.weight }
+        return total
+    }
 
     /// Points as a percentage of `maximum`.
     public var percent: Double { maximum == 0 ? 0 : points * 100 / Double(maximum) }
