@@ -19,6 +19,7 @@ struct FixTests {
         #expect(tally.maximum == 325)
         #expect(tally.histogram == [1, 0, 0, 0, 0, 0, 0, 1, 0, 1], "0%, 73.1% and 100%")
         #expect(tally.failing[.themes] == 2)
+        #expect(tally.openLicences == 2, "the complete and the mixed record are under CC BY 4.0")
         let findability = tally.dimension(.findability)
         #expect(abs(findability.points - (100 + 0 + 50) / 3) < 1e-9)
         #expect(findability.maximum == 100)

@@ -86,6 +86,21 @@ struct MetricTests {
         #expect(score.points == 325 - 10 - 5 - 10 - 20 - 20)
     }
 
+    @Test func openLicencesAreToldApartButNotScored() {
+        #expect(evaluator.evaluate(Fixtures.complete).openLicence, "CC-BY-4.0")
+        #expect(!evaluator.evaluate(Fixtures.bare).openLicence, "no licence")
+        var record = Fixtures.complete
+        record.license = LicenseRef(raw: "cc-by-3.0", spdx: "CC-BY-3.0")
+        #expect(evaluator.evaluate(record).openLicence, "an older version of an open family")
+        record.license = LicenseRef(raw: "cc-by-nc", spdx: "CC-BY-NC-4.0")
+        let closed = evaluator.evaluate(record)
+        #expect(!closed.openLicence)
+        #expect(closed.points == 325, "recognised, so every licence point, open or not")
+        record.license = Fixtures.licence()
+        record.distributions[0].license = LicenseRef(raw: "proprietary")
+        #expect(!evaluator.evaluate(record).openLicence, "a distribution under its own closed licence")
+    }
+
     @Test func theWeightsAreTheMQAPoints() {
         #expect(Dimension.allCases.map(\.maximum) == [100, 100, 110, 75, 20])
         #expect(Metric.allCases.map(\.weight).reduce(0, +) == 405)

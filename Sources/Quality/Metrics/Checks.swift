@@ -48,3 +48,12 @@ enum DatePlausibility {
         return .plausible
     }
 }
+
+/// Whether a recognised licence is open (Open Definition conformant): reported, not scored.
+public enum LicenceCheck {
+    public static func isOpen(_ licence: LicenseRef) -> Bool {
+        guard let id = licence.spdx else { return false }
+        if LicenceOpenness.open.contains(id) { return true }
+        return LicenceOpenness.openFamilies.contains { id.hasPrefix($0) } && !id.contains("-NC") && !id.contains("-ND")
+    }
+}

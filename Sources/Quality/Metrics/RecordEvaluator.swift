@@ -109,7 +109,9 @@ public struct RecordEvaluator: Sendable {
                                               notBefore: issued == .plausible ? record.issued?.iso : nil)
         whole(.modified, modified == .plausible, at: "modified", detail: modified == .implausible ? record.modified?.display : nil)
 
-        return RecordScore(shares: shares, findings: findings)
+        let licences = record.distributions.isEmpty ? [licence(nil)] : record.distributions.map(licence)
+        let open = licences.allSatisfy { $0.map(LicenceCheck.isOpen) == true }
+        return RecordScore(shares: shares, findings: findings, openLicence: open)
     }
 
     /// The first DCAT-AP mandatory property missing (`title`, `description`, `distributions[i].accessURL`), if any.

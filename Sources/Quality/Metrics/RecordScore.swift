@@ -3,10 +3,13 @@ public struct RecordScore: Sendable, Hashable {
     /// Share passed per metric; metrics not checked (links without `--check-links`) are absent.
     public var shares: [Metric: Double]
     public var findings: [Finding]
+    /// Every licence of the record (its own and its distributions') is open; reported, not scored.
+    public var openLicence: Bool
 
-    public init(shares: [Metric: Double], findings: [Finding]) {
+    public init(shares: [Metric: Double], findings: [Finding], openLicence: Bool = false) {
         self.shares = shares
         self.findings = findings
+        self.openLicence = openLicence
     }
 
     /// Points earned: weight × share, summed.

@@ -57,7 +57,7 @@ public enum HTMLReport {
         let tally = source.latest.tally
         var out = "<section class=\"source\" id=\"source-\(anchor(source.sourceID))\"><h2>\(HTML.escape(source.sourceID))</h2>"
         out += "<p>\(Count.points(tally.score)) of \(tally.maximum) points (\(String(format: "%.1f%%", tally.percent)), \(tally.rating)); "
-            + "run \(source.latest.runID), \(Count.text(tally.records)) records; "
+            + "run \(source.latest.runID), \(Count.text(tally.records)) records, \(Count.text(tally.openLicences)) under an open licence; "
             + (source.latest.linksChecked ? "links checked." : "links not checked.") + "</p>"
         let fixes = source.fixes.prefix(10)
         if !fixes.isEmpty {

@@ -18,6 +18,7 @@ public enum QualityJSON {
         var rating: String
         var change: Double?
         var records: Int
+        var openLicences: Int
         var linksChecked: Bool
         var dimensions: [String: Part]
         // Detail only.
@@ -29,7 +30,7 @@ public enum QualityJSON {
 
         enum CodingKeys: String, CodingKey {
             case source, run, score, maximum, percent, rating, change, records, dimensions, metrics, histogram, fixes, worst, history
-            case computedAt = "computed_at", linksChecked = "links_checked"
+            case computedAt = "computed_at", linksChecked = "links_checked", openLicences = "open_licences"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -43,6 +44,7 @@ public enum QualityJSON {
             try c.encode(rating, forKey: .rating)
             try c.encode(change, forKey: .change)
             try c.encode(records, forKey: .records)
+            try c.encode(openLicences, forKey: .openLicences)
             try c.encode(linksChecked, forKey: .linksChecked)
             try c.encode(dimensions, forKey: .dimensions)
             try c.encodeIfPresent(metrics, forKey: .metrics)
@@ -92,7 +94,7 @@ public enum QualityJSON {
         }
         var out = Source(source: report.sourceID, run: report.latest.runID, computedAt: report.latest.computedAt,
                          score: round(tally.score), maximum: tally.maximum, percent: round(tally.percent), rating: tally.rating,
-                         change: report.change.map(round), records: tally.records, linksChecked: report.latest.linksChecked,
+                         change: report.change.map(round), records: tally.records, openLicences: tally.openLicences, linksChecked: report.latest.linksChecked,
                          dimensions: dimensions)
         guard detail else { return out }
         out.metrics = Metric.allCases.map { metric in

@@ -53,6 +53,7 @@ public enum TerminalReport {
             return [metric.title, metric.dimension.title, checked ? Count.points(tally.points(metric)) : "not checked",
                     String(metric.weight), checked ? Count.text(tally.failing[metric] ?? 0) : "—"]
         }))
+        blocks.append(.text("Open licences (Open Definition, not scored): \(Count.text(tally.openLicences)) of \(Count.text(tally.records)) datasets."))
         let most = max(1, tally.histogram.max() ?? 1)
         blocks.append(.table(header: ["RECORD SCORE", "RECORDS", ""], rows: tally.histogram.enumerated().reversed().map { index, count in
             [index == 9 ? "90-100%" : "\(index * 10)-\(index * 10 + 9)%", Count.text(count), bar(Double(count) / Double(most), width: 30)]

@@ -12,6 +12,8 @@ public struct SourceTally: Sendable, Hashable, Codable {
     public var failing: [Metric: Int] = [:]
     /// The metrics scored (every metric, less the link checks when links were not checked).
     public var checked: Set<Metric> = []
+    /// Records whose every licence is open (Open Definition); reported, not scored.
+    public var openLicences = 0
     /// Records per tenth of the percentage scale: [0, 10), [10, 20), …, [90, 100].
     public var histogram = Array(repeating: 0, count: 10)
 
@@ -31,6 +33,7 @@ public struct SourceTally: Sendable, Hashable, Codable {
             if share < 1 { failing[metric, default: 0] += 1 }
         }
         histogram[min(9, max(0, Int(score.percent / 10)))] += 1
+        if score.openLicence { openLicences += 1 }
     }
 
     /// Points for one metric.
