@@ -2,12 +2,14 @@ import Foundation
 
 /// The `--json` shapes of `fedcat report`: plain values, rounded to 0.1 point.
 public enum QualityJSON {
+    /// Every source, best first.
     public struct Overview: Encodable, Sendable {
         public var generatedAt: String
         public var sources: [Source]
         enum CodingKeys: String, CodingKey { case generatedAt = "generated_at", sources }
     }
 
+    /// One source's latest score (and, in the detail view, its metrics, fixes, worst records and history).
     public struct Source: Encodable, Sendable {
         var source: String
         var run: Int64
@@ -55,8 +57,10 @@ public enum QualityJSON {
         }
     }
 
+    /// Points of one dimension.
     public struct Part: Encodable, Sendable { var points: Double; var maximum: Int }
 
+    /// One metric of a source.
     public struct MetricRow: Encodable, Sendable {
         var metric: String
         var dimension: String
@@ -66,8 +70,10 @@ public enum QualityJSON {
         var failing: Int?
     }
 
+    /// One fix with its advice sentence.
     public struct FixRow: Encodable, Sendable { var metric: String; var records: Int; var total: Int; var gain: Double; var advice: String }
 
+    /// One run of the trend.
     public struct Point: Encodable, Sendable {
         var run: Int64
         var computedAt: String
