@@ -1,4 +1,5 @@
 import CatalogModel
+import Foundation
 import Quality
 import Testing
 
@@ -54,6 +55,17 @@ struct FixTests {
         #expect(tally.maximum == 405)
         #expect(tally.score == 277.5)
         #expect(Fix.ranked(tally).contains { $0.metric == .accessURLAnswers && abs($0.gain - 25) < 1e-9 })
+    }
+
+    @Test func aTallyStoredBeforeTheOpenLicenceCountStillReads() throws {
+        let tally = Self.tally([Fixtures.complete, Fixtures.mixed])
+        let encoded = try JSONEncoder().encode(tally)
+        #expect(try JSONDecoder().decode(SourceTally.self, from: encoded) == tally)
+        var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        object["openLicences"] = nil
+        let older = try JSONDecoder().decode(SourceTally.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.openLicences == 0)
+        #expect(older.score == tally.score)
     }
 
     @Test func ratingsFollowTheMQABands() {

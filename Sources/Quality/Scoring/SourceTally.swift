@@ -19,6 +19,20 @@ public struct SourceTally: Sendable, Hashable, Codable {
 
     public init(checked: Set<Metric>) { self.checked = checked }
 
+    enum CodingKeys: String, CodingKey { case records, distributions, passed, failing, checked, histogram, openLicences }
+
+    /// Reads a stored tally; counts added after it was stored read as 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        records = try c.decode(Int.self, forKey: .records)
+        distributions = try c.decode(Int.self, forKey: .distributions)
+        passed = try c.decode([Metric: Double].self, forKey: .passed)
+        failing = try c.decode([Metric: Int].self, forKey: .failing)
+        checked = try c.decode(Set<Metric>.self, forKey: .checked)
+        histogram = try c.decodeIfPresent([Int].self, forKey: .histogram) ?? histogram
+        openLicences = try c.decodeIfPresent(Int.self, forKey: .openLicences) ?? 0
+    }
+
     /// Every metric, or every metric but the link checks.
     public static func metrics(linksChecked: Bool) -> Set<Metric> {
         Set(Metric.allCases.filter { linksChecked || !$0.needsLinkCheck })
