@@ -41,5 +41,8 @@ step fedcat show regional/hub-lak-ds-5442         # the DCAT record: title in En
 step fedcat harvest lakeside                  # unchanged pages are recognised and not parsed again
 step fedcat runs
 step fedcat stats
+step fedcat report                            # metadata quality per source (MQA weights), with the change since the last run
+step fedcat report lakeside --worst 3         # what Lakeside's publisher could fix first
+step fedcat report --html "$demo/quality.html"
 echo
 echo "The catalogue is in $FEDCAT_DB; try: $bin/fedcat search WORDS --db $FEDCAT_DB"

@@ -28,7 +28,7 @@ struct SourceCommandTests {
         #expect(out.contains("FORMATS"))
         #expect(out.contains("LICENCE"))
         #expect(out.contains("Predicted quality score: "))
-        #expect(out.contains("/100 (completeness of 20 records"))
+        #expect(out.contains("/100 (MQA metrics over 20 records, links not checked: "))
         #expect(out.contains("Registered source 'lakeside' (ckan) for \(server.baseURL)/lakeside in "))
         // 20 table rows between the header and the issues.
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)

@@ -19,7 +19,7 @@ struct PreviewAndPurgeTests {
         #expect(Set(report.records.map(\.id)).count == 20)
         let score = try #require(report.score)
         #expect((1...100).contains(score.value))
-        #expect(score.method.hasPrefix("completeness of 20 records"))
+        #expect(score.method.hasPrefix("MQA metrics over 20 records, links not checked"))
         // The issue counts add up to the issues found.
         #expect(report.issueCounts.reduce(0) { $0 + $1.count } == report.issues.count)
         let text = report.text(width: 100)

@@ -9,7 +9,7 @@ public import Normalise
 public struct SourcePreview: Sendable {
     public var source: SourceConfig
     public var normaliser: Normaliser = .standard
-    public var scoring: any PreviewScoring = CompletenessScoring()
+    public var scoring: any PreviewScoring = MQAPreviewScoring()
     /// Records mapped and shown.
     public var maxRecords = 20
     /// Pages read at most (a sitemap's landing pages count as pages).
