@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3: clusters of the same dataset across sources") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v6: schedule state") { db in try db.execute(sql: v6ScheduleState) }
         return migrator
     }
 
