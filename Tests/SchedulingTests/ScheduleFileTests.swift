@@ -31,7 +31,7 @@ struct ScheduleFileTests {
 
     @Test func allSourcesAndUTCByDefault() throws {
         let schedule = try Self.parse("version: 1\ncron: '@daily'\nsources: all\n")
-        #expect(schedule.timeZone.identifier == "UTC" || schedule.timeZone.identifier == "GMT")
+        #expect(schedule.zoneName == "UTC")
         #expect(schedule.selection.all)
         #expect(schedule.selection.selects(SourceConfig(id: "any", kind: "ckan", url: "u")))
     }

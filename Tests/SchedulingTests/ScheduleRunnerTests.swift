@@ -125,6 +125,30 @@ struct ScheduleRunnerTests {
         #expect(try fixture.store.locks().isEmpty, "the lock is given back after the run")
     }
 
+    @Test func dueSourcesRunSideBySideWithinJobs() throws {
+        // Three portals whose every answer takes 300 ms; the gauge records how many are being answered at once.
+        let gauge = Gauge()
+        let api = CKANActionAPI(catalog: try SampleCatalog.load(directory: ScheduleFixture.samples))
+        let server = try LoopbackServer { request in
+            gauge.enter()
+            defer { gauge.leave() }
+            usleep(300_000)
+            return api.handle(request)
+        }
+        try server.start()
+        defer { server.stop() }
+        let fixture = try ScheduleFixture()
+        for (id, path) in [("lakeside", "lakeside"), ("norland", "norland"), ("riverbasin", "riverbasin")] {
+            try "version: 1\nid: \(id)\nkind: ckan\nurl: \"\(server.baseURL)/\(path)\"\ntags: [all]\noptions:\n  rows: \"1000\"\n"
+                .write(to: fixture.root.appendingPathComponent("harvesters/\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        try fixture.schedule("everything", "version: 1\ncron: '@daily'\ntags: [all]\n")
+        let outcomes = try fixture.runner(ManualClock(utc("2025-06-01T08:00:00Z"))).runDue(jobs: 2)
+        #expect(outcomes.map(\.sourceID) == ["lakeside", "norland", "riverbasin"])
+        #expect(outcomes.allSatisfy { $0.kind == .harvested && $0.report?.failed == false })
+        #expect(gauge.highest == 2, "at most --jobs sources at once, and more than one")
+    }
+
     @Test func aLockOfAKilledProcessIsStaleAtOnce() throws {
         let owner = LockOwner()
         let now = Date()
@@ -137,4 +161,14 @@ struct ScheduleRunnerTests {
         let alive = LockHolder(token: "alive", pid: getpid(), host: owner.host, acquiredAt: now, heartbeatAt: now)
         #expect(!owner.isStale(alive, now: now + 10))
     }
+}
+
+/// How many requests are being answered at once, and the most there were.
+final class Gauge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private var most = 0
+    func enter() { lock.withLock { current += 1; most = max(most, current) } }
+    func leave() { lock.withLock { current -= 1 } }
+    var highest: Int { lock.withLock { most } }
 }

@@ -18,6 +18,9 @@ public struct Schedule: Sendable, Hashable {
         self.path = path
     }
 
+    /// The zone's IANA name for messages (Foundation on Linux names UTC "GMT").
+    public var zoneName: String { timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier }
+
     /// The first run strictly after `instant`.
     public func next(after instant: Date) -> Date? { cron.next(after: instant, in: timeZone) }
 }

@@ -17,7 +17,7 @@ enum ScheduleText {
     static func row(_ item: ScheduledSource, now: Date) -> [String] {
         let zone = item.schedule?.timeZone
         let schedule = item.schedule.map { $0.path == nil ? "(own cron)" : $0.name } ?? "—"
-        let cron = item.schedule.map { "\($0.cron.text) \($0.timeZone.identifier)" } ?? "—"
+        let cron = item.schedule.map { "\($0.cron.text) \($0.zoneName)" } ?? "—"
         var next = "—"
         switch item.plan {
         case .due?: next = "due now"
@@ -116,7 +116,7 @@ struct ScheduleRow: Encodable {
         source = item.source.id
         schedule = item.schedule?.name
         cron = item.schedule?.cron.text
-        timezone = item.schedule?.timeZone.identifier
+        timezone = item.schedule?.zoneName
         due = item.plan?.isDue ?? false
         nextRun = item.plan?.nextRun(now: now)
         if case .backingOff(let until, _)? = item.plan { backoffUntil = until }
