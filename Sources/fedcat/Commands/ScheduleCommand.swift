@@ -48,14 +48,20 @@ struct ScheduleCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Harvest the sources due now, then exit (for a system cron job or a systemd timer).",
-            discussion: "Exit code 1 when a harvest failed or a schedule or source file is broken; 0 when nothing was due.")
+            discussion: """
+            SIGTERM or SIGINT stops running harvests after their current page; the next run resumes them. \
+            Exit code 1 when a harvest failed or a schedule or source file is broken; 0 when nothing was due.
+            """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var limits: JobsOption
 
         func run() throws {
-            let runner = try ScheduleText.runner(global, cancellation: nil)
+            let cancellation = HarvestCancellation()
+            let runner = try ScheduleText.runner(global, cancellation: cancellation)
             let jobs = limits.jobs
+            let signals = StopSignals.handle { _ in cancellation.cancel() }
+            defer { withExtendedLifetime(signals) {} }
             let overview: ScheduleOverview
             let outcomes: [ScheduledOutcome]
             do {
@@ -68,7 +74,9 @@ struct ScheduleCommand: ParsableCommand {
                 throw Failure.io(error.description)
             }
             if outcomes.isEmpty {
-                let waiting = overview.sources.compactMap { item in item.plan?.nextRun(now: overview.now).map { (item, $0) } }
+                let waiting = overview.sources.compactMap { item in
+                    item.plan?.isDue == false ? item.plan?.nextRun(now: overview.now).map { (item, $0) } : nil
+                }
                 if let (item, next) = waiting.min(by: { $0.1 < $1.1 }) {
                     print("Nothing is due; next: \(item.source.id) at \(ScheduleText.time(next, item.schedule?.timeZone)) (in \(ScheduleText.span(next.timeIntervalSince(overview.now)))).")
                 } else {
@@ -76,14 +84,16 @@ struct ScheduleCommand: ParsableCommand {
                 }
             }
             for problem in overview.problems { Terminal.error("fedcat: \(problem)") }
-            if outcomes.contains(where: { $0.report?.failed == true }) || !overview.problems.isEmpty { throw ExitCode(1) }
+            if outcomes.contains(where: { $0.kind == .harvested && $0.report?.failed == true }) || !overview.problems.isEmpty {
+                throw ExitCode(1)
+            }
         }
     }
 
     struct Daemon: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run forever, harvesting sources as their slots come; SIGTERM or SIGINT stops after the current page.",
-            discussion: "Schedule and source files are read again at least every minute. A second SIGINT exits at once.")
+            discussion: "Schedule and source files are read again at least every minute. A second stop signal exits at once.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var limits: JobsOption
@@ -92,17 +102,10 @@ struct ScheduleCommand: ParsableCommand {
             let runner = try ScheduleText.runner(global, cancellation: HarvestCancellation())
             let jobs = limits.jobs
             let daemon = ScheduleDaemon(runner: runner, jobs: jobs)
-            let signals = ([SIGTERM, SIGINT] as [Int32]).map { number -> any DispatchSourceSignal in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                let count = SignalCount()
-                source.setEventHandler {
-                    if count.increment() > 1 && number == SIGINT { Foundation.exit(130) }
-                    ScheduleText.log("stopping: harvests end after their current page and resume on the next run")
-                    daemon.stop()
-                }
-                source.resume()
-                return source
+            let signals = StopSignals.handle { count in
+                if count > 1 { Foundation.exit(130) }
+                ScheduleText.log("stopping: harvests end after their current page and resume on the next run")
+                daemon.stop()
             }
             ScheduleText.log("scheduler started (pid \(ProcessInfo.processInfo.processIdentifier), \(jobs) job\(jobs == 1 ? "" : "s"))")
             daemon.run(onStart: { ScheduleText.log("\($0): starting") },
@@ -120,6 +123,21 @@ struct JobsOption: ParsableArguments {
 
     func validate() throws {
         if !(1...32).contains(jobs) { throw ValidationError("--jobs must be between 1 and 32, not \(jobs).") }
+    }
+}
+
+/// SIGTERM and SIGINT turned into a call on a queue (the default action would kill a harvest midway).
+enum StopSignals {
+    /// Calls `body` with how many stop signals came so far; keep the result alive while it should work.
+    static func handle(_ body: @escaping @Sendable (Int) -> Void) -> [any DispatchSourceSignal] {
+        let count = SignalCount()
+        return ([SIGTERM, SIGINT] as [Int32]).map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { body(count.increment()) }
+            source.resume()
+            return source
+        }
     }
 }
 
