@@ -1,4 +1,4 @@
-public import CatalogStore
+import CatalogStore
 public import Foundation
 
 /// `fedcat schedule daemon`: runs due sources as their slots come, `jobs` at a time, until `stop()`.

@@ -1,7 +1,7 @@
 public import CatalogModel
 public import CatalogStore
 public import Foundation
-public import SourceRegistry
+import SourceRegistry
 
 /// One source as the scheduler sees it: its schedule, whether it is due, its state, last run and lock.
 public struct ScheduledSource: Sendable {
