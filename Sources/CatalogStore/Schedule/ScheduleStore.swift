@@ -94,6 +94,14 @@ extension CatalogStore {
         }
     }
 
+    /// The latest run of every source (without counting records, so a scheduler can ask every minute).
+    public func lastRuns() throws(StoreError) -> [String: RunSummary] {
+        try read("reading the last runs") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM harvest_runs WHERE id IN (SELECT max(id) FROM harvest_runs GROUP BY source_id)")
+            return Dictionary(rows.map(RunSummary.init(row:)).map { ($0.sourceID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Takes the lock of `sourceID` for `holder` unless a live holder has it; a holder `isStale` judges dead is
     /// replaced. The check and the write are one transaction, so two processes cannot both win.
     public func acquireLock(sourceID: String, holder: LockHolder,

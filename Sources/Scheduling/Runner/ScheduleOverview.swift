@@ -29,7 +29,7 @@ public struct ScheduleOverview: Sendable {
         let book = ScheduleBook.load(root: root)
         let states = try store.scheduleStates()
         let starts = try store.lastRunStarts()
-        let stats = try store.sourceStats()
+        let lastRuns = try store.lastRuns()
         let locks = try store.locks()
         var problems = book.errors.map(\.description) + loaded.errors.map(\.description)
         problems += book.unknownSources(known: Set(loaded.sources.map(\.id)))
@@ -41,7 +41,7 @@ public struct ScheduleOverview: Sendable {
                 DuePlan.plan(schedule: $0, state: states[source.id], lastRunStart: starts[source.id], now: now)
             }
             sources.append(ScheduledSource(assignment: assignment, plan: plan, state: states[source.id],
-                                           lastRun: stats[source.id]?.lastRun, lock: locks[source.id]))
+                                           lastRun: lastRuns[source.id], lock: locks[source.id]))
         }
         return ScheduleOverview(now: now, sources: sources, problems: problems)
     }
