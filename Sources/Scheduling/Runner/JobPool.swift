@@ -20,6 +20,7 @@ final class JobPool: @unchecked Sendable {
             body()
             condition.withLock {
                 running.remove(id)
+                woken = true   // a sleeper that has not started waiting yet must not miss this
                 condition.broadcast()
             }
         }
@@ -35,7 +36,7 @@ final class JobPool: @unchecked Sendable {
         condition.withLock { while !running.isEmpty { condition.wait() } }
     }
 
-    /// Sleeps until `deadline`, a job ends, or `wake()`.
+    /// Sleeps until `deadline`, a job ends, or `wake()` (returns at once when either happened since the last sleep).
     func sleep(until deadline: Date) {
         condition.withLock {
             if !woken { _ = condition.wait(until: deadline) }
