@@ -346,6 +346,7 @@ struct PipelineTests {
           arguments: 0..<PipelineTests.faults.count)
     func faultMidway(index: Int) throws {
         let (name, fault, expected) = Self.faults[index]
+        _ = Self.sampleAPI   // loaded here, not inside the paging-loop fault's first request (1 s low-speed limit)
         let portal = try TestPortal(directory: Self.samples)
         let store = try temporaryStore()
         let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: [
