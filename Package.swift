@@ -49,6 +49,10 @@ let package = Package(
         .target(name: "Search",
                 dependencies: ["CatalogModel", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
+        // Exporters: DCAT-AP 3 (Turtle, RDF/XML, JSON-LD, N-Triples), DCAT-US data.json, CSV, NDJSON, Atom changes.
+        .target(name: "Export",
+                dependencies: ["CatalogModel", "CatalogStore", "Search", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
         // Source registry files (harvesters/<id>.yaml).
         .target(name: "SourceRegistry",
                 dependencies: ["CatalogModel", "FeedParsing", "Harvesters", .product(name: "Yams", package: "Yams")],
@@ -64,12 +68,13 @@ let package = Package(
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing", "Scheduling",
+                                         "Harvesters", "FeedParsing", "Export", "Scheduling",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
         // Stage benchmarks on generated files (bench/*.sh), kept out of the tests.
-        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise"],
+        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise", "CatalogStore", "Search", "Fetch",
+                                                               .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/fedcat-bench", swiftSettings: strict),
 
         // Loopback HTTP server and CKAN emulator over the bundled samples (demo and tests).
@@ -95,6 +100,10 @@ let package = Package(
                                    "LoopbackHTTP", "SamplePortal", "CatalogModel", "TestSupport",
                                    .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
+        .testTarget(name: "ExportTests",
+                    dependencies: ["Export", "CatalogStore", "CatalogModel", "Search", "Pipeline", "SourceRegistry", "TestSupport",
+                                   .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SourceRegistryTests", dependencies: ["SourceRegistry", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "SchedulingTests",
                     dependencies: ["Scheduling", "CatalogStore", "CatalogModel", "Pipeline", "TestSupport",

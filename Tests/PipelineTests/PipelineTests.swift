@@ -351,7 +351,7 @@ struct PipelineTests {
         let store = try temporaryStore()
         let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: [
             "rows": "50", "retries": "1", "retry_delay": "0.01", "timeout": "5", "low_speed_bytes": "100",
-            "low_speed_seconds": "1", "max_body_mb": "1", "incremental": "false",
+            "low_speed_seconds": "3", "max_body_mb": "1", "incremental": "false",
         ])
         #expect(try HarvestRunner(store: store).run(source).added == 120)
         let before = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
