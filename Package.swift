@@ -63,10 +63,14 @@ let package = Package(
         .target(name: "Pipeline",
                 dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch", "Merge", "Quality"],
                 swiftSettings: strict),
+        // Cron expressions in time zones, schedule files, what is due, back-off and per-source locks.
+        .target(name: "Scheduling",
+                dependencies: ["CatalogModel", "CatalogStore", "Pipeline", "SourceRegistry", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strict),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing", "Export", "Fetch", "Quality",
+                                         "Harvesters", "FeedParsing", "Export", "Fetch", "Quality", "Scheduling",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
@@ -107,6 +111,10 @@ let package = Package(
                                    .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SourceRegistryTests", dependencies: ["SourceRegistry", "CatalogModel"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests",
+                    dependencies: ["Scheduling", "CatalogStore", "CatalogModel", "Pipeline", "TestSupport",
+                                   "LoopbackHTTP", "SamplePortal", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),

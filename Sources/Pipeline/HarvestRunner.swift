@@ -21,6 +21,8 @@ public struct HarvestRunner: Sendable {
     public var linkChecker: LinkChecker?
     /// Told of every HTTP attempt (for `--verbose`).
     public var onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
+    /// When set, runs stop after the page being read (a scheduler shutting down).
+    public var cancellation: HarvestCancellation?
 
     public init(store: CatalogStore, gate: HostGate? = nil) {
         self.store = store
@@ -43,7 +45,8 @@ public struct HarvestRunner: Sendable {
                                     knownIDs: Set(known.keys))
         let queue = BlockingQueue<Item>(capacity: 2 * batchSize)
         let producer = Producer(source: source, known: known, normaliser: normaliser,
-                                harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt, queue: queue)
+                                harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt,
+                                cancellation: cancellation, queue: queue)
         let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20
         thread.start()

@@ -16,6 +16,7 @@ struct Producer: Sendable {
     /// Counters of the run before this process took it over (a resumed run).
     let base: FetchCounters
     let onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
+    let cancellation: HarvestCancellation?
     let queue: BlockingQueue<Item>
 
     func run() {
@@ -128,6 +129,9 @@ struct Producer: Sendable {
             if report.unchanged { unchangedPages += 1 }
             pages = report.number
             try push(.page(report, producer.counters(fetcher, pages: report.number, unchangedPages: unchangedPages)))
+            if producer.cancellation?.isCancelled == true {
+                throw .stopped(sourceID: producer.source.id, reason: "the scheduler was asked to stop; the next run resumes after page \(report.number).")
+            }
         }
 
         private func push(_ item: Item) throws(HarvestError) {

@@ -5,7 +5,7 @@ import Yams
 
 /// The YAML format of `harvesters/<id>.yaml` (version 1).
 enum SourceFile {
-    static let knownKeys: Set<String> = ["version", "id", "kind", "url", "title", "schedule", "options"]
+    static let knownKeys: Set<String> = ["version", "id", "kind", "url", "title", "schedule", "tags", "options"]
 
     static func parse(_ text: String, path: String, expectedID: String) throws(SourceFileError) -> SourceConfig {
         let node: Any?
@@ -41,8 +41,18 @@ enum SourceFile {
                 options[key] = text
             }
         }
+        var tags: [String] = []
+        if let raw = mapping["tags"], !(raw is NSNull) {
+            let items = (raw as? [Any]) ?? [raw]
+            for item in items {
+                guard let tag = scalar(item), !tag.isEmpty else {
+                    throw .badValue(path: path, key: "tags", value: "a list or mapping", expected: "a list of words (tags: [city, nightly])")
+                }
+                tags.append(tag)
+            }
+        }
         return SourceConfig(id: id, kind: kind.lowercased(), url: url, title: scalar(mapping["title"]),
-                            schedule: scalar(mapping["schedule"]), options: options)
+                            schedule: scalar(mapping["schedule"]), options: options, tags: tags)
     }
 
     private static func required(_ key: String, _ mapping: [String: Any], _ path: String) throws(SourceFileError) -> String {
@@ -69,6 +79,7 @@ enum SourceFile {
         var lines = ["version: 1", "id: \(quote(source.id))", "kind: \(quote(source.kind))", "url: \(quote(source.url))"]
         if let title = source.title { lines.append("title: \(quote(title))") }
         if let schedule = source.schedule { lines.append("schedule: \(quote(schedule))") }
+        if !source.tags.isEmpty { lines.append("tags: [\(source.tags.map(quote).joined(separator: ", "))]") }
         if !source.options.isEmpty {
             lines.append("options:")
             for key in source.options.keys.sorted() { lines.append("  \(key): \(quote(source.options[key]!))") }

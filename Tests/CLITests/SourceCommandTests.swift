@@ -44,7 +44,21 @@ struct SourceCommandTests {
         let list = try cli.run("source", "list", "--json")
         let entries = try #require(try cli.json(list.stdout) as? [[String: Any]])
         #expect(entries.first?["url"] as? String == "\(server.baseURL)/lakeside")
-        #expect(try cli.run("source", "lint").status == 0)
+        // The source names a schedule that is not there yet: lint says so, then passes once it exists.
+        let missing = try cli.run("source", "lint")
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("names the schedule 'nightly', which is neither a file schedules/nightly.yaml nor a cron expression"))
+        let schedules = cli.root.appendingPathComponent("schedules")
+        try FileManager.default.createDirectory(at: schedules, withIntermediateDirectories: true)
+        try "version: 1\ncron: \"0 3 * * *\"\ntimezone: Europe/London\n".write(
+            to: schedules.appendingPathComponent("nightly.yaml"), atomically: true, encoding: .utf8)
+        let lint = try cli.run("source", "lint")
+        #expect(lint.status == 0, "\(lint.stdout)")
+        // A broken cron field is named with its file, line and key.
+        try "version: 1\ncron: \"61 3 * * *\"\n".write(to: schedules.appendingPathComponent("nightly.yaml"), atomically: true, encoding: .utf8)
+        let broken = try cli.run("source", "lint")
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("nightly.yaml, line 2, key 'cron': The minute field '61' is outside 0-59."), "\(broken.stdout)")
     }
 
     @Test func dryRunWritesNothing() throws {

@@ -55,7 +55,7 @@ struct SourceFileCheckTests {
         let problems = registry.check(file: file)
         let path = file.path
         #expect(problems == [
-            .invalid(path: path, line: 6, key: "colour", reason: "unknown key; the known keys are id, kind, options, schedule, title, url, version"),
+            .invalid(path: path, line: 6, key: "colour", reason: "unknown key; the known keys are id, kind, options, schedule, tags, title, url, version"),
             .invalid(path: path, line: 2, key: "version", reason: "version 2 is newer than this fedcat reads (1); update fedcat"),
             .invalid(path: path, line: 8, key: "options.rows", reason: "'many' is not a whole number"),
             .invalid(path: path, line: 10, key: "options.follow_dataset_feeds", reason: "unknown option for kind 'ckan'; its options are "

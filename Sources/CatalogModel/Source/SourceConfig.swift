@@ -11,15 +11,18 @@ public struct SourceConfig: Sendable, Hashable, Codable {
     public var schedule: String?
     /// Kind-specific and fetch options (`rows: 100`, `timeout: 60`, …), as text.
     public var options: [String: String]
+    /// Labels a schedule can select the source by (`tags: [city, nightly]`).
+    public var tags: [String]
 
     public init(id: String, kind: String, url: String, title: String? = nil, schedule: String? = nil,
-                options: [String: String] = [:]) {
+                options: [String: String] = [:], tags: [String] = []) {
         self.id = id
         self.kind = kind
         self.url = url
         self.title = title
         self.schedule = schedule
         self.options = options
+        self.tags = tags
     }
 
     /// True when `id` is a usable source id.

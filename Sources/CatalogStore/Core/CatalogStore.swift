@@ -23,11 +23,22 @@ public final class CatalogStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? error.description)
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Brings the schema up to date. Two processes opening a new database at once (two schedulers started
+    /// together) can both decide a migration is missing; the one that loses fails on the other's work, so it
+    /// reads the applied migrations again and goes on.
+    private static func migrate(_ pool: DatabasePool) throws {
+        for attempt in 1...3 {
+            do { return try Migrations.migrator.migrate(pool) } catch is DatabaseError where attempt < 3 {
+                usleep(100_000)
+            }
         }
     }
 

@@ -16,6 +16,7 @@ enum Migrations {
         TermsMigration.register(in: &migrator)
         migrator.registerMigration("v4: withdrawn records for change feeds") { db in try db.execute(sql: v4Withdrawn) }
         migrator.registerMigration("v5: quality scores per run") { db in try db.execute(sql: v5Quality) }
+        migrator.registerMigration("v6: schedule state") { db in try db.execute(sql: v6ScheduleState) }
         return migrator
     }
 

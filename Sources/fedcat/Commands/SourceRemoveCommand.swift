@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatalogStore
 import Foundation
+import Scheduling
 import SourceRegistry
 
 extension SourceCommand {
@@ -51,7 +52,19 @@ extension SourceCommand {
         }
 
         func run() throws {
-            let (files, problems) = RegistryLint(registry: global.registry).run()
+            let registry = global.registry
+            var (files, problems) = RegistryLint(registry: registry, schedules: ScheduleLintCheck()).run()
+            // Across files: every source's schedule exists, every source a schedule names is registered.
+            let book = ScheduleBook.load(root: registry.root)
+            let sources = registry.loadAll().sources
+            for source in sources {
+                if let problem = book.assignment(for: source).problem {
+                    problems.append(LintProblem(file: registry.path(for: source.id).path, key: "schedule", message: problem))
+                }
+            }
+            for sentence in book.unknownSources(known: Set(sources.map(\.id))) {
+                problems.append(LintProblem(file: registry.scheduleDirectory.path, key: "sources", message: sentence))
+            }
             if json {
                 print(Terminal.json(Output(files: files, problems: problems)))
             } else {
