@@ -7,7 +7,7 @@
 set -euo pipefail
 n="${1:-100000}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="$root/../shared/bench"
+shared="${FEDCAT_SHARED:-$root/../shared}/bench"   # FEDCAT_SHARED: the shared folder when not beside the project
 work="$root/.build-bench-data"
 data="$work/data-$n"
 mkdir -p "$work"

@@ -28,9 +28,9 @@ struct RDFXMLSyntax: RDFSyntaxWriter {
         return out + "  </rdf:Description>\n"
     }
 
-    /// Element content: `&`, `<`, `>` as entities and carriage returns as `&#13;` (XML would turn them into line feeds).
-    static func text(_ value: String) -> String {
-        guard value.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+    /// Element content (`attribute: false`): `&`, `<`, `>` as entities and carriage returns as `&#13;` (XML would
+    /// turn them into line feeds). Attribute values also escape `"`, tab and line feed.
+    static func escape(_ value: String, attribute: Bool = true) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -38,27 +38,17 @@ struct RDFXMLSyntax: RDFSyntaxWriter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\r": out += "&#13;"
+            case "\"" where attribute: out += "&quot;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func text(_ value: String) -> String { escape(value, attribute: false) }
+    static func attribute(_ value: String) -> String { escape(value) }
 }
 
 /// JSON-LD: a context with the export's prefixes and a `@graph` of node objects, one per block.
