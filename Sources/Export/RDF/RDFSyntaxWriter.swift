@@ -44,6 +44,8 @@ struct NTriplesSyntax: RDFSyntaxWriter {
 
 /// Turtle: the export's prefixes, one block per subject with `;` between predicates and `,` between objects.
 struct TurtleSyntax: RDFSyntaxWriter {
+    private let names = CompactNames()
+
     func head() -> String {
         V.prefixes.map { "@prefix \($0.prefix): <\($0.namespace)> .\n" }.joined() + "\n"
     }
@@ -65,7 +67,7 @@ struct TurtleSyntax: RDFSyntaxWriter {
 
     /// `dct:title` for the declared namespaces, `<iri>` otherwise.
     private func name(_ iri: String) -> String {
-        V.compact(iri).map { "\($0.prefix):\($0.local)" } ?? NTriplesSyntax.term(.iri(iri))
+        names.name(iri) ?? NTriplesSyntax.term(.iri(iri))
     }
 
     /// Terms as N-Triples writes them, with compact names for IRIs and datatypes.
