@@ -18,10 +18,10 @@ bin="$(cd "$root" && swift build -c release --show-bin-path)/fedcat"
 db="$work/export-$n.db"
 if [ ! -f "$db" ]; then
     mkdir -p "$work/export-root-$n/harvesters"
-    printf 'version: 1\nid: bench\nkind: datajson\nurl: "file://%s"\noptions:\n  local: "true"\n' "$data/data.json" \
+    printf 'version: 1\nid: bench\nkind: datajson\nurl: "file://%s"\noptions:\n  local: "true"\n  max_body_mb: "4096"\n  max_compressed_mb: "4096"\n' "$data/data.json" \
         > "$work/export-root-$n/harvesters/bench.yaml"
     echo "harvesting $n generated datasets into $db (once)…"
-    "$bin" harvest bench --root "$work/export-root-$n" --db "$db" >/dev/null
+    "$bin" harvest bench --root "$work/export-root-$n" --db "$db" >/dev/null || { rm -f "$db"*; exit 1; }
 fi
 datasets=$("$bin" export --format ndjson --db "$db" --quiet | wc -l)
 for format in ttl ndjson; do

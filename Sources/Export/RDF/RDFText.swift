@@ -19,6 +19,7 @@ enum RDFText {
     /// controls) percent-encoded; nil when it has no scheme (it is then not a link).
     static func iri(_ text: String?) -> String? {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), hasScheme(text) else { return nil }
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains(scalar) || (0x7F...0x9F).contains(scalar.value) {
@@ -29,6 +30,8 @@ enum RDFText {
         }
         return out
     }
+
+    private static let forbidden = Set("<>\"{}|\\^`".utf8)
 
     /// `scheme:` at the start: an ASCII letter, then letters, digits, `+`, `.` or `-`, then a colon.
     static func hasScheme(_ text: String) -> Bool {
