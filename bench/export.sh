@@ -26,8 +26,8 @@ fi
 datasets=$("$bin" export --format ndjson --db "$db" --quiet | wc -l)
 for format in ttl ndjson; do
     out="$work/export-$n.$format"
-    /usr/bin/time -f '%e %M' -o "$work/time.out" "$bin" export --format "$format" --db "$db" -o "$out" --quiet
-    read -r elapsed rss < "$work/time.out"
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time.out" "$bin" export --format "$format" --db "$db" -o "$out" --quiet
+    read -r elapsed user system rss < "$work/time.out"
     rate=$(python3 -c "print(int($datasets / max($elapsed, 0.01)))")
-    echo "export $format: $datasets datasets in ${elapsed} s, $rate datasets/s, ${rss} KB peak resident, $(du -h "$out" | cut -f1) written"
+    echo "export $format: $datasets datasets in ${elapsed} s ($user s user, $system s system), $rate datasets/s, ${rss} KB peak resident, $(du -h "$out" | cut -f1) written"
 done
