@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DEMO_DIR ?= .demo
 
-.PHONY: all deps build release test demo install bench clean help
+.PHONY: all deps build release test demo install bench bench-quick clean help
 
 all: build
 
@@ -12,7 +12,8 @@ help:
 	@echo "make test     run the whole test suite"
 	@echo "make build    debug build"
 	@echo "make release  optimised build of the fedcat binary"
-	@echo "make bench    CKAN harvest against the Python peer (N=20000), DCAT parse+map against rdflib, rapper, serdi (DCAT_N=10000), OAI-PMH and CSW read+map against lxml (OAI_N=100000, CSW_N=20000), export to Turtle and NDJSON (EXPORT_N=100000)"
+	@echo "make bench   every stage against its peers (N=20000 CKAN fetch/harvest/index/search, DCAT_N=10000 DCAT vs rdflib, rapper, serdi, OAI_N=100000 and CSW_N=20000 vs lxml); table in docs/benchmarks.md"
+	@echo "make bench-quick   the same at 10,000 records (about two minutes after the release build)"
 	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
 
 deps:
@@ -39,11 +40,10 @@ install: release
 	@echo "installed $(PREFIX)/bin/fedcat"
 
 bench: deps
-	bench/ckan-harvest.sh $(or $(N),20000)
-	bench/dcat-parse.sh $(or $(DCAT_N),10000)
-	bench/xml-parse.sh oai $(or $(OAI_N),100000)
-	bench/xml-parse.sh csw $(or $(CSW_N),20000)
-	bench/export.sh $(or $(EXPORT_N),100000)
+	N=$(or $(N),20000) DCAT_N=$(or $(DCAT_N),10000) OAI_N=$(or $(OAI_N),100000) CSW_N=$(or $(CSW_N),20000) bench/all.sh
+
+bench-quick: deps
+	bench/all.sh --quick
 
 clean:
 	rm -rf .build $(DEMO_DIR)

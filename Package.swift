@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "CatalogStore",
                 dependencies: ["CatalogModel", "FeedParsing", "Merge", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
+        // Metadata quality: MQA metrics per record and source, fixes, and the report views (pure).
+        .target(name: "Quality", dependencies: ["CatalogModel"], swiftSettings: strict),
         // Query language, ranking, result rendering.
         .target(name: "Search",
                 dependencies: ["CatalogModel", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -59,17 +61,18 @@ let package = Package(
                 swiftSettings: strict),
         // A harvest run end to end: harvester -> mapper -> normaliser -> store.
         .target(name: "Pipeline",
-                dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch"],
+                dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch", "Merge", "Quality"],
                 swiftSettings: strict),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing", "Export",
+                                         "Harvesters", "FeedParsing", "Export", "Fetch", "Quality",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
         // Stage benchmarks on generated files (bench/*.sh), kept out of the tests.
-        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise"],
+        .executableTarget(name: "fedcat-bench", dependencies: ["CatalogModel", "FeedParsing", "Harvesters", "Normalise", "CatalogStore", "Search", "Fetch",
+                                                               .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/fedcat-bench", swiftSettings: strict),
 
         // Loopback HTTP server and CKAN emulator over the bundled samples (demo and tests).
@@ -87,6 +90,10 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "CatalogStoreTests",
                     dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
+        .testTarget(name: "QualityTests",
+                    dependencies: ["Quality", "Pipeline", "CatalogStore", "CatalogModel", "Normalise", "FeedParsing", "TestSupport",
+                                   "LoopbackHTTP", "Fetch", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search", "CatalogStore", "CatalogModel"], swiftSettings: strict),

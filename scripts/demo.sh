@@ -24,7 +24,7 @@ fedcat() { "$bin/fedcat" "$@" --root "$demo"; }
 
 echo "Sample portals served at $base (lakeside, norland, riverbasin; a DCAT-AP catalogue at /files/regional.ttl)"
 step fedcat source add "$base/lakeside" --kind ckan --id lakeside --title "Lakeside City Open Data" --option date_order=dmy
-step fedcat source add "$base/norland" --kind ckan --id norland --title "Norland National Data Portal"
+step fedcat source add "$base/norland" --id norland --title "Norland National Data Portal"
 step fedcat source add "$base/riverbasin/api/3/action" --kind ckan --id riverbasin --title "River Basin Environment Agency"
 step fedcat source add "$base/files/regional.ttl" --kind dcat --id regional --title "Regional Open Data Hub (DCAT-AP, Turtle)"
 step fedcat harvest --all   # riverbasin holds three deliberately malformed packages: they become issues, not failures
@@ -41,5 +41,8 @@ step fedcat show regional/hub-lak-ds-5442         # the DCAT record: title in En
 step fedcat harvest lakeside                  # unchanged pages are recognised and not parsed again
 step fedcat runs
 step fedcat stats
+step fedcat report                            # metadata quality per source (MQA weights), with the change since the last run
+step fedcat report lakeside --worst 3         # what Lakeside's publisher could fix first
+step fedcat report --html "$demo/quality.html"
 echo
 echo "The catalogue is in $FEDCAT_DB; try: $bin/fedcat search WORDS --db $FEDCAT_DB"

@@ -3,6 +3,8 @@
 //   fedcat-bench dcat FILE                  parse + cut + map + normalise a DCAT dump, streaming from the file
 //   fedcat-bench dcat FILE --parse-only     parse + cut records (no mapping)
 //   fedcat-bench dcat FILE --triples-only   the RDF parser alone
+//   fedcat-bench fetch BASE_URL PAGES [PAGE_SIZE]   CKAN pages over loopback HTTP, bodies discarded
+//   fedcat-bench search DB QUERIES_TSV [--reps N]   the bench queries through SearchEngine: p50/p95/max ms
 //   fedcat-bench oai DIR [--parse-only | --no-normalise]   read + map + normalise every OAI-PMH ListRecords page in DIR
 import CatalogModel
 import FeedParsing
@@ -108,5 +110,7 @@ case "csw":
     xmlPages(arguments, kind: "csw", mapper: CSWMapper()) { bytes, file in
         try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer) }
     }
-default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw")
+case "search": searchBench(arguments)
+case "fetch": fetchBench(arguments)
+default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, search, fetch")
 }

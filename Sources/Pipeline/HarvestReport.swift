@@ -17,6 +17,8 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
     public var error: String?
     /// Why records missing from the listing were kept, if they were.
     public var deletionsHeld: String?
+    /// The quality score (percent of the checked MQA points) of the source's records after the run.
+    public var quality: Double?
 
     init(sourceID: String, runID: Int64?, status: String, counters: FetchCounters, resumed: Bool, seconds: Double) {
         self.sourceID = sourceID
@@ -40,7 +42,7 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case status, expected, deleted, issues, resumed, seconds, error
-        case sourceID = "source", runID = "run", deletionsHeld = "deletions_held"
+        case sourceID = "source", runID = "run", deletionsHeld = "deletions_held", quality
         case seen, added, updated, unchanged, skipped, withdrawn
         case pages, requests, bytes, notModified = "not_modified", retries, unchangedPages = "unchanged_pages"
     }
@@ -69,6 +71,7 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
         try c.encode(seconds, forKey: .seconds)
         try c.encodeIfPresent(error, forKey: .error)
         try c.encodeIfPresent(deletionsHeld, forKey: .deletionsHeld)
+        try c.encodeIfPresent(quality.map { ($0 * 10).rounded() / 10 }, forKey: .quality)
     }
 }
 

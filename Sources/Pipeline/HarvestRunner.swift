@@ -15,6 +15,10 @@ public struct HarvestRunner: Sendable {
     public var batchSize = 1000
     /// Shared by every run of the process: per-host and global request limits.
     public var gate: HostGate?
+    /// Score the source's records (MQA metrics) after each merged run (`fedcat report`).
+    public var scoreQuality = true
+    /// When set, the score also requests every access and download URL (`--check-links`).
+    public var linkChecker: LinkChecker?
     /// Told of every HTTP attempt (for `--verbose`).
     public var onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
 
@@ -111,6 +115,11 @@ public struct HarvestRunner: Sendable {
             report.deleted = commit.deleted
             report.issues = commit.issues
             report.deletionsHeld = commit.deletionsHeld
+            if scoreQuality {
+                let changed = commit.counts.added + commit.counts.updated + commit.deleted > 0
+                report.quality = try QualityScorer(store: store).scoreAfterRun(sourceID: source.id, runID: runID, changedRecords: changed,
+                                                                              links: linkChecker).percent
+            }
         }
         report.seconds = Date().timeIntervalSince(started)
         return report

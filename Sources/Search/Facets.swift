@@ -5,28 +5,21 @@ import GRDB
 public enum FacetField: String, CaseIterable, Sendable, Codable {
     case publisher, format, license, theme, source, language, year
 
-    /// What each matching record counts under (formats in capitals without a leading dot: `.csv` is `CSV`): the FROM additions after `records r` and the value expression.
-    var valueSQL: (from: String, value: String) {
+    /// Where a matching record's values for the field are: a column expression over `records r`, or the `record_terms`
+    /// rows of a field (formats as the EU file-type code or the published format in capitals without a leading dot:
+    /// `.csv` is `CSV`; themes by label, else URI; languages as published), kept by the store beside each record.
+    var source: FacetSource {
         switch self {
-        case .publisher: ("", "r.publisher")
-        case .source: ("", "r.source_id")
-        case .year: ("", "substr(\(SearchEngine.modifiedISO), 1, 4)")
+        case .publisher: .column("r.publisher")
+        case .source: .column("r.source_id")
+        case .year: .column("substr(\(SearchEngine.modifiedISO), 1, 4)")
         case .license:
-            ("", "coalesce(json_extract(r.record_json, '$.license.spdx'), json_extract(r.record_json, '$.license.label'), json_extract(r.record_json, '$.license.raw'))")
-        case .format: (", json_each(r.record_json, '$.distributions') f", FacetField.formatCode("f.value"))
-        case .theme: (", json_each(r.record_json, '$.themes') f", "coalesce(json_extract(f.value, '$.label'), json_extract(f.value, '$.uri'))")
-        case .language: (", json_each(r.record_json, '$.languages') f", "f.value")
+            .column("coalesce(json_extract(r.record_json, '$.license.spdx'), json_extract(r.record_json, '$.license.label'), json_extract(r.record_json, '$.license.raw'))")
+        case .format: .terms("format")
+        case .theme: .terms("theme.facet")
+        case .language: .terms("language.facet")
         }
     }
-
-    /// A distribution's format as one code: the EU file-type code the normaliser found (`CSV` for
-    /// `…/file-type/CSV`, whatever the portal wrote), else what was published, in capitals without a leading dot.
-    static func formatCode(_ distribution: String) -> String {
-        "coalesce(replace(json_extract(\(distribution), '$.fileType'), '\(fileTypePrefix)', ''), "
-            + "upper(ltrim(json_extract(\(distribution), '$.format'), '.')))"
-    }
-
-    static let fileTypePrefix = "http://publications.europa.eu/resource/authority/file-type/"
 
     /// Reads `publisher,format` into fields, or names the first unknown one.
     public static func list(_ text: String) -> Result<[FacetField], FacetListError> {
@@ -37,6 +30,14 @@ public enum FacetField: String, CaseIterable, Sendable, Codable {
         }
         return .success(fields)
     }
+}
+
+/// Where a facet's values come from.
+enum FacetSource {
+    /// An expression over the record row `r`.
+    case column(String)
+    /// The `record_terms` rows of this field.
+    case terms(String)
 }
 
 /// A facet name that does not exist.
@@ -65,12 +66,13 @@ extension Facet {
 
     /// Counts `field` over the records `hits` selects (a query returning `seq` and `cluster_id`), each dataset once per value.
     static func count(_ field: FacetField, hits: String, arguments: StatementArguments, in db: Database) throws -> Facet {
-        let (from, value) = field.valueSQL
+        let values = switch field.source {
+        case .column(let value): "SELECT \(value) AS v, h.cluster_id FROM hits h JOIN records r ON r.seq = h.seq"
+        case .terms(let name): "SELECT t.value AS v, h.cluster_id FROM hits h JOIN record_terms t ON t.seq = h.seq AND t.field = '\(name)'"
+        }
         let rows = try Row.fetchAll(db, sql: """
             WITH hits(seq, cluster_id) AS (\(hits))
-            SELECT v, count(DISTINCT cluster_id) AS n FROM (
-                SELECT \(value) AS v, h.cluster_id FROM hits h JOIN records r ON r.seq = h.seq\(from)
-            ) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT \(size)
+            SELECT v, count(DISTINCT cluster_id) AS n FROM (\(values)) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT \(size)
             """, arguments: arguments)
         return Facet(field: field, values: rows.map { FacetValue(value: $0["v"], count: $0["n"]) })
     }

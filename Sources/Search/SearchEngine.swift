@@ -88,16 +88,25 @@ public struct SearchEngine: Sendable {
     /// column holds the ISO form when there is one, else the text as published.
     static let modifiedISO = "CASE WHEN r.modified GLOB '[0-9][0-9][0-9][0-9]*' THEN r.modified END"
 
-    private typealias PageHit = (cluster: String, score: Double?, snippet: String?)
+    /// A cluster on the page: the record that stands for it in the ranking (its `seq`), the score and snippet.
+    private typealias PageHit = (cluster: String, seq: Int64?, score: Double?, snippet: String?)
 
     /// The records the plan selects, as a query returning `seq` and `cluster_id`, with its arguments.
     static func matching(_ plan: QueryPlan) -> (sql: String, arguments: StatementArguments) {
         let filter = plan.filter.map { " AND \($0)" } ?? ""
         if let match = plan.match {
-            return ("SELECT r.seq, r.cluster_id FROM records_fts JOIN records r ON r.seq = records_fts.rowid WHERE records_fts MATCH ?\(filter)",
+            // The narrow (seq, cluster_id) index spares reading each matching record's wide row.
+            return ("SELECT r.seq, r.cluster_id FROM records_fts JOIN records r INDEXED BY records_seq_cluster ON r.seq = records_fts.rowid WHERE records_fts MATCH ?\(filter)",
                     StatementArguments([match.databaseValue] + plan.arguments))
         }
         return ("SELECT r.seq, r.cluster_id FROM records r WHERE 1\(filter)", StatementArguments(plan.arguments))
+    }
+
+    /// FTS5's own ranking function with fedcat's column weights: `ORDER BY rank` then takes FTS5's top-N path, which
+    /// keeps only the best rows instead of sorting every match.
+    static var rankFunction: String {
+        let w = weights
+        return "bm25(\(w.title), \(w.description), \(w.keywords), \(w.publisher))"
     }
 
     /// One page of clusters and how many clusters match in all.
@@ -106,32 +115,52 @@ public struct SearchEngine: Sendable {
         let page: StatementArguments = [request.limit, offset]
         if let match = plan.match {
             let arguments = StatementArguments([match.databaseValue] + plan.arguments)
-            let total = try Int.fetchOne(db, sql: """
-                SELECT count(DISTINCT r.cluster_id) FROM records_fts JOIN records r ON r.seq = records_fts.rowid
-                WHERE records_fts MATCH ?\(filter)
-                """, arguments: arguments) ?? 0
-            let w = Self.weights
-            let order = switch request.sort {
-            case .relevance: "score DESC, cluster"
-            case .modified: "modified IS NULL, modified DESC, score DESC, cluster"
-            case .title: "title COLLATE NOCASE, cluster"
+            let hits: [PageHit]
+            let total: Int
+            if plan.filter == nil {
+                // Matching records, less the extra members of clusters that matched more than once; driven by the
+                // (few) clusters of several records, so a common word costs one FTS5 count.
+                total = try Int.fetchOne(db, sql: """
+                    SELECT (SELECT count(*) FROM records_fts WHERE records_fts MATCH ?)
+                         - (SELECT count(*) - count(DISTINCT r.cluster_id) FROM clusters c
+                            CROSS JOIN records r INDEXED BY records_by_cluster ON r.cluster_id = c.id
+                            WHERE r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?))
+                    """, arguments: [match, match]) ?? 0
+            } else {
+                total = try Int.fetchOne(db, sql: """
+                    SELECT count(DISTINCT r.cluster_id) FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                    WHERE records_fts MATCH ?\(filter)
+                    """, arguments: arguments) ?? 0
             }
-            // The best-scoring record of each cluster stands for it; one hit per cluster.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT cluster, score, snippet FROM (
-                    SELECT cluster, score, snippet, modified, title,
-                           row_number() OVER (PARTITION BY cluster ORDER BY score DESC) AS rn FROM (
-                        SELECT r.cluster_id AS cluster, \(Self.modifiedISO) AS modified, r.title AS title,
-                               -bm25(records_fts, \(w.title), \(w.description), \(w.keywords), \(w.publisher)) AS score,
-                               snippet(records_fts, 1, '[', ']', '…', 12) AS snippet
-                        FROM records_fts JOIN records r ON r.seq = records_fts.rowid
-                        WHERE records_fts MATCH ?\(filter)
-                    )
-                ) WHERE rn = 1
-                ORDER BY \(order)
-                LIMIT ? OFFSET ?
-                """, arguments: arguments + page)
-            return (total, rows.map { ($0["cluster"], $0["score"], $0["snippet"]) })
+            if request.sort == .relevance {
+                hits = try rankedPage(match: match, filter: filter, arguments: arguments, limit: request.limit, offset: offset, in: db)
+            } else {
+                let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"
+                // The best-scoring record of each cluster stands for it; one hit per cluster.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT cluster, seq, score FROM (
+                        SELECT cluster, seq, score, modified, title,
+                               row_number() OVER (PARTITION BY cluster ORDER BY score DESC, seq) AS rn FROM (
+                            SELECT r.cluster_id AS cluster, r.seq AS seq, \(Self.modifiedISO) AS modified, r.title AS title,
+                                   -bm25(records_fts, \(Self.weights.title), \(Self.weights.description), \(Self.weights.keywords),
+                                         \(Self.weights.publisher)) AS score
+                            FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                            WHERE records_fts MATCH ?\(filter)
+                        )
+                    ) WHERE rn = 1
+                    ORDER BY \(order)
+                    LIMIT ? OFFSET ?
+                    """, arguments: arguments + page)
+                hits = rows.map { ($0["cluster"], $0["seq"], $0["score"], nil) }
+            }
+            // Snippets only for the records on the page: FTS5 builds one by re-reading the text.
+            let snippet = try db.cachedStatement(sql: """
+                SELECT snippet(records_fts, 1, '[', ']', '…', 12) FROM records_fts WHERE records_fts MATCH ? AND rowid = ?
+                """)
+            return (total, try hits.map { hit in
+                guard let seq = hit.seq else { return hit }
+                return (hit.cluster, seq, hit.score, try String.fetchOne(snippet, arguments: [match, seq]))
+            })
         }
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"
         if let filter = plan.filter {
@@ -146,24 +175,52 @@ public struct SearchEngine: Sendable {
                 """, arguments: arguments + page)
             let total = try rows.first.map { $0["total"] as Int }
                 ?? (offset == 0 ? 0 : Int.fetchOne(db, sql: "SELECT count(DISTINCT r.cluster_id) FROM records r WHERE \(filter)", arguments: arguments) ?? 0)
-            return (total, rows.map { ($0["cluster"], nil, nil) })
+            return (total, rows.map { ($0["cluster"], nil, nil, nil) })
         }
-        let total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT cluster_id) FROM records") ?? 0
+        // Every record is one cluster, less the extra members of the clusters of several records.
+        let total = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM records) - (SELECT coalesce(sum(size - 1), 0) FROM clusters)") ?? 0
         let browseOrder = request.sort == .title ? "r.title COLLATE NOCASE, r.id" : "\(Self.modifiedISO) IS NULL, \(Self.modifiedISO) DESC, r.id"
         let rows = try Row.fetchAll(db, sql: """
             SELECT r.cluster_id AS cluster FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id
             WHERE r.id = coalesce(c.canonical_id, r.cluster_id)
             ORDER BY \(browseOrder) LIMIT ? OFFSET ?
             """, arguments: page)
-        return (total, rows.map { ($0["cluster"], nil, nil) })
+        return (total, rows.map { ($0["cluster"], nil, nil, nil) })
+    }
+
+    /// The page of clusters by relevance: FTS5's top rows by rank, widened until the page holds `offset + limit`
+    /// distinct clusters (records of one cluster share a page slot, the best-scoring one standing for it) or the
+    /// matches run out. Ties keep FTS5's order (rowid), so pages are stable.
+    private func rankedPage(match: String, filter: String, arguments: StatementArguments, limit: Int, offset: Int,
+                            in db: Database) throws -> [PageHit] {
+        let wanted = offset + limit
+        var window = max(64, wanted * 2)
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster FROM (
+                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
+                    ORDER BY rank\(filter.isEmpty ? " LIMIT \(window)" : "")
+                ) f JOIN records r ON r.seq = f.rowid\(filter.isEmpty ? "" : " WHERE 1\(filter)")
+                ORDER BY f.rank, f.rowid\(filter.isEmpty ? "" : " LIMIT \(window)")
+                """, arguments: arguments)
+            var seen = Set<String>()
+            var hits: [PageHit] = []
+            for row in rows where seen.insert(row["cluster"]).inserted {
+                hits.append((row["cluster"], row["seq"], row["score"], nil))
+            }
+            if hits.count >= wanted || rows.count < window {
+                return Array(hits.dropFirst(offset).prefix(limit))
+            }
+            window *= 4
+        }
     }
 
     /// A cluster as a result (see `SearchHit.init(cluster:members:)`).
     private func hit(_ hit: PageHit, in db: Database) throws -> SearchHit {
-        let members = try Row.fetchAll(db, sql: """
+        let members = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.id, r.title, r.publisher, r.source_id, r.modified, r.id = coalesce(c.canonical_id, r.cluster_id) AS canonical
             FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.cluster_id = ?
-            """, arguments: [hit.cluster]).map {
+            """), arguments: [hit.cluster]).map {
             SearchHit.Member(id: $0["id"], title: $0["title"], publisher: $0["publisher"], source: $0["source_id"],
                              modified: $0["modified"], isCanonical: $0["canonical"])
         }

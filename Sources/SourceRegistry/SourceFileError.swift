@@ -13,6 +13,10 @@ public enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible
     case alreadyExists(id: String, path: String)
     case badURL(url: String, reason: String)
     case badID(id: String)
+    /// A key of a file has a problem found by `fedcat source check`/`lint`, at a line.
+    case invalid(path: String, line: Int, key: String, reason: String)
+    /// A file that should be there is not.
+    case missingFile(id: String, path: String)
 
     public var description: String {
         switch self {
@@ -35,12 +39,16 @@ public enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible
         case .idMismatch(let path, let id):
             return "The source file \(path) says id '\(id)', but a source's file must be named after its id (harvesters/\(id).yaml)."
         case .unknownSource(let id, let directory, let known):
-            let list = known.isEmpty ? "there are none yet (add one with 'fedcat source add URL --kind KIND')" : "known sources: \(known.joined(separator: ", "))"
+            let list = known.isEmpty ? "there are none yet (add one with 'fedcat source add URL')" : "known sources: \(known.joined(separator: ", "))"
             return "There is no source '\(id)' in \(directory); \(list)."
         case .alreadyExists(let id, let path):
             return "A source with id '\(id)' already exists (\(path)); choose another id with --id."
         case .badURL(let url, let reason):
             return "The URL '\(url)' cannot be harvested: \(reason)."
+        case .invalid(let path, let line, let key, let reason):
+            return "The source file \(path), line \(line), key '\(key)': \(reason)."
+        case .missingFile(let id, let path):
+            return "The source '\(id)' has no file \(path)."
         case .badID(let id):
             return "The source id '\(id)' is not usable: use 1 to 64 letters, digits, '-', '_' or '.', not starting with '-' or '.'."
         }

@@ -49,8 +49,15 @@ public struct SourceRegistry: Sendable {
     }
 
     /// Writes a new source file for `url`, checking kind, URL and id first. Returns the source and its file.
-    public func add(url: String, kind: String, id: String? = nil, title: String? = nil,
-                    options: [String: String] = [:]) throws(SourceFileError) -> (SourceConfig, URL) {
+    public func add(url: String, kind: String, id: String? = nil, title: String? = nil, schedule: String? = nil,
+                    options: [String: String] = [:], detectedBy signal: String? = nil) throws(SourceFileError) -> (SourceConfig, URL) {
+        let source = try prepare(url: url, kind: kind, id: id, title: title, schedule: schedule, options: options)
+        return (source, try write(source, detectedBy: signal))
+    }
+
+    /// Checks kind, URL, id and options of a new source and returns it, writing nothing; the id must be free.
+    public func prepare(url: String, kind: String, id: String? = nil, title: String? = nil, schedule: String? = nil,
+                        options: [String: String] = [:]) throws(SourceFileError) -> SourceConfig {
         let harvester: any Harvester.Type
         do { harvester = try HarvesterRegistry.harvesterType(for: kind) } catch {
             throw .unknownKindGiven(kind: kind, known: error.known)
@@ -74,23 +81,61 @@ public struct SourceRegistry: Sendable {
         guard SourceConfig.isValidID(sourceID) else { throw .badID(id: sourceID) }
         let file = path(for: sourceID)
         if FileManager.default.fileExists(atPath: file.path) { throw .alreadyExists(id: sourceID, path: file.path) }
-        let source = SourceConfig(id: sourceID, kind: harvester.description.kind, url: url, title: title, options: options)
+        let source = SourceConfig(id: sourceID, kind: harvester.description.kind, url: url, title: title, schedule: schedule, options: options)
         do { _ = try harvester.init(source: source) } catch {
             throw .badURL(url: url, reason: error.description)
         }
+        return source
+    }
+
+    /// Writes a source's file, commented (see `SourceFile.renderCommented`), through a temporary file so a
+    /// reader never sees half a file; refuses to replace an existing one.
+    public func write(_ source: SourceConfig, detectedBy signal: String? = nil) throws(SourceFileError) -> URL {
+        let file = path(for: source.id)
+        if FileManager.default.fileExists(atPath: file.path) { throw .alreadyExists(id: source.id, path: file.path) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let temporary = directory.appendingPathComponent(".\(sourceID).yaml.tmp")
-            try Data(SourceFile.render(source).utf8).write(to: temporary, options: .atomic)
+            let temporary = directory.appendingPathComponent(".\(source.id).yaml.tmp")
+            try Data(SourceFile.renderCommented(source, detectedBy: signal).utf8).write(to: temporary, options: .atomic)
             try FileManager.default.moveItem(at: temporary, to: file)
         } catch {
             throw .unreadable(path: file.path, reason: "it could not be written (\(error.localizedDescription))")
         }
-        return (source, file)
+        return file
+    }
+
+    /// The text a source's file would have (for `--dry-run`).
+    public func render(_ source: SourceConfig, detectedBy signal: String? = nil) -> String {
+        SourceFile.renderCommented(source, detectedBy: signal)
+    }
+
+    /// Deletes the source's file; returns its path.
+    @discardableResult
+    public func remove(_ id: String) throws(SourceFileError) -> URL {
+        let file = path(for: id)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw .unknownSource(id: id, directory: directory.path, known: loadAll().sources.map(\.id))
+        }
+        do { try FileManager.default.removeItem(at: file) } catch {
+            throw .unreadable(path: file.path, reason: "it could not be deleted (\(error.localizedDescription))")
+        }
+        return file
+    }
+
+    /// Every problem of one source file, each naming the file (and line and key where it has one).
+    public func check(file: URL) -> [SourceFileError] {
+        let text: String
+        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+            return [.unreadable(path: file.path, reason: error.localizedDescription)]
+        }
+        let problems = SourceFileCheck.check(text, path: file.path, expectedID: file.deletingPathExtension().lastPathComponent)
+        if !problems.isEmpty { return problems }
+        do { _ = try load(file: file) } catch { return [error] }
+        return []
     }
 
     /// An id from the host and path: `data.lakeside.example/city` → `data-lakeside-example-city`.
-    static func suggestID(host: String, path: String) -> String {
+    public static func suggestID(host: String, path: String) -> String {
         var parts = host.lowercased().split(separator: ".").map(String.init)
         if parts.first == "www" { parts.removeFirst() }
         let pathParts = path.lowercased().split(separator: "/").map(String.init)

@@ -12,5 +12,6 @@ struct Fedcat: ParsableCommand {
         64 bad usage; 74 the database could not be read or written.
         """,
         version: FedcatVersion.current,
-        subcommands: [SourceCommand.self, HarvestCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self])
+        subcommands: [SourceCommand.self, HarvestCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
+                      ExportCommand.self, ReportCommand.self, IssuesCommand.self])
 }

@@ -45,11 +45,14 @@ struct PolitenessTests {
         let times = arrivals.items
         #expect(times.count == 4)
         for (earlier, later) in zip(times, times.dropFirst()) {
-            // Starts are at least 0.2 s apart at the gate. Arrival adds a latency that varies a little
-            // (the first request also opens the connection and the server starts a thread for it; on a
-            // busy machine that shortened a gap to 0.195 s), hence the 20 ms allowance. Without the gate
-            // the gaps are about 1 ms.
-            #expect(earlier.duration(to: later) >= .milliseconds(180), "\(earlier.duration(to: later))")
+            // Starts are at least 0.2 s apart at the gate. Arrival adds a latency that varies (the first request
+            // also opens the connection and the server starts a thread for it; on a machine loaded 8-fold a gap
+            // shrank to 0.178 s), so each gap is held to half the delay and the whole span to the full delays.
+            // Without the gate the gaps are about 1 ms.
+            #expect(earlier.duration(to: later) >= .milliseconds(100), "\(earlier.duration(to: later))")
+        }
+        if let first = times.first, let last = times.last {
+            #expect(first.duration(to: last) >= .milliseconds(580), "\(first.duration(to: last))")
         }
     }
 

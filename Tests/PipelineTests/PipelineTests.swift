@@ -346,14 +346,16 @@ struct PipelineTests {
           arguments: 0..<PipelineTests.faults.count)
     func faultMidway(index: Int) throws {
         let (name, fault, expected) = Self.faults[index]
+        _ = Self.sampleAPI  // loaded here, not inside a request handler held to a 1 s low-speed limit
         let portal = try TestPortal(directory: Self.samples)
         let store = try temporaryStore()
         let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside", options: [
             "rows": "50", "retries": "1", "retry_delay": "0.01", "timeout": "5", "low_speed_bytes": "100",
-            "low_speed_seconds": "1", "max_body_mb": "1", "incremental": "false",
+            "low_speed_seconds": "3", "max_body_mb": "1", "incremental": "false",
         ])
         #expect(try HarvestRunner(store: store).run(source).added == 120)
         let before = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records ORDER BY id") }
+        _ = Self.sampleAPI  // loaded here, not inside the handler, where a slow load would trip the low-speed limit
         portal.inject { request in request.queryValue("start") == "50" ? fault(request) : nil }
         // Make the second page look new so it is fetched and parsed, not taken from the page cache.
         try store.pool.write { db in try db.execute(sql: "DELETE FROM http_cache") }

@@ -13,7 +13,9 @@ enum Migrations {
         migrator.registerMigration("v3: clusters of the same dataset across sources") { db in
             try db.execute(sql: v3)
         }
+        TermsMigration.register(in: &migrator)
         migrator.registerMigration("v4: withdrawn records for change feeds") { db in try db.execute(sql: v4Withdrawn) }
+        migrator.registerMigration("v5: quality scores per run") { db in try db.execute(sql: v5Quality) }
         return migrator
     }
 

@@ -43,22 +43,15 @@ struct SQLCondition {
         case .source(let id):
             return "lower(r.source_id) = lower(\(bind(id)))"
         case .language(let code):
-            return "EXISTS (SELECT 1 FROM json_each(r.record_json, '$.languages') l WHERE lower(l.value) = lower(\(bind(code))))"
+            return term(["language"], equals: "lower(\(bind(code)))")
         case .theme(let theme):
-            return """
-                EXISTS (SELECT 1 FROM json_each(r.record_json, '$.themes') t WHERE lower(json_extract(t.value, '$.label')) = lower(\(bind(theme))) \
-                OR lower(json_extract(t.value, '$.uri')) = lower(\(bind(theme))) \
-                OR lower(json_extract(t.value, '$.uri')) LIKE \(bind("%/" + Self.escapedForLike(theme))) ESCAPE '\\')
-                """
+            // A theme's label, its URI, or the URI's last segment (`ENVI` for `…/data-theme/ENVI`), in any case.
+            return term(["theme"], equals: "lower(\(bind(theme)))")
         case .format(let format):
             // `csv`, `CSV` and `.csv` are one format, and so is a DCAT distribution whose format is the EU
-            // file-type URI `…/file-type/CSV`.
-            return """
-                EXISTS (SELECT 1 FROM json_each(r.record_json, '$.distributions') d \
-                WHERE upper(ltrim(json_extract(d.value, '$.format'), '.')) = upper(ltrim(\(bind(format)), '.')) \
-                OR \(FacetField.formatCode("d.value")) = upper(ltrim(\(bind(format)), '.')) \
-                OR lower(json_extract(d.value, '$.mediaType')) = lower(\(bind(format))))
-                """
+            // file-type URI `…/file-type/CSV`, or whose media type is the one typed.
+            return "(\(term(["format", "format.raw"], equals: "upper(ltrim(\(bind(format)), '.'))")) OR "
+                + "\(term(["media"], equals: "lower(\(bind(format)))")))"
         case .license(let license):
             let spdx = "lower(json_extract(r.record_json, '$.license.spdx'))"
             return """
@@ -76,6 +69,12 @@ struct SQLCondition {
                 AND json_extract(s.value, '$.bbox.north') >= \(bind(south)))
                 """
         }
+    }
+
+    /// The records with a `record_terms` row of one of `fields` whose value is `value` (an SQL expression).
+    private func term(_ fields: [String], equals value: String) -> String {
+        let names = fields.map { "'\($0)'" }.joined(separator: ", ")
+        return "r.seq IN (SELECT seq FROM record_terms WHERE field IN (\(names)) AND value = \(value))"
     }
 
     /// Compares the stored ISO date cut to the precision typed, so `2023` covers every day of 2023.

@@ -26,6 +26,7 @@ struct HarvestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print every HTTP attempt (URL, status, bytes, time, outcome) on stderr.") var verbose = false
     @Flag(help: "Discard an unfinished run's staged work and start over instead of resuming.") var restart = false
     @Option(help: "Sources harvested at the same time (1-32).") var jobs = 4
+    @Flag(help: "Score URL accessibility too: request every access and download URL once, rate limited per host (fedcat report).") var checkLinks = false
 
     func validate() throws {
         if ids.isEmpty && !all { throw ValidationError("Name at least one source id, or use --all.") }
@@ -54,7 +55,9 @@ struct HarvestCommand: ParsableCommand {
         }
         for message in broken { Terminal.error("fedcat: \(message)") }
         let store = try global.openStore()
-        var configured = HarvestRunner(store: store, gate: HostGate())
+        let gate = HostGate()
+        var configured = HarvestRunner(store: store, gate: gate)
+        if checkLinks { configured.linkChecker = LinkChecker(store: store, gate: gate) }
         if verbose { configured.onAttempt = { source, attempt in Terminal.error(AttemptLine.text(source, attempt)) } }
         let runner = configured
         let showProgress = !quiet && !json && Terminal.stderrIsTTY

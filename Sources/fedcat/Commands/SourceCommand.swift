@@ -9,42 +9,8 @@ import SourceRegistry
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
-        abstract: "Register sources (harvesters/<id>.yaml) and list them.",
-        subcommands: [Add.self, List.self, Kinds.self])
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Register a portal or feed: writes harvesters/<id>.yaml.",
-            discussion: "Example: fedcat source add https://demo.ckan.org --kind ckan --id ckan-demo")
-
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The portal or feed URL (http or https).") var url: String
-        @Option(help: ArgumentHelp("The harvester kind (see 'fedcat source kinds').", valueName: "kind")) var kind: String
-        @Option(help: ArgumentHelp("The source id (default: made from the URL's host and path).", valueName: "id")) var id: String?
-        @Option(help: "A human title for the source.") var title: String?
-        @Option(name: .customLong("option"), help: ArgumentHelp("A source option, as name=value (repeatable), e.g. date_order=dmy.", valueName: "name=value"))
-        var options: [String] = []
-
-        func validate() throws {
-            for option in options where !option.contains("=") || option.hasPrefix("=") {
-                throw ValidationError("--option '\(option)' must be written name=value.")
-            }
-        }
-
-        func run() throws {
-            let pairs = Dictionary(options.map { option -> (String, String) in
-                let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-            }, uniquingKeysWith: { _, last in last })
-            do {
-                let (source, file) = try global.registry.add(url: url, kind: kind, id: id, title: title, options: pairs)
-                print("Registered source '\(source.id)' (\(source.kind)) for \(source.url) in \(file.path).")
-                print("Harvest it with: fedcat harvest \(source.id)")
-            } catch {
-                throw Failure.usage(error.description)
-            }
-        }
-    }
+        abstract: "Register, list, explain, check and remove sources (harvesters/<id>.yaml).",
+        subcommands: [Add.self, List.self, Show.self, Check.self, Remove.self, Lint.self, Kinds.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List registered sources with their last run and record count.")
@@ -73,7 +39,7 @@ struct SourceCommand: ParsableCommand {
             if json {
                 print(Terminal.json(entries))
             } else if entries.isEmpty {
-                print("No sources in \(global.registry.directory.path). Add one with: fedcat source add URL --kind ckan")
+                print("No sources in \(global.registry.directory.path). Add one with: fedcat source add URL")
             } else {
                 let rows = entries.map { entry -> [String] in
                     let run = entry.lastRun
