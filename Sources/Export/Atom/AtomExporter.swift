@@ -47,5 +47,5 @@ public struct AtomExporter: Exporter {
     }
 
     /// XML text and attribute escaping; characters XML 1.0 cannot hold are replaced (see `RDFText.clean`).
-    private func x(_ text: String) -> String { RDFXMLSyntax.attribute(RDFText.clean(text)).replacingOccurrences(of: ">", with: "&gt;") }
+    private func x(_ text: String) -> String { RDFXMLSyntax.attribute(RDFText.clean(text)) }
 }

@@ -175,7 +175,7 @@ struct DCATGraph {
         } else {
             text(node, V.dct + "format", x.format)
         }
-        if let mediaType = x.mediaType, mediaType.range(of: #"^[a-z0-9.+-]+/[a-z0-9.+-]+$"#, options: [.regularExpression, .caseInsensitive]) != nil {
+        if let mediaType = x.mediaType, Self.isMediaType(mediaType) {
             let iri = "https://www.iana.org/assignments/media-types/" + mediaType.lowercased()
             link(node, V.dcat + "mediaType", iri)
             link(iri, V.type, V.dct + "MediaType")
@@ -184,6 +184,14 @@ struct DCATGraph {
         license(node, x.license, node: node + "-licence")
         add(node, V.dct + "issued", RDFText.date(x.issued))
         add(node, V.dct + "modified", RDFText.date(x.modified))
+    }
+
+    /// `type/subtype` in letters, digits, `.`, `+` and `-`.
+    static func isMediaType(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".+-".unicodeScalars.contains($0)) }
+        }
     }
 
     /// One source's record: what it is about, its fedcat id, its id and page in the source, when fedcat last changed it.

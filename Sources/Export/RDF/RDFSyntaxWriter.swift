@@ -23,58 +23,29 @@ extension RDFSyntaxWriter {
     }
 }
 
-/// Escapes shared by Turtle and N-Triples.
-enum TurtleEscape {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// `<iri>`; the IRIs written are already cleaned of forbidden characters (`RDFText.iri`).
-    static func iri(_ iri: String) -> String { "<" + iri + ">" }
-}
-
-/// N-Triples: one statement per line, full IRIs.
+/// N-Triples: one statement per line, full IRIs (FeedParsing's canonical N-Triples writer).
 struct NTriplesSyntax: RDFSyntaxWriter {
     func head() -> String { "" }
     func tail() -> String { "" }
 
     mutating func block(_ subject: String, _ statements: ArraySlice<RDFTriple>) -> String {
-        var out = ""
-        let s = TurtleEscape.iri(subject)
-        for t in statements { out += s + " " + TurtleEscape.iri(t.predicate) + " " + term(t.object) + " .\n" }
-        return out
+        var bytes: [UInt8] = []
+        for triple in statements { NTriplesWriter.append(triple, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func term(_ term: RDFTerm) -> String {
-        switch term {
-        case .iri(let iri): return TurtleEscape.iri(iri)
-        case .blank(let label): return "_:" + label
-        case .literal(let text, let datatype, let language):
-            if let language { return TurtleEscape.string(text) + "@" + language }
-            if let datatype { return TurtleEscape.string(text) + "^^" + TurtleEscape.iri(datatype) }
-            return TurtleEscape.string(text)
-        }
+    /// One term as N-Triples writes it, which Turtle reads too.
+    static func term(_ term: RDFTerm) -> String {
+        var bytes: [UInt8] = []
+        NTriplesWriter.append(term, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
 /// Turtle: the export's prefixes, one block per subject with `;` between predicates and `,` between objects.
 struct TurtleSyntax: RDFSyntaxWriter {
+    private let names = CompactNames()
+
     func head() -> String {
         V.prefixes.map { "@prefix \($0.prefix): <\($0.namespace)> .\n" }.joined() + "\n"
     }
@@ -94,18 +65,17 @@ struct TurtleSyntax: RDFSyntaxWriter {
         return out + " .\n\n"
     }
 
+    /// `dct:title` for the declared namespaces, `<iri>` otherwise.
     private func name(_ iri: String) -> String {
-        V.compact(iri).map { "\($0.prefix):\($0.local)" } ?? TurtleEscape.iri(iri)
+        names.name(iri) ?? NTriplesSyntax.term(.iri(iri))
     }
 
+    /// Terms as N-Triples writes them, with compact names for IRIs and datatypes.
     private func term(_ term: RDFTerm) -> String {
         switch term {
         case .iri(let iri): return name(iri)
-        case .blank(let label): return "_:" + label
-        case .literal(let text, let datatype, let language):
-            if let language { return TurtleEscape.string(text) + "@" + language }
-            if let datatype { return TurtleEscape.string(text) + "^^" + name(datatype) }
-            return TurtleEscape.string(text)
+        case .literal(let text, let datatype?, nil): return NTriplesSyntax.term(.string(text)) + "^^" + name(datatype)
+        default: return NTriplesSyntax.term(term)
         }
     }
 }

@@ -18,8 +18,8 @@ enum RDFText {
     /// A published link as an absolute IRI: trimmed, characters IRIs forbid (space, `<>"{}|\^` and backquote,
     /// controls) percent-encoded; nil when it has no scheme (it is then not a link).
     static func iri(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
-              text.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil else { return nil }
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), hasScheme(text) else { return nil }
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains(scalar) || (0x7F...0x9F).contains(scalar.value) {
@@ -31,10 +31,37 @@ enum RDFText {
         return out
     }
 
-    /// A BCP 47 language tag as RDF accepts it, lowercased; nil when it is not one.
+    private static let forbidden = Set("<>\"{}|\\^`".utf8)
+
+    /// `scheme:` at the start: an ASCII letter, then letters, digits, `+`, `.` or `-`, then a colon.
+    static func hasScheme(_ text: String) -> Bool {
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"): if index == 0 { return false }
+            case UInt8(ascii: ":"): return index > 0
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// A BCP 47 language tag as RDF accepts it (`letters(-alphanumerics)*`, parts of 1 to 8), lowercased; nil otherwise.
     static func language(_ tag: String) -> String? {
         let lower = tag.lowercased()
-        return lower.range(of: #"^[a-z]{1,8}(-[a-z0-9]{1,8})*$"#, options: .regularExpression) != nil ? lower : nil
+        let parts = lower.split(separator: "-", omittingEmptySubsequences: false)
+        for (index, part) in parts.enumerated() {
+            guard (1...8).contains(part.utf8.count),
+                  part.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (index > 0 && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)) })
+            else { return nil }
+        }
+        return lower
+    }
+
+    /// True when `text` has exactly the shape of `pattern`, where `9` stands for any ASCII digit.
+    static func shaped(_ text: String, _ pattern: String) -> Bool {
+        guard text.utf8.count == pattern.utf8.count else { return false }
+        return zip(text.utf8, pattern.utf8).allSatisfy { $1 == UInt8(ascii: "9") ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) : $0 == $1 }
     }
 
     /// The typed literal for a date at the precision it was published: xsd:gYear, gYearMonth, date or dateTime;
@@ -44,9 +71,9 @@ enum RDFText {
         guard let iso = date.iso else { return .string(clean(date.raw)) }
         let type: String
         if iso.contains("T") { type = "dateTime" }
-        else if iso.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { type = "date" }
-        else if iso.range(of: #"^\d{4}-\d{2}$"#, options: .regularExpression) != nil { type = "gYearMonth" }
-        else if iso.range(of: #"^\d{4}$"#, options: .regularExpression) != nil { type = "gYear" }
+        else if shaped(iso, "9999-99-99") { type = "date" }
+        else if shaped(iso, "9999-99") { type = "gYearMonth" }
+        else if shaped(iso, "9999") { type = "gYear" }
         else { return .string(clean(iso)) }
         return .literal(iso, datatype: V.xsd + type, language: nil)
     }

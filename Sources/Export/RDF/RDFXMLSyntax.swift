@@ -2,6 +2,8 @@ import FeedParsing
 
 /// RDF/XML: one `rdf:Description` per block, properties as elements named by the export's prefixes.
 struct RDFXMLSyntax: RDFSyntaxWriter {
+    private let names = CompactNames()
+
     func head() -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF"
             + V.prefixes.map { "\n    xmlns:\($0.prefix)=\"\(Self.attribute($0.namespace))\"" }.joined() + ">\n"
@@ -12,7 +14,7 @@ struct RDFXMLSyntax: RDFSyntaxWriter {
         var out = "  <rdf:Description rdf:about=\"\(Self.attribute(subject))\">\n"
         for t in statements {
             // Every predicate the export writes is in a declared namespace with a plain local name.
-            let element = V.compact(t.predicate).map { "\($0.prefix):\($0.local)" } ?? "rdf:value"
+            let element = names.name(t.predicate) ?? "rdf:value"
             switch t.object {
             case .iri(let iri):
                 out += "    <\(element) rdf:resource=\"\(Self.attribute(iri))\"/>\n"
@@ -28,9 +30,9 @@ struct RDFXMLSyntax: RDFSyntaxWriter {
         return out + "  </rdf:Description>\n"
     }
 
-    /// Element content: `&`, `<`, `>` as entities and carriage returns as `&#13;` (XML would turn them into line feeds).
-    static func text(_ value: String) -> String {
-        guard value.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+    /// Element content (`attribute: false`): `&`, `<`, `>` as entities and carriage returns as `&#13;` (XML would
+    /// turn them into line feeds). Attribute values also escape `"`, tab and line feed.
+    static func escape(_ value: String, attribute: Bool = true) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -38,32 +40,23 @@ struct RDFXMLSyntax: RDFSyntaxWriter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\r": out += "&#13;"
+            case "\"" where attribute: out += "&quot;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func text(_ value: String) -> String { escape(value, attribute: false) }
+    static func attribute(_ value: String) -> String { escape(value) }
 }
 
 /// JSON-LD: a context with the export's prefixes and a `@graph` of node objects, one per block.
 struct JSONLDSyntax: RDFSyntaxWriter {
     private var first = true
+    private let names = CompactNames()
 
     func head() -> String {
         let context = V.prefixes.map { "\n    " + Self.string($0.prefix) + ": " + Self.string($0.namespace) }.joined(separator: ",")
@@ -77,12 +70,12 @@ struct JSONLDSyntax: RDFSyntaxWriter {
         var types: [String] = []
         for t in statements {
             if t.predicate == V.type, case .iri(let iri) = t.object {
-                types.append(Self.string(Self.name(iri)))
+                types.append(Self.string(name(iri)))
                 continue
             }
-            let key = Self.name(t.predicate)
+            let key = name(t.predicate)
             if values[key] == nil { keys.append(key) }
-            values[key, default: []].append(Self.object(t.object))
+            values[key, default: []].append(object(t.object))
         }
         var members = ["\"@id\": " + Self.string(subject)]
         if !types.isEmpty { members.append("\"@type\": [" + types.joined(separator: ", ") + "]") }
@@ -92,16 +85,16 @@ struct JSONLDSyntax: RDFSyntaxWriter {
         return out
     }
 
-    private static func name(_ iri: String) -> String { V.compact(iri).map { "\($0.prefix):\($0.local)" } ?? iri }
+    private func name(_ iri: String) -> String { names.name(iri) ?? iri }
 
-    private static func object(_ term: RDFTerm) -> String {
+    private func object(_ term: RDFTerm) -> String {
         switch term {
-        case .iri(let iri): return "{\"@id\": " + string(iri) + "}"
-        case .blank(let label): return "{\"@id\": " + string("_:" + label) + "}"
+        case .iri(let iri): return "{\"@id\": " + Self.string(iri) + "}"
+        case .blank(let label): return "{\"@id\": " + Self.string("_:" + label) + "}"
         case .literal(let text, let datatype, let language):
-            if let language { return "{\"@value\": " + string(text) + ", \"@language\": " + string(language) + "}" }
-            if let datatype { return "{\"@value\": " + string(text) + ", \"@type\": " + string(name(datatype)) + "}" }
-            return "{\"@value\": " + string(text) + "}"
+            if let language { return "{\"@value\": " + Self.string(text) + ", \"@language\": " + Self.string(language) + "}" }
+            if let datatype { return "{\"@value\": " + Self.string(text) + ", \"@type\": " + Self.string(name(datatype)) + "}" }
+            return "{\"@value\": " + Self.string(text) + "}"
         }
     }
 

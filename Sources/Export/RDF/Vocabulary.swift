@@ -33,3 +33,17 @@ enum V {
         return nil
     }
 }
+
+/// Remembers `V.compact` answers for the IRIs a writer meets again and again (predicates, classes, datatypes, authority
+/// IRIs); holds at most 10,000 so memory stays flat.
+final class CompactNames {
+    private var known: [String: String] = [:]
+
+    /// `prefix:local`, or nil when the IRI has no compact name.
+    func name(_ iri: String) -> String? {
+        if let found = known[iri] { return found.isEmpty ? nil : found }
+        let name = V.compact(iri).map { "\($0.prefix):\($0.local)" }
+        if known.count < 10_000 { known[iri] = name ?? "" }
+        return name
+    }
+}
