@@ -8,17 +8,20 @@ public struct PurgeCounts: Sendable, Hashable, Encodable {
     public var issues = 0
     public var runs = 0
     public var pages = 0
+    /// Withdrawn-record entries of the change feed.
+    public var withdrawn = 0
     /// Records of other sources that shared a cluster with the source's records and were clustered again.
     public var reclustered = 0
 
     enum CodingKeys: String, CodingKey {
-        case records, rawRecords = "raw_records", keys, issues, runs, pages, reclustered
+        case records, rawRecords = "raw_records", keys, issues, runs, pages, withdrawn, reclustered
     }
 }
 
 extension CatalogStore {
-    /// Deletes everything the catalogue holds of `sourceID` (records and their index rows, raw records, match
-    /// keys, issues, runs with what they staged, remembered pages, the source row) in one transaction, then
+    /// Deletes everything the catalogue holds of `sourceID` (records and their index and term rows, raw records,
+    /// match keys, issues, runs with what they staged and their quality scores, remembered pages, withdrawn-record
+    /// entries, schedule state and locks, the source row) in one transaction, then
     /// clusters again the records of other sources that shared a cluster with them.
     public func purge(sourceID: String) throws(StoreError) -> PurgeCounts {
         try write("purging source '\(sourceID)'") { db in
@@ -35,7 +38,13 @@ extension CatalogStore {
             counts.rawRecords = try delete("DELETE FROM raw_records WHERE source_id = ?")
             counts.issues = try delete("DELETE FROM record_issues WHERE source_id = ?")
             counts.pages = try delete("DELETE FROM http_cache WHERE source_id = ?")
+            // Quality scores go with their runs (ON DELETE CASCADE); the rest is keyed by source.
             counts.runs = try delete("DELETE FROM harvest_runs WHERE source_id = ?")
+            counts.withdrawn = try delete("DELETE FROM withdrawn_records WHERE source_id = ?")
+            _ = try delete("DELETE FROM quality_records WHERE source_id = ?")
+            _ = try delete("DELETE FROM quality_runs WHERE source_id = ?")
+            _ = try delete("DELETE FROM schedule_state WHERE source_id = ?")
+            _ = try delete("DELETE FROM schedule_locks WHERE source_id = ?")
             _ = try delete("DELETE FROM sources WHERE id = ?")
             var remaining: [String] = []
             for chunk in Array(clusters).chunked(500) {
