@@ -18,7 +18,7 @@ extension Metric {
         case .dcatAP: "lack a DCAT-AP mandatory property (title, description, or a distribution's access URL)"
         case .licence: "have no licence"
         case .licenceVocabulary: "have a licence fedcat does not recognise (not SPDX nor the EU licence table)"
-        case .accessRights: "do not say who may access them"
+        case .accessRights: "say nothing of who may access them"
         case .accessRightsVocabulary: "give access rights outside the EU access-right vocabulary"
         case .contactPoint: "have no contact point"
         case .publisher: "have no publisher"
