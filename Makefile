@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DEMO_DIR ?= .demo
 
-.PHONY: all deps build release test demo install bench clean help
+.PHONY: all deps build release test sweep fuzz demo install bench clean help
 
 all: build
 
@@ -13,6 +13,8 @@ help:
 	@echo "make build    debug build"
 	@echo "make release  optimised build of the fedcat binary"
 	@echo "make bench    CKAN harvest against the Python peer (N=20000), DCAT parse+map against rdflib, rapper, serdi (DCAT_N=10000), OAI-PMH and CSW read+map against lxml (OAI_N=100000, CSW_N=20000)"
+	@echo "make sweep    harvest every file of ../shared/corpus (or \$$FEDCAT_CORPUS) over loopback, compare with sweep/expected.tsv"
+	@echo "make fuzz     run each parser's libFuzzer target for SECONDS seconds (default 60)"
 	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
 
 deps:
@@ -28,6 +30,14 @@ test: deps
 	@scripts/test-tools.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+sweep: deps
+	$(SWIFT) build --product fedcat
+	$(SWIFT) build --product sample-portal
+	python3 scripts/sweep.py "$$($(SWIFT) build --show-bin-path)"
+
+fuzz: deps
+	scripts/fuzz.sh $(or $(SECONDS),60)
 
 demo: deps
 	$(SWIFT) build

@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "fedcat", targets: ["fedcat"]),
         .executable(name: "sample-portal", targets: ["sample-portal"]),
+        // The parsers, for the fuzz targets of Fuzz/Package.swift (built with -sanitize=fuzzer,address).
+        .library(name: "FedcatParsers", targets: ["CatalogModel", "FeedParsing", "Harvesters", "CatalogStore", "Search"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -1,0 +1,20 @@
+// JSON reading and every JSON kind's page parser and record mapper on the same bytes.
+import FeedParsing
+import FuzzSupport
+import Harvesters
+
+let mappers: [(kind: String, mapper: any RecordMapper)] = [
+    ("ckan", CKANMapper()), ("datajson", DataJSONMapper()), ("schemaorg", SchemaOrgMapper()),
+    ("udata", UdataMapper()), ("socrata", SocrataMapper()), ("opendatasoft", ODSMapper()),
+]
+run { bytes in
+    _ = try? JSONParser.parse(bytes)
+    _ = try? CKANEnvelope.parse(bytes)
+    _ = try? DataJSONCatalog.parse(bytes)
+    _ = try? UdataPage.parse(bytes)
+    _ = try? SocrataPage.parse(bytes)
+    _ = try? SchemaOrgHarvester.parse(bytes)
+    for (kind, mapper) in mappers {
+        _ = mapper.map(raw(bytes, mediaType: "application/json"), context: context(kind: kind))
+    }
+}
