@@ -10,9 +10,11 @@ seconds="${1:-60}"; shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(JSONMapping Turtle RDFXML JSONLD CSW OAI Atom Query)
 corpus="${FEDCAT_CORPUS:-../shared/corpus}"
+# lld (in the Swift toolchain) rather than the default gold, which stops with an internal error on ASan objects.
+FLAGS="-Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld"
 
-swift build --package-path Fuzz -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "warning: Cannot export local symbol" | tail -n 3
-bin="$(swift build --package-path Fuzz -Xswiftc -sanitize=fuzzer,address --show-bin-path)"
+swift build --package-path Fuzz $FLAGS 2>&1 | grep -v "warning: Cannot export local symbol" | tail -n 3
+bin="$(swift build --package-path Fuzz $FLAGS --show-bin-path)"
 seeds="$(mktemp -d)"
 trap 'rm -rf "$seeds"' EXIT
 
@@ -39,6 +41,7 @@ done
 [ -d "$corpus" ] || echo "fuzz: no corpus at $corpus: the targets start from empty seed folders"
 
 status=0
+export SWIFT_BACKTRACE=enable=no   # a crash report from libFuzzer and ASan, not a slow Swift backtrace
 for target in "${targets[@]}"; do
     out=".build/fuzz/$target"
     mkdir -p "$out" "$seeds/$target"

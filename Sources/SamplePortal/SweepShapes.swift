@@ -21,8 +21,9 @@ enum SweepShapes {
     static func ckan(_ body: [UInt8]) -> [UInt8]? {
         guard let value = try? JSONParser.parse(body) else { return nil }
         func isPackage(_ value: JSONValue) -> Bool {
-            guard let object = value.object else { return false }
-            return object["name"]?.string != nil || (object["id"]?.string != nil && object["title"] != nil)
+            // A package has resources (or says it is a dataset); an organisation or a group has neither.
+            guard let object = value.object, object["is_organization"]?.bool != true else { return false }
+            return object["resources"]?.array != nil || object["type"]?.string == "dataset"
         }
         let packages: [JSONValue]
         if let result = value["result"] {

@@ -2,10 +2,19 @@
 import FuzzSupport
 import Harvesters
 
-let mapper = AtomMapper()
-run { bytes in
-    let items = (try? AtomFeedPage.parse(bytes))?.items.map(\.payload) ?? []
-    for payload in items + [bytes] {
-        _ = mapper.map(raw(payload, mediaType: "application/atom+xml"), context: context(kind: "atom"))
+enum Target {
+    static func test(_ bytes: [UInt8]) {
+        let items = (try? AtomFeedPage.parse(bytes))?.items.map(\.payload) ?? []
+        for payload in items + [bytes] {
+            _ = AtomMapper().map(raw(payload, mediaType: "application/atom+xml"), context: context(kind: "atom"))
+        }
     }
 }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    Target.test(bytes(data, size))
+    return 0
+}
+
+runFuzzer(fuzzOne)

@@ -2,10 +2,19 @@
 import FuzzSupport
 import Harvesters
 
-let mapper = OAIMapper()
-run { bytes in
-    let records = (try? OAIResponse.parse(bytes, url: "https://portal.example/oai"))?.records.map(\.payload) ?? []
-    for payload in records + [bytes] {
-        _ = mapper.map(raw(payload, mediaType: "application/xml"), context: context(kind: "oaipmh"))
+enum Target {
+    static func test(_ bytes: [UInt8]) {
+        let records = (try? OAIResponse.parse(bytes, url: "https://portal.example/oai"))?.records.map(\.payload) ?? []
+        for payload in records + [bytes] {
+            _ = OAIMapper().map(raw(payload, mediaType: "application/xml"), context: context(kind: "oaipmh"))
+        }
     }
 }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    Target.test(bytes(data, size))
+    return 0
+}
+
+runFuzzer(fuzzOne)

@@ -5,27 +5,26 @@ public import CatalogModel
 public import Foundation
 public import Harvesters
 
-/// libFuzzer's own driver (in libclang_rt.fuzzer): parses `-max_total_time=…` and the corpus folders, then calls
-/// the callback with each input. SwiftPM renames an executable's `main`, so the targets call it from main.swift.
+/// libFuzzer's driver (in libclang_rt.fuzzer): parses `-max_total_time=…` and the corpus folders, then calls
+/// the callback with each input.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
-/// The one input under test, set once by `run` before libFuzzer starts.
-nonisolated(unsafe) var body: (([UInt8]) -> Void)?
-
-/// Runs libFuzzer with `test` as the fuzz target: every input it makes is handed over as bytes. A crash, a trap
-/// (a failed precondition, an out-of-range index) or an AddressSanitizer report stops the run with the input saved.
-public func run(_ test: @escaping ([UInt8]) -> Void) -> Never {
-    body = test
+/// Each target's main.swift defines `LLVMFuzzerTestOneInput` (what libFuzzer's own `main` calls when the linker
+/// picks it) and then calls `runFuzzer` with the same function (for when the Swift `main` runs first), so the
+/// target works with either. State a target needs lives in `static let`s, which do not depend on top-level code.
+public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
     var argc = CommandLine.argc
     var argv = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-        body?(bytes)
-        return 0
-    })
+    exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+}
+
+/// The input as bytes.
+public func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+    guard let data, size > 0 else { return [] }
+    return Array(UnsafeBufferPointer(start: data, count: size))
 }
 
 /// A source and mapping context for the mappers, as a harvest would give them.

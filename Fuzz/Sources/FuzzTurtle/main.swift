@@ -2,8 +2,18 @@
 import FeedParsing
 import FuzzSupport
 
-run { bytes in
-    for syntax in [RDFSyntax.turtle, .ntriples, .trig, .nquads] {
-        _ = RDFDocument.read(bytes, syntax: syntax, baseIRI: "https://portal.example/", blankScope: "f") { _ in }
+enum Target {
+    static func test(_ bytes: [UInt8]) {
+        for syntax in [RDFSyntax.turtle, .ntriples, .trig, .nquads] {
+            _ = RDFDocument.read(bytes, syntax: syntax, baseIRI: "https://portal.example/", blankScope: "f") { _ in }
+        }
     }
 }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    Target.test(bytes(data, size))
+    return 0
+}
+
+runFuzzer(fuzzOne)
