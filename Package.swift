@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "CLITests",
-                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
     ]
 )

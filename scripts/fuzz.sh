@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
     out=".build/fuzz/$target"
     mkdir -p "$out" "$seeds/$target"
     echo "fuzz: $target for $seconds s ($(ls "$seeds/$target" | wc -l) seeds)"
-    if ! "$bin/Fuzz$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=1048576 \
+    if ! "$bin/Fuzz$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=65536 \
             -artifact_prefix="$out/" -print_final_stats=1 "$seeds/$target" > "$out/log.txt" 2>&1; then
         echo "fuzz: $target FOUND A CRASH: $(grep -m1 -E 'ERROR|Fatal error|SUMMARY' "$out/log.txt")"
         ls "$out"/crash-* "$out"/timeout-* "$out"/oom-* 2>/dev/null | sed 's/^/    /'

@@ -3,19 +3,8 @@ import Foundation
 import GRDB
 import LoopbackHTTP
 import SamplePortal
+import TestSupport
 import Testing
-
-/// A small seeded generator (SplitMix64), so the kill points are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Crash safety: kills and concurrent readers", .serialized)
 struct CrashSafetyTests {
@@ -61,16 +50,10 @@ struct CrashSafetyTests {
         #expect(lakeside.count == 120)
         #expect(norland.count == 170)
 
-        var random = SeededGenerator(state: 20_261_121)
+        var random = SeededRandom(seed: 20_261_121)
         var killedMidRun = 0
         for round in 0..<20 {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["harvest", "norland", "--quiet"]
-            process.currentDirectoryURL = cli.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try cli.start("harvest", "norland", "--quiet")
             // A whole run takes about 17 pages x 60 ms plus start-up; kills fall anywhere from start-up to the commit.
             usleep(UInt32.random(in: 0...1_400_000, using: &random))
             if process.isRunning {
@@ -106,13 +89,7 @@ struct CrashSafetyTests {
         try Self.addSources(cli, server: server)
         #expect(try cli.run("harvest", "lakeside").status == 0)
 
-        let harvest = Process()
-        harvest.executableURL = CLI.binary
-        harvest.arguments = ["harvest", "norland", "--quiet"]
-        harvest.currentDirectoryURL = cli.root
-        harvest.standardOutput = FileHandle.nullDevice
-        harvest.standardError = FileHandle.nullDevice
-        try harvest.run()
+        let harvest = try cli.start("harvest", "norland", "--quiet")
 
         // While norland is harvested for the first time nothing is deleted or updated: a new record either adds a
         // result or joins an existing one's cluster, so the number of results and the number of records they

@@ -125,4 +125,14 @@ struct QueryLanguageTests {
         let many = (1...70).map { "w\($0)" }.joined(separator: " ")
         #expect(throws: QueryError.tooManyTerms(position: 248)) { try QueryPlan.compile(many) }
     }
+
+    /// Found by the FuzzQuery target: a NUL inside a phrase cut the FTS5 expression short (SQLite reads bound text
+    /// up to the NUL), so SQLite refused it as a syntax error instead of the query running.
+    @Test func controlCharactersAreSpacesNotPartOfTheFTS5Expression() throws {
+        let engine = try CatalogueFixture.engine()
+        for text in ["title:\"bus\u{0}stops\" x", "\"air\u{0}\" quality", "bus\u{0}\u{1A}stops", "\u{0}"] {
+            #expect(throws: Never.self, "\(text.debugDescription)") { _ = try engine.search(SearchRequest(text: text)) }
+        }
+        #expect(try QueryPlan.compile("bus\u{0}stops").match == #"("bus" AND "stops")"#)
+    }
 }
