@@ -135,4 +135,14 @@ struct QueryLanguageTests {
         }
         #expect(try QueryPlan.compile("bus\u{0}stops").match == #"("bus" AND "stops")"#)
     }
+
+    /// Found by FuzzQuery: a quote followed by a combining mark (`"` + U+0611) is one Character, so it was neither
+    /// read as a phrase's quote nor doubled in the FTS5 string, and FTS5 refused the unbalanced quote.
+    @Test func aQuoteCombinedWithAMarkIsEscapedForFTS5() throws {
+        let engine = try CatalogueFixture.engine()
+        for text in ["title:\"\u{0611}<ft", "bus\"\u{0301}stops", "\"\u{0301}"] {
+            #expect(throws: Never.self, "\(text.debugDescription)") { _ = try engine.search(SearchRequest(text: text)) }
+        }
+        #expect(try QueryPlan.compile("bus\"\u{0301}stops").match == "\"bus\"\"\u{0301}stops\"")
+    }
 }
