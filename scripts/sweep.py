@@ -6,7 +6,7 @@ usage: scripts/sweep.py BIN_DIR [--update] [--only SUBSTRING] [--jobs N]
 The corpus is read from $FEDCAT_CORPUS, else ../shared/corpus beside the project; when it is absent the sweep
 says it skipped and exits 0. `sample-portal --sweep CORPUS` serves each file at /sweep/KIND/CATEGORY/NAME/, as the
 answer to whatever endpoint the kind asks for. For each file, in a scratch root and database of its own and in
-subprocesses limited in time (`timeout`) and address space (RLIMIT_AS, like `ulimit -v`):
+subprocesses limited in time (a timeout) and address space (`ulimit -v`):
     fedcat source add URL --kind KIND --id s   (sweep options: no retries, external hosts unreachable)
     fedcat harvest s --json                    twice: a first and a repeated run
     fedcat show s/<id> --json                  for the first 20 stored records: it decodes and has a title
@@ -19,7 +19,6 @@ Exit codes: 0 all as expected (or skipped), 1 a regression or a crash/hang/leak,
 import concurrent.futures
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -76,10 +75,6 @@ def url_for(base, kind, category, name):
 OPTIONS = {"oaipmh": ["metadata_prefix=oai_dc"], "ckan": ["incremental=false"]}
 
 
-def limit_child():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def fedcat(bin_dir, root, args):
     started = time.monotonic()
     env = dict(os.environ)
@@ -90,9 +85,10 @@ def fedcat(bin_dir, root, args):
         env[var] = "http://127.0.0.1:9"
     env["no_proxy"] = env["NO_PROXY"] = "127.0.0.1,localhost"
     try:
-        done = subprocess.run([os.path.join(bin_dir, "fedcat")] + args + ["--db", os.path.join(root, "fedcat.db"),
-                                                                         "--root", root],
-                              cwd=root, env=env, capture_output=True, timeout=TIME_LIMIT, preexec_fn=limit_child)
+        # `ulimit -v` in a shell that then becomes fedcat (exec), so the timeout kills fedcat itself.
+        limited = ["sh", "-c", f'ulimit -v {MEMORY_LIMIT // 1024} && exec "$0" "$@"', os.path.join(bin_dir, "fedcat")]
+        done = subprocess.run(limited + args + ["--db", os.path.join(root, "fedcat.db"), "--root", root],
+                              cwd=root, env=env, capture_output=True, timeout=TIME_LIMIT)
     except subprocess.TimeoutExpired:
         return None, "", f"hang: no answer after {TIME_LIMIT} s", time.monotonic() - started
     return done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"), \
