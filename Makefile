@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DEMO_DIR ?= .demo
 
-.PHONY: all deps build release test demo install bench bench-quick clean help
+.PHONY: all deps build release test sweep fuzz demo install bench bench-quick clean help
 
 all: build
 
@@ -12,8 +12,10 @@ help:
 	@echo "make test     run the whole test suite"
 	@echo "make build    debug build"
 	@echo "make release  optimised build of the fedcat binary"
-	@echo "make bench   every stage against its peers (N=20000 CKAN fetch/harvest/index/search, DCAT_N=10000 DCAT vs rdflib, rapper, serdi, OAI_N=100000 and CSW_N=20000 vs lxml); table in docs/benchmarks.md"
-	@echo "make bench-quick   the same at 10,000 records (about two minutes after the release build)"
+	@echo "make bench   every stage against its peers (N=20000 CKAN fetch/harvest/index/search, DCAT_N=10000 DCAT vs rdflib, rapper, serdi, OAI_N=100000 and CSW_N=20000 vs lxml, EXPORT_N=100000 exports); table in docs/benchmarks.md"
+	@echo "make bench-quick   the same at 10,000 records"
+	@echo "make sweep    harvest every file of ../shared/corpus (or \$$FEDCAT_CORPUS) over loopback, compare with sweep/expected.tsv"
+	@echo "make fuzz     run each parser's libFuzzer target for SECONDS seconds (default 60)"
 	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
 
 deps:
@@ -29,6 +31,14 @@ test: deps
 	@scripts/test-tools.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+sweep: deps
+	$(SWIFT) build --product fedcat
+	$(SWIFT) build --product sample-portal
+	python3 scripts/sweep.py "$$($(SWIFT) build --show-bin-path)"
+
+fuzz: deps
+	scripts/fuzz.sh $(or $(SECONDS),60)
 
 demo: deps
 	$(SWIFT) build

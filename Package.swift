@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "fedcat", targets: ["fedcat"]),
         .executable(name: "sample-portal", targets: ["sample-portal"]),
+        // The parsers, for the fuzz targets of Fuzz/Package.swift (built with -sanitize=fuzzer,address).
+        .library(name: "FedcatParsers", targets: ["CatalogModel", "FeedParsing", "Harvesters", "CatalogStore", "Search"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -119,7 +121,7 @@ let package = Package(
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "CLITests",
-                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
     ]
 )

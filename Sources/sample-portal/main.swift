@@ -1,7 +1,7 @@
-// sample-portal --samples DIR [--files DIR] [--port N] [--port-file FILE]
+// sample-portal --samples DIR [--files DIR] [--sweep DIR] [--port N] [--port-file FILE]
 //
-// Serves the sample CKAN portals of DIR (and the feed files of --files at /files/NAME) on 127.0.0.1
-// until SIGINT or SIGTERM.
+// Serves the sample CKAN portals of DIR (and the feed files of --files at /files/NAME, and the corpus of
+// --sweep at /sweep/KIND/CATEGORY/NAME/...) on 127.0.0.1 until SIGINT or SIGTERM.
 // Exit codes: 0 after a clean stop, 64 bad arguments, 66 unreadable samples,
 // 69 when the server cannot listen.
 
@@ -13,10 +13,12 @@ import LoopbackHTTP
 import SamplePortal
 
 let usage = """
-    usage: sample-portal --samples DIR [--files DIR] [--port N] [--port-file FILE]
+    usage: sample-portal --samples DIR [--files DIR] [--sweep DIR] [--port N] [--port-file FILE]
 
-      --samples DIR     directory of <portal-id>.json sample portal files (required)
+      --samples DIR     directory of <portal-id>.json sample portal files (required unless --sweep)
       --files DIR       also serve the files of DIR at /files/NAME (DCAT, data.json feeds)
+      --sweep DIR       serve DIR/CATEGORY/NAME at /sweep/KIND/CATEGORY/NAME/... for any endpoint of
+                        KIND, later pages answered empty (the reliability sweep, scripts/sweep.py)
       --port N          TCP port on 127.0.0.1 (default 0: any free port)
       --port-file FILE  write the port number to FILE once listening (atomically)
       --help            show this help
@@ -40,6 +42,7 @@ func usageError(_ message: String) -> Never {
 struct Options {
     var samples: String?
     var files: String?
+    var sweep: String?
     var port: UInt16 = 0
     var portFile: String?
 }
@@ -71,6 +74,8 @@ func parseArguments(_ args: [String]) -> Options {
             options.samples = take()
         case "--files":
             options.files = take()
+        case "--sweep":
+            options.sweep = take()
         case "--port":
             let text = take()
             guard let port = UInt16(text) else { usageError("--port must be a number from 0 to 65535, not '\(text)'") }
@@ -102,7 +107,7 @@ func writePortFile(_ path: String, port: UInt16) throws {
 }
 
 let options = parseArguments(Array(CommandLine.arguments.dropFirst()))
-guard let samplesPath = options.samples else { usageError("--samples DIR is required") }
+guard options.samples != nil || options.sweep != nil else { usageError("--samples DIR is required") }
 
 // Block the stop signals before any thread starts, so that every thread
 // inherits the mask and sigwait below is the only place they are seen.
@@ -113,29 +118,33 @@ sigaddset(&stopSignals, SIGINT)
 sigaddset(&stopSignals, SIGTERM)
 pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
-let catalog: SampleCatalog
-do {
-    catalog = try SampleCatalog.load(directory: URL(fileURLWithPath: samplesPath, isDirectory: true))
-} catch let error as SampleCatalogError {
-    fail(error.description, code: 66)
-} catch {
-    fail("cannot load samples from \(samplesPath): \(error)", code: 66)
+var catalog: SampleCatalog?
+if let samplesPath = options.samples {
+    do {
+        catalog = try SampleCatalog.load(directory: URL(fileURLWithPath: samplesPath, isDirectory: true))
+    } catch let error as SampleCatalogError {
+        fail(error.description, code: 66)
+    } catch {
+        fail("cannot load samples from \(samplesPath): \(error)", code: 66)
+    }
 }
 
-let api = CKANActionAPI(catalog: catalog)
+let api = catalog.map { CKANActionAPI(catalog: $0) }
 let files = options.files.map { StaticFeeds(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
+let sweep = options.sweep.map { SweepFiles(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
 let server: LoopbackServer
 do {
     server = try LoopbackServer(host: "127.0.0.1", port: options.port) { request in
-        files?.handle(request) ?? api.handle(request)
+        sweep?.handle(request) ?? files?.handle(request) ?? api?.handle(request) ?? .status(404)
     }
     try server.start()
 } catch {
     fail("cannot serve on 127.0.0.1:\(options.port): \(error)", code: 69)
 }
 
-let ids = catalog.portalIDs
-printError("sample-portal: serving \(ids.count) portals (\(ids.joined(separator: ", "))) at \(server.baseURL)/<portal>/api/3/action/...")
+let ids = catalog?.portalIDs ?? []
+if let sweepPath = options.sweep { printError("sample-portal: serving \(sweepPath) at \(server.baseURL)/sweep/KIND/CATEGORY/NAME/") }
+if !ids.isEmpty { printError("sample-portal: serving \(ids.count) portals (\(ids.joined(separator: ", "))) at \(server.baseURL)/<portal>/api/3/action/...") }
 
 if let portFile = options.portFile {
     do {

@@ -35,13 +35,7 @@ struct KillTests {
             .write(to: cli.root.appendingPathComponent("harvesters/norland.yaml"))
         #expect(try cli.run("harvest", "lakeside").status == 0)
 
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["harvest", "norland", "--quiet"]
-        process.currentDirectoryURL = cli.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try cli.start("harvest", "norland", "--quiet")
         let store = try CatalogStore(path: db)
         var checkpoint: String?
         for _ in 0..<600 where checkpoint == nil {

@@ -125,4 +125,24 @@ struct QueryLanguageTests {
         let many = (1...70).map { "w\($0)" }.joined(separator: " ")
         #expect(throws: QueryError.tooManyTerms(position: 248)) { try QueryPlan.compile(many) }
     }
+
+    /// Found by the FuzzQuery target: a NUL inside a phrase cut the FTS5 expression short (SQLite reads bound text
+    /// up to the NUL), so SQLite refused it as a syntax error instead of the query running.
+    @Test func controlCharactersAreSpacesNotPartOfTheFTS5Expression() throws {
+        let engine = try CatalogueFixture.engine()
+        for text in ["title:\"bus\u{0}stops\" x", "\"air\u{0}\" quality", "bus\u{0}\u{1A}stops", "\u{0}"] {
+            #expect(throws: Never.self, "\(text.debugDescription)") { _ = try engine.search(SearchRequest(text: text)) }
+        }
+        #expect(try QueryPlan.compile("bus\u{0}stops").match == #"("bus" AND "stops")"#)
+    }
+
+    /// Found by FuzzQuery: a quote followed by a combining mark (`"` + U+0611) is one Character, so it was neither
+    /// read as a phrase's quote nor doubled in the FTS5 string, and FTS5 refused the unbalanced quote.
+    @Test func aQuoteCombinedWithAMarkIsEscapedForFTS5() throws {
+        let engine = try CatalogueFixture.engine()
+        for text in ["title:\"\u{0611}<ft", "bus\"\u{0301}stops", "\"\u{0301}"] {
+            #expect(throws: Never.self, "\(text.debugDescription)") { _ = try engine.search(SearchRequest(text: text)) }
+        }
+        #expect(try QueryPlan.compile("bus\"\u{0301}stops").match == "\"bus\"\"\u{0301}stops\"")
+    }
 }

@@ -20,7 +20,8 @@ enum QueryLexer {
     static func tokens(_ text: String) throws(QueryError) -> [QueryToken] {
         let count = text.count
         guard count <= QueryError.maxLength else { throw .tooLong(length: count) }
-        let chars = Array(text)
+        // A control character (NUL, SUB, …) is a space: SQLite would read bound FTS5 text only up to a NUL.
+        let chars = Array(text).map { c in c.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : c }
         var tokens: [QueryToken] = []
         var i = 0
         func isBreak(_ c: Character) -> Bool { c.isWhitespace || c == "(" || c == ")" || c == "\"" }

@@ -86,7 +86,14 @@ enum FTSExpression {
 
     /// One FTS5 string: the text in double quotes (inner quotes doubled), `*` after it for a prefix, and a column filter.
     static func quote(_ term: TextTerm) -> String {
-        let quoted = "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.prefix ? "*" : "")
+        // Doubled scalar by scalar: a quote followed by a combining mark is one Character, which a replacement
+        // of the Character `"` would miss, leaving FTS5 an unbalanced quote.
+        var escaped = String.UnicodeScalarView()
+        for scalar in term.text.unicodeScalars {
+            escaped.append(scalar)
+            if scalar == "\"" { escaped.append(scalar) }
+        }
+        let quoted = "\"" + String(escaped) + "\"" + (term.prefix ? "*" : "")
         guard let column = term.column else { return quoted }
         return "{\(column)} : \(quoted)"
     }
