@@ -7,7 +7,7 @@ The corpus is read from $FEDCAT_CORPUS, else ../shared/corpus beside the project
 says it skipped and exits 0. `sample-portal --sweep CORPUS` serves each file at /sweep/KIND/CATEGORY/NAME/, as the
 answer to whatever endpoint the kind asks for. For each file, in a scratch root and database of its own and in
 subprocesses limited in time (a timeout) and address space (`ulimit -v`):
-    fedcat source add URL --kind KIND --id s   (sweep options: no retries, external hosts unreachable)
+    fedcat source add URL --kind KIND --id s --force   (sweep options: no retries, external hosts unreachable)
     fedcat harvest s --json                    twice: a first and a repeated run
     fedcat show s/<id> --json                  for the first 20 stored records: it decodes and has a title
 Checked: no crash (signal), no hang (timeout), no exit code but 0 (harvested) or 1 (the source failed), nothing
@@ -111,7 +111,8 @@ def sweep_one(bin_dir, base, category, name):
            "codes": "-", "problems": [], "seconds": 0.0, "error": ""}
     root = tempfile.mkdtemp(prefix="fedcat-sweep-")
     try:
-        args = ["source", "add", url_for(base, kind, category, name), "--kind", kind, "--id", "s",
+        # --force: the file is written even when the preview fails, so the harvest itself meets the file.
+        args = ["source", "add", url_for(base, kind, category, name), "--kind", kind, "--id", "s", "--force",
                 "--option", "retries=0", "--option", "timeout=30"]
         for option in OPTIONS.get(kind, []):
             args += ["--option", option]
