@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries, through small shims.
@@ -57,10 +58,16 @@ let package = Package(
         .target(name: "Pipeline",
                 dependencies: ["CatalogModel", "Harvesters", "Normalise", "CatalogStore", "SourceRegistry", "Fetch"],
                 swiftSettings: strict),
+        // `fedcat serve`: read-only HTTP over the catalogue (DCAT, data.json, CKAN Action API, search, HTML).
+        .target(name: "Server",
+                dependencies: ["CatalogModel", "CatalogStore", "Search", "FeedParsing",
+                               .product(name: "GRDB", package: "GRDB.swift"),
+                               .product(name: "Hummingbird", package: "hummingbird")],
+                swiftSettings: strict),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing",
+                                         "Harvesters", "FeedParsing", "Server",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
@@ -91,12 +98,19 @@ let package = Package(
                                    "LoopbackHTTP", "SamplePortal", "CatalogModel", "TestSupport",
                                    .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
+        .testTarget(name: "ServerTests",
+                    dependencies: ["Server", "Pipeline", "SourceRegistry", "CatalogStore", "CatalogModel", "Search",
+                                   "Harvesters", "Fetch", "FeedParsing", "LoopbackHTTP", "SamplePortal", "TestSupport",
+                                   .product(name: "GRDB", package: "GRDB.swift"),
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    swiftSettings: strict),
         .testTarget(name: "SourceRegistryTests", dependencies: ["SourceRegistry", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "CLITests",
-                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", "Fetch", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
     ]
 )

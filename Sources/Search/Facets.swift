@@ -3,7 +3,7 @@ import GRDB
 
 /// A field the results can be counted by.
 public enum FacetField: String, CaseIterable, Sendable, Codable {
-    case publisher, format, license, theme, source, language, year
+    case publisher, format, license, theme, source, language, year, keyword
 
     /// What each matching record counts under (formats in capitals without a leading dot: `.csv` is `CSV`): the FROM additions after `records r` and the value expression.
     var valueSQL: (from: String, value: String) {
@@ -16,6 +16,7 @@ public enum FacetField: String, CaseIterable, Sendable, Codable {
         case .format: (", json_each(r.record_json, '$.distributions') f", FacetField.formatCode("f.value"))
         case .theme: (", json_each(r.record_json, '$.themes') f", "coalesce(json_extract(f.value, '$.label'), json_extract(f.value, '$.uri'))")
         case .language: (", json_each(r.record_json, '$.languages') f", "f.value")
+        case .keyword: (", json_each(r.record_json, '$.keywords') f", "f.value")
         }
     }
 

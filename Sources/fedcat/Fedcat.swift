@@ -3,7 +3,7 @@ import CatalogModel
 
 /// The `fedcat` command: harvest open-data portals into one searchable catalogue.
 @main
-struct Fedcat: ParsableCommand {
+struct Fedcat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fedcat",
         abstract: "Harvest open-data portals into one SQLite full-text catalogue and search it.",
@@ -12,5 +12,5 @@ struct Fedcat: ParsableCommand {
         64 bad usage; 74 the database could not be read or written.
         """,
         version: FedcatVersion.current,
-        subcommands: [SourceCommand.self, HarvestCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self])
+        subcommands: [SourceCommand.self, HarvestCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ServeCommand.self])
 }
