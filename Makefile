@@ -12,7 +12,7 @@ help:
 	@echo "make test     run the whole test suite"
 	@echo "make build    debug build"
 	@echo "make release  optimised build of the fedcat binary"
-	@echo "make bench    CKAN harvest against the Python peer (N=20000), DCAT parse+map against rdflib, rapper, serdi (DCAT_N=10000), OAI-PMH and CSW read+map against lxml (OAI_N=100000, CSW_N=20000)"
+	@echo "make bench    CKAN harvest against the Python peer (N=20000), DCAT parse+map against rdflib, rapper, serdi (DCAT_N=10000), OAI-PMH and CSW read+map against lxml (OAI_N=100000, CSW_N=20000), export to Turtle and NDJSON (EXPORT_N=100000)"
 	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
 
 deps:
@@ -43,6 +43,7 @@ bench: deps
 	bench/dcat-parse.sh $(or $(DCAT_N),10000)
 	bench/xml-parse.sh oai $(or $(OAI_N),100000)
 	bench/xml-parse.sh csw $(or $(CSW_N),20000)
+	bench/export.sh $(or $(EXPORT_N),100000)
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -50,6 +50,10 @@ let package = Package(
         .target(name: "Search",
                 dependencies: ["CatalogModel", "CatalogStore", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
+        // Exporters: DCAT-AP 3 (Turtle, RDF/XML, JSON-LD, N-Triples), DCAT-US data.json, CSV, NDJSON, Atom changes.
+        .target(name: "Export",
+                dependencies: ["CatalogModel", "CatalogStore", "Search", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
         // Source registry files (harvesters/<id>.yaml).
         .target(name: "SourceRegistry",
                 dependencies: ["CatalogModel", "FeedParsing", "Harvesters", .product(name: "Yams", package: "Yams")],
@@ -60,14 +64,14 @@ let package = Package(
                 swiftSettings: strict),
         // `fedcat serve`: read-only HTTP over the catalogue (DCAT, data.json, CKAN Action API, search, HTML).
         .target(name: "Server",
-                dependencies: ["CatalogModel", "CatalogStore", "Search", "FeedParsing",
+                dependencies: ["CatalogModel", "CatalogStore", "Search", "FeedParsing", "Export",
                                .product(name: "GRDB", package: "GRDB.swift"),
                                .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strict),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing", "Server",
+                                         "Harvesters", "FeedParsing", "Export", "Server",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
@@ -98,6 +102,10 @@ let package = Package(
                                    "LoopbackHTTP", "SamplePortal", "CatalogModel", "TestSupport",
                                    .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
+        .testTarget(name: "ExportTests",
+                    dependencies: ["Export", "CatalogStore", "CatalogModel", "Search", "Pipeline", "SourceRegistry", "TestSupport",
+                                   .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ServerTests",
                     dependencies: ["Server", "Pipeline", "SourceRegistry", "CatalogStore", "CatalogModel", "Search",
                                    "Harvesters", "Fetch", "FeedParsing", "LoopbackHTTP", "SamplePortal", "TestSupport",

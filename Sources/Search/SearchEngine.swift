@@ -158,20 +158,15 @@ public struct SearchEngine: Sendable {
         return (total, rows.map { ($0["cluster"], nil, nil) })
     }
 
-    /// A cluster as a result: its canonical record's title, publisher and date, and every source it is published in.
+    /// A cluster as a result (see `SearchHit.init(cluster:members:)`).
     private func hit(_ hit: PageHit, in db: Database) throws -> SearchHit {
         let members = try Row.fetchAll(db, sql: """
             SELECT r.id, r.title, r.publisher, r.source_id, r.modified, r.id = coalesce(c.canonical_id, r.cluster_id) AS canonical
             FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.cluster_id = ?
-            ORDER BY canonical DESC, r.id
-            """, arguments: [hit.cluster])
-        let first = members.first
-        let title: String = first?["title"] ?? ""
-        return SearchHit(id: first?["id"] ?? hit.cluster, title: String(title.prefix { $0 != "\n" }),
-                         publisher: first?["publisher"],
-                         sources: Array(Set(members.map { $0["source_id"] as String })).sorted(),
-                         modified: first?["modified"], score: hit.score,
-                         snippet: hit.snippet.flatMap { $0.contains("[") ? $0.replacingOccurrences(of: "\n", with: " ") : nil },
-                         records: members.map { $0["id"] as String })
+            """, arguments: [hit.cluster]).map {
+            SearchHit.Member(id: $0["id"], title: $0["title"], publisher: $0["publisher"], source: $0["source_id"],
+                             modified: $0["modified"], isCanonical: $0["canonical"])
+        }
+        return SearchHit(cluster: hit.cluster, members: members, score: hit.score, snippet: hit.snippet)
     }
 }

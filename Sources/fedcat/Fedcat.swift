@@ -12,5 +12,5 @@ struct Fedcat: AsyncParsableCommand {
         64 bad usage; 74 the database could not be read or written.
         """,
         version: FedcatVersion.current,
-        subcommands: [SourceCommand.self, HarvestCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ServeCommand.self])
+        subcommands: [SourceCommand.self, HarvestCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, ServeCommand.self])
 }

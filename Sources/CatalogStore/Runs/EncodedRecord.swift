@@ -51,7 +51,7 @@ public struct EncodedRecord: Sendable {
 /// How records are written to and read from the `record_json` column.
 public enum RecordCodec {
     /// Reads a stored record back and restores its provenance columns.
-    static func decode(json: String, id: String, harvestedAt: String, contentHash: String, rawHash: String?) throws(StoreError) -> CatalogRecord {
+    public static func decode(json: String, id: String, harvestedAt: String, contentHash: String, rawHash: String?) throws(StoreError) -> CatalogRecord {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

@@ -135,6 +135,7 @@ extension CatalogStore {
                 try db.execute(sql: "INSERT INTO records_fts(records_fts) VALUES('rebuild')")
                 try db.execute(sql: Migrations.ftsInsertAndUpdate)
             }
+            try Self.restoreWithdrawn(runID: runID, sourceID: sourceID, db: db)
             let affected = try Self.replaceKeys(runID: runID, sourceID: sourceID, db: db)
             try db.execute(sql: """
                 INSERT INTO raw_records (source_id, local_id, payload, payload_hash, media_type, page_url, fetched_at)
@@ -170,6 +171,7 @@ extension CatalogStore {
                 let gone = try Row.fetchAll(db, sql: """
                     SELECT id, cluster_id FROM records WHERE source_id = ? AND local_id NOT IN (SELECT local_id FROM run_staging WHERE run_id = ?)
                     """, arguments: [sourceID, runID])
+                try Self.recordWithdrawn(runID: runID, sourceID: sourceID, at: now, db: db)
                 for row in gone {
                     try db.execute(sql: "DELETE FROM record_keys WHERE record_id = ?", arguments: [row["id"] as String])
                     if let cluster = row["cluster_id"] as String? { goneClusters.insert(cluster) }

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3: clusters of the same dataset across sources") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4: withdrawn records for change feeds") { db in try db.execute(sql: v4Withdrawn) }
         return migrator
     }
 

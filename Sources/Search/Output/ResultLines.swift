@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Results as CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break)
 /// and as NDJSON (one compact JSON object per result).
@@ -14,18 +14,27 @@ public enum ResultLines {
         return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    static func csvField(_ text: String) -> String {
+    /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+    public static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// One line per result (facets are in `--json` only).
     public static func ndjson(_ results: SearchResults) -> String {
+        let encoder = lineEncoder
+        return results.results.map { line($0, encoder: encoder) + "\n" }.joined()
+    }
+
+    /// One result as a compact JSON object with sorted keys (no line end): the shape of `--json` results.
+    public static func line(_ hit: SearchHit, encoder: JSONEncoder = lineEncoder) -> String {
+        (try? String(decoding: encoder.encode(hit), as: UTF8.self)) ?? "null"
+    }
+
+    /// The encoder NDJSON lines use; make one per thread and reuse it.
+    public static var lineEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func line(_ value: some Encodable) -> String {
-            (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
-        }
-        return results.results.map { line($0) + "\n" }.joined()
+        return encoder
     }
 }
