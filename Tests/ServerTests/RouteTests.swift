@@ -140,14 +140,4 @@ struct RouteTests {
             }
         }
     }
-
-    @Test func exportRoutesSayTheyAreNotAvailableYet() async throws {
-        try await withRouter { client in
-            for uri in ["/catalog", "/catalog.ttl", "/data.json", "/feeds/changes.atom"] {
-                let response = try await client.execute(uri: uri, method: .get)
-                #expect(response.status == .notImplemented, "\(uri)")
-                #expect((try response.object()["message"] as? String)?.contains("not available in this build") == true)
-            }
-        }
-    }
 }

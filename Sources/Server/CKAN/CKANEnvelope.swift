@@ -21,7 +21,7 @@ enum CKANEnvelope {
         case .badParameter: "Validation Error"
         case .notFound: "Not Found Error"
         case .methodNotAllowed, .notAcceptable: "Bad Request"
-        case .notAvailable, .internalError: "Internal Server Error"
+        case .internalError: "Internal Server Error"
         }
     }
 }

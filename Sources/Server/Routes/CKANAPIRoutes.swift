@@ -26,7 +26,7 @@ struct CKANAPIRoutes: Sendable {
 
     private func answer(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let action = context.parameters.get("action") ?? ""
-        let help = "\(Self.base(request))/api/3/action/help_show?name=\(action)"
+        let help = "\(request.baseURL)/api/3/action/help_show?name=\(action)"
         do {
             var parameters = QueryParameters(query: request.uri.query)
             if request.method == .post {
@@ -50,14 +50,9 @@ struct CKANAPIRoutes: Sendable {
         }
     }
 
-    /// `http://host:port` as the client addressed the server.
-    static func base(_ request: Request) -> String {
-        "http://\(request.head.authority ?? "127.0.0.1")"
-    }
-
     private func status(_ request: Request) -> JSONValue {
         [
-            "ckan_version": .string(Self.ckanVersion), "site_url": .string(Self.base(request)),
+            "ckan_version": .string(Self.ckanVersion), "site_url": .string(request.baseURL),
             "site_title": "fedcat", "site_description": "A federated catalogue of open data harvested by fedcat.",
             "error_emails_to": .null, "locale_default": "en", "extensions": ["fedcat"],
             "fedcat_version": .string(FedcatVersion.current),

@@ -1,7 +1,10 @@
 public import Hummingbird
 import Search
+import Export
 
-/// `/datasets/{id}`: one record as JSON (the default), HTML or Turtle, by Accept or `?format=json|html|ttl`.
+/// `/datasets/{id}`: one record as JSON (the default), HTML or Turtle (its whole dataset, in DCAT-AP 3), by Accept or
+/// `?format=json|html|ttl`. `/dataset/{id}` and `/record/{id}` (the IRIs the DCAT routes give datasets and records)
+/// answer the same.
 /// Ids hold a slash (`source/local-id`): the route takes the whole rest of the path, so both
 /// `/datasets/lakeside/air-2022` and `/datasets/lakeside%2Fair-2022` work; other characters are percent-encoded.
 struct DatasetRoutes: Sendable {
@@ -11,12 +14,14 @@ struct DatasetRoutes: Sendable {
     static let formats = ["json": "application/json", "html": "text/html", "ttl": "text/turtle"]
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/datasets/**") { request, _ in try await self.answer(request) }
+        for prefix in ["/datasets/", "/dataset/", "/record/"] {
+            router.get(RouterPath(prefix + "**")) { request, _ in try await self.answer(request, prefix: prefix) }
+        }
     }
 
-    private func answer(_ request: Request) async throws -> Response {
+    private func answer(_ request: Request, prefix: String) async throws -> Response {
         let parameters = QueryParameters(query: request.uri.query)
-        let raw = String(request.uri.path.dropFirst("/datasets/".count))
+        let raw = String(request.uri.path.dropFirst(prefix.count))
         let id = raw.removingPercentEncoding ?? raw
         guard !id.isEmpty else { throw ServerError.notFound("Give a dataset id: /datasets/SOURCE/LOCAL-ID.") }
         let type: String
@@ -37,8 +42,8 @@ struct DatasetRoutes: Sendable {
         case "text/html":
             return Responses.html(DatasetPage.render(stored))
         case "text/turtle":
-            // TODO(export): serialise through the Export target once it is merged.
-            throw ServerError.notAvailable("Turtle is not available in this build: it needs the exporters of `fedcat export`.")
+            return try await Exports(catalogue: catalogue).answer(format: "ttl", selection: ExportSelection(datasetOf: stored.record.id),
+                                                                 request: request, paging: nil)
         default:
             let document = RecordDocument(record: stored.record, cluster: stored.cluster)
             return Responses.text(JSONOutput.string(document, pretty: false), type: "application/json; charset=utf-8")

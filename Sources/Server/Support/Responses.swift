@@ -28,3 +28,8 @@ enum Responses {
         json(error.json, status: HTTPResponse.Status(code: error.status))
     }
 }
+
+extension Request {
+    /// The server's URL as the client addressed it (`http://host:port`, the Host a reverse proxy passes on).
+    var baseURL: String { "http://\(head.authority ?? "127.0.0.1")" }
+}

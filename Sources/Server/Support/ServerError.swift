@@ -11,8 +11,6 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAcceptable(accept: String, offered: [String])
     /// The method is not allowed on this route: 405.
     case methodNotAllowed(method: String, allowed: [String])
-    /// This build cannot produce the representation: 501.
-    case notAvailable(String)
     /// Something failed inside; the details went to the log: 500.
     case internalError
 
@@ -22,7 +20,6 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound: 404
         case .methodNotAllowed: 405
         case .notAcceptable: 406
-        case .notAvailable: 501
         case .internalError: 500
         }
     }
@@ -43,8 +40,6 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "None of the types in Accept '\(accept)' is offered here; ask for one of \(offered.joined(separator: ", "))."
         case .methodNotAllowed(let method, let allowed):
             return "The method \(method) is not allowed here; use \(allowed.joined(separator: " or "))."
-        case .notAvailable(let what):
-            return what
         case .internalError:
             return "The server could not answer this request because of an internal error; it has been logged."
         }
@@ -66,7 +61,6 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 406: "Not Acceptable"
-        case 501: "Not Implemented"
         default: "Internal Server Error"
         }
     }
