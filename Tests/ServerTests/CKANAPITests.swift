@@ -236,3 +236,24 @@ struct CKANAPITests {
         }
     }
 }
+
+@Suite("fedcat serve: refused requests")
+struct RefusedRequestTests {
+    @Test func aBodyOverOneMegabyteIsRefusedWithJSON() async throws {
+        try await withRouter { client in
+            let body = ByteBuffer(string: #"{"q": ""# + String(repeating: "a", count: 1_100_000) + #""}"#)
+            let response = try await client.execute(uri: "/api/3/action/package_search", method: .post, body: body)
+            #expect(response.status == .contentTooLarge)
+            let error = try #require(try response.object()["error"] as? [String: Any])
+            #expect((error["message"] as? String)?.contains("1 MiB") == true)
+        }
+    }
+
+    @Test func otherMethodsAreRefused() async throws {
+        try await withRouter { client in
+            let response = try await client.execute(uri: "/search", method: .delete)
+            #expect([404, 405].contains(response.status.code))
+            #expect(try response.object()["status"] as? Int == Int(response.status.code))
+        }
+    }
+}

@@ -20,7 +20,7 @@ enum CKANEnvelope {
         switch error {
         case .badParameter: "Validation Error"
         case .notFound: "Not Found Error"
-        case .methodNotAllowed, .notAcceptable: "Bad Request"
+        case .methodNotAllowed, .notAcceptable, .tooLarge: "Bad Request"
         case .internalError: "Internal Server Error"
         }
     }

@@ -31,7 +31,8 @@ struct CKANAPIRoutes: Sendable {
             var parameters = QueryParameters(query: request.uri.query)
             if request.method == .post {
                 var request = request
-                let body = try await request.collectBody(upTo: 1 << 20)
+                let body: ByteBuffer
+                do { body = try await request.collectBody(upTo: 1 << 20) } catch { throw ServerError.tooLarge(limit: "1 MiB") }
                 try parameters.add(jsonBody: Array(body.readableBytesView))
             }
             let result: JSONValue

@@ -1,4 +1,5 @@
 public import Hummingbird
+import FeedParsing
 import Foundation
 
 /// The outermost middleware: refuses `..` paths, turns every error into a JSON answer (never SQL text or a stack trace:
@@ -21,6 +22,11 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
                 response = Responses.error(.notFound("There is nothing at \(Self.shown(request.uri.path)); see / for the search page and the README for the routes."))
             } catch let error as HTTPError where error.status == .methodNotAllowed {
                 response = Responses.error(.methodNotAllowed(method: request.method.rawValue, allowed: ["GET"]))
+            } catch let error as HTTPError where (400..<500).contains(error.status.code) {
+                // Refused by the HTTP layer (a body too large, a malformed request): its status, with a sentence.
+                response = Responses.json(["status": .number(JSONNumber(error.status.code)), "error": .string(error.status.reasonPhrase),
+                                           "message": .string("The request was refused: \(error.status.reasonPhrase).")],
+                                          status: error.status)
             } catch {
                 Self.log("fedcat serve: error answering \(request.method.rawValue) \(request.uri.path): \(error)")
                 response = Responses.error(.internalError)

@@ -9,6 +9,8 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     /// None of the representations the client accepts is offered: 406.
     case notAcceptable(accept: String, offered: [String])
+    /// The request body is larger than the server reads: 413.
+    case tooLarge(limit: String)
     /// The method is not allowed on this route: 405.
     case methodNotAllowed(method: String, allowed: [String])
     /// Something failed inside; the details went to the log: 500.
@@ -20,6 +22,7 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound: 404
         case .methodNotAllowed: 405
         case .notAcceptable: 406
+        case .tooLarge: 413
         case .internalError: 500
         }
     }
@@ -40,6 +43,8 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "None of the types in Accept '\(accept)' is offered here; ask for one of \(offered.joined(separator: ", "))."
         case .methodNotAllowed(let method, let allowed):
             return "The method \(method) is not allowed here; use \(allowed.joined(separator: " or "))."
+        case .tooLarge(let limit):
+            return "The request body is larger than \(limit), the most this server reads."
         case .internalError:
             return "The server could not answer this request because of an internal error; it has been logged."
         }
@@ -61,6 +66,7 @@ public enum ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 406: "Not Acceptable"
+        case 413: "Content Too Large"
         default: "Internal Server Error"
         }
     }
