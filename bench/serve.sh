@@ -30,7 +30,7 @@ done
 server=$!
 for _ in $(seq 1 100); do grep -q 'http://' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 url="$(grep -o 'http://[0-9.:]*/' "$work/serve.out")"
-echo "fedcat serve at $url ($("$bin/fedcat" stats --db "$work/fedcat.db" --json | tr -d ' \n' | grep -o '"records":[0-9]*'))"
+echo "fedcat serve at $url ($("$bin/fedcat" stats --db "$work/fedcat.db" --json | tr -d ' \n' | grep -o '"records":[0-9]*' | head -1))"
 for path in "search?q=water" "search?q=air+quality&facets=publisher,format" \
             "api/3/action/package_search?q=water&rows=10" "api/3/action/package_search?rows=10&facet.field=%5B%22organization%22,%22tags%22%5D" \
             "api/3/action/package_show?id=lakeside--air-quality-measurements-2022" "?q=water"; do
