@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries, through small shims.
@@ -69,10 +70,16 @@ let package = Package(
         .target(name: "Scheduling",
                 dependencies: ["CatalogModel", "CatalogStore", "Pipeline", "SourceRegistry", .product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
+        // `fedcat serve`: read-only HTTP over the catalogue (DCAT, data.json, CKAN Action API, search, HTML).
+        .target(name: "Server",
+                dependencies: ["CatalogModel", "CatalogStore", "Search", "FeedParsing", "Export",
+                               .product(name: "GRDB", package: "GRDB.swift"),
+                               .product(name: "Hummingbird", package: "hummingbird")],
+                swiftSettings: strict),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(name: "fedcat",
                           dependencies: ["CatalogModel", "CatalogStore", "Search", "SourceRegistry", "Pipeline",
-                                         "Harvesters", "FeedParsing", "Export", "Fetch", "Quality", "Scheduling",
+                                         "Harvesters", "FeedParsing", "Export", "Fetch", "Quality", "Scheduling", "Server",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
@@ -112,6 +119,13 @@ let package = Package(
                     dependencies: ["Export", "CatalogStore", "CatalogModel", "Search", "Pipeline", "SourceRegistry", "TestSupport",
                                    .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ServerTests",
+                    dependencies: ["Server", "Pipeline", "SourceRegistry", "CatalogStore", "CatalogModel", "Search",
+                                   "Harvesters", "Fetch", "FeedParsing", "LoopbackHTTP", "SamplePortal", "TestSupport",
+                                   .product(name: "GRDB", package: "GRDB.swift"),
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    swiftSettings: strict),
         .testTarget(name: "SourceRegistryTests", dependencies: ["SourceRegistry", "CatalogModel"], swiftSettings: strict),
         .testTarget(name: "SchedulingTests",
                     dependencies: ["Scheduling", "CatalogStore", "CatalogModel", "Pipeline", "TestSupport",
@@ -121,7 +135,7 @@ let package = Package(
         .testTarget(name: "SamplePortalTests", dependencies: ["SamplePortal", "LoopbackHTTP"], exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "CLITests",
-                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["LoopbackHTTP", "SamplePortal", "CatalogStore", "TestSupport", "Fetch", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
     ]
 )

@@ -3,7 +3,7 @@ import GRDB
 
 /// A field the results can be counted by.
 public enum FacetField: String, CaseIterable, Sendable, Codable {
-    case publisher, format, license, theme, source, language, year
+    case publisher, format, license, theme, source, language, year, keyword
 
     /// Where a matching record's values for the field are: a column expression over `records r`, or the `record_terms`
     /// rows of a field (formats as the EU file-type code or the published format in capitals without a leading dot:
@@ -18,6 +18,7 @@ public enum FacetField: String, CaseIterable, Sendable, Codable {
         case .format: .terms("format")
         case .theme: .terms("theme.facet")
         case .language: .terms("language.facet")
+        case .keyword: .terms("keyword")
         }
     }
 

@@ -3,7 +3,7 @@ import CatalogModel
 
 /// The `fedcat` command: harvest open-data portals into one searchable catalogue.
 @main
-struct Fedcat: ParsableCommand {
+struct Fedcat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fedcat",
         abstract: "Harvest open-data portals into one SQLite full-text catalogue and search it.",
@@ -13,5 +13,5 @@ struct Fedcat: ParsableCommand {
         """,
         version: FedcatVersion.current,
         subcommands: [SourceCommand.self, HarvestCommand.self, ScheduleCommand.self, RunsCommand.self, SearchCommand.self, ShowCommand.self,
-                      StatsCommand.self, ExportCommand.self, ReportCommand.self, IssuesCommand.self])
+                      StatsCommand.self, ExportCommand.self, ReportCommand.self, IssuesCommand.self, ServeCommand.self])
 }

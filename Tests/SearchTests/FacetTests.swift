@@ -15,6 +15,7 @@ struct FacetTests {
         case .format: record.distributions.map { $0.format.map { String($0.drop { $0 == "." }).uppercased() } }
         case .theme: record.themes.map { $0.label ?? $0.uri }
         case .language: record.languages
+        case .keyword: record.keywords
         }
         return Set(values.compactMap { $0 }.filter { !$0.isEmpty })
     }

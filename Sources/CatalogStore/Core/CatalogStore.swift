@@ -8,14 +8,19 @@ public final class CatalogStore: Sendable {
     public let pool: DatabasePool
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date; `readOnly` opens an existing,
+    /// up-to-date database for reading only (`fedcat serve`), alongside harvests that write to it.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
             throw .cannotOpen(path: path, reason: "the folder \(directory) does not exist")
         }
+        if readOnly && !FileManager.default.fileExists(atPath: path) {
+            throw .cannotOpen(path: path, reason: "the file does not exist (harvest a source into it first)")
+        }
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -23,7 +28,15 @@ public final class CatalogStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrate(pool)
+            if readOnly {
+                guard try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError.cannotOpen(path: path, reason: "its schema is older than this fedcat's; open it once with another fedcat command to upgrade it")
+                }
+            } else {
+                try Self.migrate(pool)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? error.description)
         } catch {

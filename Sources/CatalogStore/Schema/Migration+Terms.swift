@@ -9,7 +9,7 @@ enum TermsMigration {
     /// `record_terms.field` values: `format` (EU file-type code, else the published format in capitals without a
     /// dot), `format.raw` (the published format so), `media` (media type, lower case), `theme` (label, URI and the
     /// URI's last segment, lower case: what `theme:` matches), `theme.facet` (label, else URI, as published),
-    /// `language` (lower case) and `language.facet` (as published).
+    /// `language` (lower case), `language.facet` (as published) and `keyword` (as published).
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration(name) { db in
             try db.execute(sql: """
@@ -36,7 +36,7 @@ enum TermsMigration {
         }
     }
 
-    /// The distribution's format as one code, as the format facet shows it (see `FacetField.formatCode`).
+    /// The distribution's format as one code, as the format facet shows it: the EU file-type code, else the published format.
     static func formatCode(_ distribution: String) -> String {
         "coalesce(replace(json_extract(\(distribution), '$.fileType'), '\(fileTypePrefix)', ''), "
             + "upper(ltrim(json_extract(\(distribution), '$.format'), '.')))"
@@ -59,6 +59,7 @@ enum TermsMigration {
             ("theme.facet", "coalesce(json_extract(t.value, '$.label'), \(uri))", "json_each(\(json), '$.themes') t"),
             ("language", "lower(l.value)", "json_each(\(json), '$.languages') l"),
             ("language.facet", "l.value", "json_each(\(json), '$.languages') l"),
+            ("keyword", "k.value", "json_each(\(json), '$.keywords') k"),
         ]
         let selects = parts.map { part in
             "SELECT \(row).seq AS seq, '\(part.field)' AS field, \(part.value) AS value \(from.isEmpty ? "FROM" : from + ",") \(part.each)"

@@ -40,6 +40,10 @@ public struct ExportReader: Sendable {
             parts.append("r.source_id = ?")
             values += [source]
         }
+        if let record = selection.datasetOf {
+            parts.append("r.cluster_id = (SELECT cluster_id FROM records WHERE id = ?)")
+            values += [record]
+        }
         var changeParts = parts, changeValues = values
         var since: String?
         if let text = selection.since {

@@ -10,11 +10,14 @@ public struct ExportSelection: Sendable, Hashable {
     public var since: String?
     /// Records of this source.
     public var source: String?
+    /// The one dataset (the whole cluster) this record id belongs to (`fedcat serve`'s `/datasets/{id}` in RDF).
+    public var datasetOf: String?
 
-    public init(query: String? = nil, since: String? = nil, source: String? = nil) {
+    public init(query: String? = nil, since: String? = nil, source: String? = nil, datasetOf: String? = nil) {
         self.query = query
         self.since = since
         self.source = source
+        self.datasetOf = datasetOf
     }
 
     /// `--since` in a form comparable with the stored ISO texts: `2024-03-01` or `2024-03-01T10:00:00Z` (UTC).

@@ -19,7 +19,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Results per page (1-1000).") var limit = 20
     @Option(help: "Results to skip.") var offset = 0
     @Option(help: "relevance, modified (newest first) or title.") var sort = "relevance"
-    @Option(help: "Count the results by these fields: publisher,format,license,theme,source,language,year.") var facets: String?
+    @Option(help: "Count the results by these fields: publisher,format,license,theme,source,language,year,keyword.") var facets: String?
     @Flag(help: "Print JSON: {\"total\": N, \"results\": [...], \"facets\": [...]}.") var json = false
     @Flag(help: "Print one JSON object per result and line.") var ndjson = false
     @Flag(help: "Print CSV (RFC 4180) with a header row.") var csv = false

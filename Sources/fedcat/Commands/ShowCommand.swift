@@ -34,7 +34,7 @@ struct ShowCommand: ParsableCommand {
         } else if explain {
             print(RecordText.explain(found.record), terminator: "")
         } else if json {
-            print(Terminal.json(ShowOutput(record: found.record, cluster: found.cluster)))
+            print(JSONOutput.string(RecordDocument(record: found.record, cluster: found.cluster)))
         } else {
             print(RecordText.render(found.record), terminator: "")
             if let cluster = found.cluster { print(RecordText.cluster(cluster, of: found.record.id), terminator: "") }
@@ -43,17 +43,3 @@ struct ShowCommand: ParsableCommand {
 }
 
 
-/// `show --json`: the record, with the other places the dataset is published.
-struct ShowOutput: Encodable {
-    var record: CatalogRecord
-    var cluster: ClusterInfo?
-
-    func encode(to encoder: any Encoder) throws {
-        try record.encode(to: encoder)
-        enum Keys: String, CodingKey { case cluster }
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encodeIfPresent(cluster, forKey: .cluster)
-    }
-}
-
-import CatalogModel

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Search
 
 /// The one place that turns a failure into a message on stderr and an exit code.
 enum Failure {
@@ -39,9 +40,6 @@ enum Terminal {
 
     /// Pretty, key-sorted JSON of a value.
     static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+        JSONOutput.string(value)
     }
 }
