@@ -2,7 +2,7 @@ public import Foundation
 
 /// The shared validation shapes and schemas (DCAT-AP SHACL, DCAT-US JSON Schema), read in place:
 /// `$FEDCAT_VALIDATION`, else `../shared/validation` beside the package. Tests skip with `missingMessage` when
-/// absent, unless `PythonTools.required`.
+/// the folder is absent, as they do without the corpus.
 public enum ValidationFiles {
     public static let root: URL? = {
         let path: URL
