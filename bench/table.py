@@ -34,8 +34,8 @@ def group_of(line):
         return stage
     if line.get("file") in ("dcat.rdf", "dcat.ttl", "dcat.jsonld"):
         return line["file"]
-    for kind in ("oai", "csw"):
-        if stage.startswith(kind + "-") or tool == "lxml-" + kind:
+    for kind, prefixes in (("oai", ("oai-", "oaipmh-")), ("csw", ("csw-",))):
+        if stage.startswith(prefixes) or tool == "lxml-" + kind:
             return kind
     return None
 
@@ -43,7 +43,7 @@ def group_of(line):
 def label(line):
     tool = line.get("tool") or line.get("peer") or "?"
     stage = line.get("stage", "")
-    if tool == "fedcat" and stage.startswith(("oai-", "csw-")):
+    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-")):
         return "fedcat (" + stage.split("-", 1)[1] + ")"
     if tool in ("rapper", "serdi"):
         return tool + " (parse only)"
@@ -104,7 +104,8 @@ def main():
             grouped.setdefault(key, []).append(line)
     for key, title in GROUPS:
         rows = grouped.get(key, [])
-        peers = [r for r in rows if (r.get("tool") or "") != "fedcat"]
+        # The ratio is taken against a peer doing the same work: rapper and serdi only parse.
+        peers = [r for r in rows if (r.get("tool") or "") not in ("fedcat", "rapper", "serdi")]
         peer = peers[0] if peers else None
         for row in rows:
             n = count(row) or (count(peer) if peer and row is not peer else None)
