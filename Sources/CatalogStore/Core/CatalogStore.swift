@@ -48,8 +48,10 @@ public final class CatalogStore: Sendable {
     /// together) can both decide a migration is missing; the one that loses fails on the other's work, so it
     /// reads the applied migrations again and goes on.
     private static func migrate(_ pool: DatabasePool) throws {
-        for attempt in 1...3 {
-            do { return try Migrations.migrator.migrate(pool) } catch is DatabaseError where attempt < 3 {
+        // Another process may be creating the same new database: its migrations and ours interleave, and ours fail on
+        // a table or column it has just made. Each attempt reads again what is applied; 50 attempts cover 5 s.
+        for attempt in 1...50 {
+            do { return try Migrations.migrator.migrate(pool) } catch is DatabaseError where attempt < 50 {
                 usleep(100_000)
             }
         }
