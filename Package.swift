@@ -29,6 +29,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSerd", path: "Sources/CSerd", pkgConfig: "serd-0",
                        providers: [.apt(["libserd-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         // Value types, no I/O.
         .target(name: "CatalogModel", swiftSettings: strict),
@@ -46,7 +48,7 @@ let package = Package(
         .target(name: "Merge", dependencies: ["CatalogModel"], swiftSettings: strict),
         // SQLite: migrations, runs, issues, records, FTS5, clusters.
         .target(name: "CatalogStore",
-                dependencies: ["CatalogModel", "FeedParsing", "Merge", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["CatalogModel", "FeedParsing", "Merge", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // Metadata quality: MQA metrics per record and source, fixes, and the report views (pure).
         .target(name: "Quality", dependencies: ["CatalogModel"], swiftSettings: strict),

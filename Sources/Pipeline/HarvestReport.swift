@@ -19,6 +19,9 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
     public var deletionsHeld: String?
     /// The quality score (percent of the checked MQA points) of the source's records after the run.
     public var quality: Double?
+    /// Where the run's time went, in seconds: `gather` (fetch, parse, map, normalise and stage, overlapped),
+    /// `merge` (into the catalogue, its index and clusters, in one transaction) and `quality` (scoring the source).
+    public var phases: [String: Double] = [:]
 
     init(sourceID: String, runID: Int64?, status: String, counters: FetchCounters, resumed: Bool, seconds: Double) {
         self.sourceID = sourceID
@@ -42,7 +45,7 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case status, expected, deleted, issues, resumed, seconds, error
-        case sourceID = "source", runID = "run", deletionsHeld = "deletions_held", quality
+        case sourceID = "source", runID = "run", deletionsHeld = "deletions_held", quality, phases
         case seen, added, updated, unchanged, skipped, withdrawn
         case pages, requests, bytes, notModified = "not_modified", retries, unchangedPages = "unchanged_pages"
     }
@@ -72,6 +75,7 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
         try c.encodeIfPresent(error, forKey: .error)
         try c.encodeIfPresent(deletionsHeld, forKey: .deletionsHeld)
         try c.encodeIfPresent(quality.map { ($0 * 10).rounded() / 10 }, forKey: .quality)
+        if !phases.isEmpty { try c.encode(phases.mapValues { ($0 * 1000).rounded() / 1000 }, forKey: .phases) }
     }
 }
 

@@ -51,6 +51,8 @@ public struct HarvestRunner: Sendable {
         thread.stackSize = 8 << 20
         thread.start()
 
+        // Records are scored on this thread, which waits on the harvester most of the time, while they are in memory.
+        let scoring = scoreQuality && linkChecker == nil ? RunScoring(sourceID: source.id, startedAt: started) : nil
         var batch = StageBatch()
         var seen = start.resumed?.staged ?? 0
         var issues = 0
@@ -67,10 +69,11 @@ public struct HarvestRunner: Sendable {
         }
         while outcome == nil {
             switch queue.pop() {
-            case .record(let staged, let found):
+            case .record(let staged, let found, let record):
                 seen += 1
                 issues += found.count
                 batch.records.append(staged)
+                if let scoring, let record { batch.quality.append(scoring.row(record)) }
                 batch.issues += found
                 if batch.records.count >= batchSize { flush() }
             case .unchanged(let ids):
@@ -94,6 +97,7 @@ public struct HarvestRunner: Sendable {
         }
         flush()
         if let storeFailure { throw storeFailure }
+        var phases = ["gather": Date().timeIntervalSince(started)]
 
         var report = HarvestReport(sourceID: source.id, runID: runID, status: "failed", counters: counters,
                                    resumed: start.resumed != nil, seconds: 0)
@@ -107,6 +111,7 @@ public struct HarvestRunner: Sendable {
             report.issues = failed.issues
             report.error = error.description
         case .success(let gathered):
+            let merging = Date()
             let maxDelete = (try? source.doubleOption("max_delete_fraction", default: 0.5)) ?? 0.5
             let commit = try store.commitRun(runID: runID, sourceID: source.id,
                                              end: RunEnd(listingComplete: gathered.complete, expected: gathered.expectedTotal,
@@ -118,21 +123,25 @@ public struct HarvestRunner: Sendable {
             report.deleted = commit.deleted
             report.issues = commit.issues
             report.deletionsHeld = commit.deletionsHeld
+            phases["merge"] = Date().timeIntervalSince(merging)
             if scoreQuality {
+                let scoring = Date()
+                defer { phases["quality"] = Date().timeIntervalSince(scoring) }
                 let changed = commit.counts.added + commit.counts.updated + commit.deleted > 0
                 report.quality = try QualityScorer(store: store).scoreAfterRun(sourceID: source.id, runID: runID, changedRecords: changed,
-                                                                              links: linkChecker).percent
+                                                                              links: linkChecker, scoredInRun: scoring != nil).percent
             }
         }
         report.seconds = Date().timeIntervalSince(started)
+        report.phases = phases
         return report
     }
 }
 
 /// What the harvesting thread hands the writing thread.
 enum Item: Sendable {
-    /// A listed record, mapped or skipped, with the issues found in it.
-    case record(StagedRecord, [RecordIssue])
+    /// A listed record, mapped or skipped, with the issues found in it and, when mapped, the record.
+    case record(StagedRecord, [RecordIssue], CatalogRecord?)
     /// The records of a page that did not change since the last run.
     case unchanged([String])
     case issue(RecordIssue)

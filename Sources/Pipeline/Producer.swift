@@ -100,7 +100,7 @@ struct Producer: Sendable {
                 // A record without any id is staged under a name no record can have, so that it counts as
                 // listed and skipped (counts are derived from what a run staged).
                 let localID = raw.localID ?? "#unidentified \(raw.location) \(raw.pageURL)"
-                try push(.record(StagedRecord(localID: localID, change: .skipped, encoded: nil, raw: nil), issues))
+                try push(.record(StagedRecord(localID: localID, change: .skipped, encoded: nil, raw: nil), issues, nil))
                 return
             }
             let (normalised, found) = producer.normaliser.normalise(record, context: normalisation)
@@ -111,7 +111,7 @@ struct Producer: Sendable {
             let change: StagedRecord.Change = stored == nil ? .added : stored!.content == encoded.contentHash ? .unchanged : .updated
             let rawChanged = stored?.payload != raw.payloadHash
             try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
-                                          raw: rawChanged ? raw : nil), issues))
+                                          raw: rawChanged ? raw : nil), issues, encoded.record))
         }
 
         func unchanged(localIDs: [String]) throws(HarvestError) {

@@ -1,5 +1,5 @@
 import CatalogModel
-import CatalogStore
+@testable import CatalogStore
 import GRDB
 import Testing
 
@@ -46,5 +46,65 @@ struct RecordTermsTests {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM record_terms WHERE seq NOT IN (SELECT seq FROM records)") ?? -1
         }
         #expect(orphans == 0)
+    }
+}
+
+/// The terms a merge inserts are computed in Swift (`RecordTerms`) since v8; they must be the rows the v7 SQL gives
+/// from the stored JSON, which the search side's `lower`/`upper` comparisons were written against.
+@Suite("Record terms computed in Swift equal the SQL ones")
+struct RecordTermsEquivalenceTests {
+    private static func records() -> [CatalogRecord] {
+        func make(_ id: String, _ edit: (inout CatalogRecord) -> Void) -> CatalogRecord {
+            var record = StoreFixture.record(id, title: "Dataset \(id)")
+            edit(&record)
+            return record
+        }
+        func distribution(_ format: String?, _ fileType: String? = nil, _ media: String? = nil) -> Distribution {
+            var d = Distribution(accessURL: "https://city.example/file")
+            d.format = format
+            d.fileType = fileType
+            d.mediaType = media
+            return d
+        }
+        return [
+            make("plain") { $0.distributions = [distribution("csv"), distribution("..Csv"), distribution("CSV")] },
+            make("eu") {
+                $0.distributions = [distribution("Comma", "http://publications.europa.eu/resource/authority/file-type/CSV", "Text/CSV"),
+                                    distribution(nil, "https://example.org/types/geojson", nil),
+                                    distribution("", "", "")]
+            },
+            make("unicode") {
+                $0.distributions = [distribution("Géo-ÉTAT", nil, "application/ÉXAMPLE")]
+                $0.themes = [Concept(uri: "https://thèmes.example/Économie", label: "Économie ÉTÉ")]
+                $0.languages = ["FR", "Ελληνικά", ""]
+                $0.keywords = ["Wasser", "wasser", "Éau", "Wasser"]
+            },
+            make("uris") {
+                $0.themes = [Concept(uri: "http://example.org/themes/", label: nil), Concept(uri: "ENVI", label: ""),
+                             Concept(uri: nil, label: "Only A Label"), Concept(uri: "urn:x:y/z//", label: "Z")]
+            },
+            make("empty") { _ in },
+        ]
+    }
+
+    @Test func swiftTermsEqualTheSQLBackfill() throws {
+        let fixture = try StoreFixture()
+        try fixture.harvest(Self.records())
+        let query = "SELECT r.id || ' ' || t.field || '=' || t.value FROM record_terms t JOIN records r ON r.seq = t.seq ORDER BY 1"
+        let merged = try fixture.store.read("merged terms") { db in try String.fetchAll(db, sql: query) }
+        #expect(merged.count > 20)
+        try fixture.store.pool.write { db in
+            try db.execute(sql: "DELETE FROM record_terms")
+            try db.execute(sql: TermsMigration.insertTerms(of: "r", from: "FROM records r"))
+        }
+        let backfilled = try fixture.store.read("backfilled terms") { db in try String.fetchAll(db, sql: query) }
+        #expect(merged == backfilled)
+    }
+
+    @Test func stagedTermsReadBack() {
+        let terms = RecordTerms.terms(of: Self.records()[2])
+        #expect(RecordTerms.parse(RecordTerms.json(terms)) == terms)
+        #expect(RecordTerms.parse("not json").isEmpty)
+        #expect(RecordTerms.parse("[[\"a\"], [\"b\", 2], [\"c\", \"d\"]]") == [RecordTerms.Term(field: "c", value: "d")])
     }
 }

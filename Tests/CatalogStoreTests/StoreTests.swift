@@ -165,8 +165,8 @@ struct BulkMergeTests {
             let hits = try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'lighthouse'") ?? 0
             return (names, hits)
         }
-        #expect(triggers == ["records_fts_delete", "records_fts_insert", "records_fts_update",
-                             "records_terms_delete", "records_terms_insert", "records_terms_update"])
+        // Since v8 a merge inserts terms itself; only a deletion goes through a terms trigger.
+        #expect(triggers == ["records_fts_delete", "records_fts_insert", "records_fts_update", "records_terms_delete"])
         #expect(matches == 1)
         // A small change afterwards goes through the triggers again.
         var changed = many

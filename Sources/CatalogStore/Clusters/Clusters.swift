@@ -81,22 +81,31 @@ enum Clusters {
 }
 
 extension CatalogStore {
-    /// Replaces the match keys of the records a run added or updated; returns their ids.
-    static func replaceKeys(runID: Int64, sourceID: String, db: Database) throws -> [String] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT local_id, match_keys FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
-            """, arguments: [runID])
-        let delete = try db.cachedStatement(sql: "DELETE FROM record_keys WHERE record_id = ?")
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)")
+    /// Replaces the match keys and search terms of the records a run added or updated, in one read of what the run
+    /// staged; returns their ids.
+    static func replaceKeysAndTerms(runID: Int64, sourceID: String, db: Database) throws -> [String] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT r.seq, s.local_id, s.change, s.match_keys, s.terms FROM run_staging s JOIN records r ON r.id = ? || '/' || s.local_id
+            WHERE s.run_id = ? AND s.change IN ('added', 'updated') AND s.record_json IS NOT NULL
+            """, arguments: [sourceID, runID])
+        let deleteKeys = try db.cachedStatement(sql: "DELETE FROM record_keys WHERE record_id = ?")
+        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)")
+        let deleteTerms = try db.cachedStatement(sql: "DELETE FROM record_terms WHERE seq = ?")
+        let insertTerm = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_terms (seq, field, value) VALUES (?, ?, ?)")
         var ids: [String] = []
-        for row in rows {
-            let id = "\(sourceID)/\(row["local_id"] as String)"
+        while let row = try rows.next() {
+            let seq: Int64 = row[0]
+            let id = "\(sourceID)/\(row[1] as String)"
             ids.append(id)
-            try delete.execute(arguments: [id])
-            for line in (row["match_keys"] as String? ?? "").split(separator: "\n") {
+            try deleteKeys.execute(arguments: [id])
+            for line in (row[3] as String? ?? "").split(separator: "\n") {
                 let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 guard parts.count == 3 else { continue }
-                try insert.execute(arguments: [id, sourceID, String(parts[0]), String(parts[2]), parts[1] == "1"])
+                try insertKey.execute(arguments: [id, sourceID, String(parts[0]), String(parts[2]), parts[1] == "1"])
+            }
+            if row[2] as String == "updated" { try deleteTerms.execute(arguments: [seq]) }
+            for term in RecordTerms.parse(row[4] as String? ?? "[]") {
+                try insertTerm.execute(arguments: [seq, term.field, term.value])
             }
         }
         return ids

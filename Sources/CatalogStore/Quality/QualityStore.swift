@@ -19,8 +19,13 @@ public struct QualityRecordRow: Sendable, Hashable {
     public var percent: Double
     public var findings: Int
     public var findingsText: String
+    /// The share passed per metric (`Quality.RecordScore.sharesText`); nil in rows stored before v9.
+    public var shares: String?
+    public var distributions: Int
+    public var openLicence: Bool
 
-    public init(localID: String, title: String, url: String?, score: Double, percent: Double, findings: Int, findingsText: String) {
+    public init(localID: String, title: String, url: String?, score: Double, percent: Double, findings: Int, findingsText: String,
+                shares: String? = nil, distributions: Int = 0, openLicence: Bool = false) {
         self.localID = localID
         self.title = title
         self.url = url
@@ -28,7 +33,17 @@ public struct QualityRecordRow: Sendable, Hashable {
         self.percent = percent
         self.findings = findings
         self.findingsText = findingsText
+        self.shares = shares
+        self.distributions = distributions
+        self.openLicence = openLicence
     }
+}
+
+/// What a source's tally is summed from: one record's shares, distribution count and open-licence flag.
+public struct QualityShares: Sendable, Hashable {
+    public var shares: String
+    public var distributions: Int
+    public var openLicence: Bool
 }
 
 /// A source's score for one run, to store.
@@ -81,13 +96,61 @@ extension CatalogStore {
     /// Writes one batch of per-record scores.
     public func saveQualityRecords(runID: Int64, sourceID: String, rows: [QualityRecordRow]) throws(StoreError) {
         try write("storing the quality scores of '\(sourceID)'") { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO quality_records (run_id, source_id, local_id, title, url, score, percent, findings, findings_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for row in rows {
-                try insert.execute(arguments: [runID, sourceID, row.localID, row.title, row.url, row.score, row.percent,
-                                               row.findings, row.findingsText])
+            try Self.insert(qualityRows: rows, runID: runID, sourceID: sourceID, db: db)
+        }
+    }
+
+    static func insert(qualityRows rows: [QualityRecordRow], runID: Int64, sourceID: String, db: Database) throws {
+        guard !rows.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO quality_records (run_id, source_id, local_id, title, url, score, percent, findings, findings_text,
+                shares, distributions, open_licence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows {
+            try insert.execute(arguments: [runID, sourceID, row.localID, row.title, row.url, row.score, row.percent,
+                                           row.findings, row.findingsText, row.shares, row.distributions, row.openLicence])
+        }
+    }
+
+    /// Completes the per-record scores a harvest run wrote as it staged records: the source's current records the
+    /// run did not score (their pages had not changed) get their row from the source's previous scored run, and
+    /// rows of records no longer in the catalogue go. Returns false, changing nothing, when some current record
+    /// would lack a row with shares (scored before v9, or never): the caller then scores the source in full.
+    public func completeQualityRows(sourceID: String, runID: Int64) throws(StoreError) -> Bool {
+        try write("completing the quality scores of '\(sourceID)'") { db in
+            let previous = try Int64.fetchOne(db, sql: """
+                SELECT max(run_id) FROM quality_runs WHERE source_id = ? AND run_id < ?
+                """, arguments: [sourceID, runID])
+            let missing = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM records r WHERE r.source_id = ?
+                AND NOT EXISTS (SELECT 1 FROM quality_records q WHERE q.run_id = ? AND q.local_id = r.local_id AND q.shares IS NOT NULL)
+                AND NOT EXISTS (SELECT 1 FROM quality_records q WHERE q.run_id = ? AND q.local_id = r.local_id AND q.shares IS NOT NULL)
+                """, arguments: [sourceID, runID, previous ?? -1]) ?? 0
+            guard missing == 0 else { return false }
+            if let previous {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO quality_records (run_id, source_id, local_id, title, url, score, percent, findings,
+                        findings_text, shares, distributions, open_licence)
+                    SELECT ?, q.source_id, q.local_id, q.title, q.url, q.score, q.percent, q.findings, q.findings_text, q.shares,
+                        q.distributions, q.open_licence
+                    FROM quality_records q JOIN records r ON r.source_id = ? AND r.local_id = q.local_id WHERE q.run_id = ?
+                    """, arguments: [runID, sourceID, previous])
+            }
+            try db.execute(sql: """
+                DELETE FROM quality_records WHERE run_id = ? AND local_id NOT IN (SELECT local_id FROM records WHERE source_id = ?)
+                """, arguments: [runID, sourceID])
+            return true
+        }
+    }
+
+    /// The shares of every record scored in `runID`, in batches, for summing the source's tally.
+    public func forEachQualityShares(runID: Int64, _ body: (QualityShares) throws -> Void) throws(StoreError) {
+        try read("reading the quality scores of run \(runID)") { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT shares, distributions, open_licence FROM quality_records WHERE run_id = ?",
+                                           arguments: [runID])
+            while let row = try rows.next() {
+                try body(QualityShares(shares: row[0] ?? "", distributions: row[1], openLicence: row[2]))
             }
         }
     }

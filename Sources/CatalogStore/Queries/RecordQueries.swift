@@ -36,7 +36,7 @@ extension CatalogStore {
     public func record(_ id: String) throws(StoreError) -> StoredRecord? {
         try read("reading record '\(id)'") { db in
             let select = """
-                SELECT r.id, r.record_json, r.harvested_at, r.content_hash, w.payload, w.payload_hash, w.media_type
+                SELECT r.id, r.record_json, r.harvested_at, r.content_hash, w.payload, w.payload_hash, w.media_type, w.payload_codec
                 FROM records r LEFT JOIN raw_records w ON w.source_id = r.source_id AND w.local_id = r.local_id
                 """
             var row = try Row.fetchOne(db, sql: "\(select) WHERE r.id = ?", arguments: [id])
@@ -55,7 +55,14 @@ extension CatalogStore {
             }
             guard let row else { return nil }
             let record = try RecordCodec.decode(json: row[1], id: row[0], harvestedAt: row[2], contentHash: row[3], rawHash: row[5])
-            let payload: Data? = row[4]
+            let stored: Data? = row[4]
+            var payload: [UInt8]?
+            if let stored {
+                guard let bytes = PayloadCodec.decode([UInt8](stored), codec: row[7]) else {
+                    throw StoreError.corruptRecord(id: row[0], reason: "its raw payload could not be decompressed (codec '\(row[7] as String? ?? "none")')")
+                }
+                payload = bytes
+            }
             var cluster: ClusterInfo?
             if let info = try Row.fetchOne(db, sql: """
                 SELECT c.id, c.canonical_id, c.confidence FROM records r JOIN clusters c ON c.id = r.cluster_id WHERE r.id = ?
@@ -66,7 +73,7 @@ extension CatalogStore {
                     """, arguments: [info[0] as String]).map { ClusterInfo.Member(id: $0["id"], source: $0["source_id"], url: $0["url"]) }
                 cluster = ClusterInfo(id: info[0], canonicalID: info[1], confidence: info[2], members: members)
             }
-            return StoredRecord(record: record, rawPayload: payload.map { [UInt8]($0) }, rawMediaType: row[6], cluster: cluster)
+            return StoredRecord(record: record, rawPayload: payload, rawMediaType: row[6], cluster: cluster)
         }
     }
 

@@ -16,6 +16,8 @@ public struct EncodedRecord: Sendable {
     public var ftsPublisher: String?
     /// What the record can be matched by, one `kind\tstrong\tvalue` per line.
     public var matchKeys: String
+    /// The record's `record_terms` rows as a JSON array of `[field, value]` pairs.
+    public var terms: String
     public var rank: CanonicalRank
 
     public init(_ record: CatalogRecord) {
@@ -35,6 +37,7 @@ public struct EncodedRecord: Sendable {
         ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
         ftsPublisher = record.publisher?.name
         matchKeys = MatchKeys.keys(for: record).map { "\($0.kind)\t\($0.strong ? 1 : 0)\t\($0.value)" }.joined(separator: "\n")
+        terms = RecordTerms.json(RecordTerms.terms(of: record))
         rank = CanonicalRank(record)
     }
 

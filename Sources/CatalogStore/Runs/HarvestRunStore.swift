@@ -73,23 +73,27 @@ extension CatalogStore {
 
     /// Writes one batch of a run in one transaction: its records, issues and pages, and its checkpoint.
     public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date) throws(StoreError) {
+        // Payloads are compressed before the transaction opens, so the transaction only writes.
+        let payloads = batch.records.map { $0.raw.map { PayloadCodec.encode($0.payload) } }
         try write("staging records of '\(sourceID)'") { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
-                    content_hash, record_json, payload, payload_hash, media_type, page_url, match_keys, is_copy, completeness)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    content_hash, record_json, payload, payload_codec, payload_hash, media_type, page_url, match_keys, is_copy,
+                    completeness, terms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for item in batch.records {
+            for (item, payload) in zip(batch.records, payloads) {
                 let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
                 try insert.execute(arguments: [
                     runID, item.localID, item.change.rawValue,
                     encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
                     encoded?.record.modified?.display, encoded?.contentHash, encoded?.json,
-                    item.raw.map { Data($0.payload) }, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
-                    encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0,
+                    payload.map { Data($0.bytes) }, payload?.codec, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
+                    encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0, encoded?.terms,
                 ])
             }
             try Self.insert(issues: batch.issues, runID: runID, sourceID: sourceID, db: db)
+            try Self.insert(qualityRows: batch.quality, runID: runID, sourceID: sourceID, db: db)
             let remember = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO run_http_cache (run_id, url, etag, last_modified, body_hash, page_json, fetched_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -111,7 +115,7 @@ extension CatalogStore {
         return try write("committing the harvest of '\(sourceID)'") { db in
             // A merge that writes most of the catalogue loads without the row-by-row FTS triggers and rebuilds the
             // index in one pass (2-3x faster); a small merge keeps the triggers.
-            let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated')",
+            let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = ? AND change IN ('added', 'updated')",
                                            arguments: [runID]) ?? 0
             let catalogue = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
             let bulk = changed >= 1000 && changed * 2 >= catalogue + changed
@@ -136,13 +140,14 @@ extension CatalogStore {
                 try db.execute(sql: Migrations.ftsInsertAndUpdate)
             }
             try Self.restoreWithdrawn(runID: runID, sourceID: sourceID, db: db)
-            let affected = try Self.replaceKeys(runID: runID, sourceID: sourceID, db: db)
+            let affected = try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, db: db)
             try db.execute(sql: """
-                INSERT INTO raw_records (source_id, local_id, payload, payload_hash, media_type, page_url, fetched_at)
-                SELECT ?, local_id, payload, payload_hash, media_type, page_url, ? FROM run_staging
+                INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
+                SELECT ?, local_id, payload, payload_codec, payload_hash, media_type, page_url, ? FROM run_staging
                 WHERE run_id = ? AND payload IS NOT NULL AND change != 'skipped'
-                ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_hash = excluded.payload_hash,
-                    media_type = excluded.media_type, page_url = excluded.page_url, fetched_at = excluded.fetched_at
+                ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
+                    payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
+                    fetched_at = excluded.fetched_at
                 """, arguments: [sourceID, now, runID])
             try db.execute(sql: """
                 INSERT OR REPLACE INTO http_cache (source_id, url, etag, last_modified, body_hash, page_json, fetched_at)
@@ -225,7 +230,8 @@ extension CatalogStore {
 
     static func counts(runID: Int64, db: Database) throws -> RunCounts {
         var counts = RunCounts()
-        for row in try Row.fetchAll(db, sql: "SELECT change, count(*) FROM run_staging WHERE run_id = ? GROUP BY change", arguments: [runID]) {
+        for row in try Row.fetchAll(db, sql: "SELECT change, count(*) FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = ? GROUP BY change",
+                                    arguments: [runID]) {
             let n: Int = row[1]
             switch row[0] as String {
             case "added": counts.added = n

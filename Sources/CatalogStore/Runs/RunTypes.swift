@@ -48,6 +48,8 @@ public struct StageBatch: Sendable {
     public var records: [StagedRecord] = []
     public var issues: [RecordIssue] = []
     public var pages: [PageMemo] = []
+    /// The staged records' quality scores, when the run scores as it stages.
+    public var quality: [QualityRecordRow] = []
     /// Where to resume after this batch (the harvester's paging state), when the batch ends a page.
     public var checkpoint: String?
     public var counters: FetchCounters?

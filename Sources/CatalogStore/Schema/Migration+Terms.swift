@@ -45,7 +45,8 @@ enum TermsMigration {
     static let fileTypePrefix = "http://publications.europa.eu/resource/authority/file-type/"
 
     /// One statement inserting the terms of record `row` (`new` in a trigger; `r` with `from` for a backfill).
-    private static func insertTerms(of row: String, from: String) -> String {
+    /// Since v8 the merge inserts terms computed in Swift (`RecordTerms`), which must give the same rows.
+    static func insertTerms(of row: String, from: String) -> String {
         let json = "\(row).record_json"
         let uri = "json_extract(t.value, '$.uri')"
         let lastSegment = "replace(\(uri), rtrim(\(uri), replace(\(uri), '/', '')), '')"

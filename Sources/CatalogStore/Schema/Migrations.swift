@@ -17,6 +17,9 @@ enum Migrations {
         migrator.registerMigration("v4: withdrawn records for change feeds") { db in try db.execute(sql: v4Withdrawn) }
         migrator.registerMigration("v5: quality scores per run") { db in try db.execute(sql: v5Quality) }
         migrator.registerMigration("v6: schedule state") { db in try db.execute(sql: v6ScheduleState) }
+        migrator.registerMigration("v8: search terms staged with their records") { db in try db.execute(sql: v8StagedTerms) }
+        migrator.registerMigration("v9: per-metric shares of record scores") { db in try db.execute(sql: v9QualityShares) }
+        migrator.registerMigration("v10: compressed raw payloads") { db in try db.execute(sql: v10PayloadCodec) }
         return migrator
     }
 

@@ -1,5 +1,5 @@
 public import CatalogStore
-import CatalogModel
+public import CatalogModel
 public import Foundation
 public import Quality
 
@@ -30,11 +30,7 @@ public struct QualityScorer: Sendable {
             for record in batch.records {
                 let score = evaluator.evaluate(record)
                 tally.add(score, distributions: record.distributions.count)
-                let localID = record.id.hasPrefix(prefix) ? String(record.id.dropFirst(prefix.count)) : record.id
-                rows.append(QualityRecordRow(localID: localID, title: record.title.value,
-                                             url: record.provenance.originalURL ?? record.landingPage,
-                                             score: score.points, percent: score.percent, findings: score.findings.count,
-                                             findingsText: Finding.lines(score.findings)))
+                rows.append(Self.row(record, score, prefix: prefix))
             }
             try store.saveQualityRecords(runID: runID, sourceID: sourceID, rows: rows)
         }
@@ -47,15 +43,37 @@ public struct QualityScorer: Sendable {
     }
 
     /// Scores the source at the end of a run: a run that added, changed and deleted nothing, without a link
-    /// check, carries the previous run's score forward (one point of the trend per run, no re-reading).
+    /// check, carries the previous run's score forward (one point of the trend per run, no re-reading). Otherwise,
+    /// without a link check, the rows the run wrote as it staged records (`RunScoring`) are completed from the
+    /// previous run and summed; with one, or when rows are missing, every record is read and scored again.
     public func scoreAfterRun(sourceID: String, runID: Int64, changedRecords: Bool, links: LinkChecker?,
-                              at date: Date = Date()) throws(StoreError) -> SourceTally {
+                              scoredInRun: Bool = false, at date: Date = Date()) throws(StoreError) -> SourceTally {
         if !changedRecords, links == nil, let carried = try store.carryQualityForward(sourceID: sourceID, to: runID, at: date) {
             return try TallyCodec.decode(carried, runID: runID)
+        }
+        if scoredInRun, links == nil, try store.completeQualityRows(sourceID: sourceID, runID: runID) {
+            var tally = SourceTally(checked: SourceTally.metrics(linksChecked: false))
+            try store.forEachQualityShares(runID: runID) { row in
+                tally.add(RecordScore(sharesText: row.shares, openLicence: row.openLicence), distributions: row.distributions)
+            }
+            try store.saveQualityRun(runID: runID, sourceID: sourceID,
+                                     row: QualityRunRow(score: tally.score, maximum: tally.maximum, percent: tally.percent,
+                                                        records: tally.records, linksChecked: false, tallyJSON: TallyCodec.encode(tally)),
+                                     at: date)
+            return tally
         }
         var status = LinkStatus.unchecked
         if let links { status = try links.check(sourceID: sourceID) }
         return try score(sourceID: sourceID, runID: runID, links: status, at: date)
+    }
+
+    /// A record's stored score.
+    static func row(_ record: CatalogRecord, _ score: RecordScore, prefix: String) -> QualityRecordRow {
+        let localID = record.id.hasPrefix(prefix) ? String(record.id.dropFirst(prefix.count)) : record.id
+        return QualityRecordRow(localID: localID, title: record.title.value, url: record.provenance.originalURL ?? record.landingPage,
+                                score: score.points, percent: score.percent, findings: score.findings.count,
+                                findingsText: Finding.lines(score.findings), shares: score.sharesText,
+                                distributions: record.distributions.count, openLicence: score.openLicence)
     }
 
     /// `yyyy-MM-dd` in UTC.
@@ -64,6 +82,22 @@ public struct QualityScorer: Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}
+
+/// Scores records as a harvest run stages them, while they are in memory (no links requested): the rows go into
+/// the staging transactions, and `QualityScorer.scoreAfterRun` completes and sums them after the merge.
+public struct RunScoring: Sendable {
+    let evaluator: RecordEvaluator
+    let prefix: String
+
+    public init(sourceID: String, startedAt: Date) {
+        evaluator = RecordEvaluator(today: QualityScorer.day(startedAt), links: .unchecked)
+        prefix = sourceID + "/"
+    }
+
+    public func row(_ record: CatalogRecord) -> QualityRecordRow {
+        QualityScorer.row(record, evaluator.evaluate(record), prefix: prefix)
     }
 }
 

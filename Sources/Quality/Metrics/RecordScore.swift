@@ -29,3 +29,23 @@ public struct RecordScore: Sendable, Hashable {
     /// Points as a percentage of `maximum`.
     public var percent: Double { maximum == 0 ? 0 : points * 100 / Double(maximum) }
 }
+
+extension RecordScore {
+    /// The shares as stored with a record's score, `metric=share` separated by `;` in metric order
+    /// (`keywords=1;themes=0;…`), so a source's tally can be summed again from stored rows.
+    public var sharesText: String {
+        Metric.allCases.compactMap { metric in shares[metric].map { "\(metric.rawValue)=\($0)" } }.joined(separator: ";")
+    }
+
+    /// The score as far as a tally needs it (shares and the licence flag), from `sharesText`; unknown metrics and
+    /// unreadable shares are left out.
+    public init(sharesText: String, openLicence: Bool) {
+        var shares: [Metric: Double] = [:]
+        for pair in sharesText.split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let metric = Metric(rawValue: String(parts[0])), let share = Double(parts[1]) else { continue }
+            shares[metric] = share
+        }
+        self.init(shares: shares, findings: [], openLicence: openLicence)
+    }
+}

@@ -1,0 +1,79 @@
+import CatalogModel
+import FeedParsing
+
+/// A record's `record_terms` rows (the values `format:`, `theme:` and `language:` filter on and the facets count),
+/// computed while the record is still in memory, so the merge inserts them instead of re-reading every record's
+/// JSON ten times in SQL.
+///
+/// The values are the ones the v7 migration's SQL backfill gives (`TermsMigration`), byte for byte: SQLite's
+/// `lower` and `upper` change ASCII letters only, and the search side compares with them, so these do the same.
+enum RecordTerms {
+    struct Term: Hashable {
+        let field: String
+        let value: String
+    }
+
+    static func terms(of record: CatalogRecord) -> [Term] {
+        var seen = Set<Term>()
+        var terms: [Term] = []
+        func add(_ field: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            let term = Term(field: field, value: value)
+            if seen.insert(term).inserted { terms.append(term) }
+        }
+        for distribution in record.distributions {
+            let published = distribution.format.map { asciiUpper(dropLeadingDots($0)) }
+            add("format", distribution.fileType.map { $0.replacingOccurrences(of: TermsMigration.fileTypePrefix, with: "") } ?? published)
+            add("format.raw", published)
+            add("media", distribution.mediaType.map(asciiLower))
+        }
+        for theme in record.themes {
+            add("theme", theme.label.map(asciiLower))
+            add("theme", theme.uri.map(asciiLower))
+            add("theme", theme.uri.map { asciiLower(lastSegment($0)) })
+            add("theme.facet", theme.label ?? theme.uri)
+        }
+        for language in record.languages {
+            add("language", asciiLower(language))
+            add("language.facet", language)
+        }
+        for keyword in record.keywords { add("keyword", keyword) }
+        return terms
+    }
+
+    /// The terms as a JSON array of `[field, value]` pairs, the form `run_staging.terms` keeps until the merge.
+    static func json(_ terms: [Term]) -> String {
+        let array = JSONValue.array(terms.map { .array([.string($0.field), .string($0.value)]) })
+        return String(decoding: JSONWriter.write(array), as: UTF8.self)
+    }
+
+    /// Reads `json(_:)` back; what is not a `[field, value]` pair of strings is left out.
+    static func parse(_ json: String) -> [Term] {
+        guard case .array(let pairs)? = try? JSONParser.parse(json) else { return [] }
+        return pairs.compactMap { pair in
+            guard case .array(let parts) = pair, parts.count == 2, case .string(let field) = parts[0],
+                  case .string(let value) = parts[1] else { return nil }
+            return Term(field: field, value: value)
+        }
+    }
+
+    /// What follows a URI's last `/` (nothing when it ends with one); the whole text when it has none.
+    static func lastSegment(_ uri: String) -> String {
+        guard let slash = uri.utf8.lastIndex(of: UInt8(ascii: "/")) else { return uri }
+        return String(uri[uri.utf8.index(after: slash)...])
+    }
+
+    static func dropLeadingDots(_ text: String) -> String {
+        String(text.drop { $0 == "." })
+    }
+
+    static func asciiLower(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    static func asciiUpper(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }, as: UTF8.self)
+    }
+}
