@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DEMO_DIR ?= .demo
 
-.PHONY: all deps build release test sweep fuzz demo install bench bench-quick clean help
+.PHONY: all deps build release test sweep fuzz demo install bench bench-quick bench-million clean help
 
 all: build
 
@@ -14,6 +14,7 @@ help:
 	@echo "make release  optimised build of the fedcat binary"
 	@echo "make bench   every stage against its peers (N=20000 CKAN fetch/harvest/index/search, DCAT_N=10000 DCAT vs rdflib, rapper, serdi, OAI_N=100000 and CSW_N=20000 vs lxml, EXPORT_N=100000 exports); table in docs/benchmarks.md"
 	@echo "make bench-quick   the same at 10,000 records"
+	@echo "make bench-million N=1000000 PARTS=10: harvest N datasets as PARTS sources, search and export them; docs/benchmarks-million.md"
 	@echo "make sweep    harvest every file of ../shared/corpus (or \$$FEDCAT_CORPUS) over loopback, compare with sweep/expected.tsv"
 	@echo "make fuzz     run each parser's libFuzzer target for SECONDS seconds (default 60)"
 	@echo "make install  copy the release binary to \$$(PREFIX)/bin (PREFIX=$(PREFIX))"
@@ -54,6 +55,13 @@ bench: deps
 
 bench-quick: deps
 	bench/all.sh --quick
+
+# The catalogue at a million datasets (about an hour, 30 GB of disk): harvest as PARTS sources, search, export.
+bench-million: deps
+	bench/million.sh $(or $(N),1000000) $(or $(PARTS),10) | tee .build-bench-data/million.log
+	python3 bench/table.py --command "make bench-million N=$(or $(N),1000000) PARTS=$(or $(PARTS),10)" \
+		< .build-bench-data/million.log > docs/benchmarks-million.md
+	cat docs/benchmarks-million.md
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -16,6 +16,7 @@ GROUPS = [  # (stage prefix or exact key, title) in report order
     ("fetch", "fetch over loopback (CKAN pages, bodies discarded)"),
     ("ckan-harvest", "CKAN harvest end to end: fetch, parse, map, normalise, merge, index"),
     ("ckan-harvest-unchanged", "CKAN re-harvest, nothing changed"),
+    ("ckan-harvest-part", "CKAN harvest at scale: one source after another into one catalogue"),
     ("index", "index: FTS5 rebuild of the harvested catalogue"),
     ("dcat.rdf", "DCAT-AP RDF/XML: parse + map + normalise"),
     ("dcat.ttl", "DCAT-AP Turtle: parse + map + normalise"),
@@ -30,7 +31,7 @@ GROUPS = [  # (stage prefix or exact key, title) in report order
 def group_of(line):
     stage = line.get("stage", "")
     tool = line.get("tool") or line.get("peer") or "?"
-    if stage in ("fetch", "ckan-harvest", "ckan-harvest-unchanged", "index") or stage.startswith("export-"):
+    if stage in ("fetch", "ckan-harvest", "ckan-harvest-unchanged", "ckan-harvest-part", "index") or stage.startswith("export-"):
         return stage
     if line.get("file") in ("dcat.rdf", "dcat.ttl", "dcat.jsonld"):
         return line["file"]
@@ -124,6 +125,20 @@ def main():
                 "| tool | rows | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|---:|"]
         for s in searches:
             out.append("| %s | %s | %s | %s | %s |" % (s.get("tool"), s.get("records", ""), s.get("p50_ms"), s.get("p95_ms"), s.get("max_ms")))
+    for s in (l for l in lines if l.get("stage") == "search-cold"):
+        out += ["", "Cold `fedcat search` over %s datasets (a new process: start, open, query, print the first page of 20), "
+                "3 queries × 5 runs: median %s ms, max %s ms." % (s.get("records"), s.get("p50_ms"), s.get("max_ms"))]
+    parts = [l for l in lines if l.get("stage") == "ckan-harvest-part" and "elapsed_s" in l]
+    if parts:
+        total = sum(float(p["elapsed_s"]) for p in parts)
+        records = sum(count(p) or 0 for p in parts)
+        out += ["", "Harvest at scale: %d records in %d sources, %.0f s in all (%d records/s); per source, the seconds "
+                "spent gathering (fetch, parse, map, normalise, score, stage) and merging:" % (records, len(parts), total, records / total if total else 0), "",
+                "| source | records | elapsed s | gather s | merge s | quality s | peak RSS MB |", "|---:|---:|---:|---:|---:|---:|---:|"]
+        for i, p in enumerate(parts):
+            phases = p.get("phases") or {}
+            out.append("| %d | %s | %.1f | %s | %s | %s | %.0f |" % (i + 1, count(p), float(p["elapsed_s"]), phases.get("gather", ""),
+                                                                    phases.get("merge", ""), phases.get("quality", ""), p.get("max_rss_kb", 0) / 1024))
     sizes = [l for l in lines if l.get("stage") == "database-size"]
     for s in sizes:
         out += ["", "fedcat database after the CKAN harvest of %d datasets: %.0f MB." % (s["records"], s["bytes"] / 1048576)]

@@ -124,6 +124,7 @@ public struct HarvestRunner: Sendable {
             report.issues = commit.issues
             report.deletionsHeld = commit.deletionsHeld
             phases["merge"] = Date().timeIntervalSince(merging)
+            for (step, seconds) in commit.steps { phases["merge." + step] = seconds }
             if scoreQuality {
                 let scoring = Date()
                 defer { phases["quality"] = Date().timeIntervalSince(scoring) }

@@ -100,11 +100,4 @@ struct RecordTermsEquivalenceTests {
         let backfilled = try fixture.store.read("backfilled terms") { db in try String.fetchAll(db, sql: query) }
         #expect(merged == backfilled)
     }
-
-    @Test func stagedTermsReadBack() {
-        let terms = RecordTerms.terms(of: Self.records()[2])
-        #expect(RecordTerms.parse(RecordTerms.json(terms)) == terms)
-        #expect(RecordTerms.parse("not json").isEmpty)
-        #expect(RecordTerms.parse("[[\"a\"], [\"b\", 2], [\"c\", \"d\"]]") == [RecordTerms.Term(field: "c", value: "d")])
-    }
 }

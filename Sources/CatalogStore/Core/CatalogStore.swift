@@ -31,7 +31,6 @@ public final class CatalogStore: Sendable {
             // 64 MB of page cache per connection: a merge touches far more than the default 2 MB and re-read
             // spilled pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -1,6 +1,7 @@
 public import CatalogModel
 public import Merge
 public import Foundation
+import FeedParsing
 
 /// A record ready to store: its JSON, its content hash, and the text the full-text index gets.
 /// Built off the writer's thread so that the writer only writes.
@@ -14,7 +15,7 @@ public struct EncodedRecord: Sendable {
     public var ftsDescription: String?
     public var ftsKeywords: String?
     public var ftsPublisher: String?
-    /// What the record can be matched by, one `kind\tstrong\tvalue` per line.
+    /// What the record can be matched by, as a JSON array of `[kind, strong (1 or 0), value]`.
     public var matchKeys: String
     /// The record's `record_terms` rows as a JSON array of `[field, value]` pairs.
     public var terms: String
@@ -36,7 +37,8 @@ public struct EncodedRecord: Sendable {
         let words = record.keywords + record.themes.compactMap { $0.label }
         ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
         ftsPublisher = record.publisher?.name
-        matchKeys = MatchKeys.keys(for: record).map { "\($0.kind)\t\($0.strong ? 1 : 0)\t\($0.value)" }.joined(separator: "\n")
+        let keys = MatchKeys.keys(for: record).map { JSONValue.array([.string($0.kind), .number(JSONNumber($0.strong ? 1 : 0)), .string($0.value)]) }
+        matchKeys = String(decoding: JSONWriter.write(.array(keys)), as: UTF8.self)
         terms = RecordTerms.json(RecordTerms.terms(of: record))
         rank = CanonicalRank(record)
     }

@@ -112,7 +112,14 @@ extension CatalogStore {
     /// complete listing unless that would remove too much, remembers its pages, and closes the run.
     public func commitRun(runID: Int64, sourceID: String, end: RunEnd, at date: Date) throws(StoreError) -> RunCommit {
         let now = Timestamp.text(date)
-        return try write("committing the harvest of '\(sourceID)'") { db in
+        var steps: [String: Double] = [:]
+        var lapStart = Date()
+        func lap(_ step: String) {
+            let now = Date()
+            steps[step, default: 0] += now.timeIntervalSince(lapStart)
+            lapStart = now
+        }
+        var commit = try write("committing the harvest of '\(sourceID)'") { db in
             // A merge that writes most of the catalogue loads without the row-by-row FTS triggers and rebuilds the
             // index in one pass (2-3x faster); a small merge keeps the triggers.
             let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = ? AND change IN ('added', 'updated')",
@@ -122,12 +129,14 @@ extension CatalogStore {
             if bulk {
                 try db.execute(sql: "DROP TRIGGER records_fts_insert; DROP TRIGGER records_fts_update")
             }
+            // Staged rows are read in the order they were staged, by a scan (NOT INDEXED): through an index, SQLite
+            // would sort every staged row, JSON included, in memory (1 GB at 100,000 records).
             try db.execute(sql: """
                 INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified,
                     content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
                 SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
                     content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness
-                FROM run_staging WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
+                FROM run_staging NOT INDEXED WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
                 ORDER BY seq
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                     keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
@@ -135,15 +144,18 @@ extension CatalogStore {
                     harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
                     is_copy = excluded.is_copy, completeness = excluded.completeness
                 """, arguments: [sourceID, sourceID, now, runID, runID, sourceID, runID])
+            lap("records")
             if bulk {
                 try db.execute(sql: "INSERT INTO records_fts(records_fts) VALUES('rebuild')")
                 try db.execute(sql: Migrations.ftsInsertAndUpdate)
             }
+            lap("index")
             try Self.restoreWithdrawn(runID: runID, sourceID: sourceID, db: db)
-            let affected = try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, db: db)
+            let affected = try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, bulk: bulk, db: db)
+            lap("keys")
             try db.execute(sql: """
                 INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
-                SELECT ?, local_id, payload, payload_codec, payload_hash, media_type, page_url, ? FROM run_staging
+                SELECT ?, local_id, payload, payload_codec, payload_hash, media_type, page_url, ? FROM run_staging NOT INDEXED
                 WHERE run_id = ? AND payload IS NOT NULL AND change != 'skipped'
                 ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
                     payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
@@ -153,6 +165,7 @@ extension CatalogStore {
                 INSERT OR REPLACE INTO http_cache (source_id, url, etag, last_modified, body_hash, page_json, fetched_at)
                 SELECT ?, url, etag, last_modified, body_hash, page_json, fetched_at FROM run_http_cache WHERE run_id = ?
                 """, arguments: [sourceID, runID])
+            lap("raw")
             let counts = try Self.counts(runID: runID, db: db)
 
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE source_id = ?", arguments: [sourceID]) ?? 0
@@ -187,7 +200,9 @@ extension CatalogStore {
                 }
                 deleted = missing
             }
+            lap("deletions")
             try Clusters.update(affected: affected, removedClusters: goneClusters, db: db)
+            lap("clusters")
             if let held {
                 try Self.insert(issues: [RecordIssue(
                     code: "harvest.deletions-held", severity: .warning,
@@ -205,9 +220,13 @@ extension CatalogStore {
                     updated = ?, unchanged = ?, deleted = ?, skipped = ?, issues = ?, checkpoint = NULL, error = NULL WHERE id = ?
                 """, arguments: [now, status, end.listingComplete, end.expected, counts.seen, counts.added, counts.updated,
                                  counts.unchanged, deleted, counts.skipped, issues, runID])
+            lap("cleanup")
             return RunCommit(status: status, counts: counts, deleted: deleted, keptMissing: missing - deleted,
                              deletionsHeld: held, issues: issues)
         }
+        lap("commit")
+        commit.steps = steps
+        return commit
     }
 
     /// Closes a run that could not finish: the catalogue keeps its records as they were, and what the run

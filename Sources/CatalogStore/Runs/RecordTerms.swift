@@ -47,16 +47,6 @@ enum RecordTerms {
         return String(decoding: JSONWriter.write(array), as: UTF8.self)
     }
 
-    /// Reads `json(_:)` back; what is not a `[field, value]` pair of strings is left out.
-    static func parse(_ json: String) -> [Term] {
-        guard case .array(let pairs)? = try? JSONParser.parse(json) else { return [] }
-        return pairs.compactMap { pair in
-            guard case .array(let parts) = pair, parts.count == 2, case .string(let field) = parts[0],
-                  case .string(let value) = parts[1] else { return nil }
-            return Term(field: field, value: value)
-        }
-    }
-
     /// What follows a URI's last `/` (nothing when it ends with one); the whole text when it has none.
     static func lastSegment(_ uri: String) -> String {
         guard let slash = uri.utf8.lastIndex(of: UInt8(ascii: "/")) else { return uri }

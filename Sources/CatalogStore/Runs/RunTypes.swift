@@ -111,4 +111,6 @@ public struct RunCommit: Sendable, Hashable {
     public var deletionsHeld: String?
     /// Issues recorded for the run, over all its resumptions.
     public var issues: Int
+    /// Seconds per step of the merge (`records`, `index`, `keys`, `raw`, `deletions`, `clusters`, `cleanup`).
+    public var steps: [String: Double] = [:]
 }
