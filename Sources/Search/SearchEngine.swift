@@ -127,10 +127,14 @@ public struct SearchEngine: Sendable {
                             WHERE r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?))
                     """, arguments: [match, match]) ?? 0
             } else {
+                // The same subtraction over the records that pass the filter: counting distinct clusters of every match
+                // would sort them all.
+                let rows = "records_fts JOIN records r\(Self.narrowRows(filter)) ON r.seq = records_fts.rowid"
                 total = try Int.fetchOne(db, sql: """
-                    SELECT count(DISTINCT r.cluster_id) FROM records_fts JOIN records r ON r.seq = records_fts.rowid
-                    WHERE records_fts MATCH ?\(filter)
-                    """, arguments: arguments) ?? 0
+                    SELECT (SELECT count(*) FROM \(rows) WHERE records_fts MATCH ?\(filter))
+                         - (SELECT count(*) - count(DISTINCT r.cluster_id) FROM \(rows) JOIN clusters c ON c.id = r.cluster_id
+                            WHERE records_fts MATCH ?\(filter))
+                    """, arguments: arguments + arguments) ?? 0
             }
             if request.sort == .relevance {
                 hits = try rankedPage(match: match, filter: filter, arguments: arguments, limit: request.limit, offset: offset, in: db)
@@ -188,31 +192,48 @@ public struct SearchEngine: Sendable {
         return (total, rows.map { ($0["cluster"], nil, nil, nil) })
     }
 
+    /// ` INDEXED BY records_seq_cluster` when `filter` reads nothing of a record but its `seq` (the format, theme and
+    /// language filters go through `record_terms`): the narrow (seq, cluster_id) index then stands for the record,
+    /// instead of each matching record's wide row (its JSON) being read.
+    static func narrowRows(_ filter: String) -> String {
+        filter.replacingOccurrences(of: "r.seq", with: "").contains("r.") ? "" : " INDEXED BY records_seq_cluster"
+    }
+
     /// The page of clusters by relevance: FTS5's top rows by rank, widened until the page holds `offset + limit`
     /// distinct clusters (records of one cluster share a page slot, the best-scoring one standing for it) or the
-    /// matches run out. Ties keep FTS5's order (rowid), so pages are stable.
+    /// matches run out. Ties keep FTS5's order (rowid), so pages are stable. With a filter, the top rows are filtered
+    /// and the window widens until enough pass; a window past every match is the exact answer.
     private func rankedPage(match: String, filter: String, arguments: StatementArguments, limit: Int, offset: Int,
                             in db: Database) throws -> [PageHit] {
         let wanted = offset + limit
-        var window = max(64, wanted * 2)
+        var window = max(64, wanted * (filter.isEmpty ? 2 : 8))
         while true {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
-                    ORDER BY rank\(filter.isEmpty ? " LIMIT \(window)" : "")
-                ) f JOIN records r ON r.seq = f.rowid\(filter.isEmpty ? "" : " WHERE 1\(filter)")
-                ORDER BY f.rank, f.rowid\(filter.isEmpty ? "" : " LIMIT \(window)")
+                SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster, f.n AS n FROM (
+                    SELECT rowid, rank, count(*) OVER () AS n FROM (
+                        SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
+                        ORDER BY rank LIMIT \(window)
+                    )
+                ) f JOIN records r\(Self.narrowRows(filter)) ON r.seq = f.rowid WHERE 1\(filter)
+                ORDER BY f.rank, f.rowid
                 """, arguments: arguments)
             var seen = Set<String>()
             var hits: [PageHit] = []
             for row in rows where seen.insert(row["cluster"]).inserted {
                 hits.append((row["cluster"], row["seq"], row["score"], nil))
             }
-            if hits.count >= wanted || rows.count < window {
+            let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, window: window, in: db)
+            if hits.count >= wanted || ranked < window {
                 return Array(hits.dropFirst(offset).prefix(limit))
             }
             window *= 4
         }
+    }
+
+    /// How many matches a window of `window` top rows held, when none of them passed the filter.
+    private static func rankedCount(match: String, window: Int, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(window))",
+                         arguments: [match]) ?? 0
     }
 
     /// A cluster as a result (see `SearchHit.init(cluster:members:)`).

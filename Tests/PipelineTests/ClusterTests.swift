@@ -44,6 +44,21 @@ struct ClusterTests {
         #expect(shown.cluster?.canonicalID == hit.id)
         #expect(shown.cluster?.members.map(\.source) == ["lakeside", "norland"])
         #expect(shown.cluster?.confidence == "high")
+
+        // Totals count clusters, with and without filters, whatever path computes them: each equals the number of
+        // distinct datasets the whole result list holds.
+        let engine = SearchEngine(store: store)
+        for query in ["road", "road format:csv", "water -format:pdf", "data source:norland", "closures OR water format:csv",
+                      "format:csv", "road language:en"] {
+            let all = try engine.search(SearchRequest(text: query, limit: 1000))
+            #expect(all.results.count < 1000)
+            #expect(all.total == all.results.count, "\(query)")
+            #expect(Set(all.results.map(\.id)).count == all.results.count, "\(query)")
+            let paged = try engine.search(SearchRequest(text: query, limit: 7, offset: 7))
+            #expect(paged.total == all.total, "\(query)")
+            #expect(paged.results.map(\.id) == Array(all.results.dropFirst(7).prefix(7)).map(\.id), "\(query)")
+        }
+        #expect(try engine.search(SearchRequest(text: "road format:csv", limit: 1000)).results.contains { $0.records.count == 2 })
     }
 
     @Test func clusteringIsDeterministicWhateverTheHarvestOrder() throws {
