@@ -55,6 +55,9 @@ public struct SearchResults: Sendable, Hashable, Codable {
 /// shown by their canonical record.
 public struct SearchEngine: Sendable {
     public let store: CatalogStore
+    /// Above this many matching datasets a query is broad: ranking every match by bm25 would score them all (a
+    /// common word matches half a million records of a million), so the matches in titles are ranked first.
+    public var broadQuery = 20_000
 
     /// bm25 weights for title, description, keywords, publisher (the FTS5 column order).
     public static let weights = (title: 10.0, description: 2.0, keywords: 5.0, publisher: 3.0)
@@ -137,7 +140,9 @@ public struct SearchEngine: Sendable {
                     """, arguments: arguments + arguments) ?? 0
             }
             if request.sort == .relevance {
-                hits = try rankedPage(match: match, filter: filter, arguments: arguments, limit: request.limit, offset: offset, in: db)
+                hits = try broadRankedPage(match: match, total: total, filter: filter, filterArguments: plan.arguments,
+                                           limit: request.limit, offset: offset, in: db)
+                    ?? rankedPage(match: match, filter: filter, arguments: arguments, limit: request.limit, offset: offset, in: db)
             } else {
                 let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"
                 // The best-scoring record of each cluster stands for it; one hit per cluster.
@@ -228,6 +233,20 @@ public struct SearchEngine: Sendable {
             }
             window *= 4
         }
+    }
+
+    /// The page of a broad query from the records whose title matches it: those records, ranked by bm25 over the
+    /// query and its title part (so title matches come first, ordered by how well the whole record and its title
+    /// match), when they fill the page; nil otherwise, and for queries that are not broad. A record matching only in
+    /// its description ranks after every title match. In every case the query is the whole query (a `-word`
+    /// excludes the word from every field), and the total counts every match.
+    private func broadRankedPage(match: String, total: Int, filter: String, filterArguments: [DatabaseValue], limit: Int,
+                                 offset: Int, in db: Database) throws -> [PageHit]? {
+        guard total > broadQuery else { return nil }
+        let titled = "(\(match)) AND ({title}: (\(match)))"
+        let hits = try rankedPage(match: titled, filter: filter, arguments: StatementArguments([titled.databaseValue] + filterArguments),
+                                  limit: limit, offset: offset, in: db)
+        return hits.count == limit ? hits : nil
     }
 
     /// How many matches a window of `window` top rows held, when none of them passed the filter.

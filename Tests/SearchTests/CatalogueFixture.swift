@@ -76,7 +76,7 @@ enum CatalogueFixture {
         return record
     }
 
-    static func engine() throws -> SearchEngine {
+    static func engine(_ specs: [Spec] = specs) throws -> SearchEngine {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-facets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try CatalogStore(path: directory.appendingPathComponent("s.db").path)
