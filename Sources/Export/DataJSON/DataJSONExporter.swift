@@ -35,7 +35,9 @@ public struct DataJSONExporter: Exporter {
         try sink.write(prefix + ",\n  \"dataset\": [")
         var first = true
         try reader.datasets(offset: page?.offset ?? 0, limit: page?.size) { dataset throws(ExportError) in
-            let value = version == .v1_1 ? DataJSONFields.v1(dataset, iris: reader.iris) : DataJSONFields.v3(dataset, iris: reader.iris)
+            let required = DataJSONRequired(dataset, fallbackEmail: reader.contactEmail, gaps: reader.gaps)
+            let value = version == .v1_1 ? DataJSONFields.v1(dataset, required, iris: reader.iris)
+                : DataJSONFields.v3(dataset, required, iris: reader.iris)
             try sink.write((first ? "\n    " : ",\n    ") + JSONWriter.string(value))
             first = false
         }
@@ -74,10 +76,6 @@ enum DataJSONFields {
         return "public"
     }
 
-    static func email(_ r: CatalogRecord) -> String? {
-        (r.contactPoint?.email ?? r.publisher?.email).map { $0.hasPrefix("mailto:") ? $0 : "mailto:" + $0 }
-    }
-
     static func mediaType(_ d: Distribution) -> String? {
         guard let type = d.mediaType?.lowercased(), type.range(of: #"^[-\w]+/[-\w]+(\.[-\w]+)*([+][-\w]+)?$"#, options: .regularExpression) != nil else { return nil }
         return type
@@ -85,18 +83,17 @@ enum DataJSONFields {
 
     static func license(_ l: LicenseRef?) -> String? { RDFText.iri(l?.uri) ?? RDFText.iri(l?.euURI) }
 
-    static func v1(_ dataset: ExportDataset, iris: IRIScheme) -> JSONValue {
+    static func v1(_ dataset: ExportDataset, _ required: DataJSONRequired, iris: IRIScheme) -> JSONValue {
         let r = dataset.canonical
         var o = Object()
         o.set("@type", "dcat:Dataset")
         o.set("title", r.title.value)
-        o.set("description", r.description?.value)
-        o.set("keyword", strings(r.keywords))
+        o.set("description", required.description)
+        o.set("keyword", strings(required.keywords))
         o.set("modified", r.modified?.iso ?? r.issued?.iso ?? String(dataset.records[0].changedAt.prefix(10)))
-        o.set("publisher", r.publisher.map { JSONValue.object(["@type": "org:Organization", "name": .string($0.name)]) })
-        if let email = email(r) {
-            o.set("contactPoint", .object(["@type": "vcard:Contact", "fn": .string(r.contactPoint?.name ?? r.publisher?.name ?? email.dropFirst(7).description),
-                                           "hasEmail": .string(email)]))
+        o.set("publisher", .object(["@type": "org:Organization", "name": .string(required.publisher)]))
+        if let email = required.email {
+            o.set("contactPoint", .object(["@type": "vcard:Contact", "fn": .string(required.contactName), "hasEmail": .string(email)]))
         }
         o.set("identifier", identifier(r))
         o.set("accessLevel", accessLevel(r.accessRights))
@@ -126,20 +123,19 @@ enum DataJSONFields {
         return o.value
     }
 
-    static func v3(_ dataset: ExportDataset, iris: IRIScheme) -> JSONValue {
+    static func v3(_ dataset: ExportDataset, _ required: DataJSONRequired, iris: IRIScheme) -> JSONValue {
         let r = dataset.canonical
         var o = Object()
         o.set("@id", iris.dataset(dataset.clusterID))
         o.set("@type", "Dataset")
         o.set("title", r.title.value)
-        o.set("description", r.description?.value)
+        o.set("description", required.description)
         o.set("identifier", identifier(r))
-        o.set("keyword", strings(r.keywords))
+        o.set("keyword", strings(required.keywords))
         o.set("theme", strings(r.themes.compactMap { $0.label ?? $0.uri }))
-        o.set("publisher", r.publisher.map { JSONValue.object(["@type": "Organization", "name": .string($0.name)]) })
-        if let email = email(r) {
-            o.set("contactPoint", .object(["@type": "Kind", "fn": .string(r.contactPoint?.name ?? r.publisher?.name ?? String(email.dropFirst(7))),
-                                           "hasEmail": .string(email)]))
+        o.set("publisher", .object(["@type": "Organization", "name": .string(required.publisher)]))
+        if let email = required.email {
+            o.set("contactPoint", .object(["@type": "Kind", "fn": .string(required.contactName), "hasEmail": .string(email)]))
         }
         o.set("modified", r.modified?.iso)
         o.set("issued", r.issued?.iso)

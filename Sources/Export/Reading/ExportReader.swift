@@ -12,6 +12,11 @@ public struct ExportReader: Sendable {
     /// The title the catalogue carries (`dct:title`, data.json has none).
     public var catalogTitle = "fedcat catalogue"
     public var batchSize = 1000
+    /// The e-mail data.json writes as the contact of datasets none of whose records has one (DCAT-US requires a
+    /// contact); nil leaves them without, counted in `gaps`.
+    public var contactEmail: String?
+    /// Fields left out of datasets because no record had them, counted as the export goes.
+    public var gaps = ExportGaps()
     /// Called after each batch with the number of datasets written so far.
     public var progress: (@Sendable (Int) -> Void)?
 

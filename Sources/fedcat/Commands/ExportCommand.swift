@@ -24,6 +24,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a static paged catalogue into the -o folder, N datasets per page.", valueName: "N")) var paged: Int?
     @Option(help: ArgumentHelp("The base of every IRI the export mints (default \(IRIScheme.defaultBase)); the URL it will be served from for paged catalogues.", valueName: "IRI"))
     var base: String?
+    @Option(help: ArgumentHelp("data.json: the contact e-mail of datasets none of whose records has one (DCAT-US requires a contact).",
+                               valueName: "ADDRESS"))
+    var contactEmail: String?
     @Option(help: ArgumentHelp("Report progress on stderr every N datasets.", valueName: "N")) var progressEvery = 10_000
     @Flag(help: "No progress on stderr.") var quiet = false
 
@@ -31,6 +34,9 @@ struct ExportCommand: ParsableCommand {
         if let paged, paged < 1 { throw ValidationError("--paged must be at least 1, not \(paged).") }
         if paged != nil && output == nil { throw ValidationError("--paged needs -o DIR, the folder to write the pages into.") }
         if progressEvery < 1 { throw ValidationError("--progress-every must be at least 1.") }
+        if let contactEmail, contactEmail.range(of: #"^(mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil {
+            throw ValidationError("--contact-email needs an e-mail address such as opendata@example.org, not '\(contactEmail)'.")
+        }
     }
 
     func run() throws {
@@ -38,7 +44,17 @@ struct ExportCommand: ParsableCommand {
             let exporter = try ExporterRegistry.exporter(for: format)
             var reader = try ExportReader(store: try global.openStore(), selection: ExportSelection(query: query, since: since, source: source),
                                           iris: IRIScheme(base: base ?? IRIScheme.defaultBase))
+            reader.contactEmail = contactEmail
             let started = Date()
+            defer {
+                if let missing = reader.gaps.byField["contactPoint.hasEmail"], missing > 0 {
+                    FileHandle.standardError.write(Data("""
+                        fedcat export: \(missing) dataset\(missing == 1 ? " has" : "s have") no contact e-mail in any of \(missing == 1 ? "its" : "their") records \
+                        and went without contactPoint, which DCAT-US requires; give --contact-email ADDRESS (your own desk) to fill it.
+
+                        """.utf8))
+                }
+            }
             if !quiet {
                 let every = progressEvery
                 let counter = ProgressCounter()
