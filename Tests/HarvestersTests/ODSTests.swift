@@ -256,6 +256,35 @@ struct ODSTests {
         #expect(resumed.records.count == 4)
     }
 
+    @Test func aCatalogueBeyondTheOffsetCapIsReadFromTheCatalogueExport() throws {
+        let asked = Mutex<[String]>([])
+        let server = try LoopbackServer { request in
+            asked.withLock { $0.append(request.path + (request.queryValue("where").map { "?where=" + $0 } ?? "")) }
+            if request.path.hasSuffix("/api/explore/v2.1/catalog/datasets") {
+                return Self.page(total: 12_345, ids: 0..<3)
+            }
+            guard request.path.hasSuffix("/api/explore/v2.1/catalog/exports/json") else { return .status(404) }
+            let datasets = (0..<150).map {
+                #"{"dataset_id":"d\#($0)","has_records":true,"features":[],"fields":[],"metas":{"default":{"title":"Dataset \#($0)"}}}"#
+            }
+            return .json("[" + datasets.joined(separator: ",") + "]")
+        }
+        try server.start()
+        defer { server.stop() }
+        let source = SourceConfig(id: "big", kind: "opendatasoft", url: server.baseURL, options: ["limit": "3", "where": "has_records=true"])
+        let sink = CollectingSink()
+        let outcome = try ODSHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: sink)
+        #expect(outcome == GatherOutcome(complete: true, expectedTotal: 150, pages: 1))
+        #expect(sink.records.compactMap(\.localID) == (0..<150).map { "d\($0)" })
+        #expect(sink.records[7].location == "/7")
+        #expect(sink.pages.map(\.url) == ["\(server.baseURL)/api/explore/v2.1/catalog/exports/json?where=has_records%3Dtrue"])
+        #expect(sink.issues.map(\.code) == ["ods.export.count-differs"])
+        #expect(asked.withLock { $0 }.last == "/api/explore/v2.1/catalog/exports/json?where=has_records=true")
+        // What the export maps to is what the listing's records map to.
+        let mapped = ODSMapper().map(sink.records[0], context: MappingContext(source: source, harvestedAt: Date()))
+        #expect(mapped.record?.title.value == "Dataset 0")
+    }
+
     @Test func malformedResultsBecomeIssuesNotErrors() throws {
         let server = try Self.fakeODS { _, _, _ in
             .json(#"{"total_count": 4, "results": [{"dataset_id": "ok", "metas": {"default": {"title": "Fine"}}}, "oops", {"metas": {"default": {"title": "No id"}}}, {"dataset_id": "bad-metas", "metas": 7, "attachments": {"x": 1}}]}"#)

@@ -22,6 +22,8 @@ struct ODSDetection: DocumentDetector {
         case .v1Search:
             guard look.json?["nhits"] != nil else { return nil }
             return "an Explore API v1 search with nhits \(envelope.totalCount ?? 0)"
+        case .export:
+            return nil
         case .dataset:
             let id = look.json?["dataset_id"]?.scalarText ?? look.json?["datasetid"]?.scalarText ?? "?"
             return "one Explore API dataset ('\(id)' with its metas)"

@@ -37,6 +37,14 @@ public struct ODSEndpoint: Sendable, Hashable {
         return apiBase + "/catalog/datasets?" + query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
     }
 
+    /// The whole v2.1 catalogue in one JSON array (`/catalog/exports/json`), which has no 10,000-dataset cap.
+    public func catalogExport(where filter: String?, orderBy: String?) -> String {
+        var query: [(String, String)] = []
+        if let filter { query.append(("where", filter)) }
+        if let orderBy { query.append(("order_by", orderBy)) }
+        return apiBase + "/catalog/exports/json" + (query.isEmpty ? "" : "?" + query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&"))
+    }
+
     /// The human page of a dataset.
     public func datasetPage(_ id: String) -> String { "\(portalRoot)/explore/dataset/\(Self.encode(id))/" }
 
@@ -60,6 +68,8 @@ public struct ODSEnvelope: Sendable {
         case v20
         /// Explore v1 search: `{"nhits", "datasets": [dataset]}`.
         case v1Search
+        /// The v2.1 catalogue export: a bare array of datasets.
+        case export
         /// One dataset object (v1 `datasetid` or v2 `dataset_id`).
         case dataset
     }
@@ -74,6 +84,9 @@ public struct ODSEnvelope: Sendable {
     public static func parse(_ body: [UInt8]) throws(ODSResponseError) -> ODSEnvelope {
         let root: JSONValue
         do { root = try JSONParser.parse(body) } catch { throw .notJSON(error.description) }
+        if let array = root.array {
+            return ODSEnvelope(shape: .export, totalCount: array.count, datasets: array.enumerated().map { ("/\($0.offset)", $0.element) })
+        }
         guard let object = root.object else {
             throw .unexpected("the top level is a \(root.typeName), not an object")
         }

@@ -3,7 +3,8 @@ public import Fetch
 import FeedParsing
 
 /// Harvests an OpenDataSoft portal through the Explore API v2.1 catalogue (`/api/explore/v2.1/catalog/datasets`),
-/// paging with `limit`/`offset` until `total_count` is reached.
+/// paging with `limit`/`offset` until `total_count` is reached. A catalogue larger than the API's offset cap
+/// (10,000) is read whole from the catalogue export (`/catalog/exports/json`) instead.
 public struct ODSHarvester: Harvester {
     public static let description = HarvesterDescription(
         kind: "opendatasoft",
@@ -68,6 +69,9 @@ public struct ODSHarvester: Harvester {
                 return GatherOutcome(complete: false, expectedTotal: expected, pages: cursor.pages)
             }
             let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
+            if cursor.offset == 0, page.parsed?.shape == .v21, let total = page.summary.count, total > Self.offsetCap {
+                return try gatherExport(announced: total, using: fetcher, context: context, into: sink)
+            }
             cursor.pages += 1
             if let total = page.summary.count { expected = total }
             let ids = page.summary.ids
@@ -92,6 +96,28 @@ public struct ODSHarvester: Harvester {
                 return outcome
             }
         }
+    }
+
+    /// The whole catalogue from the export endpoint, as one page: for catalogues the offset cap would cut short.
+    /// A count that differs from the listing's `total_count` is said (the catalogue changed between the two).
+    private func gatherExport(announced: Int, using fetcher: Fetcher, context: GatherContext,
+                              into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
+        let url = endpoint.catalogExport(where: filter, orderBy: orderBy)
+        let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
+        guard page.parsed == nil || page.parsed?.shape == .export else {
+            throw .badResponse(sourceID: source.id, url: url, reason: "the catalogue export is not a JSON list of datasets.")
+        }
+        let ids = page.summary.ids
+        if ids.count != announced {
+            sink.issue(RecordIssue(
+                code: "ods.export.count-differs", severity: .info,
+                message: "Source '\(source.id)': the listing announced \(announced) datasets and the catalogue export holds \(ids.count); the export is what was harvested.",
+                url: url))
+        }
+        var handout = ListingHandout(sourceID: source.id, duplicateCode: "ods.paging.duplicate", noun: "dataset")
+        try handout.hand(page.parsed?.datasets, ids: ids, url: url, page: 1, into: sink)
+        try sink.page(PageReport(number: 1, url: url, expectedTotal: ids.count, unchanged: page.unchanged, memo: page.memo(url: url)))
+        return GatherOutcome(complete: true, expectedTotal: ids.count, pages: 1)
     }
 
     /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
