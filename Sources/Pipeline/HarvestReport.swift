@@ -19,6 +19,8 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
     public var deletionsHeld: String?
     /// The quality score (percent of the checked MQA points) of the source's records after the run.
     public var quality: Double?
+    /// The run wrote its records into the catalogue as it went (a source's first harvest), not all at its end.
+    public var streamed = false
     /// Where the run's time went, in seconds: `gather` (fetch, parse, map, normalise and stage, overlapped),
     /// `merge` (into the catalogue, its index and clusters, in one transaction) and `quality` (scoring the source).
     public var phases: [String: Double] = [:]
@@ -45,7 +47,7 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case status, expected, deleted, issues, resumed, seconds, error
-        case sourceID = "source", runID = "run", deletionsHeld = "deletions_held", quality, phases
+        case sourceID = "source", runID = "run", deletionsHeld = "deletions_held", quality, phases, streamed
         case seen, added, updated, unchanged, skipped, withdrawn
         case pages, requests, bytes, notModified = "not_modified", retries, unchangedPages = "unchanged_pages"
     }
@@ -75,6 +77,7 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
         try c.encodeIfPresent(error, forKey: .error)
         try c.encodeIfPresent(deletionsHeld, forKey: .deletionsHeld)
         try c.encodeIfPresent(quality.map { ($0 * 10).rounded() / 10 }, forKey: .quality)
+        try c.encode(streamed, forKey: .streamed)
         if !phases.isEmpty { try c.encode(phases.mapValues { ($0 * 1000).rounded() / 1000 }, forKey: .phases) }
     }
 }

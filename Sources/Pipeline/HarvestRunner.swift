@@ -23,6 +23,10 @@ public struct HarvestRunner: Sendable {
     public var onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
     /// When set, runs stop after the page being read (a scheduler shutting down).
     public var cancellation: HarvestCancellation?
+    /// A source's first harvest (no records in the catalogue yet) writes its records into the catalogue page by page
+    /// as it stages them, overlapping the merge with the fetching; later harvests merge at their end, in one
+    /// transaction, so a failed run changes nothing that was there.
+    public var streamFirstHarvest = true
 
     public init(store: CatalogStore, gate: HostGate? = nil) {
         self.store = store
@@ -36,7 +40,8 @@ public struct HarvestRunner: Sendable {
                     progress: (@Sendable (HarvestProgress) -> Void)? = nil) throws(StoreError) -> HarvestReport {
         let started = Date()
         let configJSON = (try? String(decoding: JSONEncoder().encode(source), as: UTF8.self)) ?? "{}"
-        let start = try store.beginRun(source: source, configJSON: configJSON, at: started, restart: restart)
+        let start = try store.beginRun(source: source, configJSON: configJSON, at: started, restart: restart,
+                                       streamFirstHarvest: streamFirstHarvest)
         let runID = start.runID
         let base = start.resumed?.counters ?? FetchCounters()
         let known = try store.storedHashes(sourceID: source.id)
@@ -61,7 +66,7 @@ public struct HarvestRunner: Sendable {
         var storeFailure: StoreError?
         func flush() {
             guard storeFailure == nil, !batch.isEmpty else { return }
-            do { try store.stage(runID: runID, sourceID: source.id, batch: batch, at: Date()) } catch {
+            do { try store.stage(runID: runID, sourceID: source.id, batch: batch, at: Date(), direct: start.direct) } catch {
                 storeFailure = error
                 queue.cancel()
             }
@@ -101,6 +106,7 @@ public struct HarvestRunner: Sendable {
 
         var report = HarvestReport(sourceID: source.id, runID: runID, status: "failed", counters: counters,
                                    resumed: start.resumed != nil, seconds: 0)
+        report.streamed = start.direct
         switch outcome! {
         case .failure(let error):
             let note = RecordIssue(code: "harvest.failed", severity: .error,
@@ -116,7 +122,7 @@ public struct HarvestRunner: Sendable {
             let commit = try store.commitRun(runID: runID, sourceID: source.id,
                                              end: RunEnd(listingComplete: gathered.complete, expected: gathered.expectedTotal,
                                                          counters: counters, maxDeleteFraction: maxDelete),
-                                             at: Date())
+                                             at: Date(), direct: start.direct)
             report.status = commit.status
             report.expected = gathered.expectedTotal
             report.counts = commit.counts

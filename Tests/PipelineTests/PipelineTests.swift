@@ -265,18 +265,26 @@ struct PipelineTests {
         #expect(try store.record("city/id-p9") == nil)
     }
 
-    @Test func aFailedRunResumesFromItsLastStoredPage() throws {
+    /// A first harvest streams its records in as it goes (`streamed`): the 100 read before the failure are in the
+    /// catalogue, as nothing was there before them; staged, a failed run shows nothing. Either way the next run
+    /// resumes from the last stored page and counts the whole listing as added.
+    @Test(arguments: [true, false])
+    func aFailedRunResumesFromItsLastStoredPage(streamed: Bool) throws {
         let portal = try TestPortal(directory: Self.samples)
         let store = try temporaryStore()
         let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland",
                                   options: ["rows": "50", "retries": "1", "retry_delay": "0.01"])
+        var runner = HarvestRunner(store: store)
+        runner.streamFirstHarvest = streamed
         portal.fail(from: 100)
-        let failed = try HarvestRunner(store: store).run(source)
+        let failed = try runner.run(source)
         #expect(failed.status == "failed")
+        #expect(failed.streamed == streamed)
         #expect(failed.seen == 100)
-        #expect(try store.recordCount() == 0)
+        #expect(try store.recordCount() == (streamed ? 100 : 0))
         portal.fail(from: nil)
-        let resumed = try HarvestRunner(store: store).run(source)
+        let resumed = try runner.run(source)
+        #expect(resumed.streamed == streamed)
         #expect(resumed.status == "succeeded")
         #expect(resumed.resumed)
         #expect(resumed.runID == failed.runID)
@@ -288,19 +296,27 @@ struct PipelineTests {
         #expect(run.status == "succeeded")
     }
 
-    @Test func restartDiscardsAnUnfinishedRun() throws {
+    /// A restart discards the unfinished run's staged work. Records a streamed first harvest already wrote stay in
+    /// the catalogue, so the fresh run finds them unchanged.
+    @Test(arguments: [true, false])
+    func restartDiscardsAnUnfinishedRun(streamed: Bool) throws {
         let portal = try TestPortal(directory: Self.samples)
         let store = try temporaryStore()
         let source = SourceConfig(id: "norland", kind: "ckan", url: "\(portal.server.baseURL)/norland",
                                   options: ["rows": "50", "retries": "1", "retry_delay": "0.01"])
+        var runner = HarvestRunner(store: store)
+        runner.streamFirstHarvest = streamed
         portal.fail(from: 100)
-        let failed = try HarvestRunner(store: store).run(source)
+        let failed = try runner.run(source)
         portal.fail(from: nil)
-        let fresh = try HarvestRunner(store: store).run(source, restart: true)
+        let fresh = try runner.run(source, restart: true)
         #expect(!fresh.resumed)
         #expect(fresh.runID != failed.runID)
-        #expect(fresh.added == 170)
+        #expect(!fresh.streamed)
+        #expect(fresh.added == (streamed ? 70 : 170))
+        #expect(fresh.unchanged == (streamed ? 100 : 0))
         #expect(fresh.counters.pages == 4)
+        #expect(try store.recordCount() == 170)
     }
 
     @Test func transientErrorsAreRetried() throws {

@@ -19,6 +19,9 @@ public struct EncodedRecord: Sendable {
     public var matchKeys: String
     /// The record's `record_terms` rows as a JSON array of `[field, value]` pairs.
     public var terms: String
+    /// The same terms and match keys as values, for a run that writes them itself.
+    var termRows: [RecordTerms.Term]
+    var keyRows: [MatchKey]
     public var rank: CanonicalRank
 
     public init(_ record: CatalogRecord) {
@@ -37,9 +40,11 @@ public struct EncodedRecord: Sendable {
         let words = record.keywords + record.themes.compactMap { $0.label }
         ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
         ftsPublisher = record.publisher?.name
-        let keys = MatchKeys.keys(for: record).map { JSONValue.array([.string($0.kind), .number(JSONNumber($0.strong ? 1 : 0)), .string($0.value)]) }
+        keyRows = MatchKeys.keys(for: record)
+        let keys = keyRows.map { JSONValue.array([.string($0.kind), .number(JSONNumber($0.strong ? 1 : 0)), .string($0.value)]) }
         matchKeys = String(decoding: JSONWriter.write(.array(keys)), as: UTF8.self)
-        terms = RecordTerms.json(RecordTerms.terms(of: record))
+        termRows = RecordTerms.terms(of: record)
+        terms = RecordTerms.json(termRows)
         rank = CanonicalRank(record)
     }
 

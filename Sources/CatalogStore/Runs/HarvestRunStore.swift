@@ -5,7 +5,11 @@ import GRDB
 extension CatalogStore {
     /// Registers the source and opens a run: the source's unfinished run (killed, or failed with a checkpoint)
     /// is resumed unless `restart` is set, in which case its staged work is discarded.
-    public func beginRun(source: SourceConfig, configJSON: String, at date: Date, restart: Bool = false) throws(StoreError) -> RunStart {
+    /// With `streamFirstHarvest`, a new run of a source that has no records in the catalogue streams its records in
+    /// as it stages them (`RunStart.direct`): nothing earlier is there to protect, and the merge then overlaps the
+    /// fetching instead of following it. A resumed run keeps the mode it started with.
+    public func beginRun(source: SourceConfig, configJSON: String, at date: Date, restart: Bool = false,
+                         streamFirstHarvest: Bool = false) throws(StoreError) -> RunStart {
         let now = Timestamp.text(date)
         return try write("starting a harvest run of '\(source.id)'") { db in
             try db.execute(sql: """
@@ -28,7 +32,8 @@ extension CatalogStore {
                 counters.retries = last["retries"]
                 counters.unchangedPages = last["unchanged_pages"]
                 let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging WHERE run_id = ?", arguments: [runID]) ?? 0
-                return RunStart(runID: runID, resumed: ResumePoint(checkpoint: last["checkpoint"], counters: counters, staged: staged))
+                return RunStart(runID: runID, resumed: ResumePoint(checkpoint: last["checkpoint"], counters: counters, staged: staged),
+                                direct: last["direct"])
             }
             try db.execute(sql: """
                 UPDATE harvest_runs SET status = 'interrupted', ended_at = ?, error = 'The process stopped before the run ended.'
@@ -38,8 +43,11 @@ extension CatalogStore {
                 try db.execute(sql: "DELETE FROM \(table) WHERE run_id IN (SELECT id FROM harvest_runs WHERE source_id = ?)", arguments: [source.id])
             }
             try db.execute(sql: "UPDATE harvest_runs SET checkpoint = NULL WHERE source_id = ?", arguments: [source.id])
-            try db.execute(sql: "INSERT INTO harvest_runs (source_id, started_at, status) VALUES (?, ?, 'running')", arguments: [source.id, now])
-            return RunStart(runID: db.lastInsertedRowID, resumed: nil)
+            let direct = try streamFirstHarvest
+                && !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records WHERE source_id = ?)", arguments: [source.id]) ?? true)
+            try db.execute(sql: "INSERT INTO harvest_runs (source_id, started_at, status, direct) VALUES (?, ?, 'running', ?)",
+                           arguments: [source.id, now, direct])
+            return RunStart(runID: db.lastInsertedRowID, resumed: nil, direct: direct)
         }
     }
 
@@ -71,26 +79,17 @@ extension CatalogStore {
         }
     }
 
-    /// Writes one batch of a run in one transaction: its records, issues and pages, and its checkpoint.
-    public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date) throws(StoreError) {
+    /// Writes one batch of a run in one transaction: its records, issues and pages, and its checkpoint. A `direct`
+    /// run also writes the batch's records into the catalogue (record, index, terms, match keys, raw payload,
+    /// clusters) in the same transaction, and stages only what the end of the run counts.
+    public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date, direct: Bool = false) throws(StoreError) {
         // Payloads are compressed before the transaction opens, so the transaction only writes.
         let payloads = batch.records.map { $0.raw.map { PayloadCodec.encode($0.payload) } }
         try write("staging records of '\(sourceID)'") { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
-                    content_hash, record_json, payload, payload_codec, payload_hash, media_type, page_url, match_keys, is_copy,
-                    completeness, terms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (item, payload) in zip(batch.records, payloads) {
-                let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
-                try insert.execute(arguments: [
-                    runID, item.localID, item.change.rawValue,
-                    encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
-                    encoded?.record.modified?.display, encoded?.contentHash, encoded?.json,
-                    payload.map { Data($0.bytes) }, payload?.codec, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
-                    encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0, encoded?.terms,
-                ])
+            if direct {
+                try Self.streamIn(batch.records, payloads: payloads, runID: runID, sourceID: sourceID, at: date, db: db)
+            } else {
+                try Self.stageRows(batch.records, payloads: payloads, runID: runID, db: db)
             }
             try Self.insert(issues: batch.issues, runID: runID, sourceID: sourceID, db: db)
             try Self.insert(qualityRows: batch.quality, runID: runID, sourceID: sourceID, db: db)
@@ -108,9 +107,31 @@ extension CatalogStore {
         }
     }
 
+    /// The staged rows of a run merged at its end.
+    static func stageRows(_ records: [StagedRecord], payloads: [(bytes: [UInt8], codec: String?)?], runID: Int64, db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
+                content_hash, record_json, payload, payload_codec, payload_hash, media_type, page_url, match_keys, is_copy,
+                completeness, terms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (item, payload) in zip(records, payloads) {
+            let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
+            try insert.execute(arguments: [
+                runID, item.localID, item.change.rawValue,
+                encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
+                encoded?.record.modified?.display, encoded?.contentHash, encoded?.json,
+                payload.map { Data($0.bytes) }, payload?.codec, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
+                encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0, encoded?.terms,
+            ])
+        }
+    }
+
     /// Merges the run's staged records into the catalogue in one transaction, deleting records missing from a
     /// complete listing unless that would remove too much, remembers its pages, and closes the run.
-    public func commitRun(runID: Int64, sourceID: String, end: RunEnd, at date: Date) throws(StoreError) -> RunCommit {
+    /// A `direct` run wrote its records as it staged them; its end only restores withdrawn records, deletes what the
+    /// listing lost, remembers the pages and closes the run.
+    public func commitRun(runID: Int64, sourceID: String, end: RunEnd, at date: Date, direct: Bool = false) throws(StoreError) -> RunCommit {
         let now = Timestamp.text(date)
         var steps: [String: Double] = [:]
         var lapStart = Date()
@@ -120,47 +141,45 @@ extension CatalogStore {
             lapStart = now
         }
         var commit = try write("committing the harvest of '\(sourceID)'") { db in
-            // A merge that writes most of the catalogue loads without the row-by-row FTS triggers and rebuilds the
-            // index in one pass (2-3x faster); a small merge keeps the triggers.
-            let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = ? AND change IN ('added', 'updated')",
-                                           arguments: [runID]) ?? 0
-            let catalogue = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
-            let bulk = changed >= 1000 && changed * 2 >= catalogue + changed
-            if bulk {
-                try db.execute(sql: "DROP TRIGGER records_fts_insert; DROP TRIGGER records_fts_update")
+            var bulk = false
+            if !direct {
+                // A merge that writes most of the catalogue loads without the row-by-row FTS triggers and rebuilds the
+                // index in one pass (2-3x faster); a small merge keeps the triggers.
+                let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = ? AND change IN ('added', 'updated')",
+                                               arguments: [runID]) ?? 0
+                let catalogue = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
+                bulk = changed >= 1000 && changed * 2 >= catalogue + changed
+                if bulk {
+                    try db.execute(sql: "DROP TRIGGER records_fts_insert; DROP TRIGGER records_fts_update")
+                }
+                // Staged rows are read in the order they were staged, by a scan (NOT INDEXED): through an index, SQLite
+                // would sort every staged row, JSON included, in memory (1 GB at 100,000 records).
+                try db.execute(sql: """
+                    INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified,
+                        content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
+                    SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
+                        content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness
+                    FROM run_staging NOT INDEXED WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
+                    ORDER BY seq
+                    ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
+                        keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
+                        content_hash = excluded.content_hash, record_json = excluded.record_json,
+                        harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
+                        is_copy = excluded.is_copy, completeness = excluded.completeness
+                    """, arguments: [sourceID, sourceID, now, runID, runID, sourceID, runID])
+                lap("records")
+                if bulk {
+                    try db.execute(sql: "INSERT INTO records_fts(records_fts) VALUES('rebuild')")
+                    try db.execute(sql: Migrations.ftsInsertAndUpdate)
+                }
+                lap("index")
             }
-            // Staged rows are read in the order they were staged, by a scan (NOT INDEXED): through an index, SQLite
-            // would sort every staged row, JSON included, in memory (1 GB at 100,000 records).
-            try db.execute(sql: """
-                INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified,
-                    content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
-                SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
-                    content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness
-                FROM run_staging NOT INDEXED WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
-                ORDER BY seq
-                ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
-                    keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
-                    content_hash = excluded.content_hash, record_json = excluded.record_json,
-                    harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
-                    is_copy = excluded.is_copy, completeness = excluded.completeness
-                """, arguments: [sourceID, sourceID, now, runID, runID, sourceID, runID])
-            lap("records")
-            if bulk {
-                try db.execute(sql: "INSERT INTO records_fts(records_fts) VALUES('rebuild')")
-                try db.execute(sql: Migrations.ftsInsertAndUpdate)
-            }
-            lap("index")
             try Self.restoreWithdrawn(runID: runID, sourceID: sourceID, db: db)
-            let affected = try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, bulk: bulk, db: db)
+            let affected = direct ? [] : try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, bulk: bulk, db: db)
             lap("keys")
-            try db.execute(sql: """
-                INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
-                SELECT ?, local_id, payload, payload_codec, payload_hash, media_type, page_url, ? FROM run_staging NOT INDEXED
-                WHERE run_id = ? AND payload IS NOT NULL AND change != 'skipped'
-                ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
-                    payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
-                    fetched_at = excluded.fetched_at
-                """, arguments: [sourceID, now, runID])
+            if !direct {
+                try Self.keepRaw(runID: runID, sourceID: sourceID, at: now, db: db)
+            }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO http_cache (source_id, url, etag, last_modified, body_hash, page_json, fetched_at)
                 SELECT ?, url, etag, last_modified, body_hash, page_json, fetched_at FROM run_http_cache WHERE run_id = ?
@@ -245,6 +264,18 @@ extension CatalogStore {
                                  counts.skipped, issueCount, error, runID])
             return (counts, issueCount)
         }
+    }
+
+    /// Keeps the raw payloads the run staged.
+    static func keepRaw(runID: Int64, sourceID: String, at now: String, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
+            SELECT ?, local_id, payload, payload_codec, payload_hash, media_type, page_url, ? FROM run_staging NOT INDEXED
+            WHERE run_id = ? AND payload IS NOT NULL AND change != 'skipped'
+            ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
+                payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
+                fetched_at = excluded.fetched_at
+            """, arguments: [sourceID, now, runID])
     }
 
     static func counts(runID: Int64, db: Database) throws -> RunCounts {

@@ -71,6 +71,9 @@ public struct ResumePoint: Sendable, Hashable {
 public struct RunStart: Sendable, Hashable {
     public var runID: Int64
     public var resumed: ResumePoint?
+    /// The run streams its records into the catalogue as it stages them (a source's first harvest), instead of
+    /// merging them all when it ends.
+    public var direct = false
 }
 
 /// Record counts of a run, derived from what it staged.

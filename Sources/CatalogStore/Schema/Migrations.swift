@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v8: search terms staged with their records") { db in try db.execute(sql: v8StagedTerms) }
         migrator.registerMigration("v9: per-metric shares of record scores") { db in try db.execute(sql: v9QualityShares) }
         migrator.registerMigration("v10: compressed raw payloads") { db in try db.execute(sql: v10PayloadCodec) }
+        migrator.registerMigration("v11: first harvests streamed into the catalogue") { db in try db.execute(sql: v11StreamedRuns) }
         return migrator
     }
 
