@@ -2,7 +2,7 @@
 # The whole benchmark suite in one invocation: every stage next to its peers on the same generated data, one table
 # printed and written to docs/benchmarks.md (machine, date, commit, command).
 #
-#   bench/all.sh            N=20000 CKAN/search, DCAT_N=10000, OAI_N=100000, CSW_N=20000 (override by environment)
+#   bench/all.sh            N=100000 CKAN/search, DCAT_N=10000, OAI_N=100000, CSW_N=20000 (override by environment)
 #   bench/all.sh --quick    10,000 records everywhere (about two minutes, plus the first release build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,12 +11,12 @@ if [ "${1:-}" = "--quick" ]; then
     export QUICK=1
     command="make bench-quick"
 else
-    N="${N:-20000}" DCAT_N="${DCAT_N:-10000}" OAI_N="${OAI_N:-100000}" CSW_N="${CSW_N:-20000}" EXPORT_N="${EXPORT_N:-100000}"
+    N="${N:-100000}" DCAT_N="${DCAT_N:-10000}" OAI_N="${OAI_N:-100000}" CSW_N="${CSW_N:-20000}" EXPORT_N="${EXPORT_N:-100000}"
     command="make bench N=$N DCAT_N=$DCAT_N OAI_N=$OAI_N CSW_N=$CSW_N EXPORT_N=$EXPORT_N"
 fi
 log="$root/.build-bench-data/bench.log"
 mkdir -p "$root/.build-bench-data" "$root/docs"
-(cd "$root" && swift build -c release --product fedcat --product fedcat-bench >/dev/null)
+(cd "$root" && swift build -c release --product fedcat >/dev/null && swift build -c release --product fedcat-bench >/dev/null)
 {
     "$root/bench/ckan-harvest.sh" "$N"
     "$root/bench/search.sh" "$N"

@@ -14,7 +14,7 @@ work="$root/.build-bench-data"
 data="$work/data-$n"
 mkdir -p "$work"
 [ -f "$data/ckan/page-00000.json" ] && [ -f "$data/queries.tsv" ] || python3 "$shared/gen.py" --n "$n" --out "$data" --formats ckan >/dev/null
-(cd "$root" && swift build -c release --product fedcat --product fedcat-bench >/dev/null)
+(cd "$root" && swift build -c release --product fedcat >/dev/null && swift build -c release --product fedcat-bench >/dev/null)
 bin="$(cd "$root" && swift build -c release --show-bin-path)"
 . "$root/bench/lib.sh"
 
