@@ -4,6 +4,8 @@
 # the whole catalogue next to the Python peer's FTS5 index of the same records, and exports of the whole
 # catalogue to Turtle and NDJSON. One JSON line per measurement (bench/lib.sh), for bench/table.py.
 # Needs about 30 GB of disk at 1M; takes 40-60 minutes on 2 cores. Not part of `make bench`.
+# REUSE=1 keeps the catalogue and the peer's index of an earlier run and measures search and export again;
+# FEDCAT_BIN=DIR takes the binaries from DIR instead of building them.
 #
 #   bench/million.sh [N] [PARTS]     (work files in .build-bench-data/)
 set -euo pipefail
@@ -15,10 +17,19 @@ work="$root/.build-bench-data"
 data="$work/data-$n"
 mkdir -p "$work"
 [ -f "$data/ckan/page-00000.json" ] && [ -f "$data/queries.tsv" ] || python3 "$shared/gen.py" --n "$n" --out "$data" --formats ckan --workers "$(nproc)" >/dev/null
-(cd "$root" && swift build -c release --product fedcat >/dev/null && swift build -c release --product fedcat-bench >/dev/null)
-bin="$(cd "$root" && swift build -c release --show-bin-path)"
+if [ -n "${FEDCAT_BIN:-}" ]; then
+    bin="$FEDCAT_BIN"
+else
+    (cd "$root" && swift build -c release --product fedcat >/dev/null && swift build -c release --product fedcat-bench >/dev/null)
+    bin="$(cd "$root" && swift build -c release --show-bin-path)"
+fi
 . "$root/bench/lib.sh"
 
+db="$work/fedcat-million-$n.db"
+if [ "${REUSE:-}" = "1" ] && [ -f "$db" ]; then
+    echo "catalogue at scale: reusing $db ($(date -u +%F), $(nproc) cores)" >&2
+else
+rm -f "$db" "$db-wal" "$db-shm"
 port="$work/port-million"
 rm -f "$port"
 python3 "$root/bench/ckan_pages_server.py" "$data/ckan" "$port" "$parts" &
@@ -29,8 +40,6 @@ base="http://127.0.0.1:$(cat "$port")"
 rootdir="$work/million-root"
 mkdir -p "$rootdir/harvesters"
 rm -f "$rootdir"/harvesters/*.yaml
-db="$work/fedcat-million-$n.db"
-rm -f "$db" "$db-wal" "$db-shm"
 echo "catalogue at scale: $n datasets as $parts sources ($(date -u +%F), $(nproc) cores)" >&2
 summary='import json,sys; r=json.load(sys.stdin)[0]; print(json.dumps({"tool":"fedcat","stage":sys.argv[1],"records":r.get("seen"),"added":r.get("added"),"status":r.get("status"),"phases":r.get("phases")}))'
 for k in $(seq 0 $((parts - 1))); do
@@ -38,6 +47,7 @@ for k in $(seq 0 $((parts - 1))); do
         > "$rootdir/harvesters/part$k.yaml"
     measure sh -c "'$bin/fedcat' harvest part$k --root '$rootdir' --db '$db' --json | python3 -c '$summary' ckan-harvest-part"
 done
+fi
 echo "{\"tool\":\"fedcat\",\"stage\":\"database-size\",\"records\":$n,\"bytes\":$(stat -c %s "$db")}"
 peer="$work/peer-million-$n.db"
 if [ ! -f "$peer" ]; then
