@@ -121,16 +121,23 @@ public struct SearchEngine: Sendable {
             let hits: [PageHit]
             let total: Int
             if plan.filter == nil {
-                // Matching records, less the extra members of clusters that matched more than once; driven by the
-                // (few) clusters of several records, so a common word costs one FTS5 count. `+r.seq` keeps the match
-                // list a filter: as an index constraint SQLite probed every listed rowid for every cluster (minutes at
-                // a million records).
-                total = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT count(*) FROM records_fts WHERE records_fts MATCH ?)
-                         - (SELECT count(*) - count(DISTINCT r.cluster_id) FROM clusters c
-                            CROSS JOIN records r INDEXED BY records_by_cluster ON r.cluster_id = c.id
-                            WHERE +r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?))
-                    """, arguments: [match, match]) ?? 0
+                // Matching records, less the extra members of clusters that matched more than once. A query with few
+                // matches reads them; a broad one is driven by the clusters of several records instead, so a common
+                // word costs one FTS5 count. `+r.seq` keeps the match list a filter: as an index constraint SQLite
+                // probed every listed rowid for every cluster (minutes at a million records).
+                let matches = try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?", arguments: [match]) ?? 0
+                let extra = matches <= broadQuery
+                    ? try Int.fetchOne(db, sql: """
+                        SELECT count(*) - count(DISTINCT r.cluster_id) FROM records_fts
+                        JOIN records r INDEXED BY records_seq_cluster ON r.seq = records_fts.rowid JOIN clusters c ON c.id = r.cluster_id
+                        WHERE records_fts MATCH ?
+                        """, arguments: [match]) ?? 0
+                    : try Int.fetchOne(db, sql: """
+                        SELECT count(*) - count(DISTINCT r.cluster_id) FROM clusters c
+                        CROSS JOIN records r INDEXED BY records_by_cluster ON r.cluster_id = c.id
+                        WHERE +r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)
+                        """, arguments: [match]) ?? 0
+                total = matches - extra
             } else {
                 // The same subtraction over the records that pass the filter: counting distinct clusters of every match
                 // would sort them all.
