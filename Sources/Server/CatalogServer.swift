@@ -9,8 +9,8 @@ public struct CatalogServer: Sendable {
     public let catalogue: Catalogue
     public let quiet: Bool
 
-    public init(store: CatalogStore, quiet: Bool = false) {
-        self.catalogue = Catalogue(store: store)
+    public init(store: CatalogStore, quiet: Bool = false, contactEmail: String? = nil) {
+        self.catalogue = Catalogue(store: store, contactEmail: contactEmail)
         self.quiet = quiet
     }
 

@@ -106,6 +106,18 @@ struct CatalogRouteTests {
         }
     }
 
+    @Test func dataJSONFillsMissingContactsWithTheServersAddress() async throws {
+        let server = CatalogServer(store: try ServedFixture.store(), quiet: true, contactEmail: "opendata@aggregator.example")
+        let app = Application(router: server.router())
+        try await app.test(.router) { client in
+            let json = try await client.execute(uri: "/data.json", method: .get).object()
+            let datasets = try #require(json["dataset"] as? [[String: Any]])
+            #expect(!datasets.isEmpty)
+            #expect(datasets.allSatisfy { (($0["contactPoint"] as? [String: Any])?["hasEmail"] as? String)?.hasPrefix("mailto:") == true })
+            #expect(datasets.allSatisfy { !($0["keyword"] as? [String] ?? []).isEmpty && $0["description"] as? String != nil })
+        }
+    }
+
     @Test func changeFeedIsAtom() async throws {
         let records = try ServedFixture.store().read("test") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
         try await withRouter { client in

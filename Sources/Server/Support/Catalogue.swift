@@ -7,10 +7,13 @@ import Foundation
 public struct Catalogue: Sendable {
     public let store: CatalogStore
     public let engine: SearchEngine
+    /// `/data.json`'s contact e-mail for datasets none of whose records has one (`fedcat serve --contact-email`).
+    public var contactEmail: String?
 
-    public init(store: CatalogStore) {
+    public init(store: CatalogStore, contactEmail: String? = nil) {
         self.store = store
         self.engine = SearchEngine(store: store)
+        self.contactEmail = contactEmail
     }
 
     /// Runs a search; `parameter` is the name the query text came in (`q`, `fq`) and `limitParameter` the page size's.

@@ -24,11 +24,13 @@ struct Exports: Sendable {
     /// Writes `format` (an `ExporterRegistry` name) for `selection`; `paging` cuts one page out of it.
     func answer(format: String, selection: ExportSelection, request: Request, paging: Paging?) async throws -> Response {
         let store = catalogue.store
+        let contactEmail = catalogue.contactEmail
         let base = request.baseURL
         let outcome: Result<Written, ExportError> = try await Blocking.run {
             Result { () throws(ExportError) -> Written in
                 let exporter = try ExporterRegistry.exporter(for: format)
-                let reader = try ExportReader(store: store, selection: selection, iris: try IRIScheme(base: base + "/"))
+                var reader = try ExportReader(store: store, selection: selection, iris: try IRIScheme(base: base + "/"))
+                reader.contactEmail = contactEmail
                 var page: ExportPage?
                 if let paging {
                     let exportPage = ExportPage(number: paging.number, size: paging.size, total: try reader.count(), address: paging.address)

@@ -34,9 +34,7 @@ struct ExportCommand: ParsableCommand {
         if let paged, paged < 1 { throw ValidationError("--paged must be at least 1, not \(paged).") }
         if paged != nil && output == nil { throw ValidationError("--paged needs -o DIR, the folder to write the pages into.") }
         if progressEvery < 1 { throw ValidationError("--progress-every must be at least 1.") }
-        if let contactEmail, contactEmail.range(of: #"^(mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil {
-            throw ValidationError("--contact-email needs an e-mail address such as opendata@example.org, not '\(contactEmail)'.")
-        }
+        try ContactEmail.validate(contactEmail)
     }
 
     func run() throws {

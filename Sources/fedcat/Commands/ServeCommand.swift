@@ -17,10 +17,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port).") var port = 8080
     @Flag(help: "Do not log requests.") var quiet = false
+    @Option(help: ArgumentHelp("/data.json: the contact e-mail of datasets none of whose records has one (DCAT-US requires a contact).",
+                               valueName: "ADDRESS"))
+    var contactEmail: String?
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535, not \(port).") }
         if host.isEmpty { throw ValidationError("--host must not be empty.") }
+        try ContactEmail.validate(contactEmail)
     }
 
     func run() async throws {
@@ -29,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         let path = global.databasePath
         let host = self.host
         do {
-            try await CatalogServer(store: store, quiet: quiet).run(host: host, port: port) { port in
+            try await CatalogServer(store: store, quiet: quiet, contactEmail: contactEmail).run(host: host, port: port) { port in
                 let line = "fedcat: serving \(path) at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
