@@ -15,13 +15,9 @@ public struct EncodedRecord: Sendable {
     public var ftsDescription: String?
     public var ftsKeywords: String?
     public var ftsPublisher: String?
-    /// What the record can be matched by, as a JSON array of `[kind, strong (1 or 0), value]`.
-    public var matchKeys: String
-    /// The record's `record_terms` rows as a JSON array of `[field, value]` pairs.
-    public var terms: String
-    /// The same terms and match keys as values, for a run that writes them itself.
-    var termRows: [RecordTerms.Term]
+    /// What the record can be matched by, and its `record_terms` rows.
     var keyRows: [MatchKey]
+    var termRows: [RecordTerms.Term]
     public var rank: CanonicalRank
 
     public init(_ record: CatalogRecord) {
@@ -41,12 +37,19 @@ public struct EncodedRecord: Sendable {
         ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
         ftsPublisher = record.publisher?.name
         keyRows = MatchKeys.keys(for: record)
-        let keys = keyRows.map { JSONValue.array([.string($0.kind), .number(JSONNumber($0.strong ? 1 : 0)), .string($0.value)]) }
-        matchKeys = String(decoding: JSONWriter.write(.array(keys)), as: UTF8.self)
         termRows = RecordTerms.terms(of: record)
-        terms = RecordTerms.json(termRows)
         rank = CanonicalRank(record)
     }
+
+    /// The match keys as staged until the merge: a JSON array of `[kind, strong (1 or 0), value]`. Only staged runs
+    /// need it, so it is written when they stage, not for every record.
+    public var matchKeys: String {
+        let keys = keyRows.map { JSONValue.array([.string($0.kind), .number(JSONNumber($0.strong ? 1 : 0)), .string($0.value)]) }
+        return String(decoding: JSONWriter.write(.array(keys)), as: UTF8.self)
+    }
+
+    /// The `record_terms` rows as staged until the merge: a JSON array of `[field, value]` pairs.
+    public var terms: String { RecordTerms.json(termRows) }
 
     /// The text and its distinct language variants, for indexing.
     private static func joined(_ text: LocalizedText) -> String {

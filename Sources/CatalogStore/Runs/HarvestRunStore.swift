@@ -161,11 +161,7 @@ extension CatalogStore {
                         content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness
                     FROM run_staging NOT INDEXED WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
                     ORDER BY seq
-                    ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
-                        keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
-                        content_hash = excluded.content_hash, record_json = excluded.record_json,
-                        harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
-                        is_copy = excluded.is_copy, completeness = excluded.completeness
+                    \(Self.recordUpsert)
                     """, arguments: [sourceID, sourceID, now, runID, runID, sourceID, runID])
                 lap("records")
                 if bulk {
@@ -272,9 +268,7 @@ extension CatalogStore {
             INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
             SELECT ?, local_id, payload, payload_codec, payload_hash, media_type, page_url, ? FROM run_staging NOT INDEXED
             WHERE run_id = ? AND payload IS NOT NULL AND change != 'skipped'
-            ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
-                payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
-                fetched_at = excluded.fetched_at
+            \(Self.rawUpsert)
             """, arguments: [sourceID, now, runID])
     }
 

@@ -4,6 +4,22 @@ import GRDB
 import Merge
 
 extension CatalogStore {
+    /// What a record already in the catalogue takes from a newer version (the merge and streamed runs alike).
+    static let recordUpsert = """
+        ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
+            keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
+            content_hash = excluded.content_hash, record_json = excluded.record_json,
+            harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
+            is_copy = excluded.is_copy, completeness = excluded.completeness
+        """
+
+    /// What a kept raw payload takes from a newer fetch.
+    static let rawUpsert = """
+        ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
+            payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
+            fetched_at = excluded.fetched_at
+        """
+
     /// Writes one batch of a streamed run (a source's first harvest, `RunStart.direct`) into the catalogue: each
     /// added record with its full-text entry (by trigger), terms, match keys and raw payload, then the clusters the
     /// batch touches, all in the batch's transaction; the staged row keeps only what the end of the run counts. A
@@ -16,11 +32,7 @@ extension CatalogStore {
             INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified, content_hash, record_json,
                 harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
-                keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
-                content_hash = excluded.content_hash, record_json = excluded.record_json,
-                harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
-                is_copy = excluded.is_copy, completeness = excluded.completeness
+            \(Self.recordUpsert)
             RETURNING seq
             """)
         let deleteTerms = try db.cachedStatement(sql: "DELETE FROM record_terms WHERE seq = ?")
@@ -30,9 +42,7 @@ extension CatalogStore {
         let keepRaw = try db.cachedStatement(sql: """
             INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(source_id, local_id) DO UPDATE SET payload = excluded.payload, payload_codec = excluded.payload_codec,
-                payload_hash = excluded.payload_hash, media_type = excluded.media_type, page_url = excluded.page_url,
-                fetched_at = excluded.fetched_at
+            \(Self.rawUpsert)
             """)
         var affected: [String] = []
         for (item, payload) in zip(records, payloads) {
