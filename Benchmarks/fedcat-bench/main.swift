@@ -6,7 +6,11 @@
 //   fedcat-bench fetch BASE_URL PAGES [PAGE_SIZE]   CKAN pages over loopback HTTP, bodies discarded
 //   fedcat-bench search DB QUERIES_TSV [--reps N]   the bench queries through SearchEngine: p50/p95/max ms
 //   fedcat-bench oai DIR [--parse-only | --no-normalise]   read + map + normalise every OAI-PMH ListRecords page in DIR
+//   fedcat-bench csw DIR [--parse-only | --no-normalise]   the same for CSW GetRecords pages (ISO 19139)
+//   fedcat-bench ckan DIR [--parse-only | --no-normalise | --encode]   the same for CKAN package_search pages;
+//                                            --encode also builds what the writer stores (JSON, hash, terms, keys)
 import CatalogModel
+import CatalogStore
 import FeedParsing
 import Foundation
 import Harvesters
@@ -62,18 +66,21 @@ func dcat(_ arguments: [String]) {
           + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
 }
 
-/// One page's records as (local id, stored XML, where): what the harvester hands over.
+/// One page's records as (local id, stored payload, where): what the harvester hands over.
 typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String)]
 
-/// Reads every `.xml` page of DIR as `kind` does, then maps (and normalises) each record, like a harvest.
-func xmlPages(_ arguments: [String], kind: String, mapper: any RecordMapper, read: ([UInt8], String) throws -> PageRecords) {
-    guard let directory = arguments.first else { fail("usage: fedcat-bench \(kind) DIR [--parse-only | --no-normalise]") }
+/// Reads every page of DIR (files ending in `suffix`) as `kind` does, then maps (and normalises, and with
+/// `--encode` encodes for the store) each record, like the producer side of a harvest.
+func pages(_ arguments: [String], kind: String, suffix: String, mediaType: String, mapper: any RecordMapper,
+           read: ([UInt8], String) throws -> PageRecords) {
+    guard let directory = arguments.first else { fail("usage: fedcat-bench \(kind) DIR [--parse-only | --no-normalise | --encode]") }
     let parseOnly = arguments.contains("--parse-only"), normalise = !arguments.contains("--no-normalise")
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+    let encode = arguments.contains("--encode")
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
     let source = SourceConfig(id: "bench", kind: kind, url: "https://bench.example/\(kind)")
     let context = MappingContext(source: source, harvestedAt: Date())
     let normaliser = Normaliser.standard
-    var records = 0, mapped = 0, failed = 0, issues = 0, bytes = 0
+    var records = 0, mapped = 0, failed = 0, issues = 0, bytes = 0, encoded = 0
     let start = now()
     for file in files {
         guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { fail("cannot read \(file)") }
@@ -83,16 +90,22 @@ func xmlPages(_ arguments: [String], kind: String, mapper: any RecordMapper, rea
         for entry in entries {
             records += 1
             guard !parseOnly else { continue }
-            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: "application/xml", pageURL: file, location: entry.pointer)
+            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: mediaType, pageURL: file, location: entry.pointer)
             let result = mapper.map(raw, context: context)
             issues += result.issues.count
-            guard let record = result.record else { failed += 1; continue }
-            if normalise { issues += normaliser.normalise(record).1.count }
+            guard var record = result.record else { failed += 1; continue }
+            if normalise {
+                let (normalised, found) = normaliser.normalise(record)
+                issues += found.count
+                record = normalised
+            }
+            if encode { encoded += EncodedRecord(record).json.utf8.count }
             mapped += 1
         }
     }
     let seconds = now() - start
-    print("{\"tool\":\"fedcat\",\"stage\":\"\(kind)-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\",\"files\":\(files.count),\"bytes\":\(bytes),\"records\":\(records),"
+    let stage = parseOnly ? "parse" : !normalise ? "parse+map" : encode ? "parse+map+normalise+encode" : "parse+map+normalise"
+    print("{\"tool\":\"fedcat\",\"stage\":\"\(kind)-\(stage)\",\"files\":\(files.count),\"bytes\":\(bytes),\"records\":\(records),"
           + "\"mapped\":\(mapped),\"failed\":\(failed),\"issues\":\(issues),\"seconds\":\(String(format: "%.3f", seconds)),"
           + "\"records_per_s\":\(Int(Double(records) / max(seconds, 0.001)))}")
 }
@@ -103,14 +116,21 @@ arguments.removeFirst()
 switch command {
 case "dcat": dcat(arguments)
 case "oai":
-    xmlPages(arguments, kind: "oaipmh", mapper: OAIMapper()) { bytes, file in
+    pages(arguments, kind: "oaipmh", suffix: ".xml", mediaType: "application/xml", mapper: OAIMapper()) { bytes, file in
         try OAIResponse.parse(bytes, url: file).records.map { (id: $0.header.identifier, payload: $0.payload, pointer: $0.pointer) }
     }
 case "csw":
-    xmlPages(arguments, kind: "csw", mapper: CSWMapper()) { bytes, file in
+    pages(arguments, kind: "csw", suffix: ".xml", mediaType: "application/xml", mapper: CSWMapper()) { bytes, file in
         try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer) }
+    }
+case "ckan":
+    // As CKANHarvester hands packages over: the envelope parsed, each package written back as its stored payload.
+    pages(arguments, kind: "ckan", suffix: ".json", mediaType: "application/json", mapper: CKANMapper()) { bytes, _ in
+        try CKANEnvelope.parse(bytes).packages.map { package in
+            (id: package.value.object?["id"]?.string, payload: JSONWriter.write(package.value), pointer: package.pointer)
+        }
     }
 case "search": searchBench(arguments)
 case "fetch": fetchBench(arguments)
-default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, search, fetch")
+default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, ckan, search, fetch")
 }

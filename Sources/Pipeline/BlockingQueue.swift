@@ -31,9 +31,21 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
 
     /// The next item, waiting for one.
     func pop() -> Element {
+        pop(waitingAtMost: nil)!
+    }
+
+    /// The next item, waiting for one at most `seconds` (forever when nil); nil when none came in time.
+    func pop(waitingAtMost seconds: Double?) -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while items.count - head == 0 { condition.wait() }
+        let deadline = seconds.map { Date(timeIntervalSinceNow: $0) }
+        while items.count - head == 0 {
+            if let deadline {
+                if !condition.wait(until: deadline) && items.count - head == 0 { return nil }
+            } else {
+                condition.wait()
+            }
+        }
         let item = items[head]
         head += 1
         if head > 4096 && head * 2 > items.count {

@@ -21,8 +21,10 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
     public var quality: Double?
     /// The run wrote its records into the catalogue as it went (a source's first harvest), not all at its end.
     public var streamed = false
-    /// Where the run's time went, in seconds: `gather` (fetch, parse, map, normalise and stage, overlapped),
-    /// `merge` (into the catalogue, its index and clusters, in one transaction) and `quality` (scoring the source).
+    /// Where the run's time went, in seconds: `gather` (fetch, parse, map, normalise and stage, overlapped), with the
+    /// CPU time of its two threads, `gather.cpu.harvester` (fetch to compressed payload) and `gather.cpu.writer` (the
+    /// transactions): the busier one sets the pace; `merge` (into the catalogue, its index and clusters, in one
+    /// transaction) and `quality` (scoring the source).
     public var phases: [String: Double] = [:]
 
     init(sourceID: String, runID: Int64?, status: String, counters: FetchCounters, resumed: Bool, seconds: Double) {

@@ -5,14 +5,20 @@ import Foundation
 import Harvesters
 public import Normalise
 
-/// Runs one source's harvest end to end: the harvester fetches, parses, maps and normalises on its own
-/// thread while this thread writes to the store, one transaction per page with the page's checkpoint,
-/// so a killed or failed run resumes where it stopped.
+/// Runs one source's harvest end to end: the harvester fetches, parses, maps, normalises, scores and compresses on
+/// its own thread while this thread writes to the store. Each transaction ends at a page with that page's checkpoint,
+/// so a killed or failed run resumes where it stopped: at every page when the harvester is the slower side, and
+/// every `batchSize` records or so when the writer is (fewer, larger transactions rewrite fewer index pages).
 public struct HarvestRunner: Sendable {
     public let store: CatalogStore
     public var normaliser: Normaliser = .standard
-    /// Records written per transaction when a page is larger than this.
-    public var batchSize = 1000
+    /// Records per transaction. A transaction ends at the first page that brings it to this many records, or earlier
+    /// when the harvester pauses (the writer is idle anyway); only a page larger than this is split.
+    public var batchSize = 4000
+    /// Records the harvester may get ahead of the writer.
+    public var queueCapacity = 2000
+    /// Seconds the writer waits for more records after a page before it commits what it has.
+    static let idleFlush = 0.2
     /// Shared by every run of the process: per-host and global request limits.
     public var gate: HostGate?
     /// Score the source's records (MQA metrics) after each merged run (`fedcat report`).
@@ -48,22 +54,28 @@ public struct HarvestRunner: Sendable {
         let context = GatherContext(resumeFrom: start.resumed?.checkpoint, pages: try store.pageMemos(sourceID: source.id),
                                     lastCompleteRun: restart ? nil : try store.lastCompleteRunStart(sourceID: source.id),
                                     knownIDs: Set(known.keys))
-        let queue = BlockingQueue<Item>(capacity: 2 * batchSize)
-        let producer = Producer(source: source, known: known, normaliser: normaliser,
+        let queue = BlockingQueue<Item>(capacity: queueCapacity)
+        // Records are scored by the harvester's thread while they are in memory; the tally is summed from the rows.
+        let scoring = scoreQuality && linkChecker == nil ? RunScoring(sourceID: source.id, startedAt: started) : nil
+        let producer = Producer(source: source, known: known, normaliser: normaliser, scoring: scoring,
                                 harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt,
                                 cancellation: cancellation, queue: queue)
         let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20
         thread.start()
 
-        // Records are scored on this thread, which waits on the harvester most of the time, while they are in memory.
-        let scoring = scoreQuality && linkChecker == nil ? RunScoring(sourceID: source.id, startedAt: started) : nil
+        let writerCPU = ThreadCPU.seconds()
+        var harvesterCPU = 0.0
         var batch = StageBatch()
         var seen = start.resumed?.staged ?? 0
         var issues = 0
         var counters = base
         var outcome: Result<GatherOutcome, HarvestError>?
         var storeFailure: StoreError?
+        // Whether pages were read since the last transaction: they are written as soon as the harvester pauses, so a
+        // slow source commits every page, while a fast one fills transactions of up to `batchSize` records.
+        var pagesWaiting = false
+        var pageRecords = 0
         func flush() {
             guard storeFailure == nil, !batch.isEmpty else { return }
             do { try store.stage(runID: runID, sourceID: source.id, batch: batch, at: Date(), direct: start.direct) } catch {
@@ -71,16 +83,26 @@ public struct HarvestRunner: Sendable {
                 queue.cancel()
             }
             batch = StageBatch()
+            pagesWaiting = false
         }
         while outcome == nil {
-            switch queue.pop() {
-            case .record(let staged, let found, let record):
+            guard let item = queue.pop(waitingAtMost: pagesWaiting ? Self.idleFlush : nil) else {
+                flush()
+                continue
+            }
+            switch item {
+            case .record(let staged, let found, let quality):
                 seen += 1
                 issues += found.count
                 batch.records.append(staged)
-                if let scoring, let record { batch.quality.append(scoring.row(record)) }
+                if let quality { batch.quality.append(quality) }
                 batch.issues += found
-                if batch.records.count >= batchSize { flush() }
+                // Transactions end at pages; only a page larger than `batchSize` is split.
+                pageRecords += 1
+                if pageRecords >= batchSize {
+                    flush()
+                    pageRecords = 0
+                }
             case .unchanged(let ids):
                 seen += ids.count
                 batch.records += ids.map { StagedRecord(localID: $0, change: .unchanged, encoded: nil, raw: nil) }
@@ -92,17 +114,21 @@ public struct HarvestRunner: Sendable {
                 if let memo = report.memo { batch.pages.append(memo) }
                 batch.checkpoint = report.checkpoint
                 batch.counters = counters
-                flush()
+                pagesWaiting = true
+                pageRecords = 0
+                if batch.records.count >= batchSize { flush() }
                 progress?(HarvestProgress(sourceID: source.id, pages: report.number, expected: report.expectedTotal,
                                           seen: seen, issues: issues, seconds: Date().timeIntervalSince(started)))
-            case .finished(let result, let fetched):
+            case .finished(let result, let fetched, let cpu):
                 counters = fetched
                 outcome = result
+                harvesterCPU = cpu
             }
         }
         flush()
         if let storeFailure { throw storeFailure }
-        var phases = ["gather": Date().timeIntervalSince(started)]
+        var phases = ["gather": Date().timeIntervalSince(started), "gather.cpu.harvester": harvesterCPU,
+                      "gather.cpu.writer": ThreadCPU.seconds() - writerCPU]
 
         var report = HarvestReport(sourceID: source.id, runID: runID, status: "failed", counters: counters,
                                    resumed: start.resumed != nil, seconds: 0)
@@ -147,12 +173,13 @@ public struct HarvestRunner: Sendable {
 
 /// What the harvesting thread hands the writing thread.
 enum Item: Sendable {
-    /// A listed record, mapped or skipped, with the issues found in it and, when mapped, the record.
-    case record(StagedRecord, [RecordIssue], CatalogRecord?)
+    /// A listed record, mapped or skipped, with the issues found in it and, when mapped and scored, its quality row.
+    case record(StagedRecord, [RecordIssue], QualityRecordRow?)
     /// The records of a page that did not change since the last run.
     case unchanged([String])
     case issue(RecordIssue)
     /// A page is done; the fetch counters so far.
     case page(PageReport, FetchCounters)
-    case finished(Result<GatherOutcome, HarvestError>, FetchCounters)
+    /// The harvester ended; the fetch counters, and the CPU seconds its thread used.
+    case finished(Result<GatherOutcome, HarvestError>, FetchCounters, cpu: Double)
 }

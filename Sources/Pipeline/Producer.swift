@@ -5,11 +5,14 @@ import Foundation
 import Harvesters
 import Normalise
 
-/// The harvesting side of a run: fetch, map, normalise, encode and compare, then hand over to the writer.
+/// The harvesting side of a run: fetch, map, normalise, encode, compare, score and compress, then hand over to the
+/// writer.
 struct Producer: Sendable {
     let source: SourceConfig
     let known: [String: StoredHashes]
     let normaliser: Normaliser
+    /// Scores each mapped record (MQA metrics) while it is in memory; nil when the run is not scored this way.
+    let scoring: RunScoring?
     let harvestedAt: Date
     let context: GatherContext
     let gate: HostGate?
@@ -20,6 +23,7 @@ struct Producer: Sendable {
     let queue: BlockingQueue<Item>
 
     func run() {
+        let cpu = ThreadCPU.seconds()
         var fetcher: Fetcher?
         var sink: Sink?
         let result: Result<GatherOutcome, HarvestError>
@@ -56,7 +60,8 @@ struct Producer: Sendable {
         } catch {
             result = .failure(.stopped(sourceID: source.id, reason: "\(error)"))
         }
-        queue.finish(.finished(result, counters(fetcher, pages: sink?.pages, unchangedPages: sink?.unchangedPages ?? 0)))
+        queue.finish(.finished(result, counters(fetcher, pages: sink?.pages, unchangedPages: sink?.unchangedPages ?? 0),
+                               cpu: ThreadCPU.seconds() - cpu))
     }
 
     /// The run's counters: what it had before this process, plus what this fetcher did.
@@ -111,7 +116,7 @@ struct Producer: Sendable {
             let change: StagedRecord.Change = stored == nil ? .added : stored!.content == encoded.contentHash ? .unchanged : .updated
             let rawChanged = stored?.payload != raw.payloadHash
             try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
-                                          raw: rawChanged ? raw : nil), issues, encoded.record))
+                                          raw: rawChanged ? raw : nil), issues, producer.scoring?.row(encoded.record)))
         }
 
         func unchanged(localIDs: [String]) throws(HarvestError) {

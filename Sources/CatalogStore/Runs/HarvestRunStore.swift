@@ -83,8 +83,8 @@ extension CatalogStore {
     /// run also writes the batch's records into the catalogue (record, index, terms, match keys, raw payload,
     /// clusters) in the same transaction, and stages only what the end of the run counts.
     public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date, direct: Bool = false) throws(StoreError) {
-        // Payloads are compressed before the transaction opens, so the transaction only writes.
-        let payloads = batch.records.map { $0.raw.map { PayloadCodec.encode($0.payload) } }
+        // Payloads were compressed by the harvester's thread, so the transaction only writes.
+        let payloads = batch.records.map(\.storedPayload)
         try write("staging records of '\(sourceID)'") { db in
             if direct {
                 try Self.streamIn(batch.records, payloads: payloads, runID: runID, sourceID: sourceID, at: date, db: db)

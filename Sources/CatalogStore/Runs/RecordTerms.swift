@@ -23,7 +23,7 @@ enum RecordTerms {
         }
         for distribution in record.distributions {
             let published = distribution.format.map { asciiUpper(dropLeadingDots($0)) }
-            add("format", distribution.fileType.map { $0.replacingOccurrences(of: TermsMigration.fileTypePrefix, with: "") } ?? published)
+            add("format", distribution.fileType.map(withoutFileTypePrefix) ?? published)
             add("format.raw", published)
             add("media", distribution.mediaType.map(asciiLower))
         }
@@ -45,6 +45,20 @@ enum RecordTerms {
     static func json(_ terms: [Term]) -> String {
         let array = JSONValue.array(terms.map { .array([.string($0.field), .string($0.value)]) })
         return String(decoding: JSONWriter.write(array), as: UTF8.self)
+    }
+
+    /// The file type without the EU authority table's prefix (`CSV` for `…/file-type/CSV`), as the backfill's
+    /// SQL `replace` gives it: every occurrence is removed, not only a leading one.
+    static func withoutFileTypePrefix(_ fileType: String) -> String {
+        let prefix = TermsMigration.fileTypePrefix
+        // The common case, a leading prefix and no other occurrence, without Foundation's `replacingOccurrences`.
+        if fileType.utf8.starts(with: prefix.utf8) {
+            let rest = String(decoding: fileType.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+            if !rest.contains(prefix) { return rest }
+        } else if !fileType.contains(prefix) {
+            return fileType
+        }
+        return fileType.replacingOccurrences(of: prefix, with: "")
     }
 
     /// What follows a URI's last `/` (nothing when it ends with one); the whole text when it has none.

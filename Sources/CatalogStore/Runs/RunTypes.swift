@@ -14,13 +14,16 @@ public struct StagedRecord: Sendable {
     /// The record to write (nil when unchanged or skipped).
     public var encoded: EncodedRecord?
     /// The raw payload to keep (nil when it did not change).
-    public var raw: RawRecord?
+    public let raw: RawRecord?
+    /// The raw payload as stored (`PayloadCodec`), compressed here, on the harvester's thread, not by the writer.
+    let storedPayload: (bytes: [UInt8], codec: String?)?
 
     public init(localID: String, change: Change, encoded: EncodedRecord?, raw: RawRecord?) {
         self.localID = localID
         self.change = change
         self.encoded = encoded
         self.raw = raw
+        storedPayload = raw.map { PayloadCodec.encode($0.payload) }
     }
 }
 
