@@ -3,6 +3,12 @@
 public enum URLKey {
     /// The normalised form, or nil when `text` is not an http(s) URL with a host.
     public static func normalise(_ text: String) -> String? {
+        if let ascii = normaliseASCII(text) { return ascii }
+        return normaliseAnyText(text)
+    }
+
+    /// `normalise` for any text, over Swift characters.
+    static func normaliseAnyText(_ text: String) -> String? {
         var rest = Substring(text.trimmed)
         let lower = rest.lowercased()
         if lower.hasPrefix("https://") { rest = rest.dropFirst(8) } else if lower.hasPrefix("http://") { rest = rest.dropFirst(7) } else { return nil }
@@ -22,6 +28,51 @@ public enum URLKey {
         while path.hasSuffix("/") { path.removeLast() }
         let parameters = query.split(separator: "&").filter { !$0.isEmpty }.map(String.init).sorted()
         return host + path + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
+    }
+}
+
+extension URLKey {
+    /// `normalise` over the bytes of an ASCII text, the usual case, without building intermediate strings; nil (not
+    /// `.some(nil)`) when the text is not ASCII, for the general path to read. Gives what the general path gives.
+    static func normaliseASCII(_ text: String) -> String?? {
+        var utf8 = text.utf8[...]
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while let first = utf8.first, isSpace(first) { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, isSpace(last) { utf8 = utf8.dropLast() }
+        var rest = Array(utf8)
+        func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+        func starts(_ prefix: StaticString) -> Bool {
+            rest.count >= prefix.utf8CodeUnitCount && (0..<prefix.utf8CodeUnitCount).allSatisfy {
+                lowered(rest[$0]) == prefix.utf8Start[$0]
+            }
+        }
+        if starts("https://") { rest.removeFirst(8) } else if starts("http://") { rest.removeFirst(7) } else { return .some(nil) }
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest.removeSubrange(hash...) }
+        var query: ArraySlice<UInt8> = []
+        if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = rest[(mark + 1)...]
+            rest = Array(rest[..<mark])
+        }
+        let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+        var host = rest[..<slash].map(lowered)[...]
+        var path = rest[slash...]
+        if let at = host.lastIndex(of: UInt8(ascii: "@")) { host = host[(at + 1)...] }
+        if let colon = host.lastIndex(of: UInt8(ascii: ":")),
+           host[(colon + 1)...].elementsEqual("80".utf8) || host[(colon + 1)...].elementsEqual("443".utf8) {
+            host = host[..<colon]
+        }
+        if host.starts(with: "www.".utf8) { host = host.dropFirst(4) }
+        guard !host.isEmpty else { return .some(nil) }
+        while path.last == UInt8(ascii: "/") { path = path.dropLast() }
+        var key = Array(host)
+        key.append(contentsOf: path)
+        let parameters = query.split(separator: UInt8(ascii: "&")).sorted { $0.lexicographicallyPrecedes($1) }
+        for (index, parameter) in parameters.enumerated() {
+            key.append(index == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+            key.append(contentsOf: parameter)
+        }
+        return .some(String(decoding: key, as: UTF8.self))
     }
 }
 

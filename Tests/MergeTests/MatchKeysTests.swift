@@ -15,6 +15,27 @@ struct MatchKeysTests {
         #expect(URLKey.normalise(input) == expected)
     }
 
+    @Test func theASCIIPathGivesWhatTheGeneralPathGives() {
+        var inputs = [
+            " https://www.Data.Example/dataset/x/ ", "\thttp://data.example:80/dataset/x#top\r\n", "https://data.example/api?b=2&a=1",
+            "HTTPS://DATA.EXAMPLE", "https://user:pw@WWW.host.example:443/a//?&&z=1&&a=2#f?x", "http://host:8080/", "https://:80/x",
+            "https://www./", "http://", "https://", "ftp://x.example", "https://a.example?q", "https://a.example/?b&a&B", "http:/x",
+            "https://a.example#?x=1", "https://a@b@c.example/p/", "HtTp://X.example:443", "https://x.example:80:80/",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("hHtTpPsS:/?#&=@.w:80443 \t\nxXaA-_%")
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...30, using: &generator)
+            let body = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            inputs.append(["https://", "http://", "HTTP://", ""].randomElement(using: &generator)! + body)
+        }
+        for input in inputs {
+            #expect(URLKey.normaliseASCII(input) == .some(URLKey.normaliseAnyText(input)), "\(input.debugDescription)")
+        }
+        #expect(URLKey.normaliseASCII("https://données.example/") == .none)
+        #expect(URLKey.normalise("https://WWW.Données.example/") == "données.example")
+    }
+
     @Test func refusesWhatIsNotAnHTTPURL() {
         #expect(URLKey.normalise("ftp://x.example/a") == nil)
         #expect(URLKey.normalise("not a url") == nil)

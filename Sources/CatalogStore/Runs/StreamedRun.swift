@@ -1,4 +1,5 @@
 import CatalogModel
+import FeedParsing
 import Foundation
 import GRDB
 import Merge
@@ -21,9 +22,10 @@ extension CatalogStore {
         """
 
     /// Writes one batch of a streamed run (a source's first harvest, `RunStart.direct`) into the catalogue: each
-    /// added record with its full-text entry (by trigger), terms, match keys and raw payload, then the clusters the
-    /// batch touches, all in the batch's transaction; the staged row keeps only what the end of the run counts. A
-    /// record the run already staged (listed twice, or staged before a resume) keeps its first version.
+    /// added record with its full-text entry (by trigger) and raw payload, then the batch's terms and match keys (one
+    /// statement each, in index order), then the clusters the batch touches, all in the batch's transaction; the staged
+    /// row keeps only what the end of the run counts. A record the run already staged (listed twice, or staged before
+    /// a resume) keeps its first version.
     static func streamIn(_ records: [StagedRecord], payloads: [(bytes: [UInt8], codec: String?)?], runID: Int64, sourceID: String,
                          at date: Date, db: Database) throws {
         let now = Timestamp.text(date)
@@ -35,16 +37,17 @@ extension CatalogStore {
             \(Self.recordUpsert)
             RETURNING seq
             """)
-        let deleteTerms = try db.cachedStatement(sql: "DELETE FROM record_terms WHERE seq = ?")
-        let insertTerm = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_terms (seq, field, value) VALUES (?, ?, ?)")
-        let deleteKeys = try db.cachedStatement(sql: "DELETE FROM record_keys WHERE record_id = ?")
-        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)")
         let keepRaw = try db.cachedStatement(sql: """
             INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             \(Self.rawUpsert)
             """)
+        // Rows with a seq above this were inserted by this batch; one at or below it was already there (updated).
+        let newAbove = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM records") ?? 0
         var affected: [String] = []
+        var replaced: [(seq: Int64, id: String)] = []
+        var terms: [JSONValue] = []
+        var keys: [JSONValue] = []
         for (item, payload) in zip(records, payloads) {
             let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
             try stage.execute(arguments: [runID, item.localID, item.change.rawValue, encoded?.contentHash])
@@ -55,16 +58,32 @@ extension CatalogStore {
                 encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
                 encoded.rank.isCopy, encoded.rank.completeness,
             ]) else { continue }
-            try deleteTerms.execute(arguments: [seq])
-            for term in encoded.termRows { try insertTerm.execute(arguments: [seq, term.field, term.value]) }
-            try deleteKeys.execute(arguments: [id])
-            for key in encoded.keyRows { try insertKey.execute(arguments: [id, sourceID, key.kind, key.value, key.strong]) }
+            if seq <= newAbove { replaced.append((seq, id)) }
+            let number = JSONValue.number(JSONNumber(seq))
+            for term in encoded.termRows { terms.append(.array([number, .string(term.field), .string(term.value)])) }
+            for key in encoded.keyRows {
+                keys.append(.array([.string(id), .string(key.kind), .string(key.value), .number(JSONNumber(key.strong ? 1 : 0))]))
+            }
             if let payload, let raw = item.raw {
                 try keepRaw.execute(arguments: [sourceID, item.localID, Data(payload.bytes), payload.codec, raw.payloadHash, raw.mediaType,
                                                 raw.pageURL, now])
             }
             affected.append(id)
         }
+        if !replaced.isEmpty {
+            try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))",
+                           arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])
+            try db.execute(sql: "DELETE FROM record_keys WHERE record_id IN (SELECT value FROM json_each(?))",
+                           arguments: [JSONWriter.string(.array(replaced.map { .string($0.id) }))])
+        }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO record_terms (seq, field, value)
+            SELECT t.value ->> 0, t.value ->> 1, t.value ->> 2 FROM json_each(?) t ORDER BY 1, 2, 3
+            """, arguments: [JSONWriter.string(.array(terms))])
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong)
+            SELECT k.value ->> 0, ?, k.value ->> 1, k.value ->> 2, k.value ->> 3 FROM json_each(?) k ORDER BY 1, 3, 4
+            """, arguments: [sourceID, JSONWriter.string(.array(keys))])
         try Clusters.update(affected: affected, removedClusters: [], db: db)
     }
 }
