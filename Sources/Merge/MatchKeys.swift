@@ -64,6 +64,31 @@ public enum MatchKeys {
 /// Folds a title or name for matching: lower case, no accents, letters and digits only, single spaces.
 public enum TitleKey {
     public static func fold(_ text: String) -> String {
+        foldASCII(text) ?? foldAnyText(text)
+    }
+
+    /// `fold` over the bytes of an ASCII text; nil when the text is not ASCII.
+    static func foldASCII(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(byte <= 0x5A && byte >= 0x41 ? byte + 32 : byte)
+            case 0x80...:
+                return nil
+            default:
+                space = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` for any text, scalar by scalar.
+    static func foldAnyText(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
         func add(_ scalars: some Sequence<Unicode.Scalar>) {

@@ -1,5 +1,5 @@
 import CatalogModel
-import FeedParsing
+@testable import FeedParsing
 import Foundation
 import Testing
 @testable import CatalogStore
@@ -67,6 +67,25 @@ struct RecordJSONTests {
         let ours = try JSONParser.parse(RecordJSON.encode(record))
         let foundation = try JSONParser.parse([UInt8](encoder.encode(record)))
         #expect(ours == foundation)
+    }
+
+    /// Objects are built in key order, so the writer has nothing to sort (the extras and language variants, which
+    /// are dictionaries, excepted); the written bytes are the same either way.
+    @Test func objectsAreBuiltInKeyOrder() {
+        func check(_ value: JSONValue, at path: String) {
+            switch value {
+            case .object(let object):
+                if !path.hasSuffix("/extras") && !path.hasSuffix("/variants") {
+                    #expect(JSONOutput.isSorted(object.members), "\(path): \(object.members.map(\.key))")
+                }
+                for member in object.members { check(member.value, at: path + "/" + member.key) }
+            case .array(let elements):
+                for (index, element) in elements.enumerated() { check(element, at: "\(path)/\(index)") }
+            default:
+                break
+            }
+        }
+        check(RecordJSON.value(Self.fullRecord()), at: "")
     }
 
     @Test func equalRecordsGiveEqualHashesAndHarvestTimeDoesNotCount() {

@@ -13,50 +13,52 @@ enum RecordJSON {
         return JSONWriter.write(value(record), options: options)
     }
 
+    /// The record as a JSON tree. Every object is built with its keys in sorted order, so that the writer finds them
+    /// sorted and has nothing to reorder (the bytes are the same either way).
     static func value(_ r: CatalogRecord) -> JSONValue {
         var o = Builder()
-        o["id"] = .string(r.id)
-        o["identifiers"] = .array(r.identifiers.map { i in Builder().with("value", i.value).with("scheme", i.scheme).value })
-        o["title"] = text(r.title)
-        o["description"] = r.description.map(text)
-        o["keywords"] = .array(r.keywords.map(JSONValue.string))
-        o["themes"] = .array(r.themes.map(concept))
-        o["publisher"] = r.publisher.map(agent)
-        o["creator"] = r.creator.map(agent)
-        o["contactPoint"] = r.contactPoint.map { c in
-            Builder().with("name", c.name).with("email", c.email).with("phone", c.phone).with("url", c.url).value
-        }
-        o["license"] = r.license.map(license)
         o["accessRights"] = r.accessRights.map(concept)
-        o["issued"] = r.issued.map(date)
-        o["modified"] = r.modified.map(date)
-        o["temporal"] = .array(r.temporal.map { t in
-            var b = Builder()
-            b["start"] = t.start.map(date)
-            b["end"] = t.end.map(date)
-            return b.value
-        })
-        o["spatial"] = .array(r.spatial.map { s in
-            var b = Builder().with("geometry", s.geometry).with("label", s.label).with("uri", s.uri)
-            b["bbox"] = s.bbox.map { box in
-                .object(["west": number(box.west), "south": number(box.south), "east": number(box.east), "north": number(box.north)])
-            }
-            return b.value
-        })
-        o["languages"] = .array(r.languages.map(JSONValue.string))
-        o["landingPage"] = r.landingPage.map(JSONValue.string)
-        o["frequency"] = r.frequency.map(concept)
-        o["version"] = r.version.map(JSONValue.string)
+        o["contactPoint"] = r.contactPoint.map { c in
+            Builder().with("email", c.email).with("name", c.name).with("phone", c.phone).with("url", c.url).value
+        }
+        o["creator"] = r.creator.map(agent)
+        o["description"] = r.description.map(text)
         o["distributions"] = .array(r.distributions.map(distribution))
         o["extras"] = .object(JSONObject(r.extras.map { (key: $0.key, value: JSONValue.string($0.value)) }))
-        let p = r.provenance
-        var b = Builder().with("sourceID", p.sourceID).with("kind", p.kind).with("originalID", p.originalID)
-            .with("originalURL", p.originalURL).with("contentHash", p.contentHash).with("rawHash", p.rawHash)
-        b["harvestedAt"] = .string(p.harvestedAt.formatted(.iso8601))
-        o["provenance"] = b.value
+        o["frequency"] = r.frequency.map(concept)
+        o["id"] = .string(r.id)
+        o["identifiers"] = .array(r.identifiers.map { i in Builder().with("scheme", i.scheme).with("value", i.value).value })
+        o["issued"] = r.issued.map(date)
+        o["keywords"] = .array(r.keywords.map(JSONValue.string))
+        o["landingPage"] = r.landingPage.map(JSONValue.string)
+        o["languages"] = .array(r.languages.map(JSONValue.string))
+        o["license"] = r.license.map(license)
+        o["modified"] = r.modified.map(date)
         o["notes"] = .array(r.notes.map { n in
-            Builder().with("field", n.field).with("raw", n.raw).with("value", n.value).with("rule", n.rule).value
+            Builder().with("field", n.field).with("raw", n.raw).with("rule", n.rule).with("value", n.value).value
         })
+        let p = r.provenance
+        var b = Builder().with("contentHash", p.contentHash)
+        b["harvestedAt"] = .string(p.harvestedAt.formatted(.iso8601))
+        o["provenance"] = b.with("kind", p.kind).with("originalID", p.originalID).with("originalURL", p.originalURL)
+            .with("rawHash", p.rawHash).with("sourceID", p.sourceID).value
+        o["publisher"] = r.publisher.map(agent)
+        o["spatial"] = .array(r.spatial.map { s in
+            var b = Builder()
+            b["bbox"] = s.bbox.map { box in
+                .object(["east": number(box.east), "north": number(box.north), "south": number(box.south), "west": number(box.west)])
+            }
+            return b.with("geometry", s.geometry).with("label", s.label).with("uri", s.uri).value
+        })
+        o["temporal"] = .array(r.temporal.map { t in
+            var b = Builder()
+            b["end"] = t.end.map(date)
+            b["start"] = t.start.map(date)
+            return b.value
+        })
+        o["themes"] = .array(r.themes.map(concept))
+        o["title"] = text(r.title)
+        o["version"] = r.version.map(JSONValue.string)
         return o.value
     }
 
@@ -73,32 +75,33 @@ enum RecordJSON {
     }
 
     private static func concept(_ c: Concept) -> JSONValue {
-        Builder().with("uri", c.uri).with("label", c.label).with("scheme", c.scheme).value
+        Builder().with("label", c.label).with("scheme", c.scheme).with("uri", c.uri).value
     }
 
     private static func agent(_ a: Agent) -> JSONValue {
-        Builder().with("name", a.name).with("uri", a.uri).with("identifier", a.identifier).with("email", a.email)
-            .with("homepage", a.homepage).with("matchKey", a.matchKey).value
+        Builder().with("email", a.email).with("homepage", a.homepage).with("identifier", a.identifier)
+            .with("matchKey", a.matchKey).with("name", a.name).with("uri", a.uri).value
     }
 
     private static func license(_ l: LicenseRef) -> JSONValue {
-        Builder().with("raw", l.raw).with("title", l.title).with("uri", l.uri).with("spdx", l.spdx)
-            .with("euURI", l.euURI).with("label", l.label).value
+        Builder().with("euURI", l.euURI).with("label", l.label).with("raw", l.raw).with("spdx", l.spdx)
+            .with("title", l.title).with("uri", l.uri).value
     }
 
     private static func date(_ d: CatalogDate) -> JSONValue {
-        Builder().with("raw", d.raw).with("iso", d.iso).value
+        Builder().with("iso", d.iso).with("raw", d.raw).value
     }
 
     private static func distribution(_ d: Distribution) -> JSONValue {
-        var b = Builder().with("id", d.id).with("title", d.title).with("description", d.description)
-            .with("accessURL", d.accessURL).with("downloadURL", d.downloadURL).with("format", d.format)
-            .with("mediaType", d.mediaType).with("fileType", d.fileType)
+        var b = Builder().with("accessURL", d.accessURL)
         b["byteSize"] = d.byteSize.map { .number(JSONNumber($0)) }
-        b["license"] = d.license.map(license)
+        b = b.with("description", d.description).with("downloadURL", d.downloadURL).with("fileType", d.fileType)
+            .with("format", d.format).with("id", d.id)
         b["issued"] = d.issued.map(date)
+        b["license"] = d.license.map(license)
+        b = b.with("mediaType", d.mediaType)
         b["modified"] = d.modified.map(date)
-        return b.value
+        return b.with("title", d.title).value
     }
 
     /// An object under construction; setting nil leaves the key out, as `encodeIfPresent` does.
@@ -110,10 +113,9 @@ enum RecordJSON {
             set { if let newValue { members.append((key, newValue)) } }
         }
 
-        func with(_ key: String, _ text: String?) -> Builder {
-            var copy = self
-            copy[key] = text.map(JSONValue.string)
-            return copy
+        consuming func with(_ key: String, _ text: String?) -> Builder {
+            self[key] = text.map(JSONValue.string)
+            return self
         }
 
         var value: JSONValue { .object(JSONObject(members)) }

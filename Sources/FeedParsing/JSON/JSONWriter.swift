@@ -87,7 +87,7 @@ struct JSONOutput {
             }
             bytes.append(UInt8(ascii: "{"))
             var members = object.members
-            if options.sortedKeys {
+            if options.sortedKeys && !JSONOutput.isSorted(members) {
                 // Stable sort by UTF-8 bytes, which is code point order.
                 members = members.enumerated().sorted { lhs, rhs in
                     let order = JSONOutput.compareUTF8(lhs.element.key, rhs.element.key)
@@ -112,6 +112,17 @@ struct JSONOutput {
     private mutating func newline(_ indent: Int) {
         bytes.append(UInt8(ascii: "\n"))
         for _ in 0..<(indent * 2) { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// Whether the keys are already in the order sorting gives (strictly increasing UTF-8 bytes), so that writers
+    /// which build objects in key order skip the sort.
+    static func isSorted(_ members: [JSONObject.Member]) -> Bool {
+        var index = 1
+        while index < members.count {
+            if compareUTF8(members[index - 1].key, members[index].key) >= 0 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// -1, 0 or 1 comparing two strings by their UTF-8 bytes.

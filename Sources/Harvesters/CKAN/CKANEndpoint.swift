@@ -32,7 +32,17 @@ public struct CKANEndpoint: Sendable, Hashable {
     public func datasetPage(_ name: String) -> String { "\(portalRoot)/dataset/\(Self.encode(name))" }
 
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        // Names are usually unreserved already (CKAN allows only lower-case letters, digits, `-` and `_`).
+        if text.utf8.allSatisfy(isUnreserved) { return text }
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+             UInt8(ascii: ":"), UInt8(ascii: "*"): true
+        default: false
+        }
     }
 
     private static let unreserved = CharacterSet(charactersIn:
