@@ -32,6 +32,9 @@ db="$work/fedcat-$n.db"
 rm -f "$db" "$db-wal" "$db-shm"
 echo "CKAN harvest, $n datasets ($(date -u +%F), $(nproc) cores)" >&2
 measure "$bin/fedcat-bench" fetch "$base" "$pages" 1000
+# Parse + map on one core, from the page files (no HTTP, no database): the envelope parsed and each package written
+# back as its stored payload, then mapped; then also normalised; then also encoded as the writer stores it.
+for mode in --no-normalise "" --encode; do measure "$bin/fedcat-bench" ckan "$data/ckan" $mode; done
 # The harvest's run report (fedcat harvest --json) reduced to one line: what was harvested, with the stage name.
 summary='import json,sys; r=json.load(sys.stdin)[0]; print(json.dumps({"tool":"fedcat","stage":sys.argv[1],"records":r.get("seen"),"added":r.get("added"),"status":r.get("status")}))'
 for stage in ckan-harvest ckan-harvest-unchanged; do

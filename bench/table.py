@@ -14,6 +14,7 @@ import sys
 
 GROUPS = [  # (stage prefix or exact key, title) in report order
     ("fetch", "fetch over loopback (CKAN pages, bodies discarded)"),
+    ("ckan-parse", "CKAN pages: parse + map (one core, from files)"),
     ("ckan-harvest", "CKAN harvest end to end: fetch, parse, map, normalise, merge, index"),
     ("ckan-harvest-unchanged", "CKAN re-harvest, nothing changed"),
     ("ckan-harvest-part", "CKAN harvest at scale: one source after another into one catalogue"),
@@ -33,6 +34,8 @@ def group_of(line):
     tool = line.get("tool") or line.get("peer") or "?"
     if stage in ("fetch", "ckan-harvest", "ckan-harvest-unchanged", "ckan-harvest-part", "index") or stage.startswith("export-"):
         return stage
+    if stage.startswith("ckan-parse"):
+        return "ckan-parse"
     if line.get("file") in ("dcat.rdf", "dcat.ttl", "dcat.jsonld"):
         return line["file"]
     for kind, prefixes in (("oai", ("oai-", "oaipmh-")), ("csw", ("csw-",))):
@@ -44,7 +47,7 @@ def group_of(line):
 def label(line):
     tool = line.get("tool") or line.get("peer") or "?"
     stage = line.get("stage", "")
-    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-")):
+    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-", "ckan-parse")):
         return "fedcat (" + stage.split("-", 1)[1] + ")"
     if tool in ("rapper", "serdi"):
         return tool + " (parse only)"

@@ -4,10 +4,22 @@ public import CatalogModel
 /// Whether a URL is well formed: http, https or ftp, with a host, and no spaces.
 enum URLCheck {
     static func isWellFormed(_ text: String) -> Bool {
-        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
+        guard !containsWhitespace(text), let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), ["http", "https", "ftp"].contains(scheme),
               let host = components.host, !host.isEmpty else { return false }
         return true
+    }
+}
+
+extension URLCheck {
+    /// Whether `text` holds white space: over the bytes when it is ASCII (the usual URL), else over characters.
+    static func containsWhitespace(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.contains(where: \.isWhitespace)
     }
 }
 
