@@ -21,6 +21,9 @@ enum Migrations {
         migrator.registerMigration("v9: per-metric shares of record scores") { db in try db.execute(sql: v9QualityShares) }
         migrator.registerMigration("v10: compressed raw payloads") { db in try db.execute(sql: v10PayloadCodec) }
         migrator.registerMigration("v11: first harvests streamed into the catalogue") { db in try db.execute(sql: v11StreamedRuns) }
+        migrator.registerMigration("v12: raw payloads and quality rows stored in insertion order") { db in
+            try db.execute(sql: v12AppendedRows)
+        }
         return migrator
     }
 
