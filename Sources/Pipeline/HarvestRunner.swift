@@ -13,12 +13,15 @@ public struct HarvestRunner: Sendable {
     public let store: CatalogStore
     public var normaliser: Normaliser = .standard
     /// Records per transaction. A transaction ends at the first page that brings it to this many records, or earlier
-    /// when the harvester pauses (the writer is idle anyway); only a page larger than this is split.
+    /// when the harvester pauses (see `idleFlush`); only a page larger than this is split.
     public var batchSize = 4000
     /// Records the harvester may get ahead of the writer.
     public var queueCapacity = 2000
-    /// Seconds the writer waits for more records after a page before it commits what it has.
+    /// Seconds the writer waits for more records after a page before it commits what it has, and the shortest time
+    /// between two such commits: a slow portal's pages are committed as they come (at most `commitInterval` late),
+    /// while a fast one, which pauses briefly now and then, still fills transactions of `batchSize` records.
     static let idleFlush = 0.2
+    static let commitInterval = 2.0
     /// Shared by every run of the process: per-host and global request limits.
     public var gate: HostGate?
     /// Score the source's records (MQA metrics) after each merged run (`fedcat report`).
@@ -84,9 +87,12 @@ public struct HarvestRunner: Sendable {
             }
             batch = StageBatch()
             pagesWaiting = false
+            lastFlush = Date()
         }
+        var lastFlush = Date()
         while outcome == nil {
-            guard let item = queue.pop(waitingAtMost: pagesWaiting ? Self.idleFlush : nil) else {
+            let wait = pagesWaiting ? max(Self.idleFlush, Self.commitInterval - Date().timeIntervalSince(lastFlush)) : nil
+            guard let item = queue.pop(waitingAtMost: wait) else {
                 flush()
                 continue
             }
