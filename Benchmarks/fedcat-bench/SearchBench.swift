@@ -10,7 +10,8 @@ func searchBench(_ arguments: [String]) {
     guard arguments.count >= 2 else { fail("usage: fedcat-bench search DB QUERIES_TSV [--reps N]") }
     let reps = arguments.firstIndex(of: "--reps").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 5
     let store: CatalogStore
-    do { store = try CatalogStore(path: arguments[0]) } catch { fail(error.description) }
+    // Read-only: the bench must never migrate or write a benchmark catalogue (the million one is 18 GB).
+    do { store = try CatalogStore(path: arguments[0], readOnly: true) } catch { fail(error.description) }
     guard let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else { fail("cannot read \(arguments[1])") }
     // kind \t query \t format filter: the peer writes `(q) AND formats:F`, fedcat's language `q format:F`.
     let queries = text.split(separator: "\n").map { line -> (kind: String, text: String) in

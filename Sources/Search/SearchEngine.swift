@@ -57,6 +57,7 @@ public struct SearchEngine: Sendable {
     public let store: CatalogStore
     /// Above this many matching datasets a query is broad: ranking every match by bm25 would score them all (a
     /// common word matches half a million records of a million), so the matches in titles are ranked first.
+    /// (The total is exact whatever the threshold: see `DatasetTotal`.)
     public var broadQuery = 20_000
 
     /// bm25 weights for title, description, keywords, publisher (the FTS5 column order).
@@ -119,39 +120,13 @@ public struct SearchEngine: Sendable {
         if let match = plan.match {
             let arguments = StatementArguments([match.databaseValue] + plan.arguments)
             let hits: [PageHit]
-            let total: Int
-            if plan.filter == nil {
-                // Matching records, less the extra members of clusters that matched more than once. A query with few
-                // matches reads them; a broad one is driven by the clusters of several records instead, so a common
-                // word costs one FTS5 count. `+r.seq` keeps the match list a filter: as an index constraint SQLite
-                // probed every listed rowid for every cluster (minutes at a million records).
-                let matches = try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?", arguments: [match]) ?? 0
-                let extra = matches <= broadQuery
-                    ? try Int.fetchOne(db, sql: """
-                        SELECT count(*) - count(DISTINCT r.cluster_id) FROM records_fts
-                        JOIN records r INDEXED BY records_seq_cluster ON r.seq = records_fts.rowid JOIN clusters c ON c.id = r.cluster_id
-                        WHERE records_fts MATCH ?
-                        """, arguments: [match]) ?? 0
-                    : try Int.fetchOne(db, sql: """
-                        SELECT count(*) - count(DISTINCT r.cluster_id) FROM clusters c
-                        CROSS JOIN records r INDEXED BY records_by_cluster ON r.cluster_id = c.id
-                        WHERE +r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)
-                        """, arguments: [match]) ?? 0
-                total = matches - extra
-            } else {
-                // The same subtraction over the records that pass the filter: counting distinct clusters of every match
-                // would sort them all.
-                let rows = "records_fts JOIN records r\(Self.narrowRows(filter)) ON r.seq = records_fts.rowid"
-                total = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT count(*) FROM \(rows) WHERE records_fts MATCH ?\(filter))
-                         - (SELECT count(*) - count(DISTINCT r.cluster_id) FROM \(rows) JOIN clusters c ON c.id = r.cluster_id
-                            WHERE records_fts MATCH ?\(filter))
-                    """, arguments: arguments + arguments) ?? 0
-            }
+            let total = try plan.filter.map { try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db) }
+                ?? DatasetTotal.of(match: match, in: db)
             if request.sort == .relevance {
-                hits = try broadRankedPage(match: match, total: total, filter: filter, filterArguments: plan.arguments,
+                let filters = RankFilters(plan)
+                hits = try broadRankedPage(match: match, total: total, filters: filters, filterArguments: plan.arguments,
                                            limit: request.limit, offset: offset, in: db)
-                    ?? rankedPage(match: match, filter: filter, arguments: arguments, limit: request.limit, offset: offset, in: db)
+                    ?? rankedPage(match: match, filters: filters, arguments: arguments, limit: request.limit, offset: offset, in: db)
             } else {
                 let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"
                 // The best-scoring record of each cluster stands for it; one hit per cluster.
@@ -213,35 +188,67 @@ public struct SearchEngine: Sendable {
         filter.replacingOccurrences(of: "r.seq", with: "").contains("r.") ? "" : " INDEXED BY records_seq_cluster"
     }
 
-    /// The page of clusters by relevance: FTS5's top rows by rank, widened until the page holds `offset + limit`
-    /// distinct clusters (records of one cluster share a page slot, the best-scoring one standing for it) or the
-    /// matches run out. Ties keep FTS5's order (rowid), so pages are stable. With a filter, the top rows are filtered
-    /// and the window widens until enough pass; a window past every match is the exact answer.
-    private func rankedPage(match: String, filter: String, arguments: StatementArguments, limit: Int, offset: Int,
+    /// The page of clusters by relevance: FTS5's top rows by rank, enough for the page to hold `offset + limit`
+    /// distinct clusters (records of one cluster share a page slot, the best-scoring one standing for it) or for the
+    /// matches to run out. Ties keep rowid order, so pages are stable. A first window of top rows usually fills the
+    /// page; when it does not (a selective filter, clusters repeating), one more pass scores every match with the
+    /// filter applied and keeps the best rows that pass, instead of scoring every match again for each wider window.
+    private func rankedPage(match: String, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
                             in db: Database) throws -> [PageHit] {
+        let (filter, perRecord) = (filters.overAll, filters.perRecord)
         let wanted = offset + limit
-        var window = max(64, wanted * (filter.isEmpty ? 2 : 8))
+        let window = max(64, wanted * (filter.isEmpty ? 2 : 8))
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster, f.n AS n FROM (
+                SELECT rowid, rank, count(*) OVER () AS n FROM (
+                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
+                    ORDER BY rank LIMIT \(window)
+                )
+            ) f JOIN records r\(Self.narrowRows(perRecord)) ON r.seq = f.rowid WHERE 1\(perRecord)
+            ORDER BY f.rank, f.rowid
+            """, arguments: arguments)
+        let hits = Self.distinctClusters(rows)
+        let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, window: window, in: db)
+        if hits.count >= wanted || ranked < window {
+            return Array(hits.dropFirst(offset).prefix(limit))
+        }
+        var kept = wanted * 4
         while true {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster, f.n AS n FROM (
-                    SELECT rowid, rank, count(*) OVER () AS n FROM (
-                        SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
-                        ORDER BY rank LIMIT \(window)
-                    )
+                SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster FROM (
+                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
                 ) f JOIN records r\(Self.narrowRows(filter)) ON r.seq = f.rowid WHERE 1\(filter)
-                ORDER BY f.rank, f.rowid
+                ORDER BY f.rank, f.rowid LIMIT \(kept)
                 """, arguments: arguments)
-            var seen = Set<String>()
-            var hits: [PageHit] = []
-            for row in rows where seen.insert(row["cluster"]).inserted {
-                hits.append((row["cluster"], row["seq"], row["score"], nil))
-            }
-            let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, window: window, in: db)
-            if hits.count >= wanted || ranked < window {
+            let hits = Self.distinctClusters(rows)
+            if hits.count >= wanted || rows.count < kept {
                 return Array(hits.dropFirst(offset).prefix(limit))
             }
-            window *= 4
+            kept *= 4
         }
+    }
+
+    /// A query's filter as ranking reads it: ` AND condition`, or empty without a filter; `perRecord` looks its
+    /// `record_terms` up record by record, for the first window of top rows, `overAll` lists them once, for a pass
+    /// over every match.
+    private struct RankFilters {
+        var overAll: String
+        var perRecord: String
+
+        init(_ plan: QueryPlan) {
+            overAll = plan.filter.map { " AND \($0)" } ?? ""
+            perRecord = plan.filterPerRecord.map { " AND \($0)" } ?? ""
+        }
+    }
+
+    /// Rows in rank order as hits, the first (best) row of each cluster standing for it.
+    private static func distinctClusters(_ rows: [Row]) -> [PageHit] {
+        var seen = Set<String>()
+        var hits: [PageHit] = []
+        for row in rows where seen.insert(row["cluster"]).inserted {
+            hits.append((row["cluster"], row["seq"], row["score"], nil))
+        }
+        return hits
     }
 
     /// The page of a broad query from the records whose title matches it: those records, ranked by bm25 over the
@@ -249,11 +256,11 @@ public struct SearchEngine: Sendable {
     /// match), when they fill the page; nil otherwise, and for queries that are not broad. A record matching only in
     /// its description ranks after every title match. In every case the query is the whole query (a `-word`
     /// excludes the word from every field), and the total counts every match.
-    private func broadRankedPage(match: String, total: Int, filter: String, filterArguments: [DatabaseValue], limit: Int,
+    private func broadRankedPage(match: String, total: Int, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int,
                                  offset: Int, in db: Database) throws -> [PageHit]? {
         guard total > broadQuery else { return nil }
         let titled = "(\(match)) AND ({title}: (\(match)))"
-        let hits = try rankedPage(match: titled, filter: filter, arguments: StatementArguments([titled.databaseValue] + filterArguments),
+        let hits = try rankedPage(match: titled, filters: filters, arguments: StatementArguments([titled.databaseValue] + filterArguments),
                                   limit: limit, offset: offset, in: db)
         return hits.count == limit ? hits : nil
     }

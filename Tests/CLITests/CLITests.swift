@@ -114,8 +114,12 @@ struct CLITests {
         #expect(reports.first?["unchanged"] as? Int == 120)
         #expect(reports.first?["status"] as? String == "succeeded")
 
+        // Searching opens the catalogue read-only: the file is left as it was.
+        let catalogue = cli.root.appendingPathComponent("env.db")
+        let unsearched = try Data(contentsOf: catalogue)
         let search = try cli.run("search", "air quality", "--json", "--limit", "3")
         #expect(search.status == 0)
+        #expect(try Data(contentsOf: catalogue) == unsearched)
         let results = try #require(try cli.json(search.stdout) as? [String: Any])
         #expect((results["total"] as? Int ?? 0) >= 3)
         let hits = try #require(results["results"] as? [[String: Any]])
@@ -141,6 +145,9 @@ struct CLITests {
         #expect(malformed.status == 64)
         #expect(malformed.stderr.contains("The quote at character 7 is never closed"))
         #expect(try cli.run("search", "x", "--csv", "--json").status == 64)
+        // A catalogue that does not exist yet is created, as before searches opened read-only.
+        #expect(try cli.run("search", "air", "--db", "new.db").status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.root.appendingPathComponent("new.db").path))
 
         let id = try #require(first["id"] as? String)
         let show = try cli.run("show", id)

@@ -8,6 +8,8 @@ struct QueryPlan: Sendable, Hashable {
     var match: String?
     /// An SQL condition over `records r`, or nil when there is none.
     var filter: String?
+    /// `filter` with its `record_terms` conditions looked up record by record, for a few records (same arguments).
+    var filterPerRecord: String?
     /// The values of `filter`'s `?` parameters, in order.
     var arguments: [DatabaseValue]
 
@@ -15,7 +17,7 @@ struct QueryPlan: Sendable, Hashable {
     var isEverything: Bool { match == nil && filter == nil }
 
     static func compile(_ text: String) throws(QueryError) -> QueryPlan {
-        guard let node = try QueryParser.parse(text) else { return QueryPlan(match: nil, filter: nil, arguments: []) }
+        guard let node = try QueryParser.parse(text) else { return QueryPlan(match: nil, filter: nil, filterPerRecord: nil, arguments: []) }
         let conjuncts: [QueryNode]
         if case .and(let parts) = node { conjuncts = parts } else { conjuncts = [node] }
         if conjuncts.allSatisfy({ if case .not = $0 { true } else { false } }) { throw .onlyExclusions }
@@ -41,7 +43,11 @@ struct QueryPlan: Sendable, Hashable {
         }
         var sql = SQLCondition()
         let conditions = rest.map { sql.condition($0) }
-        return QueryPlan(match: match, filter: conditions.isEmpty ? nil : conditions.joined(separator: " AND "), arguments: sql.arguments)
+        var perRecord = SQLCondition(perRecord: true)
+        let perRecordConditions = rest.map { perRecord.condition($0) }
+        return QueryPlan(match: match, filter: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
+                         filterPerRecord: perRecordConditions.isEmpty ? nil : perRecordConditions.joined(separator: " AND "),
+                         arguments: sql.arguments)
     }
 }
 

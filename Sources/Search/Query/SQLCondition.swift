@@ -4,6 +4,14 @@ import GRDB
 /// Column and JSON paths come from fedcat; every typed value is a `?` parameter.
 struct SQLCondition {
     private(set) var arguments: [DatabaseValue] = []
+    /// How a `record_terms` filter reads: as a list of the records having the term, which SQLite builds once (the
+    /// cheaper way over many records, and the one that lets SQLite start from the term's records), or as a lookup
+    /// per record (`perRecord`, the cheaper way over a few records, such as a window of top-ranked matches).
+    let perRecord: Bool
+
+    init(perRecord: Bool = false) {
+        self.perRecord = perRecord
+    }
 
     mutating func condition(_ node: QueryNode) -> String {
         if let expression = FTSExpression.of(node) {
@@ -74,6 +82,9 @@ struct SQLCondition {
     /// The records with a `record_terms` row of one of `fields` whose value is `value` (an SQL expression).
     private func term(_ fields: [String], equals value: String) -> String {
         let names = fields.map { "'\($0)'" }.joined(separator: ", ")
+        if perRecord {
+            return "EXISTS (SELECT 1 FROM record_terms WHERE field IN (\(names)) AND value = \(value) AND seq = r.seq)"
+        }
         return "r.seq IN (SELECT seq FROM record_terms WHERE field IN (\(names)) AND value = \(value))"
     }
 

@@ -33,7 +33,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = SearchEngine(store: try global.openStore())
+        let engine = SearchEngine(store: try global.openStoreForReading())
         let fields = (try? facets.map { try FacetField.list($0).get() }) ?? nil
         let request = SearchRequest(text: query, limit: limit, offset: offset, sort: SearchSort(rawValue: sort) ?? .relevance, facets: fields ?? [])
         let results: SearchResults

@@ -23,4 +23,12 @@ struct GlobalOptions: ParsableArguments {
     func openStore() throws -> CatalogStore {
         do { return try CatalogStore(path: databasePath) } catch { throw Failure.io(error.description) }
     }
+
+    /// Opens the catalogue for a command that only reads it: read-only when it exists with an up-to-date schema, which
+    /// spares the write SQLite's WAL set-up makes on opening for writing (and the checkpoint of it on closing); else as
+    /// `openStore()` does, creating or upgrading it.
+    func openStoreForReading() throws -> CatalogStore {
+        if let store = try? CatalogStore(path: databasePath, readOnly: true) { return store }
+        return try openStore()
+    }
 }
