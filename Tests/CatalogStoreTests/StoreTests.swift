@@ -168,6 +168,11 @@ struct BulkMergeTests {
         // Since v8 a merge inserts terms itself; only a deletion goes through a terms trigger.
         #expect(triggers == ["records_fts_delete", "records_fts_insert", "records_fts_update", "records_terms_delete"])
         #expect(matches == 1)
+        // The by-value indexes the bulk merge dropped are back.
+        let indexes = try fixture.store.read("test") { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%by_value' ORDER BY name")
+        }
+        #expect(indexes == ["record_keys_by_value", "record_terms_by_value"])
         // A small change afterwards goes through the triggers again.
         var changed = many
         changed[6] = StoreFixture.record("0007", title: "Dataset 7", keywords: ["beacon"])
