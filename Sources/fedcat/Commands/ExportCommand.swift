@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         do {
             let exporter = try ExporterRegistry.exporter(for: format)
-            var reader = try ExportReader(store: try global.openStore(), selection: ExportSelection(query: query, since: since, source: source),
+            var reader = try ExportReader(store: try global.openStoreForReading(), selection: ExportSelection(query: query, since: since, source: source),
                                           iris: IRIScheme(base: base ?? IRIScheme.defaultBase))
             reader.contactEmail = contactEmail
             let started = Date()

@@ -28,7 +28,7 @@ struct IssuesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let listing: PublisherIssues.Listing
         do {
             guard try store.knownSourceIDs().contains(source) else {

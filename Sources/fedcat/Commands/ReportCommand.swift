@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try recompute ? global.openStore() : global.openStoreForReading()
         let report: QualityReport
         do {
             if let source, try !store.knownSourceIDs().contains(source) {

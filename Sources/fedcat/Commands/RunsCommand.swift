@@ -19,7 +19,7 @@ struct RunsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let runs: [RunSummary]
         do { runs = try store.runs(sourceID: id, limit: limit) } catch { throw Failure.io(error.description) }
         if json {

@@ -27,7 +27,7 @@ struct ScheduleCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let overview: ScheduleOverview
             do { overview = try ScheduleOverview.read(root: global.registry.root, store: store, now: Date()) } catch {
                 throw Failure.io(error.description)

@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let stored: StoredRecord?
         do { stored = try store.record(id) } catch { throw Failure.io(error.description) }
         guard let found = stored else {

@@ -42,7 +42,7 @@ extension SourceCommand {
                 print("\nNo catalogue at \(global.databasePath) yet: no runs and no records.")
                 return
             }
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let stats = try store.sourceStatsOrExit()
             let recent: [RunSummary]
             do { recent = try store.runs(sourceID: source.id, limit: runs) } catch { throw Failure.io(error.description) }

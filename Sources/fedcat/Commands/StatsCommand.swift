@@ -29,7 +29,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let output: Output
         do {
             let stats = try store.sourceStats()
