@@ -62,8 +62,8 @@ func dcat(_ arguments: [String]) {
           + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
 }
 
-/// One page's records as (local id, stored XML, where): what the harvester hands over.
-typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String)]
+/// One page's records as (local id, stored XML, where, the tree read from the page): what the harvester hands over.
+typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String, tree: XMLElementNode)]
 
 /// Reads every `.xml` page of DIR as `kind` does, then maps (and normalises) each record, like a harvest.
 func xmlPages(_ arguments: [String], kind: String, mapper: any RecordMapper, read: ([UInt8], String) throws -> PageRecords) {
@@ -83,7 +83,8 @@ func xmlPages(_ arguments: [String], kind: String, mapper: any RecordMapper, rea
         for entry in entries {
             records += 1
             guard !parseOnly else { continue }
-            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: "application/xml", pageURL: file, location: entry.pointer)
+            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: "application/xml", pageURL: file, location: entry.pointer,
+                                preparsed: entry.tree)
             let result = mapper.map(raw, context: context)
             issues += result.issues.count
             guard let record = result.record else { failed += 1; continue }
@@ -104,11 +105,11 @@ switch command {
 case "dcat": dcat(arguments)
 case "oai":
     xmlPages(arguments, kind: "oaipmh", mapper: OAIMapper()) { bytes, file in
-        try OAIResponse.parse(bytes, url: file).records.map { (id: $0.header.identifier, payload: $0.payload, pointer: $0.pointer) }
+        try OAIResponse.parse(bytes, url: file).records.map { (id: $0.header.identifier, payload: $0.payload, pointer: $0.pointer, tree: $0.tree) }
     }
 case "csw":
     xmlPages(arguments, kind: "csw", mapper: CSWMapper()) { bytes, file in
-        try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer) }
+        try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer, tree: $0.tree) }
     }
 case "search": searchBench(arguments)
 case "fetch": fetchBench(arguments)
