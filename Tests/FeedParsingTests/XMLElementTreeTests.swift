@@ -83,11 +83,7 @@ struct XMLElementTreeTests {
                   <dc:title xml:lang="fr">Qualité &amp; <![CDATA[<eau>]]> &#936;<?pi data?></dc:title>
                   <dc:subject>   </dc:subject><dc:subject/>
                   <undeclared:x>kept</undeclared:x>
-                </oai_dc:dc>
-              </metadata>
-            </record>
-            </ListRecords>
-            </OAI-PMH>
+            </oai_dc:dc></metadata></record></ListRecords></OAI-PMH>
             """
         let reader = try XMLReader(bytes: Array(xml.utf8))
         while let event = try reader.next() {
