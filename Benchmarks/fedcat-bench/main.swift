@@ -66,8 +66,9 @@ func dcat(_ arguments: [String]) {
           + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
 }
 
-/// One page's records as (local id, stored payload, where): what the harvester hands over.
-typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String)]
+/// One page's records as (local id, stored payload, where, what the page reader already parsed of it): what the
+/// harvester hands over.
+typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String, preparsed: (any Sendable)?)]
 
 /// Reads every page of DIR (files ending in `suffix`) as `kind` does, then maps (and normalises, and with
 /// `--encode` encodes for the store) each record, like the producer side of a harvest.
@@ -90,7 +91,8 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
         for entry in entries {
             records += 1
             guard !parseOnly else { continue }
-            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: mediaType, pageURL: file, location: entry.pointer)
+            let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: mediaType, pageURL: file, location: entry.pointer,
+                                preparsed: entry.preparsed)
             let result = mapper.map(raw, context: context)
             issues += result.issues.count
             guard var record = result.record else { failed += 1; continue }
@@ -117,17 +119,19 @@ switch command {
 case "dcat": dcat(arguments)
 case "oai":
     pages(arguments, kind: "oaipmh", suffix: ".xml", mediaType: "application/xml", mapper: OAIMapper()) { bytes, file in
-        try OAIResponse.parse(bytes, url: file).records.map { (id: $0.header.identifier, payload: $0.payload, pointer: $0.pointer) }
+        try OAIResponse.parse(bytes, url: file).records.map {
+            (id: $0.header.identifier, payload: $0.payload, pointer: $0.pointer, preparsed: $0.tree)
+        }
     }
 case "csw":
     pages(arguments, kind: "csw", suffix: ".xml", mediaType: "application/xml", mapper: CSWMapper()) { bytes, file in
-        try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer) }
+        try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer, preparsed: $0.tree) }
     }
 case "ckan":
     // As CKANHarvester hands packages over: the envelope parsed, each package written back as its stored payload.
     pages(arguments, kind: "ckan", suffix: ".json", mediaType: "application/json", mapper: CKANMapper()) { bytes, _ in
         try CKANEnvelope.parse(bytes).packages.map { package in
-            (id: package.value.object?["id"]?.string, payload: JSONWriter.write(package.value), pointer: package.pointer)
+            (id: package.value.object?["id"]?.string, payload: JSONWriter.write(package.value), pointer: package.pointer, preparsed: package.value)
         }
     }
 case "search": searchBench(arguments)

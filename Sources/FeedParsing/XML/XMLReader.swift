@@ -57,7 +57,7 @@ public final class XMLReader {
     /// All mutable state, in one struct behind a pointer this object owns: the hot path then
     /// pays for no dynamic exclusivity checks (the reader is single-threaded by contract and
     /// never re-entered).
-    private let core: UnsafeMutablePointer<XMLReaderCore>
+    let core: UnsafeMutablePointer<XMLReaderCore>
 
     /// Prepares to read `bytes` (any encoding libxml2 detects or the XML declaration names).
     /// `url` is used in error messages only; it is never given to libxml2.
@@ -179,13 +179,17 @@ struct XMLReaderCore {
     let reader: OpaquePointer
     let diagnostics: XMLReaderDiagnostics
     private let url: String?
-    private let options: XMLReader.Options
+    let options: XMLReader.Options
     /// The input (bytes owned by the XMLReader, or the open file), for error locations.
     private let input: XMLReaderInput
 
     private var frames: [Frame] = []
     private var childCounts = XMLChildCounts()
-    private var names = XMLNameTable()
+    private(set) var names = XMLNameTable()
+    /// Where `outerXML()` writes, reused from one element to the next.
+    private let writeBuffer = XMLByteBuffer()
+    /// Builds `outerXMLTree()`'s trees, reused from one to the next.
+    var treeBuilder = XMLElementTreeBuilder()
     /// The end of an empty element, still to be reported.
     private var pendingEnd: XMLName?
     /// Whether the last event was a `startElement` (skipElement / outerXML allowed).
@@ -256,19 +260,32 @@ struct XMLReaderCore {
     }
 
     mutating func outerXML() throws(XMLReadError) -> [UInt8] {
+        try withExpandedElement { node, core throws(XMLReadError) in try core.write(node) }
+    }
+
+    /// Runs `body` on the current element's subtree, expanded by libxml2 (after a startElement only); an error
+    /// is kept as the reader's failure.
+    mutating func withExpandedElement<Result>(
+        _ body: (xmlNodePtr, inout XMLReaderCore) throws(XMLReadError) -> Result
+    ) throws(XMLReadError) -> Result {
         precondition(currentIsStart, "XMLReader.outerXML() must directly follow a startElement event")
         if let failure { throw failure }
         do throws(XMLReadError) {
             guard let node = xmlTextReaderExpand(reader) else { throw readFailure() }
             // Expanding parses to the element's end; a fatal error there means the subtree is partial.
             if let fatal = diagnostics.fatal { throw error(from: fatal) }
-            var writer = XMLSubtreeWriter(maxTextBytes: options.maxTextBytes, url: url)
-            try writer.writeRoot(node)
-            return writer.output
+            return try body(node, &self)
         } catch {
             failure = error
             throw error
         }
+    }
+
+    /// An expanded element re-serialised (see `XMLReader.outerXML()`).
+    func write(_ node: xmlNodePtr) throws(XMLReadError) -> [UInt8] {
+        var writer = XMLSubtreeWriter(into: writeBuffer, maxTextBytes: options.maxTextBytes, url: url)
+        try writer.writeRoot(node)
+        return writeBuffer.bytes
     }
 
     // MARK: - Reading
@@ -335,21 +352,9 @@ struct XMLReaderCore {
         if frames.count + 1 > options.maxDepth {
             throw XMLReadError(reason: .tooDeep(options.maxDepth), url: url, line: currentLine)
         }
-        // Names come back interned in the reader's dictionary, so the table can key on pointers.
-        let id = names.id(local: xmlTextReaderConstLocalName(reader), namespace: xmlTextReaderConstNamespaceUri(reader),
-                          prefix: xmlTextReaderConstPrefix(reader))
+        let id = nameID(of: node)
         let name = names.entries[id].name
-        var attributes: [XMLAttribute] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let value = try attributeValue(current)
-            let ns = current.pointee.ns
-            let attributeID = names.id(local: xmlTextReaderConstString(reader, current.pointee.name),
-                                       namespace: ns.flatMap { xmlTextReaderConstString(reader, $0.pointee.href) },
-                                       prefix: ns.flatMap { xmlTextReaderConstString(reader, $0.pointee.prefix) })
-            attributes.append(XMLAttribute(name: names.entries[attributeID].name, value: value))
-            attribute = current.pointee.next
-        }
+        let attributes = try attributes(of: node)
         let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
         sawElement = true
 
@@ -361,7 +366,36 @@ struct XMLReaderCore {
         return .startElement(name, attributes: attributes, isEmpty: isEmpty)
     }
 
-    private func attributeValue(_ attribute: UnsafeMutablePointer<xmlAttr>) throws(XMLReadError) -> String {
+    /// The id of an element's name in `names`. Element names come back interned in the reader's dictionary;
+    /// namespace URIs and prefixes are interned here, so the table can key on pointers.
+    mutating func nameID(of node: xmlNodePtr) -> Int {
+        let ns = node.pointee.ns
+        return names.id(local: node.pointee.name, namespace: ns.flatMap { xmlTextReaderConstString(reader, $0.pointee.href) },
+                        prefix: ns.flatMap { xmlTextReaderConstString(reader, $0.pointee.prefix) })
+    }
+
+    /// An element's attributes in document order, values checked against `maxTextBytes`.
+    private mutating func attributes(of node: xmlNodePtr) throws(XMLReadError) -> [XMLAttribute] {
+        var attributes: [XMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = try attributeValue(current)
+            let id = nameID(of: current)
+            attributes.append(XMLAttribute(name: names.entries[id].name, value: value))
+            attribute = current.pointee.next
+        }
+        return attributes
+    }
+
+    /// The id of an attribute's name in `names` (its name is interned here too).
+    mutating func nameID(of attribute: UnsafeMutablePointer<xmlAttr>) -> Int {
+        let ns = attribute.pointee.ns
+        return names.id(local: xmlTextReaderConstString(reader, attribute.pointee.name),
+                        namespace: ns.flatMap { xmlTextReaderConstString(reader, $0.pointee.href) },
+                        prefix: ns.flatMap { xmlTextReaderConstString(reader, $0.pointee.prefix) })
+    }
+
+    func attributeValue(_ attribute: UnsafeMutablePointer<xmlAttr>) throws(XMLReadError) -> String {
         var child = attribute.pointee.children
         // The usual case: one text node.
         if let only = child, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
@@ -392,7 +426,7 @@ struct XMLReaderCore {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    private func tooLargeText() -> XMLReadError {
+    func tooLargeText() -> XMLReadError {
         XMLReadError(reason: .tooLarge(options.maxTextBytes), url: url, line: currentLine)
     }
 
@@ -414,7 +448,7 @@ struct XMLReaderCore {
     }
 
     /// A reference to an entity that is not declared (declared ones are refused with the DOCTYPE).
-    private func undeclaredEntity(_ node: xmlNodePtr? = nil) -> XMLReadError {
+    func undeclaredEntity(_ node: xmlNodePtr? = nil) -> XMLReadError {
         if let fatal = diagnostics.fatal { return error(from: fatal) }
         let node = node ?? xmlTextReaderCurrentNode(reader)
         let name = node.flatMap { $0.pointee.name }.map { String(cString: $0) } ?? "?"

@@ -103,7 +103,7 @@ public struct CSWHarvester: Harvester {
             if let matched = page.summary.count { cursor.matched = matched }
             let ids = page.summary.ids
             cursor.listed += ids.count
-            try handout.hand(payloads: page.parsed?.records.map { (pointer: $0.pointer, payload: $0.payload) }, ids: ids, url: url,
+            try handout.hand(preparsed: page.parsed?.records.map { (pointer: $0.pointer, payload: $0.payload, preparsed: $0.tree) }, ids: ids, url: url,
                              page: cursor.pages, into: sink)
             let next = page.summary.next.flatMap { Int($0) } ?? 0
             let ended = next <= 0 || (cursor.matched.map { next > $0 } ?? false) || ids.isEmpty

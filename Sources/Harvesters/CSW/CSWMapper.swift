@@ -53,7 +53,7 @@ public struct CSWMapper: RecordMapper {
     }
 
     /// What csw:Record adds to Dublin Core: `dct:abstract`, `dct:modified`, `ows:BoundingBox`, `dc:URI` links.
-    static func cswExtras(_ root: OAINode, into record: inout CatalogRecord) {
+    static func cswExtras(_ root: XMLElementNode, into record: inout CatalogRecord) {
         if record.description == nil, let abstract = root.children("abstract").compactMap(\.value).first { record.description = LocalizedText(abstract) }
         if let modified = root.children("modified").compactMap(\.value).first { record.modified = CatalogDate(raw: modified) }
         for box in root.children.filter({ $0.local == "BoundingBox" || $0.local == "WGS84BoundingBox" }) {

@@ -1,4 +1,4 @@
-import FeedParsing
+public import FeedParsing
 
 /// The CSW 2.0.2 namespace.
 let cswNamespace = "http://www.opengis.net/cat/csw/2.0.2"
@@ -8,6 +8,8 @@ public struct CSWRecordEntry: Sendable {
     /// `fileIdentifier` (ISO 19139), `metadataIdentifier` code (ISO 19115-3) or `dc:identifier`; nil when absent.
     public var id: String?
     public var payload: [UInt8]
+    /// The element read from the page, equal to the payload parsed again.
+    public var tree: XMLElementNode
     /// `/csw:GetRecordsResponse/csw:SearchResults/gmd:MD_Metadata[3]`.
     public var pointer: String
     /// The record element's local name (`MD_Metadata`, `Record`, …).
@@ -61,8 +63,7 @@ public struct CSWResponse: Sendable {
                             throw CSWResponseError.notCSW(root: name.qualified)
                         }
                         if recordRoots.contains(name.local) {
-                            let payload = try reader.outerXML()
-                            response.records.append(CSWRecordEntry(id: recordID(payload), payload: payload, pointer: reader.path, element: name.local))
+                            response.records.append(try record(reader, name: name))
                             return response
                         }
                         if name.local == "Capabilities" { return response }
@@ -71,8 +72,7 @@ public struct CSWResponse: Sendable {
                         response.returned = attribute("numberOfRecordsReturned").flatMap { Int($0) }
                         response.nextRecord = attribute("nextRecord").flatMap { Int($0) }
                     } else if (depth == 3 && parent == "SearchResults") || (depth == 2 && response.root == "GetRecordByIdResponse") {
-                        let payload = try reader.outerXML()
-                        response.records.append(CSWRecordEntry(id: recordID(payload), payload: payload, pointer: reader.path, element: name.local))
+                        response.records.append(try record(reader, name: name))
                         if !isEmpty {
                             try reader.skipElement()
                             continue
@@ -110,10 +110,10 @@ public struct CSWResponse: Sendable {
         return start == 0 ? bytes : Array(bytes[start...])
     }
 
-    /// The record's identifier, read from its stored XML.
-    static func recordID(_ payload: [UInt8]) -> String? {
-        guard let root = try? OAINode.parse(payload, url: nil) else { return nil }
-        return ISOMapping.identifier(of: root)
+    /// The record element the reader stands on (after its start), with the identifier read from its tree.
+    static func record(_ reader: XMLReader, name: XMLName) throws(XMLReadError) -> CSWRecordEntry {
+        let (payload, tree) = try reader.outerXMLTree()
+        return CSWRecordEntry(id: ISOMapping.identifier(of: tree), payload: payload, tree: tree, pointer: reader.path, element: name.local)
     }
 }
 

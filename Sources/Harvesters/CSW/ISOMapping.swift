@@ -7,15 +7,18 @@ import FeedParsing
 enum ISOMapping {
     /// The record's identifier: `fileIdentifier` (ISO 19139), the `metadataIdentifier` code (ISO 19115-3), or
     /// `dc:identifier` (csw:Record).
-    static func identifier(of root: OAINode) -> String? {
+    static func identifier(of root: XMLElementNode) -> String? {
         if let file = root.child("fileIdentifier").flatMap(string) { return file }
         if let code = root.child("metadataIdentifier")?.first("code").flatMap(string) { return code }
         return root.children("identifier").compactMap(\.deepValue).first
     }
 
+    /// The elements that hold a property's value (`gco:CharacterString`, `gmx:Anchor`, …).
+    static let valueElements = ["CharacterString", "Anchor", "URL", "Decimal", "Date", "DateTime", "Integer", "Boolean", "FileName", "Real"]
+
     /// A property's text: its `gco:CharacterString`, `gmx:Anchor` (or similar) child, else its own text.
-    static func string(_ property: OAINode) -> String? {
-        if let inner = property.children.first(where: { ["CharacterString", "Anchor", "URL", "Decimal", "Date", "DateTime", "Integer", "Boolean", "FileName", "Real"].contains($0.local) }) {
+    static func string(_ property: XMLElementNode) -> String? {
+        if let inner = property.children.first(where: { valueElements.contains($0.local) }) {
             return inner.deepValue
         }
         if property.children.isEmpty { return property.value }
@@ -26,7 +29,7 @@ enum ISOMapping {
     }
 
     /// A property's text and its `PT_FreeText` translations, keyed by the locale without `#` and `locale-`.
-    static func localized(_ property: OAINode) -> LocalizedText? {
+    static func localized(_ property: XMLElementNode) -> LocalizedText? {
         var variants: [String: String] = [:]
         for group in property.child("PT_FreeText")?.children("textGroup") ?? [] {
             guard let text = group.child("LocalisedCharacterString"), let value = text.deepValue else { continue }
@@ -40,13 +43,13 @@ enum ISOMapping {
     }
 
     /// A code list value (`<gmd:MD_ScopeCode codeListValue="dataset">`), else the code's text.
-    static func code(_ property: OAINode?) -> String? {
+    static func code(_ property: XMLElementNode?) -> String? {
         guard let property else { return nil }
         if let list = property.children.first { return list.attribute("codeListValue") ?? list.value }
         return property.value
     }
 
-    static func map(_ root: OAINode, into record: inout CatalogRecord, issues: inout IssueCollector) {
+    static func map(_ root: XMLElementNode, into record: inout CatalogRecord, issues: inout IssueCollector) {
         let identification = root.child("identificationInfo")?.children.first
         let citation = identification?.child("citation")?.child("CI_Citation")
         if let title = citation?.child("title").flatMap(localized) { record.title = title }
@@ -205,13 +208,13 @@ enum ISOMapping {
         if !protocols.isEmpty { record.extras["iso:protocols"] = protocols.joined(separator: "; ") }
     }
 
-    static func organisation(_ party: OAINode) -> String? {
+    static func organisation(_ party: XMLElementNode) -> String? {
         party.child("organisationName").flatMap(string) ?? party.child("individualName").flatMap(string)
             // ISO 19115-3: cit:CI_Responsibility/cit:party/cit:CI_Organisation/cit:name.
             ?? party.first("CI_Organisation")?.child("name").flatMap(string) ?? party.first("CI_Individual")?.child("name").flatMap(string)
     }
 
-    static func email(_ party: OAINode) -> String? {
+    static func email(_ party: XMLElementNode) -> String? {
         party.first("electronicMailAddress").flatMap(string)
     }
 }

@@ -40,9 +40,15 @@ public struct IssueCollector: Sendable {
             return nil
         }
         let root: JSONValue
-        do { root = try JSONParser.parse(raw.payload) } catch {
-            self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
-            return nil
+        // A harvester that parsed the page hands the record's value along (`RawRecord.preparsed`): the payload is
+        // that value written out, so parsing the payload again would give the same value.
+        if let value = raw.preparsed as? JSONValue {
+            root = value
+        } else {
+            do { root = try JSONParser.parse(raw.payload) } catch {
+                self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+                return nil
+            }
         }
         guard let object = root.object else {
             self.error("\(codePrefix).not-object", "the entry at \(raw.location) is a \(root.typeName), not a \(subject) object; it was skipped.", at: raw.location)

@@ -4,7 +4,7 @@ import FeedParsing
 /// DataCite metadata kernel 2.2 to 4.5 (`<resource>`), read by local names so every kernel version and the
 /// unprefixed default-namespace quirk read alike.
 enum DataCiteMapping {
-    static func map(_ resource: OAINode, into record: inout CatalogRecord, issues: inout IssueCollector) {
+    static func map(_ resource: XMLElementNode, into record: inout CatalogRecord, issues: inout IssueCollector) {
         // Identifiers: the DOI first, then alternate identifiers.
         if let identifier = resource.child("identifier"), let value = identifier.value {
             let type = identifier.attribute("identifierType")?.lowercased() ?? scheme(of: value)
@@ -96,7 +96,7 @@ enum DataCiteMapping {
         if let abstract, let text = abstract.deepValue {
             record.description = LocalizedText(text, variants: abstract.language.map { [$0: text] } ?? [:])
         }
-        for description in descriptions where description !== abstract {
+        for description in descriptions where !description.isSame(as: abstract) {
             if let text = description.deepValue { record.extras["description_\(description.attribute("descriptionType") ?? "Other")"] = text }
         }
 
@@ -129,7 +129,7 @@ enum DataCiteMapping {
     }
 
     /// A creator: its name (or given and family names) and its first name identifier.
-    static func agent(_ node: OAINode) -> Agent? {
+    static func agent(_ node: XMLElementNode) -> Agent? {
         let given = node.child("givenName")?.value, family = node.child("familyName")?.value
         guard let name = node.child("creatorName")?.value ?? [family, given].compactMap({ $0 }).joined(separator: ", ").orNil else { return nil }
         var agent = Agent(name: name)
@@ -143,7 +143,7 @@ enum DataCiteMapping {
 
     /// Boxes and points as WKT (longitude first), places as labels. Kernel 4 boxes and points have child
     /// elements; kernel 2.2–3 write `south west north east` and `latitude longitude` as text.
-    static func geoLocations(_ resource: OAINode, issues: inout IssueCollector) -> [SpatialCoverage] {
+    static func geoLocations(_ resource: XMLElementNode, issues: inout IssueCollector) -> [SpatialCoverage] {
         var spatial: [SpatialCoverage] = []
         for location in resource.child("geoLocations")?.children("geoLocation") ?? [] {
             let place = location.child("geoLocationPlace")?.value

@@ -124,7 +124,7 @@ public struct OAIHarvester: Harvester {
             if let total = response.token?.completeListSize { expected = total }
             cursor.listed += response.records.count
             var ids: [String] = []
-            var payloads: [(pointer: String, payload: [UInt8])] = []
+            var payloads: [(pointer: String, payload: [UInt8], preparsed: (any Sendable)?)] = []
             for entry in response.records {
                 guard let id = entry.header.identifier else {
                     sink.issue(RecordIssue(code: "oai.record.missing-identifier", severity: .error,
@@ -143,9 +143,9 @@ public struct OAIHarvester: Harvester {
                     continue
                 }
                 ids.append(id)
-                payloads.append((entry.pointer, entry.payload))
+                payloads.append((entry.pointer, entry.payload, entry.tree))
             }
-            try handout.hand(payloads: payloads, ids: ids, url: url, page: cursor.pages, into: sink)
+            try handout.hand(preparsed: payloads, ids: ids, url: url, page: cursor.pages, into: sink)
             let next = response.token?.value ?? ""
             if !next.isEmpty && !tokens.insert(next).inserted {
                 throw .paging(sourceID: source.id, url: url, reason: "the repository gave the resumption token '\(next)' a second time; the listing loops.")

@@ -65,7 +65,7 @@ public struct OAIMapper: RecordMapper {
 
 extension OAIMapper {
     /// MARC 21 (marcxml): the title statement (245 $a $b), else a meeting name (111 $a, INSPIRE conferences).
-    static func marcTitle(_ content: OAINode) -> String? {
+    static func marcTitle(_ content: XMLElementNode) -> String? {
         let records = content.local == "record" ? [content] : [content.first("record")].compactMap { $0 }
         let fields = records.first?.children("datafield") ?? []
         guard let field = fields.first(where: { $0.attribute("tag") == "245" }) ?? fields.first(where: { $0.attribute("tag") == "111" }) else { return nil }
@@ -76,9 +76,12 @@ extension OAIMapper {
 
 /// `oai_dc`: the fifteen Dublin Core elements.
 enum DublinCoreMapping {
-    static func map(_ dc: OAINode, into record: inout CatalogRecord) {
-        func values(_ local: String) -> [String] { dc.children(local).compactMap(\.value) }
-        let titles = dc.children("title").filter { $0.value != nil }
+    static func map(_ dc: XMLElementNode, into record: inout CatalogRecord) {
+        // The elements by local name, in one pass: each of the fifteen is asked for.
+        var elements: [String: [XMLElementNode]] = [:]
+        for child in dc.children { elements[child.local, default: []].append(child) }
+        func values(_ local: String) -> [String] { elements[local]?.compactMap(\.value) ?? [] }
+        let titles = elements["title"]?.filter { $0.value != nil } ?? []
         if let first = titles.first?.value {
             var variants: [String: String] = [:]
             for title in titles { if let lang = title.language, variants[lang] == nil { variants[lang] = title.value } }

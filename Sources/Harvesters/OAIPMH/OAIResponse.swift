@@ -11,14 +11,41 @@ public struct OAIHeader: Sendable, Equatable {
     public var deleted = false
 }
 
-/// A `<record>` of ListRecords or GetRecord: its header and the element as stored bytes.
+/// A `<record>` of ListRecords or GetRecord: its header, the element as stored bytes and as the tree the mapper reads.
 public struct OAIRecordEntry: Sendable {
     public var header: OAIHeader
     public var payload: [UInt8]
+    /// The element read from the page, equal to the payload parsed again.
+    public var tree: XMLElementNode
     /// `/OAI-PMH/ListRecords/record[3]`.
     public var pointer: String
     /// True when the record has a `<metadata>` element.
     public var hasMetadata: Bool
+}
+
+extension OAIRecordEntry {
+    /// The entry of a record read from a page: its header and whether it has `<metadata>`, from its tree. Every
+    /// `header` child of the record is read in order, so the last value of a field wins; a header field holding
+    /// elements reads as empty, and an empty identifier or datestamp as none.
+    init(tree: XMLElementNode, payload: [UInt8], pointer: String) {
+        var header = OAIHeader()
+        var hasMetadata = false
+        for part in tree.children {
+            if part.local == "metadata" { hasMetadata = true }
+            guard part.local == "header" else { continue }
+            header.deleted = part.attributes.first { $0.name.local == "status" }?.value == "deleted"
+            for field in part.children {
+                let value = field.children.isEmpty ? field.text.trimmed : ""
+                switch field.local {
+                case "identifier": header.identifier = value.isEmpty ? nil : value
+                case "datestamp": header.datestamp = value.isEmpty ? nil : value
+                case "setSpec": if !value.isEmpty { header.sets.append(value) }
+                default: break
+                }
+            }
+        }
+        self.init(header: header, payload: payload, tree: tree, pointer: pointer, hasMetadata: hasMetadata)
+    }
 }
 
 /// A `<resumptionToken>`: its text (empty on the last page) and the list's announced size and cursor.
@@ -69,7 +96,6 @@ public struct OAIResponse: Sendable {
         var stack: [String] = []
         var text = ""
         var capture = false
-        var record: OAIRecordEntry?
         var formatPrefix = "", formatNamespace = ""
         var errorCode: String?
         do {
@@ -93,22 +119,18 @@ public struct OAIResponse: Sendable {
                             response.verb = name.local
                         }
                     } else if depth == 3 && name.local == "record" && (parent == "ListRecords" || parent == "GetRecord") {
-                        record = OAIRecordEntry(header: OAIHeader(), payload: try reader.outerXML(), pointer: reader.path, hasMetadata: false)
+                        // The record's tree holds its header: the page reader goes on after the record.
+                        let (payload, tree) = try reader.outerXMLTree()
+                        response.records.append(OAIRecordEntry(tree: tree, payload: payload, pointer: reader.path))
+                        if !isEmpty {
+                            try reader.skipElement()
+                            stack.removeLast()
+                        }
                     } else if depth == 3 && name.local == "resumptionToken" {
                         response.token = OAIToken(value: "", completeListSize: attribute("completeListSize").flatMap { Int($0.trimmed) },
                                                   cursor: attribute("cursor").flatMap { Int($0.trimmed) })
                         capture = true
                     } else if depth == 3 && response.verb == "Identify" {
-                        capture = true
-                    } else if depth == 4 && record != nil && name.local == "header" {
-                        record?.header.deleted = attribute("status") == "deleted"
-                    } else if depth == 4 && record != nil && name.local == "metadata" {
-                        record?.hasMetadata = true
-                        if !isEmpty {
-                            try reader.skipElement()
-                            stack.removeLast()
-                        }
-                    } else if depth == 5 && record != nil && parent == "header" {
                         capture = true
                     } else if depth == 4 && (parent == "metadataFormat" || parent == "set") {
                         capture = true
@@ -123,9 +145,6 @@ public struct OAIResponse: Sendable {
                     let value = text.trimmed
                     if depth == 2 && name.local == "error" {
                         response.errors.append((errorCode ?? "", value))
-                    } else if depth == 3 && name.local == "record", let done = record {
-                        response.records.append(done)
-                        record = nil
                     } else if depth == 3 && name.local == "resumptionToken" {
                         response.token?.value = value
                     } else if depth == 3 && response.verb == "Identify" {
@@ -135,13 +154,6 @@ public struct OAIResponse: Sendable {
                         case "earliestDatestamp": response.identify.earliestDatestamp = value
                         case "deletedRecord": response.identify.deletedRecord = value
                         case "granularity": response.identify.granularity = value
-                        default: break
-                        }
-                    } else if depth == 5 && record != nil && parent == "header" {
-                        switch name.local {
-                        case "identifier": record?.header.identifier = value.isEmpty ? nil : value
-                        case "datestamp": record?.header.datestamp = value.isEmpty ? nil : value
-                        case "setSpec": if !value.isEmpty { record?.header.sets.append(value) }
                         default: break
                         }
                     } else if depth == 4 && parent == "metadataFormat" {

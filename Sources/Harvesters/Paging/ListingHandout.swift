@@ -22,13 +22,21 @@ struct ListingHandout {
     /// page, its ids as unchanged. `page` is nil for a source that is one document.
     mutating func hand(_ records: [(pointer: String, value: JSONValue)]?, ids: [String], url: String, page: Int?,
                        into sink: any HarvestSink) throws(HarvestError) {
-        try hand(payloads: records?.lazy.map { (pointer: $0.pointer, payload: JSONWriter.write($0.value)) }, ids: ids, url: url,
-                 page: page, into: sink)
+        // The parsed value goes along with its bytes, so the mapper does not parse the record again.
+        try hand(preparsed: records?.lazy.map { (pointer: $0.pointer, payload: JSONWriter.write($0.value), preparsed: $0.value) },
+                 ids: ids, url: url, page: page, into: sink)
     }
 
     /// The same for records already in their stored form (N-Triples of a DCAT dataset, an XML element).
     mutating func hand(payloads records: (some Sequence<(pointer: String, payload: [UInt8])>)?, ids: [String], url: String, page: Int?,
                        into sink: any HarvestSink) throws(HarvestError) {
+        try hand(preparsed: records?.lazy.map { (pointer: $0.pointer, payload: $0.payload, preparsed: nil) }, ids: ids, url: url,
+                 page: page, into: sink)
+    }
+
+    /// The same with what the harvester already parsed of each record, for its mapper (`RawRecord.preparsed`).
+    mutating func hand(preparsed records: (some Sequence<(pointer: String, payload: [UInt8], preparsed: (any Sendable)?)>)?,
+                       ids: [String], url: String, page: Int?, into sink: any HarvestSink) throws(HarvestError) {
         guard let records else {
             seen.formUnion(ids)
             try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
@@ -45,7 +53,7 @@ struct ListingHandout {
                 continue
             }
             try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: record.payload,
-                                      mediaType: mediaType, pageURL: url, location: record.pointer))
+                                      mediaType: mediaType, pageURL: url, location: record.pointer, preparsed: record.preparsed))
         }
     }
 
