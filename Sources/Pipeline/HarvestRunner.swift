@@ -79,17 +79,18 @@ public struct HarvestRunner: Sendable {
         // slow source commits every page, while a fast one fills transactions of up to `batchSize` records.
         var pagesWaiting = false
         var pageRecords = 0
+        var lastFlush = Date()
         func flush() {
+            // Reset even when there is nothing to write, so the writer does not keep waking up for it.
+            pagesWaiting = false
             guard storeFailure == nil, !batch.isEmpty else { return }
             do { try store.stage(runID: runID, sourceID: source.id, batch: batch, at: Date(), direct: start.direct) } catch {
                 storeFailure = error
                 queue.cancel()
             }
             batch = StageBatch()
-            pagesWaiting = false
             lastFlush = Date()
         }
-        var lastFlush = Date()
         while outcome == nil {
             let wait = pagesWaiting ? max(Self.idleFlush, Self.commitInterval - Date().timeIntervalSince(lastFlush)) : nil
             guard let item = queue.pop(waitingAtMost: wait) else {

@@ -51,13 +51,10 @@ enum RecordTerms {
     /// SQL `replace` gives it: every occurrence is removed, not only a leading one.
     static func withoutFileTypePrefix(_ fileType: String) -> String {
         let prefix = TermsMigration.fileTypePrefix
-        // The common case, a leading prefix and no other occurrence, without Foundation's `replacingOccurrences`.
-        if fileType.utf8.starts(with: prefix.utf8) {
-            let rest = String(decoding: fileType.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-            if !rest.contains(prefix) { return rest }
-        } else if !fileType.contains(prefix) {
-            return fileType
-        }
+        guard fileType.contains(prefix) else { return fileType }
+        // The common case, one leading prefix, without Foundation's slow `replacingOccurrences`.
+        let rest = String(decoding: fileType.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        if fileType.utf8.starts(with: prefix.utf8) && !rest.contains(prefix) { return rest }
         return fileType.replacingOccurrences(of: prefix, with: "")
     }
 
