@@ -31,9 +31,10 @@ let package = Package(
                        providers: [.apt(["libserd-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Value types, no I/O.
-        .target(name: "CatalogModel", swiftSettings: strict),
+        .target(name: "CatalogModel", dependencies: ["CMalloc"], swiftSettings: strict),
         // JSON, XML and RDF (RDF/XML, Turtle family through libserd, JSON-LD) readers.
         .target(name: "FeedParsing", dependencies: ["CLibXML2", "CSerd"], swiftSettings: strict),
         // HTTP over libcurl.

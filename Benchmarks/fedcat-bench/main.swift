@@ -112,6 +112,7 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
           + "\"records_per_s\":\(Int(Double(records) / max(seconds, 0.001)))}")
 }
 
+ProcessMemory.keepFreedMemoryForReuse()
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only]") }
 arguments.removeFirst()
@@ -128,10 +129,10 @@ case "csw":
         try CSWResponse.parse(bytes, url: file).records.map { (id: $0.id, payload: $0.payload, pointer: $0.pointer, preparsed: $0.tree) }
     }
 case "ckan":
-    // As CKANHarvester hands packages over: the envelope parsed, each package written back as its stored payload.
+    // As CKANHarvester hands packages over: the envelope parsed, each package's bytes cut from the page as its stored payload.
     pages(arguments, kind: "ckan", suffix: ".json", mediaType: "application/json", mapper: CKANMapper()) { bytes, _ in
         try CKANEnvelope.parse(bytes).packages.map { package in
-            (id: package.value.object?["id"]?.string, payload: JSONWriter.write(package.value), pointer: package.pointer, preparsed: package.value)
+            (id: package.value.object?["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.value)
         }
     }
 case "search": searchBench(arguments)

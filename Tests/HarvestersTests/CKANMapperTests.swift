@@ -107,6 +107,16 @@ struct CKANMapperTests {
         #expect(throws: CKANResponseError.self) { try CKANEnvelope.parse(Array("<html>oops</html>".utf8)) }
     }
 
+    @Test("a search page's packages are stored as the portal sent them; other shapes are written from the parsed value")
+    func packagePayloads() throws {
+        let page = #"{"success": true, "result": {"count": 2, "results": [ {"id": "a", "title": "A \u00e9"} ,{"id":"b","notes":"[}"}]}}"#
+        let search = try CKANEnvelope.parse(Array(page.utf8))
+        #expect(search.packages.map { String(decoding: $0.payload, as: UTF8.self) } == [#"{"id": "a", "title": "A \u00e9"}"#, #"{"id":"b","notes":"[}"}"#])
+        for package in search.packages { #expect(try JSONParser.parse(package.payload) == package.value) }
+        let dkan = try CKANEnvelope.parse(Array(#"{"result": [ {"id": "a", "title": "A"} ]}"#.utf8))
+        #expect(dkan.packages.map { String(decoding: $0.payload, as: UTF8.self) } == [#"{"id":"a","title":"A"}"#])
+    }
+
     @Test("derives the Action API from any registered URL", arguments: [
         ("https://demo.ckan.org", "https://demo.ckan.org"),
         ("https://demo.ckan.org/", "https://demo.ckan.org"),

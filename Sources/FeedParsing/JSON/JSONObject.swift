@@ -64,9 +64,12 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// or appends a new member; setting nil removes every member named `key`.
     public subscript(key: String) -> JSONValue? {
         get {
+            // Lengths first: most members differ in length, which is cheaper to see than their bytes. (Names are
+            // compared as JSON does, by their characters, not by Unicode canonical equivalence.)
+            let length = key.utf8.count
             var index = members.count - 1
             while index >= 0 {
-                if members[index].key == key { return members[index].value }
+                if members[index].key.utf8.count == length && members[index].key == key { return members[index].value }
                 index -= 1
             }
             return nil

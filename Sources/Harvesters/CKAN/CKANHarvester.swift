@@ -88,7 +88,8 @@ public struct CKANHarvester: Harvester {
                 unknown += listed.filter { !context.knownIDs.contains($0) && !handout.contains($0) }
                 try sink.unchanged(localIDs: listed.filter { context.knownIDs.contains($0) })
             } else {
-                try handout.hand(page.parsed?.packages, ids: ids, url: url, page: cursor.pages, into: sink)
+                try handout.hand(preparsed: page.parsed?.packages.lazy.map { (pointer: $0.pointer, payload: $0.payload, preparsed: $0.value) },
+                                 ids: ids, url: url, page: cursor.pages, into: sink)
             }
             cursor.start += ids.count
             let total = page.summary.count
@@ -133,7 +134,7 @@ public struct CKANHarvester: Harvester {
                                        localID: id, url: url))
                 continue
             }
-            try sink.record(RawRecord(localID: id, payload: JSONWriter.write(package.value), mediaType: "application/json",
+            try sink.record(RawRecord(localID: id, payload: package.payload, mediaType: "application/json",
                                       pageURL: url, location: package.pointer))
         }
     }

@@ -35,6 +35,7 @@ struct HarvestCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.keepFreedMemoryForReuse()
         let registry = global.registry
         var sources: [SourceConfig] = []
         var broken: [String] = []

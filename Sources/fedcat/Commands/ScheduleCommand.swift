@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogModel
 import CatalogStore
 import Dispatch
 import Fetch
@@ -99,6 +100,7 @@ struct ScheduleCommand: ParsableCommand {
         @OptionGroup var limits: JobsOption
 
         func run() throws {
+            ProcessMemory.keepFreedMemoryForReuse()
             let runner = try ScheduleText.runner(global, cancellation: HarvestCancellation())
             let jobs = limits.jobs
             let daemon = ScheduleDaemon(runner: runner, jobs: jobs)
