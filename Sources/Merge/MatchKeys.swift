@@ -19,43 +19,62 @@ public struct MatchKey: Sendable, Hashable, Codable {
 /// Works out the keys a record can be matched by.
 public enum MatchKeys {
     public static func keys(for record: CatalogRecord) -> [MatchKey] {
-        var keys = Set<MatchKey>()
+        var keys: [MatchKey] = []
         var values = record.identifiers.map(\.value)
         for key in ["guid", "identifier", "uri", "dcat_identifier", "source_datajson_identifier", "harvest_url"] {
             if let value = record.extras[key] { values.append(value) }
         }
         for value in values {
             if let doi = DOIKey.normalise(value) {
-                keys.insert(MatchKey(kind: "doi", value: doi, strong: true))
+                keys.append(MatchKey(kind: "doi", value: doi, strong: true))
             } else if let url = URLKey.normalise(value) {
-                keys.insert(MatchKey(kind: "uri", value: url, strong: true))
+                keys.append(MatchKey(kind: "uri", value: url, strong: true))
             } else if isGlobal(value) {
-                keys.insert(MatchKey(kind: "identifier", value: value.lowercased(), strong: true))
+                keys.append(MatchKey(kind: "identifier", value: value.lowercased(), strong: true))
             }
         }
         if let page = record.provenance.originalURL.flatMap(URLKey.normalise) {
-            keys.insert(MatchKey(kind: "uri", value: page, strong: true))
+            keys.append(MatchKey(kind: "uri", value: page, strong: true))
         }
         if let landing = record.landingPage.flatMap(URLKey.normalise) {
-            keys.insert(MatchKey(kind: "landing", value: landing, strong: true))
+            keys.append(MatchKey(kind: "landing", value: landing, strong: true))
         }
         let downloads = Set(record.distributions.compactMap { ($0.downloadURL ?? $0.accessURL).flatMap(URLKey.normalise) })
         if !downloads.isEmpty {
-            keys.insert(MatchKey(kind: "downloads", value: ContentHash.hex(Array(downloads.sorted().joined(separator: "\n").utf8)), strong: true))
+            keys.append(MatchKey(kind: "downloads", value: ContentHash.hex(Array(downloads.sorted().joined(separator: "\n").utf8)), strong: true))
         }
         if let publisher = record.publisher.map({ $0.matchKey ?? TitleKey.fold($0.name) }), !publisher.isEmpty,
            let issued = record.issued?.iso.map({ String($0.prefix(10)) }) {
             let title = TitleKey.fold(record.title.value)
             if title.count >= 8 {
-                keys.insert(MatchKey(kind: "title", value: "\(title)|\(publisher)|\(issued)", strong: false))
+                keys.append(MatchKey(kind: "title", value: "\(title)|\(publisher)|\(issued)", strong: false))
             }
         }
-        return keys.sorted { ($0.kind, $0.value) < ($1.kind, $1.value) }
+        // A few keys a record: sorting and dropping repeats is cheaper than hashing them into a set. Kind and value
+        // decide strength (only `title` keys are weak), so equal neighbours are the same key.
+        keys.sort { ($0.kind, $0.value) < ($1.kind, $1.value) }
+        var unique: [MatchKey] = []
+        unique.reserveCapacity(keys.count)
+        for key in keys where unique.last != key { unique.append(key) }
+        return unique
     }
 
     /// An identifier that is unique beyond its portal: a UUID, or a long opaque id (not `1`, `data`, a slug).
     static func isGlobal(_ value: String) -> Bool {
         let text = value.trimmed
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, where characters are bytes: the common case, without walking grapheme clusters.
+            guard text.utf8.count == 36 else { return false }
+            var hex = 0, dashes = 0
+            for byte in text.utf8 {
+                switch byte {
+                case 0x30...0x39, 0x41...0x46, 0x61...0x66: hex += 1
+                case UInt8(ascii: "-"): dashes += 1
+                default: break
+                }
+            }
+            return hex == 32 && dashes == 4
+        }
         let hex = text.filter { $0.isHexDigit }
         return text.count == 36 && hex.count == 32 && text.filter({ $0 == "-" }).count == 4
     }

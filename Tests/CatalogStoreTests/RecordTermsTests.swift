@@ -71,6 +71,10 @@ struct RecordTermsEquivalenceTests {
             make("eu") {
                 $0.distributions = [distribution("Comma", "http://publications.europa.eu/resource/authority/file-type/CSV", "Text/CSV"),
                                     distribution(nil, "https://example.org/types/geojson", nil),
+                                    distribution(nil, "x-http://publications.europa.eu/resource/authority/file-type/TSV", nil),
+                                    distribution(nil, "http://publications.europa.eu/resource/authority/file-type/http://publications.europa.eu/resource/authority/file-type/ZIP", nil),
+                                    distribution(nil, "http://publications.europa.eu/resource/authority/file-type/", nil),
+                                    distribution(nil, "http://publications.europa.eu/resource/authority/file-type", nil),
                                     distribution("", "", "")]
             },
             make("unicode") {

@@ -102,6 +102,13 @@ struct MatchKeysTests {
         #expect(!MatchKeys.isGlobal("1"))
         #expect(!MatchKeys.isGlobal("air-quality"))
         #expect(MatchKeys.isGlobal("0a1b2c3d-0000-4000-8000-000000000001"))
+        #expect(MatchKeys.isGlobal(" 0A1B2C3D-0000-4000-8000-00000000000F\n"))
+        #expect(!MatchKeys.isGlobal("0a1b2c3d-0000-4000-8000-00000000000g"))
+        #expect(!MatchKeys.isGlobal("0a1b2c3d-0000-4000-8000-0000000000001"))
+        #expect(!MatchKeys.isGlobal("0a1b2c3d00000-4000-8000-000000000001"))
+        // Not ASCII: characters, not bytes, are counted (full-width digits are hex digits to Swift).
+        #expect(MatchKeys.isGlobal("０a1b2c3d-0000-4000-8000-000000000001"))
+        #expect(!MatchKeys.isGlobal("éa1b2c3d-0000-4000-8000-000000000001"))
     }
 
     @Test func canonicalRankPrefersTheOriginalThenCompletenessThenRecency() {

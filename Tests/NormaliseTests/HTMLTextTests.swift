@@ -190,6 +190,37 @@ struct MojibakeTests {
         #expect(Mojibake.mayContainMojibake("2007/08.Â  If"))
         #expect(!Mojibake.mayContainMojibake("Données ouvertes à Paris, crème brûlée, Müller"))
         #expect(!Mojibake.mayContainMojibake("plain"))
+        // The pairs straddling the eight-byte steps over ASCII, at every offset.
+        for pad in 0..<17 {
+            let ascii = String(repeating: "a", count: pad)
+            #expect(Mojibake.mayContainMojibake(ascii + "CafÃ©" + ascii), "\(pad)")
+            #expect(Mojibake.mayContainMojibake(ascii + "08.Â  If"), "\(pad)")
+            #expect(!Mojibake.mayContainMojibake(ascii + "Müller à " + ascii + "é"), "\(pad)")
+        }
+    }
+
+    @Test("the prefilter answers as a byte-by-byte scan does, on random mixes of ASCII and mojibake bytes")
+    func prefilterMatchesByteScan() {
+        func reference(_ text: String) -> Bool {
+            var lead: UInt8 = 0, afterC3 = false
+            for byte in text.utf8 {
+                if lead != 0, byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2 || (lead == 0x82 && byte == 0x20) {
+                    return true
+                }
+                lead = afterC3 && byte >= 0x82 && byte <= 0xB4 ? byte : 0
+                afterC3 = byte == 0xC3
+            }
+            return false
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bcdefghij", " ", "Ã", "©", "Â", "‚", "é", "â", "€", "Å", "ˆ", "ô"]
+        var positives = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Mojibake.mayContainMojibake(text) == reference(text), "\(Array(text.utf8))")
+            if reference(text) { positives += 1 }
+        }
+        #expect(positives > 100)
     }
 
     @Test func ruleRepairsTitleAndDescription() {

@@ -50,12 +50,24 @@ enum RecordTerms {
     /// The file type without the EU authority table's prefix (`CSV` for `…/file-type/CSV`), as the backfill's
     /// SQL `replace` gives it: every occurrence is removed, not only a leading one.
     static func withoutFileTypePrefix(_ fileType: String) -> String {
-        let prefix = TermsMigration.fileTypePrefix
-        guard fileType.contains(prefix) else { return fileType }
-        // The common case, one leading prefix, without Foundation's slow `replacingOccurrences`.
-        let rest = String(decoding: fileType.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-        if fileType.utf8.starts(with: prefix.utf8) && !rest.contains(prefix) { return rest }
-        return fileType.replacingOccurrences(of: prefix, with: "")
+        let prefix = Array(TermsMigration.fileTypePrefix.utf8)
+        let bytes = Array(fileType.utf8)
+        guard let first = firstOccurrence(of: prefix, in: bytes[...]) else { return fileType }
+        // The common case, one leading prefix, without Foundation's slow `contains` and `replacingOccurrences`.
+        let rest = bytes[prefix.count...]
+        if first == 0 && firstOccurrence(of: prefix, in: rest) == nil { return String(decoding: rest, as: UTF8.self) }
+        return fileType.replacingOccurrences(of: TermsMigration.fileTypePrefix, with: "")
+    }
+
+    /// Where `needle` first occurs in `haystack` (an offset in the haystack's indices), byte for byte.
+    private static func firstOccurrence(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var start = haystack.startIndex
+        while start <= haystack.endIndex - needle.count {
+            if haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            start += 1
+        }
+        return nil
     }
 
     /// What follows a URI's last `/` (nothing when it ends with one); the whole text when it has none.

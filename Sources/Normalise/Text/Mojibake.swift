@@ -48,16 +48,30 @@ enum Mojibake {
     /// (U+0080–U+00BF), C5, C6, CB or E2 (the other Windows-1252 characters for 0x80–0x9F), or `Â` followed by a
     /// space.
     static func mayContainMojibake(_ text: String) -> Bool {
-        var lead: UInt8 = 0         // second byte of the previous character when it was `Â`…`ô`
-        var afterC3 = false
-        for byte in text.utf8 {
-            if lead != 0, byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2 || (lead == 0x82 && byte == 0x20) {
-                return true
+        var text = text
+        return text.withUTF8 { bytes in
+            var lead: UInt8 = 0         // second byte of the previous character when it was `Â`…`ô`
+            var afterC3 = false
+            var index = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while index < bytes.count {
+                // Eight ASCII bytes with no pending lead change nothing: each ASCII byte clears both marks.
+                if lead == 0 && index + 8 <= bytes.count
+                    && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    afterC3 = false
+                    index += 8
+                    continue
+                }
+                let byte = bytes[index]
+                if lead != 0, byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2 || (lead == 0x82 && byte == 0x20) {
+                    return true
+                }
+                lead = afterC3 && byte >= 0x82 && byte <= 0xB4 ? byte : 0
+                afterC3 = byte == 0xC3
+                index += 1
             }
-            lead = afterC3 && byte >= 0x82 && byte <= 0xB4 ? byte : 0
-            afterC3 = byte == 0xC3
+            return false
         }
-        return false
     }
 
     private static func pass(_ text: String) -> String? {
