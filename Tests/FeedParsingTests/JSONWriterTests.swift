@@ -1,4 +1,5 @@
 import FeedParsing
+import Foundation
 import Testing
 
 @Suite("JSONWriter")
@@ -64,6 +65,33 @@ struct JSONWriterTests {
     func strings(input: String, expected: String) throws {
         #expect(JSONWriter.string(.string(input)) == expected)
         #expect(try JSONParser.parse(expected) == .string(input))
+    }
+
+    @Test("strings of every mix and length escape as a character-by-character writer does")
+    func randomStrings() throws {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bcdefgh", " ", "\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "日本", "/", "\u{7F}", "~"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0..<25, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(JSONWriter.string(.string(text)) == reference(text), "\(Array(text.utf8))")
+        }
     }
 
     @Test("slashes can be escaped")

@@ -148,7 +148,19 @@ struct JSONOutput {
             var runStart = 0
             var index = 0
             let count = utf8.count
+            let raw = UnsafeRawBufferPointer(utf8)
             while index < count {
+                // Eight bytes at a time while none needs an escape (the lowest flagged byte is always a real one).
+                if !escapeSlashes && index + 8 <= count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let mask = JSONByteReader.quoteOrBackslashMask(word) | control
+                    if mask == 0 {
+                        index += 8
+                        continue
+                    }
+                    index += mask.trailingZeroBitCount >> 3
+                }
                 let byte = utf8[index]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && !(escapeSlashes && byte == 0x2F) {
                     index += 1
