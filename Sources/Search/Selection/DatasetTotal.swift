@@ -1,3 +1,4 @@
+import CatalogStore
 import GRDB
 
 /// How many datasets a query's matching records make, exactly: the matching records less the extra members of the
@@ -22,13 +23,13 @@ enum DatasetTotal {
         let extra = matches <= clustered
             ? try Int.fetchOne(db, sql: """
                 SELECT count(*) - count(DISTINCT r.cluster_id) FROM records_fts
-                JOIN records r INDEXED BY records_seq_cluster ON r.seq = records_fts.rowid JOIN clusters c ON c.id = r.cluster_id
+                JOIN records r INDEXED BY records_seq_cluster ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid")) JOIN clusters c ON c.id = r.cluster_id
                 WHERE records_fts MATCH ?
                 """, arguments: [match]) ?? 0
             : try Int.fetchOne(db, sql: """
                 SELECT count(*) - count(DISTINCT r.cluster_id) FROM clusters c
                 CROSS JOIN records r INDEXED BY records_by_cluster ON r.cluster_id = c.id
-                WHERE +r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)
+                WHERE +r.seq IN (SELECT \(StaticRank.seq(ofRowid: "rowid")) FROM records_fts WHERE records_fts MATCH ?)
                 """, arguments: [match]) ?? 0
         return matches - extra
     }
@@ -37,7 +38,7 @@ enum DatasetTotal {
     /// in `arguments` after the expression), in one pass over the matches: each passing record counts, less those
     /// whose cluster another passing record already counted.
     static func of(match: String, filter: String, arguments: StatementArguments, in db: Database) throws -> Int {
-        let rows = "records_fts JOIN records r\(SearchEngine.narrowRows(filter)) ON r.seq = records_fts.rowid"
+        let rows = "records_fts JOIN records r\(SearchEngine.narrowRows(filter)) ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))"
         guard try clusteredRecords(in: db) > 0 else {
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(rows) WHERE records_fts MATCH ? AND \(filter)", arguments: arguments) ?? 0
         }
