@@ -5,7 +5,8 @@ import Testing
 
 @Suite("v13: full-text index in static-rank order")
 struct RankedIndexMigrationTests {
-    /// A v12 catalogue: four records (one an aggregator's copy, one sparse and undated) indexed the old way (rowid = seq).
+    /// A v12 catalogue indexed the old way (rowid = seq): four records (one an aggregator's copy, one sparse and undated)
+    /// and a dataset published on two portals (a cluster of two records).
     private static func oldCatalogue() throws -> (DatabasePool, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-v13-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -17,6 +18,8 @@ struct RankedIndexMigrationTests {
                 ("sparse", "Water levels", nil, 0, 2),
                 ("full", "Water quality of lakes", "2024-05-01", 0, 18),
                 ("old", "Water quality 1995", "1995-01-01", 0, 18),
+                ("twinA", "Water meters", nil, 0, 1),
+                ("twinB", "Water meters (copy)", nil, 1, 1),
             ]
             for (id, title, modified, copy, completeness) in rows {
                 try db.execute(sql: """
@@ -25,6 +28,8 @@ struct RankedIndexMigrationTests {
                     VALUES ('city/' || ?, 'city', ?, ?, 'Readings of the water.', ?, 'h', '{}', 'now', 'city/' || ?, ?, ?)
                     """, arguments: [id, id, title, modified, id, copy, completeness])
             }
+            try db.execute(sql: "UPDATE records SET cluster_id = 'city/twinA' WHERE local_id LIKE 'twin%'")
+            try db.execute(sql: "INSERT INTO clusters (id, canonical_id, size, confidence) VALUES ('city/twinA', 'city/twinA', 2, 'high')")
         }
         return (pool, folder)
     }
@@ -52,8 +57,13 @@ struct RankedIndexMigrationTests {
                 #expect(key & 0xFFFF_FFFF == seq)
             }
             try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)")
-            // The complete, recent original first, then the complete older one, the sparse undated one, the copy last.
-            #expect(try Self.idsInRowidOrder("water", db) == ["full", "old", "sparse", "copy"])
+            // The dataset on two portals first, its records together; then the complete, recent original, the complete
+            // older one, the sparse undated one, and the copy last.
+            #expect(try Self.idsInRowidOrder("water", db) == ["twinA", "twinB", "full", "old", "sparse", "copy"])
+            let twins = try Row.fetchAll(db, sql: "SELECT seq, cluster_seq, rank_key >> 32 AS cluster FROM records WHERE local_id LIKE 'twin%'")
+            #expect(twins.map { $0["cluster_seq"] as Int64 } == [5, 5])
+            #expect(twins.map { $0["cluster"] as Int64 } == [5, 5])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE cluster_seq IS NULL") == 4)
             #expect(try Self.idsInRowidOrder("quality", db) == ["full", "old", "copy"])
             #expect(try String.fetchOne(db, sql: "SELECT snippet(records_fts, 0, '[', ']', '…', 8) FROM records_fts WHERE records_fts MATCH 'lakes'")
                     == "Water quality of [lakes]")
@@ -73,8 +83,10 @@ struct RankedIndexMigrationTests {
                 """)
             try db.execute(sql: "DELETE FROM records WHERE local_id = 'old'")
             try db.execute(sql: "UPDATE records SET title = 'Lake levels' WHERE local_id = 'full'")
+            // The cluster splits: its records leave the cluster part of the index.
+            try db.execute(sql: "UPDATE records SET cluster_seq = NULL WHERE local_id = 'twinB'")
             try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)")
-            #expect(try Self.idsInRowidOrder("water", db) == ["sparse", "full", "new", "copy"])
+            #expect(try Self.idsInRowidOrder("water", db) == ["twinA", "sparse", "full", "new", "copy", "twinB"])
             #expect(try Self.idsInRowidOrder("quality", db) == ["copy"])
             #expect(try Self.idsInRowidOrder("lake", db) == ["full"])
         }

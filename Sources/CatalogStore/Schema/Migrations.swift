@@ -44,7 +44,7 @@ enum Migrations {
         INSERT INTO records_fts(rowid, title, description, keywords, publisher)
         VALUES (new.rank_key, new.title, new.description, new.keywords, new.publisher);
     END;
-    CREATE TRIGGER records_fts_update AFTER UPDATE OF title, description, keywords, publisher, modified, completeness, is_copy ON records BEGIN
+    CREATE TRIGGER records_fts_update AFTER UPDATE OF title, description, keywords, publisher, modified, completeness, is_copy, cluster_seq ON records BEGIN
         INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
         VALUES ('delete', old.rank_key, old.title, old.description, old.keywords, old.publisher);
         INSERT INTO records_fts(rowid, title, description, keywords, publisher)
