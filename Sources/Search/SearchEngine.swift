@@ -59,6 +59,10 @@ public struct SearchEngine: Sendable {
     /// common word matches half a million records of a million), so the matches in titles are ranked first.
     /// (The total is exact whatever the threshold: see `DatasetTotal`.)
     public var broadQuery = 20_000
+    /// How many matches, the first in static-rank order (the full-text index's rowid order, see `StaticRank`), a query
+    /// ranks by bm25 when it has more: the page is the best of those, widened (8 times as many, then more) until the
+    /// page fills. A query with fewer matches is ranked over all of them, exactly.
+    public var candidates = 1_000
 
     /// bm25 weights for title, description, keywords, publisher (the FTS5 column order).
     public static let weights = (title: 10.0, description: 2.0, keywords: 5.0, publisher: 3.0)
@@ -92,15 +96,15 @@ public struct SearchEngine: Sendable {
     /// column holds the ISO form when there is one, else the text as published.
     static let modifiedISO = "CASE WHEN r.modified GLOB '[0-9][0-9][0-9][0-9]*' THEN r.modified END"
 
-    /// A cluster on the page: the record that stands for it in the ranking (its `seq`), the score and snippet.
-    private typealias PageHit = (cluster: String, seq: Int64?, score: Double?, snippet: String?)
+    /// A cluster on the page: the record that stands for it in the ranking (its FTS5 rowid), the score and snippet.
+    typealias PageHit = (cluster: String, rowid: Int64?, score: Double?, snippet: String?)
 
     /// The records the plan selects, as a query returning `seq` and `cluster_id`, with its arguments.
     static func matching(_ plan: QueryPlan) -> (sql: String, arguments: StatementArguments) {
         let filter = plan.filter.map { " AND \($0)" } ?? ""
         if let match = plan.match {
             // The narrow (seq, cluster_id) index spares reading each matching record's wide row.
-            return ("SELECT r.seq, r.cluster_id FROM records_fts JOIN records r INDEXED BY records_seq_cluster ON r.seq = records_fts.rowid WHERE records_fts MATCH ?\(filter)",
+            return ("SELECT r.seq, r.cluster_id FROM records_fts JOIN records r INDEXED BY records_seq_cluster ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid")) WHERE records_fts MATCH ?\(filter)",
                     StatementArguments([match.databaseValue] + plan.arguments))
         }
         return ("SELECT r.seq, r.cluster_id FROM records r WHERE 1\(filter)", StatementArguments(plan.arguments))
@@ -123,36 +127,34 @@ public struct SearchEngine: Sendable {
             let total = try plan.filter.map { try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db) }
                 ?? DatasetTotal.of(match: match, in: db)
             if request.sort == .relevance {
-                let filters = RankFilters(plan)
-                hits = try broadRankedPage(match: match, total: total, filters: filters, filterArguments: plan.arguments,
-                                           limit: request.limit, offset: offset, in: db)
-                    ?? rankedPage(match: match, filters: filters, arguments: arguments, limit: request.limit, offset: offset, in: db)
+                hits = try relevancePage(match: match, total: total, filters: RankFilters(plan), filterArguments: plan.arguments,
+                                         limit: request.limit, offset: offset, in: db)
             } else {
                 let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"
                 // The best-scoring record of each cluster stands for it; one hit per cluster.
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT cluster, seq, score FROM (
-                        SELECT cluster, seq, score, modified, title,
-                               row_number() OVER (PARTITION BY cluster ORDER BY score DESC, seq) AS rn FROM (
-                            SELECT r.cluster_id AS cluster, r.seq AS seq, \(Self.modifiedISO) AS modified, r.title AS title,
+                    SELECT cluster, rowid, score FROM (
+                        SELECT cluster, rowid, score, modified, title,
+                               row_number() OVER (PARTITION BY cluster ORDER BY score DESC, rowid) AS rn FROM (
+                            SELECT r.cluster_id AS cluster, records_fts.rowid AS rowid, \(Self.modifiedISO) AS modified, r.title AS title,
                                    -bm25(records_fts, \(Self.weights.title), \(Self.weights.description), \(Self.weights.keywords),
                                          \(Self.weights.publisher)) AS score
-                            FROM records_fts JOIN records r ON r.seq = records_fts.rowid
+                            FROM records_fts JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
                             WHERE records_fts MATCH ?\(filter)
                         )
                     ) WHERE rn = 1
                     ORDER BY \(order)
                     LIMIT ? OFFSET ?
                     """, arguments: arguments + page)
-                hits = rows.map { ($0["cluster"], $0["seq"], $0["score"], nil) }
+                hits = rows.map { ($0["cluster"], $0["rowid"], $0["score"], nil) }
             }
             // Snippets only for the records on the page: FTS5 builds one by re-reading the text.
             let snippet = try db.cachedStatement(sql: """
                 SELECT snippet(records_fts, 1, '[', ']', '…', 12) FROM records_fts WHERE records_fts MATCH ? AND rowid = ?
                 """)
             return (total, try hits.map { hit in
-                guard let seq = hit.seq else { return hit }
-                return (hit.cluster, seq, hit.score, try String.fetchOne(snippet, arguments: [match, seq]))
+                guard let rowid = hit.rowid else { return hit }
+                return (hit.cluster, rowid, hit.score, try String.fetchOne(snippet, arguments: [match, rowid]))
             })
         }
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"
@@ -186,89 +188,6 @@ public struct SearchEngine: Sendable {
     /// instead of each matching record's wide row (its JSON) being read.
     static func narrowRows(_ filter: String) -> String {
         filter.replacingOccurrences(of: "r.seq", with: "").contains("r.") ? "" : " INDEXED BY records_seq_cluster"
-    }
-
-    /// The page of clusters by relevance: FTS5's top rows by rank, enough for the page to hold `offset + limit`
-    /// distinct clusters (records of one cluster share a page slot, the best-scoring one standing for it) or for the
-    /// matches to run out. Ties keep rowid order, so pages are stable. A first window of top rows usually fills the
-    /// page; when it does not (a selective filter, clusters repeating), one more pass scores every match with the
-    /// filter applied and keeps the best rows that pass, instead of scoring every match again for each wider window.
-    private func rankedPage(match: String, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
-                            in db: Database) throws -> [PageHit] {
-        let (filter, perRecord) = (filters.overAll, filters.perRecord)
-        let wanted = offset + limit
-        let window = max(64, wanted * (filter.isEmpty ? 2 : 8))
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster, f.n AS n FROM (
-                SELECT rowid, rank, count(*) OVER () AS n FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
-                    ORDER BY rank LIMIT \(window)
-                )
-            ) f JOIN records r\(Self.narrowRows(perRecord)) ON r.seq = f.rowid WHERE 1\(perRecord)
-            ORDER BY f.rank, f.rowid
-            """, arguments: arguments)
-        let hits = Self.distinctClusters(rows)
-        let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, window: window, in: db)
-        if hits.count >= wanted || ranked < window {
-            return Array(hits.dropFirst(offset).prefix(limit))
-        }
-        var kept = wanted * 4
-        while true {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT f.rowid AS seq, -f.rank AS score, r.cluster_id AS cluster FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? AND rank MATCH '\(Self.rankFunction)'
-                ) f JOIN records r\(Self.narrowRows(filter)) ON r.seq = f.rowid WHERE 1\(filter)
-                ORDER BY f.rank, f.rowid LIMIT \(kept)
-                """, arguments: arguments)
-            let hits = Self.distinctClusters(rows)
-            if hits.count >= wanted || rows.count < kept {
-                return Array(hits.dropFirst(offset).prefix(limit))
-            }
-            kept *= 4
-        }
-    }
-
-    /// A query's filter as ranking reads it: ` AND condition`, or empty without a filter; `perRecord` looks its
-    /// `record_terms` up record by record, for the first window of top rows, `overAll` lists them once, for a pass
-    /// over every match.
-    private struct RankFilters {
-        var overAll: String
-        var perRecord: String
-
-        init(_ plan: QueryPlan) {
-            overAll = plan.filter.map { " AND \($0)" } ?? ""
-            perRecord = plan.filterPerRecord.map { " AND \($0)" } ?? ""
-        }
-    }
-
-    /// Rows in rank order as hits, the first (best) row of each cluster standing for it.
-    private static func distinctClusters(_ rows: [Row]) -> [PageHit] {
-        var seen = Set<String>()
-        var hits: [PageHit] = []
-        for row in rows where seen.insert(row["cluster"]).inserted {
-            hits.append((row["cluster"], row["seq"], row["score"], nil))
-        }
-        return hits
-    }
-
-    /// The page of a broad query from the records whose title matches it: those records, ranked by bm25 over the
-    /// query and its title part (so title matches come first, ordered by how well the whole record and its title
-    /// match), when they fill the page; nil otherwise, and for queries that are not broad. A record matching only in
-    /// its description ranks after every title match. In every case the query is the whole query (a `-word`
-    /// excludes the word from every field), and the total counts every match.
-    private func broadRankedPage(match: String, total: Int, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int,
-                                 offset: Int, in db: Database) throws -> [PageHit]? {
-        guard total > broadQuery else { return nil }
-        let titled = "(\(match)) AND ({title}: (\(match)))"
-        let hits = try rankedPage(match: titled, filters: filters, arguments: StatementArguments([titled.databaseValue] + filterArguments),
-                                  limit: limit, offset: offset, in: db)
-        return hits.count == limit ? hits : nil
-    }
-
-    /// How many matches a window of `window` top rows held, when none of them passed the filter.
-    private static func rankedCount(match: String, window: Int, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(window))",
-                         arguments: [match]) ?? 0
     }
 
     /// A cluster as a result (see `SearchHit.init(cluster:members:)`).

@@ -67,11 +67,11 @@ struct QueryLanguageTests {
     @Test func mixesTextAndFiltersUnderOrAndNot() throws {
         let or = try QueryPlan.compile("water OR format:csv")
         #expect(or.match == nil)
-        #expect(or.filter?.hasPrefix("(r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?) OR (r.seq IN (SELECT seq FROM record_terms") == true)
+        #expect(or.filter?.hasPrefix("(r.seq IN (SELECT (rowid & 4294967295) FROM records_fts WHERE records_fts MATCH ?) OR (r.seq IN (SELECT seq FROM record_terms") == true)
         #expect(or.arguments.first == #""water""#.databaseValue)
         let not = try QueryPlan.compile("format:csv -water")
         #expect(not.match == nil)
-        #expect(not.filter?.contains("AND NOT coalesce(r.seq IN (SELECT rowid FROM records_fts") == true)
+        #expect(not.filter?.contains("AND NOT coalesce(r.seq IN (SELECT (rowid & 4294967295) FROM records_fts") == true)
         let both = try QueryPlan.compile("water -format:csv")
         #expect(both.match == #""water""#)
         #expect(both.filter?.hasPrefix("NOT coalesce((r.seq IN (SELECT seq FROM record_terms") == true)

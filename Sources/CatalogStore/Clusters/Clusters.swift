@@ -27,7 +27,10 @@ enum Clusters {
             WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.record_id != k.record_id)
             """))
         try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
-        try db.execute(sql: "UPDATE records SET cluster_id = id WHERE id IN (SELECT id FROM temp.cluster_seeds) AND cluster_id IS NOT id")
+        try db.execute(sql: """
+            UPDATE records SET cluster_id = id, cluster_seq = NULL WHERE id IN (SELECT id FROM temp.cluster_seeds)
+            AND (cluster_id IS NOT id OR cluster_seq IS NOT NULL)
+            """)
         var done = Set<String>()
         let keysOf = try db.makeStatement(sql: "SELECT kind, value, strong FROM record_keys WHERE record_id = ?")
         let holders = try db.makeStatement(sql: "SELECT record_id, source_id FROM record_keys WHERE value = ? AND kind = ?")
@@ -68,9 +71,23 @@ enum Clusters {
             }
         }
         guard let canonical = ranks.min() else { return }
+        // The records of a cluster of several share `cluster_seq` (its smallest seq), which places them together in the
+        // full-text index (`StaticRank`); a record standing alone has none. Set only where it changes: the index moves
+        // the record.
+        var clusterSeq: Int64?
+        if ids.count > 1 {
+            for chunk in ids.chunked(500) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                let least = try Int64.fetchOne(db, sql: "SELECT min(seq) FROM records WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+                if let least { clusterSeq = min(clusterSeq ?? least, least) }
+            }
+        }
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             try db.execute(sql: "UPDATE records SET cluster_id = ? WHERE id IN (\(marks))", arguments: StatementArguments([clusterID] + chunk))
+            let values: [(any DatabaseValueConvertible)?] = [clusterSeq] + chunk.map { $0 } + [clusterSeq]
+            try db.execute(sql: "UPDATE records SET cluster_seq = ? WHERE id IN (\(marks)) AND cluster_seq IS NOT ?",
+                           arguments: StatementArguments(values))
             try db.execute(sql: "DELETE FROM clusters WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
         }
         if ids.count > 1 {

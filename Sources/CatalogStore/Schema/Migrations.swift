@@ -24,19 +24,36 @@ enum Migrations {
         migrator.registerMigration("v12: raw payloads and quality rows stored in insertion order") { db in
             try db.execute(sql: v12AppendedRows)
         }
+        migrator.registerMigration("v13: full-text index in static rank order") { db in try db.execute(sql: v13RankedIndex) }
         return migrator
     }
 
-    /// The triggers that keep the FTS5 index in step with `records` row by row. A bulk merge drops the insert
-    /// and update ones, loads, rebuilds the index in one pass, and creates them again (`ftsInsertAndUpdate`).
+    /// The triggers that keep the FTS5 index in step with `records` row by row, its rowid the record's static-rank key
+    /// (v13). A bulk merge drops the insert and update ones, loads, rebuilds the index in one pass, and creates them
+    /// again (`ftsInsertAndUpdate`). The update trigger also fires on the columns `rank_key` is computed from, so a record
+    /// whose rank changes moves in the index.
     static let ftsTriggers = ftsInsertAndUpdate + """
     CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
         INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
-        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
+        VALUES ('delete', old.rank_key, old.title, old.description, old.keywords, old.publisher);
     END;
     """
 
     static let ftsInsertAndUpdate = """
+    CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
+        VALUES (new.rank_key, new.title, new.description, new.keywords, new.publisher);
+    END;
+    CREATE TRIGGER records_fts_update AFTER UPDATE OF title, description, keywords, publisher, modified, completeness, is_copy, cluster_seq ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.rank_key, old.title, old.description, old.keywords, old.publisher);
+        INSERT INTO records_fts(rowid, title, description, keywords, publisher)
+        VALUES (new.rank_key, new.title, new.description, new.keywords, new.publisher);
+    END;
+    """
+
+    /// The triggers of v1 to v12, when the FTS5 rowid was the record's `seq` (v13 replaces them).
+    private static let v1FTSTriggers = """
     CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
         INSERT INTO records_fts(rowid, title, description, keywords, publisher)
         VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
@@ -46,6 +63,10 @@ enum Migrations {
         VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
         INSERT INTO records_fts(rowid, title, description, keywords, publisher)
         VALUES (new.seq, new.title, new.description, new.keywords, new.publisher);
+    END;
+    CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.seq, old.title, old.description, old.keywords, old.publisher);
     END;
     """
 
@@ -131,7 +152,7 @@ enum Migrations {
         content = 'records', content_rowid = 'seq',
         tokenize = 'porter unicode61 remove_diacritics 2'
     );
-    \(ftsTriggers)
+    \(v1FTSTriggers)
 
     """
 

@@ -1,3 +1,4 @@
+import CatalogStore
 import GRDB
 
 /// Builds the SQL condition over `records r` for a query node, collecting the values it binds.
@@ -15,11 +16,11 @@ struct SQLCondition {
 
     mutating func condition(_ node: QueryNode) -> String {
         if let expression = FTSExpression.of(node) {
-            return "r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH \(bind(expression)))"
+            return "r.seq IN (SELECT \(StaticRank.seq(ofRowid: "rowid")) FROM records_fts WHERE records_fts MATCH \(bind(expression)))"
         }
         switch node {
         case .text(let term):
-            return "r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH \(bind(FTSExpression.quote(term))))"
+            return "r.seq IN (SELECT \(StaticRank.seq(ofRowid: "rowid")) FROM records_fts WHERE records_fts MATCH \(bind(FTSExpression.quote(term))))"
         case .filter(let filter):
             return self.filter(filter)
         case .not(let inner):

@@ -1,3 +1,4 @@
+import CatalogStore
 public import GRDB
 
 /// The records a query selects, as one SQL condition over the `records` row `r` with its bound values: what
@@ -13,7 +14,7 @@ public struct RecordFilter: Sendable {
         var parts: [String] = []
         var values: [DatabaseValue] = []
         if let match = plan.match {
-            parts.append("r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
+            parts.append("r.seq IN (SELECT \(StaticRank.seq(ofRowid: "rowid")) FROM records_fts WHERE records_fts MATCH ?)")
             values.append(match.databaseValue)
         }
         if let filter = plan.filter {

@@ -1,0 +1,49 @@
+import GRDB
+
+extension SearchEngine {
+    /// The page of clusters by relevance. FTS5 scores every row it ranks (its bm25 reads each row's column sizes, about
+    /// 3 µs a row), and a common word matches half of a large catalogue; so a query ranks its first `candidates` matches
+    /// in the index's rowid order, which is static-rank order (`StaticRank`: the publisher's own, more complete, more
+    /// recent records first), and takes the best of those by bm25. A query with fewer matches is ranked exactly.
+    ///
+    /// A broad query (more than `broadQuery` datasets) first ranks the candidates among the records whose title matches
+    /// it (bm25 over the query and its title part, so a title match outranks a record that only repeats the word in its
+    /// description), when they fill the page. In every case the query is the whole query (a `-word` excludes the word
+    /// from every field), filters apply, and the total counts every match.
+    func relevancePage(match: String, total: Int, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
+                       in db: Database) throws -> [PageHit] {
+        if total > broadQuery {
+            let titled = "(\(match)) AND ({title}: (\(match)))"
+            if let hits = try candidatePage(match: titled, filters: filters, filterArguments: filterArguments, limit: limit,
+                                            offset: offset, exhausted: false, in: db) {
+                return hits
+            }
+        }
+        return try candidatePage(match: match, filters: filters, filterArguments: filterArguments, limit: limit, offset: offset,
+                                 exhausted: true, in: db) ?? []
+    }
+
+    /// The page ranked over the first `candidates` matches of `match` in static-rank order, widened eightfold until the
+    /// page fills or every match is ranked. When the page cannot fill from every match, the short page, or nil unless
+    /// `exhausted` (the caller then tries a wider query).
+    private func candidatePage(match: String, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
+                               exhausted: Bool, in db: Database) throws -> [PageHit]? {
+        let arguments = StatementArguments([match.databaseValue] + filterArguments)
+        var size = max(candidates, 1)
+        while true {
+            let bound = try Self.candidateBound(match: match, candidates: size, in: db)
+            let hits = try rankedPage(match: match, bound: bound, filters: filters, arguments: arguments, limit: limit,
+                                      offset: offset, in: db)
+            if hits.count == limit { return hits }
+            if bound == nil { return exhausted ? hits : nil }
+            size = size > Int.max / 8 ? Int.max : size * 8
+        }
+    }
+
+    /// The FTS5 rowid of the `candidates`-th match of `match` in rowid order, or nil when there are fewer matches (every
+    /// match is then a candidate). FTS5 walks its doclists in rowid order and stops there, without scoring.
+    static func candidateBound(match: String, candidates: Int, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?"),
+                           arguments: [match, candidates - 1])
+    }
+}
