@@ -79,6 +79,7 @@ enum DublinCoreMapping {
     static func map(_ dc: XMLElementNode, into record: inout CatalogRecord) {
         // The elements by local name, in one pass: each of the fifteen is asked for.
         var elements: [String: [XMLElementNode]] = [:]
+        elements.reserveCapacity(16)
         for child in dc.children { elements[child.local, default: []].append(child) }
         func values(_ local: String) -> [String] { elements[local]?.compactMap(\.value) ?? [] }
         let titles = elements["title"]?.filter { $0.value != nil } ?? []
@@ -125,8 +126,9 @@ enum DublinCoreMapping {
             if !list.isEmpty { record.extras[extra] = list.joined(separator: "; ") }
         }
         record.distributions = unique(values("format")).map { format in
-            // DSpace writes `application/pdf https://host/retrieve/1/file.pdf`: a media type and the file.
-            let parts = format.split(separator: " ", maxSplits: 1).map(String.init)
+            // DSpace writes `application/pdf https://host/retrieve/1/file.pdf`: a media type and the file. Without
+            // a space (most formats) there is nothing to split, and splitting costs.
+            let parts = format.utf8.contains(0x20) ? format.split(separator: " ", maxSplits: 1).map(String.init) : [format]
             if parts.count == 2, parts[0].contains("/"), parts[1].hasPrefix("http://") || parts[1].hasPrefix("https://") {
                 var distribution = Distribution(accessURL: parts[1])
                 distribution.downloadURL = parts[1]
