@@ -75,7 +75,9 @@ struct DCATRecords {
         var truncated = false
         var head = 0
         var names: [String: String] = [:]
-        var triples: [RDFTriple]? = []
+        // The statements as reading the payload gives them back, while that is certain (see `Found.triples`).
+        var triples: [RDFTriple] = []
+        var certain = true
         func renamed(_ term: RDFTerm) -> RDFTerm {
             guard case .blank(let label) = term else { return term }
             if let name = names[label] { return .blank(name) }
@@ -91,8 +93,13 @@ struct DCATRecords {
                 let statement = statements[index]
                 let written = RDFTriple(subject, statement.predicate, renamed(statement.object))
                 NTriplesWriter.append(written, to: &payload)
-                if triples != nil {
-                    if let back = NTriplesWriter.readBack(written) { triples!.append(back) } else { triples = nil }
+                if certain {
+                    if let back = NTriplesWriter.readBack(written) {
+                        triples.append(back)
+                    } else {
+                        certain = false
+                        triples = []
+                    }
                 }
                 count += 1
                 let object = statement.object
@@ -114,7 +121,7 @@ struct DCATRecords {
                 head += 1
             }
         }
-        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: payload, statementCount: count, triples: triples, nodes: queue,
+        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: payload, statementCount: count, triples: certain ? triples : nil, nodes: queue,
                      truncated: truncated)
     }
 

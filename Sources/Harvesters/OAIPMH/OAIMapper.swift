@@ -77,12 +77,18 @@ extension OAIMapper {
 /// `oai_dc`: the fifteen Dublin Core elements.
 enum DublinCoreMapping {
     static func map(_ dc: XMLElementNode, into record: inout CatalogRecord) {
-        // The elements by local name, in one pass: each of the fifteen is asked for.
-        var elements: [String: [XMLElementNode]] = [:]
-        elements.reserveCapacity(16)
-        for child in dc.children { elements[child.local, default: []].append(child) }
-        func values(_ local: String) -> [String] { elements[local]?.compactMap(\.value) ?? [] }
-        let titles = elements["title"]?.filter { $0.value != nil } ?? []
+        // The fifteen elements with their slot in `elements`, in one pass (a string switch costs less than
+        // hashing each name into a dictionary).
+        var children: [(slot: Int, node: XMLElementNode)] = []
+        for child in dc.children {
+            if let slot = slot(of: child.local) { children.append((slot, child)) }
+        }
+        func nodes(_ local: String) -> [XMLElementNode] {
+            guard let slot = slot(of: local) else { return [] }
+            return children.compactMap { $0.slot == slot ? $0.node : nil }
+        }
+        func values(_ local: String) -> [String] { nodes(local).compactMap(\.value) }
+        let titles = nodes("title").filter { $0.value != nil }
         if let first = titles.first?.value {
             var variants: [String: String] = [:]
             for title in titles { if let lang = title.language, variants[lang] == nil { variants[lang] = title.value } }
@@ -139,6 +145,28 @@ enum DublinCoreMapping {
             var distribution = Distribution(accessURL: record.landingPage)
             distribution.format = format
             return distribution
+        }
+    }
+
+    /// The slot of each of the fifteen Dublin Core elements, nil for any other name.
+    static func slot(of local: String) -> Int? {
+        switch local {
+        case "title": return 0
+        case "creator": return 1
+        case "subject": return 2
+        case "description": return 3
+        case "publisher": return 4
+        case "contributor": return 5
+        case "date": return 6
+        case "type": return 7
+        case "format": return 8
+        case "identifier": return 9
+        case "source": return 10
+        case "language": return 11
+        case "relation": return 12
+        case "coverage": return 13
+        case "rights": return 14
+        default: return nil
         }
     }
 

@@ -13,7 +13,7 @@ extension NTriplesWriter {
         case .iri, .blank:
             return isPlainResource(triple.object) ? triple : nil
         case .literal(let lexical, let datatype, let language):
-            guard !lexical.utf8.contains(0) else { return nil }
+            guard !hasNUL(lexical) else { return nil }
             let object: RDFTerm
             if let language, !language.isEmpty, isLanguageTag(language) {
                 object = .literal(lexical, datatype: nil, language: language)
@@ -27,6 +27,11 @@ extension NTriplesWriter {
         }
     }
 
+    private static func hasNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains(0) }
+    }
+
     private static func isPlainResource(_ term: RDFTerm) -> Bool {
         switch term {
         case .iri(let iri): return isPlainIRI(iri)
@@ -37,26 +42,37 @@ extension NTriplesWriter {
 
     /// A scheme (`letter (letter | digit | + | - | .)* :`), then bytes 0x21–0x7E other than ``<>"{}|^`\``.
     static func isPlainIRI(_ iri: String) -> Bool {
-        var sawScheme = false
-        var index = 0
-        for byte in iri.utf8 {
-            guard byte > 0x20 && byte < 0x7F else { return false }
-            switch byte {
-            case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C: return false
-            default: break
-            }
-            if !sawScheme {
+        var text = iri
+        return text.withUTF8 { bytes in
+            var index = 0
+            // The scheme.
+            while true {
+                guard index < bytes.count else { return false }
+                let byte = bytes[index]
                 let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                if byte == 0x3A && index > 0 {
-                    sawScheme = true
-                } else if !(letter || (index > 0 && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E))) {
+                if byte == 0x3A && index > 0 { break }
+                guard letter || (index > 0 && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E)) else {
                     return false
                 }
+                index += 1
             }
-            index += 1
+            // The rest: bit `byte % 64` of the mask for `byte / 64` is set for the bytes written escaped.
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return false }
+                let mask = byte < 0x40 ? escapedBelow64 : escapedFrom64
+                if mask & (1 << UInt64(byte & 0x3F)) != 0 { return false }
+                index += 1
+            }
+            return true
         }
-        return sawScheme
     }
+
+    /// Bytes 0x00–0x3F an IRI is written with escaped: controls, space, `"`, `<`, `>`.
+    private static let escapedBelow64: UInt64 = 0x0000_0001_FFFF_FFFF | 1 << 0x22 | 1 << 0x3C | 1 << 0x3E
+    /// Bytes 0x40–0x7F escaped (by their value minus 64): `\`, `^`, `` ` ``, `{`, `|`, `}`, DEL.
+    private static let escapedFrom64: UInt64 = 1 << (0x5C - 64) | 1 << (0x5E - 64) | 1 << (0x60 - 64) | 1 << (0x7B - 64)
+        | 1 << (0x7C - 64) | 1 << (0x7D - 64) | 1 << (0x7F - 64)
 
     /// `[A-Za-z][A-Za-z0-9]*`.
     static func isPlainLabel(_ label: String) -> Bool {
