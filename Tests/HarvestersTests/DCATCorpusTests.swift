@@ -166,3 +166,37 @@ struct DCATBadCorpusTests {
         }
     }
 }
+
+/// The triples a record's cut hands the mapper (`DCATRecords.Found.triples`) are those reading its stored
+/// N-Triples gives, and mapping with them gives the same record and issues as mapping the bytes.
+@Suite("DCAT handed-over triples")
+struct DCATHandedTriplesTests {
+    @Test(arguments: DCATCorpusTests.files) func handedTriplesEqualTheParsedPayload(_ relative: String) throws {
+        let url = "https://corpus.example/" + relative
+        let page = try DCATPage.read(try Corpus.bytes(relative), contentType: nil, url: url, blankScope: "t")
+        let context = MappingContext(source: DCATTests.source, harvestedAt: Date(timeIntervalSince1970: 0))
+        for found in page.records {
+            var parsed: [RDFTriple] = []
+            _ = NTriplesReader.read(found.payload, baseIRI: url, blankScope: "", into: { parsed.append($0) })
+            if let triples = found.triples { #expect(triples == parsed, "\(relative): \(found.subject)") }
+            let bytesOnly = RawRecord(localID: found.localID, payload: found.payload, mediaType: "application/n-triples", pageURL: url,
+                                      location: found.subject.iri ?? "dataset")
+            var handed = bytesOnly
+            handed.preparsed = found.preparsed
+            let fromBytes = DCATMapper().map(bytesOnly, context: context), fromTriples = DCATMapper().map(handed, context: context)
+            #expect(fromBytes.record == fromTriples.record, "\(relative): \(found.subject)")
+            #expect(fromBytes.issues == fromTriples.issues, "\(relative): \(found.subject)")
+        }
+    }
+
+    @Test func mostCorpusRecordsAreHandedOver() throws {
+        guard Corpus.directory != nil else { print(Corpus.missingMessage); return }
+        var handed = 0, total = 0
+        for relative in DCATCorpusTests.files {
+            let page = try DCATPage.read(try Corpus.bytes(relative), contentType: nil, url: "https://corpus.example/" + relative, blankScope: "t")
+            total += page.records.count
+            handed += page.records.filter { $0.triples != nil }.count
+        }
+        #expect(handed * 2 > total, "\(handed) of \(total)")
+    }
+}

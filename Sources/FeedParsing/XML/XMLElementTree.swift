@@ -99,6 +99,8 @@ struct XMLElementTreeBuilder {
         attributes = reserved(attributes.count)
         text = reserved(text.count)
         open.removeAll(keepingCapacity: true)
+        // Text left by a tree whose building was abandoned at an error.
+        for depth in pending.indices where !pending[depth].isEmpty { pending[depth].removeAll(keepingCapacity: true) }
     }
 
     private func reserved<Element>(_ capacity: Int) -> [Element] {

@@ -6,9 +6,7 @@ extension XMLReader {
     ///
     /// Same contract as `outerXML()`: must directly follow a `startElement` event, and the reader does not move.
     public func outerXMLTree() throws(XMLReadError) -> (xml: [UInt8], tree: XMLElementNode) {
-        try core.pointee.withExpandedElement { node, core throws(XMLReadError) in
-            (try core.write(node), try core.tree(of: node))
-        }
+        try core.pointee.withExpandedElement { node, core throws(XMLReadError) in try core.outerXMLAndTree(of: node) }
     }
 }
 

@@ -178,18 +178,21 @@ struct XMLReaderCore {
 
     let reader: OpaquePointer
     let diagnostics: XMLReaderDiagnostics
-    private let url: String?
+    let url: String?
     let options: XMLReader.Options
     /// The input (bytes owned by the XMLReader, or the open file), for error locations.
     private let input: XMLReaderInput
 
     private var frames: [Frame] = []
     private var childCounts = XMLChildCounts()
-    private(set) var names = XMLNameTable()
+    var names = XMLNameTable()
     /// Where `outerXML()` writes, reused from one element to the next.
-    private let writeBuffer = XMLByteBuffer()
+    let writeBuffer = XMLByteBuffer()
     /// Builds `outerXMLTree()`'s trees, reused from one to the next.
     var treeBuilder = XMLElementTreeBuilder()
+    /// One `outerXMLTree()` walk's namespaces and attribute names, interned in the reader's dictionary.
+    var namespaces: [(ns: UnsafeMutablePointer<xmlNs>, href: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?)] = []
+    var attributeNames: [(raw: UnsafePointer<xmlChar>, interned: UnsafePointer<xmlChar>?)] = []
     /// The end of an empty element, still to be reported.
     private var pendingEnd: XMLName?
     /// Whether the last event was a `startElement` (skipElement / outerXML allowed).

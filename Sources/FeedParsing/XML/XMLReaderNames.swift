@@ -10,6 +10,8 @@ struct XMLNameTable {
         let prefix: UnsafeRawPointer?
         let name: XMLName
         let qualified: String
+        /// The name as `XMLSubtreeWriter` writes it: `prefix:local` whenever there is a prefix.
+        let written: [UInt8]
     }
 
     private(set) var entries: [Entry] = []
@@ -40,7 +42,13 @@ struct XMLNameTable {
         }
         let name = XMLName(namespace: namespace.map(XMLNodeAccess.string), local: local.map(XMLNodeAccess.string) ?? "",
                            prefix: prefix.map(XMLNodeAccess.string))
-        entries.append(Entry(local: l, namespace: n, prefix: p, name: name, qualified: name.qualified))
+        var written: [UInt8] = []
+        if let prefix {
+            written.append(contentsOf: UnsafeBufferPointer(start: prefix, count: Int(xmlStrlen(prefix))))
+            written.append(UInt8(ascii: ":"))
+        }
+        if let local { written.append(contentsOf: UnsafeBufferPointer(start: local, count: Int(xmlStrlen(local)))) }
+        entries.append(Entry(local: l, namespace: n, prefix: p, name: name, qualified: name.qualified, written: written))
         slots[slot] = Int32(entries.count)
         if entries.count * 2 > slots.count { grow() }
         return entries.count - 1

@@ -18,8 +18,12 @@ struct XMLSubtreeWriter {
     }
 
     mutating func writeRoot(_ node: xmlNodePtr) throws(XMLReadError) {
-        // Namespaces in scope: the element's own declarations, then its ancestors' that are
-        // not shadowed by a nearer declaration of the same prefix.
+        try writeElement(node, declarations: Self.declarationsInScope(node))
+    }
+
+    /// Namespaces in scope at `node`: the element's own declarations, then its ancestors' that are not shadowed
+    /// by a nearer declaration of the same prefix (what the root of a written subtree declares).
+    static func declarationsInScope(_ node: xmlNodePtr) -> [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] {
         var declarations: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] = []
         var seen: Set<[UInt8]> = []
         var current: xmlNodePtr? = node
@@ -32,7 +36,7 @@ struct XMLSubtreeWriter {
             }
             current = element.pointee.parent
         }
-        try writeElement(node, declarations: declarations)
+        return declarations
     }
 
     private mutating func writeElement(
@@ -40,28 +44,12 @@ struct XMLSubtreeWriter {
     ) throws(XMLReadError) {
         output.append(UInt8(ascii: "<"))
         writeQualifiedName(node.pointee.name, node.pointee.ns)
-        for (prefix, href) in declarations {
-            append(" xmlns")
-            if let prefix {
-                output.append(UInt8(ascii: ":"))
-                appendRaw(prefix)
-            }
-            append("=\"")
-            if let href { appendEscaped(href, attribute: true) }
-            output.append(UInt8(ascii: "\""))
-        }
+        writeDeclarations(declarations)
         var attribute = node.pointee.properties
         while let current = attribute {
             output.append(UInt8(ascii: " "))
             writeQualifiedName(current.pointee.name, current.pointee.ns)
-            append("=\"")
-            var child = current.pointee.children
-            while let part = child {
-                guard part.pointee.type == XML_TEXT_NODE else { throw entityError(part) }
-                if let content = part.pointee.content { appendEscaped(content, attribute: true) }
-                child = part.pointee.next
-            }
-            output.append(UInt8(ascii: "\""))
+            try writeAttributeValue(current)
             attribute = current.pointee.next
         }
         guard var child = node.pointee.children else {
@@ -81,13 +69,7 @@ struct XMLSubtreeWriter {
         while true {
             switch child.pointee.type {
             case XML_ELEMENT_NODE:
-                var own: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] = []
-                var declaration = child.pointee.nsDef
-                while let ns = declaration {
-                    own.append((ns.pointee.prefix, ns.pointee.href))
-                    declaration = ns.pointee.next
-                }
-                try writeElement(child, declarations: own)
+                try writeElement(child, declarations: Self.ownDeclarations(child))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = child.pointee.content {
                     if Int(xmlStrlen(content)) > maxTextBytes {
@@ -120,7 +102,44 @@ struct XMLSubtreeWriter {
         output.append(UInt8(ascii: ">"))
     }
 
-    private func entityError(_ node: xmlNodePtr) -> XMLReadError {
+    /// The namespaces an element declares itself.
+    static func ownDeclarations(_ node: xmlNodePtr) -> [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] {
+        var own: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)] = []
+        var declaration = node.pointee.nsDef
+        while let ns = declaration {
+            own.append((ns.pointee.prefix, ns.pointee.href))
+            declaration = ns.pointee.next
+        }
+        return own
+    }
+
+    /// ` xmlns:prefix="href"` for each declaration.
+    mutating func writeDeclarations(_ declarations: [(prefix: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?)]) {
+        for (prefix, href) in declarations {
+            append(" xmlns")
+            if let prefix {
+                output.append(UInt8(ascii: ":"))
+                appendRaw(prefix)
+            }
+            append("=\"")
+            if let href { appendEscaped(href, attribute: true) }
+            output.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// `="value"` of an attribute, escaped; an entity reference inside it is an error.
+    mutating func writeAttributeValue(_ attribute: UnsafeMutablePointer<xmlAttr>) throws(XMLReadError) {
+        append("=\"")
+        var child = attribute.pointee.children
+        while let part = child {
+            guard part.pointee.type == XML_TEXT_NODE else { throw entityError(part) }
+            if let content = part.pointee.content { appendEscaped(content, attribute: true) }
+            child = part.pointee.next
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    func entityError(_ node: xmlNodePtr) -> XMLReadError {
         let name = node.pointee.name.map { String(cString: $0) } ?? "?"
         return XMLReadError(reason: .notWellFormed("Entity '\(name)' not defined"), url: url,
                             line: Int(xmlGetLineNo(node)))
@@ -134,16 +153,16 @@ struct XMLSubtreeWriter {
         if let name { appendRaw(name) }
     }
 
-    private mutating func append(_ ascii: StaticString) {
+    mutating func append(_ ascii: StaticString) {
         ascii.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 
-    private mutating func appendRaw(_ string: UnsafePointer<xmlChar>) {
+    mutating func appendRaw(_ string: UnsafePointer<xmlChar>) {
         output.append(contentsOf: UnsafeBufferPointer(start: string, count: Int(xmlStrlen(string))))
     }
 
     /// Appends `string` with the characters XML needs escaped as references; runs of other bytes are copied whole.
-    private mutating func appendEscaped(_ string: UnsafePointer<xmlChar>, attribute: Bool) {
+    mutating func appendEscaped(_ string: UnsafePointer<xmlChar>, attribute: Bool) {
         var run = string
         var position = string
         while true {

@@ -30,7 +30,7 @@ public struct CSWMapper: RecordMapper {
         case "MD_Metadata", "MI_Metadata", "CHE_MD_Metadata":
             // ISO 19115-3 (mdb:) keeps most ISO 19139 element names, so the same reading serves it.
             ISOMapping.map(root, into: &record, issues: &issues)
-            if let namespace = root.name.namespace, !namespace.contains("isotc211.org/2005") { record.extras["iso:schema"] = namespace }
+            if let namespace = root.name.namespace, !namespace.includes("isotc211.org/2005") { record.extras["iso:schema"] = namespace }
         case "Record", "SummaryRecord", "BriefRecord":
             DublinCoreMapping.map(root, into: &record)
             Self.cswExtras(root, into: &record)
@@ -62,7 +62,7 @@ public struct CSWMapper: RecordMapper {
             guard lower.count == 2, upper.count == 2 else { continue }
             // ows:BoundingBox in EPSG:4326 is latitude first; WGS84BoundingBox (and CRS84) is longitude first.
             let crs = box.attribute("crs") ?? ""
-            let latFirst = box.local == "BoundingBox" && crs.contains("4326") && !crs.uppercased().contains("CRS84")
+            let latFirst = box.local == "BoundingBox" && crs.includes("4326") && !crs.uppercased().includes("CRS84")
             let (w, s, e, n) = latFirst ? (lower[1], lower[0], upper[1], upper[0]) : (lower[0], lower[1], upper[0], upper[1])
             record.spatial.append(SpatialCoverage(geometry: [w, s, e, n].map(DataCiteMapping.fmt).joined(separator: ",")))
         }

@@ -112,7 +112,7 @@ enum ISOMapping {
             let words = keywords.children("keyword").compactMap(string)
             if let thesaurus = keywords.child("thesaurusName")?.first("title").flatMap(string) {
                 if !thesauri.contains(thesaurus) { thesauri.append(thesaurus) }
-                if thesaurus.lowercased().contains("gemet - inspire themes") {
+                if thesaurus.lowercased().includes("gemet - inspire themes") {
                     record.themes += words.map { Concept(label: $0, scheme: "inspire-theme") }
                     continue
                 }
@@ -191,7 +191,7 @@ enum ISOMapping {
                 item.description = online.child("description").flatMap(string)
                 let protocolName = online.child("protocol").flatMap(string)
                 let function = code(online.child("function"))
-                if function == "download" || (protocolName?.uppercased().contains("DOWNLOAD") ?? false) { item.downloadURL = link }
+                if function == "download" || (protocolName?.uppercased().includes("DOWNLOAD") ?? false) { item.downloadURL = link }
                 // A service protocol (OGC:WMS, ESRI:REST) is the format; a web link or download (WWW:…) names no
                 // format, so the distribution format is used when the record gives only one.
                 if let protocolName, !protocolName.uppercased().hasPrefix("WWW:") {

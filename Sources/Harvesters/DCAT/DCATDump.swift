@@ -33,7 +33,7 @@ public enum DCATDump {
             let stream = DCATStream { found in
                 records += 1
                 onRecord(RawRecord(localID: found.localID, payload: found.payload, mediaType: RDFSyntax.ntriples.mediaType,
-                                   pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)"))
+                                   pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)", preparsed: found.preparsed))
             }
             let report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d") { stream.add($0) }
             stream.flush(final: true)

@@ -63,7 +63,7 @@ public struct DCATHarvester: Harvester {
             cursor.pages = number
             if let total = page.summary.count { expected = total }
             if page.parsed?.truncated == true { complete = false }
-            try handout.hand(payloads: page.parsed?.records, ids: page.summary.ids, url: url, page: cursor.pages, into: sink)
+            try handout.hand(preparsed: page.parsed?.records, ids: page.summary.ids, url: url, page: cursor.pages, into: sink)
             cursor.received += page.summary.ids.count
             if followLinks {
                 try follow(page.summary.links, from: url, cursor: &cursor, visited: &visited, expected: expected, handout: &handout,
@@ -107,7 +107,7 @@ public struct DCATHarvester: Harvester {
             do {
                 let page = try fetchPage(document, number: cursor.pages, memo: context.pages[document], using: fetcher, sink: sink)
                 if page.parsed?.truncated == true { complete = false }
-                try handout.hand(payloads: page.parsed?.records, ids: page.summary.ids, url: document, page: cursor.pages, into: sink)
+                try handout.hand(preparsed: page.parsed?.records, ids: page.summary.ids, url: document, page: cursor.pages, into: sink)
                 cursor.received += page.summary.ids.count
                 try sink.page(PageReport(number: cursor.pages, url: document, expectedTotal: expected, unchanged: page.unchanged,
                                          memo: page.memo(url: document)))
@@ -135,7 +135,7 @@ public struct DCATHarvester: Harvester {
 
     /// What a changed page gave: its records as N-Triples and whether the document broke off.
     struct Parsed {
-        var records: [(pointer: String, payload: [UInt8])]
+        var records: [(pointer: String, payload: [UInt8], preparsed: (any Sendable)?)]
         var truncated: Bool
     }
 
@@ -158,7 +158,7 @@ public struct DCATHarvester: Harvester {
                 }
             }
             report(page, url: url, into: sink)
-            let records = page.records.map { (pointer: $0.subject.iri ?? "dataset \($0.localID ?? "")", payload: $0.payload) }
+            let records = page.records.map { (pointer: $0.subject.iri ?? "dataset \($0.localID ?? "")", payload: $0.payload, preparsed: $0.preparsed as (any Sendable)?) }
             return (Parsed(records: records, truncated: page.report.fatal != nil),
                     PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }, links: page.links))
         }

@@ -30,10 +30,15 @@ public struct DCATMapper: RecordMapper {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
         var triples: [RDFTriple] = []
-        let report = NTriplesReader.read(raw.payload, baseIRI: raw.pageURL, blankScope: "", into: { triples.append($0) })
-        if let problem = report.allProblems.first {
-            issues.error("dcat.payload.invalid", "the stored N-Triples of the dataset at \(raw.location) do not parse (\(problem)); it was skipped.", at: raw.location)
-            return MappingResult(record: nil, issues: issues.items)
+        if let parsed = raw.preparsed as? DCATRecordTriples {
+            // The harvester's cut gives the statements exactly as reading the payload would.
+            triples = parsed.triples
+        } else {
+            let report = NTriplesReader.read(raw.payload, baseIRI: raw.pageURL, blankScope: "", into: { triples.append($0) })
+            if let problem = report.allProblems.first {
+                issues.error("dcat.payload.invalid", "the stored N-Triples of the dataset at \(raw.location) do not parse (\(problem)); it was skipped.", at: raw.location)
+                return MappingResult(record: nil, issues: issues.items)
+            }
         }
         guard let subject = triples.first?.subject else {
             issues.error("dcat.payload.empty", "the dataset at \(raw.location) has no statements; it was skipped.", at: raw.location)

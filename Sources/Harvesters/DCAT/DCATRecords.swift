@@ -18,6 +18,9 @@ struct DCATRecords {
         var payload: [UInt8]
         /// How many statements `payload` holds.
         var statementCount: Int
+        /// The statements of `payload` as reading it gives them back, when that is certain without reading it
+        /// (`NTriplesWriter.readBack`); nil otherwise.
+        var triples: [RDFTriple]?
         /// The nodes the cut visited, the record first (with their labels in the document).
         var nodes: [RDFTerm]
         /// True when the cut stopped at `maxTriples`.
@@ -72,6 +75,9 @@ struct DCATRecords {
         var truncated = false
         var head = 0
         var names: [String: String] = [:]
+        // The statements as reading the payload gives them back, while that is certain (see `Found.triples`).
+        var triples: [RDFTriple] = []
+        var certain = true
         func renamed(_ term: RDFTerm) -> RDFTerm {
             guard case .blank(let label) = term else { return term }
             if let name = names[label] { return .blank(name) }
@@ -85,7 +91,16 @@ struct DCATRecords {
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
                 let statement = statements[index]
-                NTriplesWriter.append(RDFTriple(subject, statement.predicate, renamed(statement.object)), to: &payload)
+                let written = RDFTriple(subject, statement.predicate, renamed(statement.object))
+                NTriplesWriter.append(written, to: &payload)
+                if certain {
+                    if let back = NTriplesWriter.readBack(written) {
+                        triples.append(back)
+                    } else {
+                        certain = false
+                        triples = []
+                    }
+                }
                 count += 1
                 let object = statement.object
                 // Most objects (themes, languages, pages) are not described here: that check goes first.
@@ -106,7 +121,7 @@ struct DCATRecords {
                 head += 1
             }
         }
-        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: payload, statementCount: count, nodes: queue,
+        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: payload, statementCount: count, triples: certain ? triples : nil, nodes: queue,
                      truncated: truncated)
     }
 
@@ -197,4 +212,15 @@ struct DCATRecords {
         }
         return nil
     }
+}
+
+/// A record's statements as reading its stored N-Triples gives them (`DCATRecords.Found.triples`), handed to
+/// `DCATMapper` as `RawRecord.preparsed` so the payload is not parsed again.
+struct DCATRecordTriples: Sendable {
+    var triples: [RDFTriple]
+}
+
+extension DCATRecords.Found {
+    /// What the harvester hands the mapper besides the payload (nil: the mapper parses the payload).
+    var preparsed: DCATRecordTriples? { triples.map(DCATRecordTriples.init) }
 }

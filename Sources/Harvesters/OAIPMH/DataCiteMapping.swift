@@ -196,7 +196,7 @@ enum DataCiteMapping {
     /// `doi`, `url`, `urn`, `handle` or nil for an identifier's text.
     static func scheme(of value: String) -> String? {
         let lower = value.lowercased()
-        if lower.hasPrefix("10.") || lower.hasPrefix("doi:") || lower.contains("doi.org/10.") { return "doi" }
+        if lower.hasPrefix("10.") || lower.hasPrefix("doi:") || lower.includes("doi.org/10.") { return "doi" }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return "url" }
         if lower.hasPrefix("urn:") { return "urn" }
         return nil

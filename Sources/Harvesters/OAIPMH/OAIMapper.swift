@@ -77,11 +77,18 @@ extension OAIMapper {
 /// `oai_dc`: the fifteen Dublin Core elements.
 enum DublinCoreMapping {
     static func map(_ dc: XMLElementNode, into record: inout CatalogRecord) {
-        // The elements by local name, in one pass: each of the fifteen is asked for.
-        var elements: [String: [XMLElementNode]] = [:]
-        for child in dc.children { elements[child.local, default: []].append(child) }
-        func values(_ local: String) -> [String] { elements[local]?.compactMap(\.value) ?? [] }
-        let titles = elements["title"]?.filter { $0.value != nil } ?? []
+        // The fifteen elements with their slot in `elements`, in one pass (a string switch costs less than
+        // hashing each name into a dictionary).
+        var children: [(slot: Int, node: XMLElementNode)] = []
+        for child in dc.children {
+            if let slot = slot(of: child.local) { children.append((slot, child)) }
+        }
+        func nodes(_ local: String) -> [XMLElementNode] {
+            guard let slot = slot(of: local) else { return [] }
+            return children.compactMap { $0.slot == slot ? $0.node : nil }
+        }
+        func values(_ local: String) -> [String] { nodes(local).compactMap(\.value) }
+        let titles = nodes("title").filter { $0.value != nil }
         if let first = titles.first?.value {
             var variants: [String: String] = [:]
             for title in titles { if let lang = title.language, variants[lang] == nil { variants[lang] = title.value } }
@@ -125,8 +132,9 @@ enum DublinCoreMapping {
             if !list.isEmpty { record.extras[extra] = list.joined(separator: "; ") }
         }
         record.distributions = unique(values("format")).map { format in
-            // DSpace writes `application/pdf https://host/retrieve/1/file.pdf`: a media type and the file.
-            let parts = format.split(separator: " ", maxSplits: 1).map(String.init)
+            // DSpace writes `application/pdf https://host/retrieve/1/file.pdf`: a media type and the file. Without
+            // a space (most formats) there is nothing to split, and splitting costs.
+            let parts = format.utf8.contains(0x20) ? format.split(separator: " ", maxSplits: 1).map(String.init) : [format]
             if parts.count == 2, parts[0].contains("/"), parts[1].hasPrefix("http://") || parts[1].hasPrefix("https://") {
                 var distribution = Distribution(accessURL: parts[1])
                 distribution.downloadURL = parts[1]
@@ -137,6 +145,28 @@ enum DublinCoreMapping {
             var distribution = Distribution(accessURL: record.landingPage)
             distribution.format = format
             return distribution
+        }
+    }
+
+    /// The slot of each of the fifteen Dublin Core elements, nil for any other name.
+    static func slot(of local: String) -> Int? {
+        switch local {
+        case "title": return 0
+        case "creator": return 1
+        case "subject": return 2
+        case "description": return 3
+        case "publisher": return 4
+        case "contributor": return 5
+        case "date": return 6
+        case "type": return 7
+        case "format": return 8
+        case "identifier": return 9
+        case "source": return 10
+        case "language": return 11
+        case "relation": return 12
+        case "coverage": return 13
+        case "rights": return 14
+        default: return nil
         }
     }
 

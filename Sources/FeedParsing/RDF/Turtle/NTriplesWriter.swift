@@ -56,7 +56,7 @@ public enum NTriplesWriter {
 
     // MARK: - Pieces
 
-    private static let xsdString = "http://www.w3.org/2001/XMLSchema#string"
+    static let xsdString = "http://www.w3.org/2001/XMLSchema#string"
 
     private static func appendIRI(_ iri: String, to bytes: inout [UInt8]) {
         bytes.append(0x3C)
@@ -134,7 +134,7 @@ public enum NTriplesWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
-    private static func isLanguageTag(_ tag: String) -> Bool {
+    static func isLanguageTag(_ tag: String) -> Bool {
         var sawDash = false
         var subtagLength = 0
         for byte in tag.utf8 {
