@@ -49,8 +49,10 @@ enum RecordTerms {
 
     /// The file type without the EU authority table's prefix (`CSV` for `…/file-type/CSV`), as the backfill's
     /// SQL `replace` gives it: every occurrence is removed, not only a leading one.
+    private static let fileTypePrefixBytes = Array(TermsMigration.fileTypePrefix.utf8)
+
     static func withoutFileTypePrefix(_ fileType: String) -> String {
-        let prefix = Array(TermsMigration.fileTypePrefix.utf8)
+        let prefix = fileTypePrefixBytes
         let bytes = Array(fileType.utf8)
         guard let first = firstOccurrence(of: prefix, in: bytes[...]) else { return fileType }
         // The common case, one leading prefix, without Foundation's slow `contains` and `replacingOccurrences`.
