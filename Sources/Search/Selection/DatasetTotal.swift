@@ -23,10 +23,17 @@ enum DatasetTotal {
     /// whose cluster another passing record already counted.
     static func of(match: String, filter: String, arguments: StatementArguments, in db: Database) throws -> Int {
         let clustered = "records_fts.rowid < \(StaticRank.standAlone)"
-        return try Int.fetchOne(db, sql: """
+        let datasets = """
             SELECT count(*) - (count(CASE WHEN \(clustered) THEN 1 END)
                 - count(DISTINCT CASE WHEN \(clustered) THEN \(StaticRank.cluster(ofRowid: "records_fts.rowid")) END))
-            FROM records_fts JOIN records r\(SearchEngine.narrowRows(filter)) ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
+            """
+        // A filter of `record_terms` (format, theme, language) reads no record: the matches' rowids are enough.
+        if let overIndex = SearchEngine.overIndex(filter, rowid: "records_fts.rowid") {
+            return try Int.fetchOne(db, sql: "\(datasets) FROM records_fts WHERE records_fts MATCH ? AND \(overIndex)",
+                                    arguments: arguments) ?? 0
+        }
+        return try Int.fetchOne(db, sql: """
+            \(datasets) FROM records_fts JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
             WHERE records_fts MATCH ? AND \(filter)
             """, arguments: arguments) ?? 0
     }
