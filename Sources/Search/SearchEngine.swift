@@ -124,10 +124,11 @@ public struct SearchEngine: Sendable {
         if let match = plan.match {
             let arguments = StatementArguments([match.databaseValue] + plan.arguments)
             let hits: [PageHit]
-            let total = try plan.filter.map { try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db) }
-                ?? DatasetTotal.of(match: match, in: db)
+            // Without a filter, the count of matches also tells whether they are fewer than the candidates.
+            let (matches, total): (Int?, Int) = try plan.filter.map { (nil, try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db)) }
+                ?? DatasetTotal.counts(match: match, in: db)
             if request.sort == .relevance {
-                hits = try relevancePage(match: match, total: total, filters: RankFilters(plan), filterArguments: plan.arguments,
+                hits = try relevancePage(match: match, matches: matches, total: total, filters: RankFilters(plan), filterArguments: plan.arguments,
                                          limit: request.limit, offset: offset, in: db)
             } else {
                 let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"

@@ -8,14 +8,19 @@ import GRDB
 enum DatasetTotal {
     /// The datasets among the records matching the FTS5 expression `match`.
     static func of(match: String, in db: Database) throws -> Int {
+        try counts(match: match, in: db).datasets
+    }
+
+    /// The records matching the FTS5 expression `match`, and the datasets they make.
+    static func counts(match: String, in db: Database) throws -> (matches: Int, datasets: Int) {
         let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?"),
                                        arguments: [match]) ?? 0
-        guard matches > 0 else { return 0 }
+        guard matches > 0 else { return (0, 0) }
         let extra = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) - count(DISTINCT \(StaticRank.cluster(ofRowid: "rowid"))) FROM records_fts
             WHERE records_fts MATCH ? AND rowid < \(StaticRank.standAlone)
             """), arguments: [match]) ?? 0
-        return matches - extra
+        return (matches, matches - extra)
     }
 
     /// The datasets among the records matching `match` that pass `filter` (an SQL condition over `records r`, its values
