@@ -124,10 +124,11 @@ public struct SearchEngine: Sendable {
         if let match = plan.match {
             let arguments = StatementArguments([match.databaseValue] + plan.arguments)
             let hits: [PageHit]
-            let total = try plan.filter.map { try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db) }
-                ?? DatasetTotal.of(match: match, in: db)
+            // Without a filter, the count of matches also tells whether they are fewer than the candidates.
+            let (matches, total): (Int?, Int) = try plan.filter.map { (nil, try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db)) }
+                ?? DatasetTotal.counts(match: match, in: db)
             if request.sort == .relevance {
-                hits = try relevancePage(match: match, total: total, filters: RankFilters(plan), filterArguments: plan.arguments,
+                hits = try relevancePage(match: match, matches: matches, total: total, filters: RankFilters(plan), filterArguments: plan.arguments,
                                          limit: request.limit, offset: offset, in: db)
             } else {
                 let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"
@@ -148,14 +149,8 @@ public struct SearchEngine: Sendable {
                     """, arguments: arguments + page)
                 hits = rows.map { ($0["cluster"], $0["rowid"], $0["score"], nil) }
             }
-            // Snippets only for the records on the page: FTS5 builds one by re-reading the text.
-            let snippet = try db.cachedStatement(sql: """
-                SELECT snippet(records_fts, 1, '[', ']', '…', 12) FROM records_fts WHERE records_fts MATCH ? AND rowid = ?
-                """)
-            return (total, try hits.map { hit in
-                guard let rowid = hit.rowid else { return hit }
-                return (hit.cluster, rowid, hit.score, try String.fetchOne(snippet, arguments: [match, rowid]))
-            })
+            let snippets = try Snippets.of(hits.compactMap(\.rowid), match: match, in: db)
+            return (total, hits.map { hit in (hit.cluster, hit.rowid, hit.score, hit.rowid.flatMap { snippets[$0] }) })
         }
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"
         if let filter = plan.filter {
@@ -188,6 +183,13 @@ public struct SearchEngine: Sendable {
     /// instead of each matching record's wide row (its JSON) being read.
     static func narrowRows(_ filter: String) -> String {
         filter.replacingOccurrences(of: "r.seq", with: "").contains("r.") ? "" : " INDEXED BY records_seq_cluster"
+    }
+
+    /// `filter` over the FTS5 row `rowid` instead of the record `r`, when it reads nothing of a record but its `seq`
+    /// (the `seq` is the rowid's low bits, see `StaticRank`): matches then need no record at all. Nil otherwise.
+    static func overIndex(_ filter: String, rowid: String) -> String? {
+        guard narrowRows(filter) != "" else { return nil }
+        return filter.replacingOccurrences(of: "r.seq", with: StaticRank.seq(ofRowid: rowid))
     }
 
     /// A cluster as a result (see `SearchHit.init(cluster:members:)`).

@@ -44,14 +44,22 @@ public struct RDFGraph: Sendable {
     /// A graph of triples known to hold no duplicate (a record's stored N-Triples, written from a graph):
     /// statements are appended without the duplicate check.
     public init(distinct triples: some Sequence<RDFTriple>) {
-        for triple in triples {
-            let statement = Statement(predicate: triple.predicate, object: triple.object)
-            if index[triple.subject]?.statements.append(statement) == nil {
-                index[triple.subject] = Entry(statements: [statement], set: nil)
-                order.append(triple.subject)
-            }
-            count += 1
+        for triple in triples { appendDistinct(triple) }
+    }
+
+    /// The same for an array (a record's triples): callers in other modules get this one, not an unspecialised
+    /// generic walk of the sequence.
+    public init(distinct triples: [RDFTriple]) {
+        for triple in triples { appendDistinct(triple) }
+    }
+
+    private mutating func appendDistinct(_ triple: RDFTriple) {
+        let statement = Statement(predicate: triple.predicate, object: triple.object)
+        if index[triple.subject]?.statements.append(statement) == nil {
+            index[triple.subject] = Entry(statements: [statement], set: nil)
+            order.append(triple.subject)
         }
+        count += 1
     }
 
     /// Subjects in the order their first statement was read.

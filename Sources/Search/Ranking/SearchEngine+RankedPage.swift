@@ -10,38 +10,59 @@ extension SearchEngine {
     /// filter applied and keeps the best rows that pass, instead of scoring every match again for each wider window.
     func rankedPage(match: String, bound: Int64?, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
                     in db: Database) throws -> [PageHit] {
-        let (filter, perRecord) = (filters.overAll, filters.perRecord)
         let within = bound.map { " AND rowid <= \($0)" } ?? ""
-        let seq = StaticRank.seq(ofRowid: "f.rowid")
         let wanted = offset + limit
-        let window = max(64, wanted * (filter.isEmpty ? 2 : 8))
+        let window = max(64, wanted * (filters.overAll.isEmpty ? 2 : 8))
         let rows = try Row.fetchAll(db, sql: """
-            SELECT f.rowid AS rowid, -f.rank AS score, r.cluster_id AS cluster, f.n AS n FROM (
+            SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset, f.n AS n FROM (
                 SELECT rowid, rank, count(*) OVER () AS n FROM (
                     SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(Self.rankFunction)'
                     ORDER BY rank LIMIT \(window)
                 )
-            ) f JOIN records r\(Self.narrowRows(perRecord)) ON r.seq = \(seq) WHERE 1\(perRecord)
+            ) f\(Self.passing(filters.perRecord, rowid: "f.rowid"))
             ORDER BY f.rank, f.rowid
             """, arguments: arguments)
-        let hits = Self.distinctClusters(rows)
+        let best = Self.distinctDatasets(rows)
         let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, within: within, window: window, in: db)
-        if hits.count >= wanted || ranked < window {
-            return Array(hits.dropFirst(offset).prefix(limit))
+        if best.count >= wanted || ranked < window {
+            return try Self.clusters(of: Array(best.dropFirst(offset).prefix(limit)), in: db)
         }
         var kept = wanted * 4
         while true {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT f.rowid AS rowid, -f.rank AS score, r.cluster_id AS cluster FROM (
+                SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset FROM (
                     SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(Self.rankFunction)'
-                ) f JOIN records r\(Self.narrowRows(filter)) ON r.seq = \(seq) WHERE 1\(filter)
+                ) f\(Self.passing(filters.overAll, rowid: "f.rowid"))
                 ORDER BY f.rank, f.rowid LIMIT \(kept)
                 """, arguments: arguments)
-            let hits = Self.distinctClusters(rows)
-            if hits.count >= wanted || rows.count < kept {
-                return Array(hits.dropFirst(offset).prefix(limit))
+            let best = Self.distinctDatasets(rows)
+            if best.count >= wanted || rows.count < kept {
+                return try Self.clusters(of: Array(best.dropFirst(offset).prefix(limit)), in: db)
             }
             kept *= 4
+        }
+    }
+
+    /// SQL: which dataset an FTS5 rowid belongs to, from the rowid alone (see `StaticRank`): the records of a cluster of
+    /// several share their high bits, a record standing alone is its own dataset.
+    static func datasetKey(_ rowid: String) -> String {
+        "CASE WHEN \(rowid) < \(StaticRank.standAlone) THEN \(StaticRank.cluster(ofRowid: rowid)) ELSE \(rowid) END"
+    }
+
+    /// ` WHERE filter` over the FTS5 rows `rowid`: over the rowid alone when the filter reads nothing of a record but
+    /// its `seq`, else through a join with the record `r`. Empty without a filter.
+    private static func passing(_ filter: String, rowid: String) -> String {
+        guard !filter.isEmpty else { return "" }
+        if let overIndex = overIndex(filter, rowid: rowid) { return " WHERE 1\(overIndex)" }
+        return " JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: rowid)) WHERE 1\(filter)"
+    }
+
+    /// The page's rows as hits, each with its record's cluster.
+    private static func clusters(of rows: [(rowid: Int64, score: Double)], in db: Database) throws -> [PageHit] {
+        let statement = try db.cachedStatement(sql: "SELECT cluster_id FROM records WHERE seq = ?")
+        return try rows.map { row in
+            let cluster = try String.fetchOne(statement, arguments: [row.rowid & 0xFFFF_FFFF]) ?? ""
+            return (cluster, row.rowid, row.score, nil)
         }
     }
 
@@ -58,14 +79,14 @@ extension SearchEngine {
         }
     }
 
-    /// Rows in rank order as hits, the first (best) row of each cluster standing for it.
-    private static func distinctClusters(_ rows: [Row]) -> [PageHit] {
-        var seen = Set<String>()
-        var hits: [PageHit] = []
-        for row in rows where seen.insert(row["cluster"]).inserted {
-            hits.append((row["cluster"], row["rowid"], row["score"], nil))
+    /// Rows in rank order, the first (best) row of each dataset standing for it.
+    private static func distinctDatasets(_ rows: [Row]) -> [(rowid: Int64, score: Double)] {
+        var seen = Set<Int64>()
+        var best: [(rowid: Int64, score: Double)] = []
+        for row in rows where seen.insert(row["dataset"]).inserted {
+            best.append((row["rowid"], row["score"]))
         }
-        return hits
+        return best
     }
 
     /// How many matches (with rowids `within` the bound) a window of `window` top rows held, when none of them passed

@@ -8,14 +8,19 @@ import GRDB
 enum DatasetTotal {
     /// The datasets among the records matching the FTS5 expression `match`.
     static func of(match: String, in db: Database) throws -> Int {
+        try counts(match: match, in: db).datasets
+    }
+
+    /// The records matching the FTS5 expression `match`, and the datasets they make.
+    static func counts(match: String, in db: Database) throws -> (matches: Int, datasets: Int) {
         let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?"),
                                        arguments: [match]) ?? 0
-        guard matches > 0 else { return 0 }
+        guard matches > 0 else { return (0, 0) }
         let extra = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) - count(DISTINCT \(StaticRank.cluster(ofRowid: "rowid"))) FROM records_fts
             WHERE records_fts MATCH ? AND rowid < \(StaticRank.standAlone)
             """), arguments: [match]) ?? 0
-        return matches - extra
+        return (matches, matches - extra)
     }
 
     /// The datasets among the records matching `match` that pass `filter` (an SQL condition over `records r`, its values
@@ -23,10 +28,17 @@ enum DatasetTotal {
     /// whose cluster another passing record already counted.
     static func of(match: String, filter: String, arguments: StatementArguments, in db: Database) throws -> Int {
         let clustered = "records_fts.rowid < \(StaticRank.standAlone)"
-        return try Int.fetchOne(db, sql: """
+        let datasets = """
             SELECT count(*) - (count(CASE WHEN \(clustered) THEN 1 END)
                 - count(DISTINCT CASE WHEN \(clustered) THEN \(StaticRank.cluster(ofRowid: "records_fts.rowid")) END))
-            FROM records_fts JOIN records r\(SearchEngine.narrowRows(filter)) ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
+            """
+        // A filter of `record_terms` (format, theme, language) reads no record: the matches' rowids are enough.
+        if let overIndex = SearchEngine.overIndex(filter, rowid: "records_fts.rowid") {
+            return try Int.fetchOne(db, sql: "\(datasets) FROM records_fts WHERE records_fts MATCH ? AND \(overIndex)",
+                                    arguments: arguments) ?? 0
+        }
+        return try Int.fetchOne(db, sql: """
+            \(datasets) FROM records_fts JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
             WHERE records_fts MATCH ? AND \(filter)
             """, arguments: arguments) ?? 0
     }
