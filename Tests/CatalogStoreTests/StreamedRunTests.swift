@@ -92,4 +92,42 @@ struct StreamedRunTests {
         #expect(resumed.direct)
         #expect(resumed.resumed?.staged == 1)
     }
+
+    /// Checks the full-text index against `records` (FTS5's own check, which for an external-content index compares
+    /// every entry with the row it came from) and returns the ids matching `query`.
+    func indexed(_ store: CatalogStore, matching query: String) throws -> [String] {
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)")
+            return try String.fetchAll(db, sql: """
+                SELECT r.id FROM records_fts JOIN records r ON r.rank_key = records_fts.rowid
+                WHERE records_fts MATCH ? ORDER BY r.id
+                """, arguments: [query])
+        }
+    }
+
+    @Test func aBatchIndexesItsRecordsInOneStatementAndLeavesTheTriggersOn() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let run = try store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date(), streamFirstHarvest: true)
+        // Many records in one batch, their static ranks in no particular order (some complete, some not).
+        var records = (0..<60).map { Self.record(StoreFixture.source, "r\($0)", title: "Rivers \($0)", doi: "10.1/r\($0)") }
+        for index in stride(from: 0, to: records.count, by: 3) { records[index].description = LocalizedText("Water levels, daily") }
+        try stage(store, StoreFixture.source, run: run.runID, records, direct: true)
+        #expect(try indexed(store, matching: "rivers").count == 60)
+        #expect(try indexed(store, matching: "levels").count == 20)
+
+        // A batch meeting records already in the catalogue (a run started over its own records) re-indexes them with
+        // their new text, and the old text is gone from the index.
+        let again = try store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date(), restart: true)
+        try stage(store, StoreFixture.source, run: again.runID,
+                  [Self.record(StoreFixture.source, "r1", title: "Lakes", doi: "10.1/r1"),
+                   Self.record(StoreFixture.source, "n1", title: "Lakes too", doi: "10.1/n1")], direct: true)
+        #expect(try indexed(store, matching: "lakes") == ["city/n1", "city/r1"])
+        #expect(try indexed(store, matching: "rivers").count == 59)
+
+        // The connection's triggers are on again: a plain update reaches the index.
+        try store.pool.write { db in try db.execute(sql: "UPDATE records SET title = 'Canals' WHERE id = 'city/r2'") }
+        #expect(try indexed(store, matching: "canals") == ["city/r2"])
+        #expect(try indexed(store, matching: "rivers").count == 58)
+    }
 }

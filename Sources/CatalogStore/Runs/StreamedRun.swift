@@ -22,8 +22,8 @@ extension CatalogStore {
         """
 
     /// Writes one batch of a streamed run (a source's first harvest, `RunStart.direct`) into the catalogue: each
-    /// added record with its full-text entry (by trigger) and raw payload, then the batch's terms and match keys (one
-    /// statement each, in index order), then the clusters the batch touches, all in the batch's transaction; the staged
+    /// added record and its raw payload, then the batch's full-text entries, terms and match keys (one statement each,
+    /// in index order, see `FullTextBatch`), then the clusters the batch touches, all in the batch's transaction; the staged
     /// row keeps only what the end of the run counts. A record the run already staged (listed twice, or staged before
     /// a resume) keeps its first version.
     static func streamIn(_ records: [StagedRecord], payloads: [(bytes: [UInt8], codec: String?)?], runID: Int64, sourceID: String,
@@ -44,32 +44,40 @@ extension CatalogStore {
             """)
         // Rows with a seq above this were inserted by this batch; one at or below it was already there (updated).
         let newAbove = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM records") ?? 0
+        // Records of the batch already in the catalogue (a run restarted over its own records) leave the full-text
+        // index now, while they still hold what it indexed, and come back with the batch's own records.
+        let present = try Int64.fetchAll(db, sql: "SELECT seq FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                                         arguments: [JSONWriter.string(.array(records.map { .string(sourceID + "/" + $0.localID) }))])
+        try FullTextBatch.remove(seqs: present, db: db)
         var affected: [String] = []
         var replaced: [(seq: Int64, id: String)] = []
         var terms: [JSONValue] = []
         var keys: [JSONValue] = []
-        for (item, payload) in zip(records, payloads) {
-            let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
-            try stage.execute(arguments: [runID, item.localID, item.change.rawValue, encoded?.contentHash])
-            guard db.changesCount > 0, let encoded else { continue }
-            let id = sourceID + "/" + item.localID
-            guard let seq = try Int64.fetchOne(upsert, arguments: [
-                id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
-                encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
-                encoded.rank.isCopy, encoded.rank.completeness,
-            ]) else { continue }
-            if seq <= newAbove { replaced.append((seq, id)) }
-            let number = JSONValue.number(JSONNumber(seq))
-            for term in encoded.termRows { terms.append(.array([number, .string(term.field), .string(term.value)])) }
-            for key in encoded.keyRows {
-                keys.append(.array([.string(id), .string(key.kind), .string(key.value), .number(JSONNumber(key.strong ? 1 : 0))]))
+        try FullTextBatch.withoutTriggers(db) {
+            for (item, payload) in zip(records, payloads) {
+                let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
+                try stage.execute(arguments: [runID, item.localID, item.change.rawValue, encoded?.contentHash])
+                guard db.changesCount > 0, let encoded else { continue }
+                let id = sourceID + "/" + item.localID
+                guard let seq = try Int64.fetchOne(upsert, arguments: [
+                    id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
+                    encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
+                    encoded.rank.isCopy, encoded.rank.completeness,
+                ]) else { continue }
+                if seq <= newAbove { replaced.append((seq, id)) }
+                let number = JSONValue.number(JSONNumber(seq))
+                for term in encoded.termRows { terms.append(.array([number, .string(term.field), .string(term.value)])) }
+                for key in encoded.keyRows {
+                    keys.append(.array([.string(id), .string(key.kind), .string(key.value), .number(JSONNumber(key.strong ? 1 : 0))]))
+                }
+                if let payload, let raw = item.raw {
+                    try keepRaw.execute(arguments: [sourceID, item.localID, Data(payload.bytes), payload.codec, raw.payloadHash, raw.mediaType,
+                                                    raw.pageURL, now])
+                }
+                affected.append(id)
             }
-            if let payload, let raw = item.raw {
-                try keepRaw.execute(arguments: [sourceID, item.localID, Data(payload.bytes), payload.codec, raw.payloadHash, raw.mediaType,
-                                                raw.pageURL, now])
-            }
-            affected.append(id)
         }
+        try FullTextBatch.add(above: newAbove, seqs: present, db: db)
         if !replaced.isEmpty {
             try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))",
                            arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])

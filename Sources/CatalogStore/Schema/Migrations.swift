@@ -29,9 +29,9 @@ enum Migrations {
     }
 
     /// The triggers that keep the FTS5 index in step with `records` row by row, its rowid the record's static-rank key
-    /// (v13). A bulk merge drops the insert and update ones, loads, rebuilds the index in one pass, and creates them
-    /// again (`ftsInsertAndUpdate`). The update trigger also fires on the columns `rank_key` is computed from, so a record
-    /// whose rank changes moves in the index.
+    /// (v13). Harvests write their records with the connection's triggers off and index them in one statement per batch
+    /// (`FullTextBatch`); the triggers serve every other change. The update trigger also fires on the columns
+    /// `rank_key` is computed from, so a record whose rank changes moves in the index.
     static let ftsTriggers = ftsInsertAndUpdate + """
     CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
         INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)

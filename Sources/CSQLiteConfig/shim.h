@@ -1,0 +1,13 @@
+#ifndef FEDCAT_CSQLITECONFIG_SHIM_H
+#define FEDCAT_CSQLITECONFIG_SHIM_H
+/* sqlite3_db_config is variadic, which Swift cannot call: one non-variadic wrapper per setting used. */
+#include <sqlite3.h>
+
+/* Turns the connection's triggers on or off (SQLITE_DBCONFIG_ENABLE_TRIGGER); returns the setting now in force
+   (1 on, 0 off), or -1 when SQLite refused. Statements prepared before the change are re-prepared by SQLite. */
+static inline int fc_sqlite_enable_triggers(sqlite3 *db, int on) {
+    int now = -1;
+    if (sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, &now) != SQLITE_OK) return -1;
+    return now;
+}
+#endif
