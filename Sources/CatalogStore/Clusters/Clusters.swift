@@ -6,7 +6,17 @@ import Merge
 /// is its smallest record id and its canonical record follows `CanonicalRank`.
 enum Clusters {
     /// Re-clusters around `affected` (records added or updated) and `removedClusters` (clusters that lost records).
+    /// Runs with the connection's triggers off and moves the full-text entries of the records whose rank changed in two
+    /// statements at the end (see `FullTextBatch`), instead of one segment written per cluster.
     static func update(affected: [String], removedClusters: Set<String>, db: Database) throws {
+        var moves = FullTextBatch.Moves()
+        try FullTextBatch.withoutTriggers(db) {
+            try regroup(affected: affected, removedClusters: removedClusters, moves: &moves, db: db)
+        }
+        try moves.apply(db: db)
+    }
+
+    private static func regroup(affected: [String], removedClusters: Set<String>, moves: inout FullTextBatch.Moves, db: Database) throws {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS cluster_seeds (id TEXT PRIMARY KEY) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM temp.cluster_seeds")
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.cluster_seeds (id) VALUES (?)")
@@ -27,6 +37,7 @@ enum Clusters {
             WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.record_id != k.record_id)
             """))
         try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
+        try moves.note("id IN (SELECT id FROM temp.cluster_seeds) AND cluster_seq IS NOT NULL", db: db)
         try db.execute(sql: """
             UPDATE records SET cluster_id = id, cluster_seq = NULL WHERE id IN (SELECT id FROM temp.cluster_seeds)
             AND (cluster_id IS NOT id OR cluster_seq IS NOT NULL)
@@ -54,12 +65,13 @@ enum Clusters {
                 }
             }
             done.formUnion(component)
-            try assign(component, weak: weak, previous: oldClusters, db: db)
+            try assign(component, weak: weak, previous: oldClusters, moves: &moves, db: db)
         }
     }
 
     /// Writes one cluster: every member points at it, and `clusters` lists it when it has several members.
-    private static func assign(_ members: Set<String>, weak: Bool, previous: Set<String>, db: Database) throws {
+    private static func assign(_ members: Set<String>, weak: Bool, previous: Set<String>, moves: inout FullTextBatch.Moves,
+                               db: Database) throws {
         let ids = members.sorted()
         let clusterID = ids[0]
         var ranks: [CanonicalRank] = []
@@ -86,6 +98,7 @@ enum Clusters {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             try db.execute(sql: "UPDATE records SET cluster_id = ? WHERE id IN (\(marks))", arguments: StatementArguments([clusterID] + chunk))
             let values: [(any DatabaseValueConvertible)?] = [clusterSeq] + chunk.map { $0 } + [clusterSeq]
+            try moves.note("id IN (\(marks)) AND cluster_seq IS NOT ?", arguments: StatementArguments(Array(values.dropFirst())), db: db)
             try db.execute(sql: "UPDATE records SET cluster_seq = ? WHERE id IN (\(marks)) AND cluster_seq IS NOT ?",
                            arguments: StatementArguments(values))
             try db.execute(sql: "DELETE FROM clusters WHERE id IN (\(marks))", arguments: StatementArguments(chunk))

@@ -16,7 +16,9 @@ enum FullTextBatch {
     /// Runs `body` with the connection's triggers off (the full-text triggers, and `records_terms_delete`), and turns
     /// them back on whatever happens. `body` must keep the index right itself: `remove` the entries of the records
     /// it will change before it changes them, and `add` the entries of the records it added or changed after.
+    /// Calls nest: inside another such call, `body` just runs.
     static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        if let connection = db.sqliteConnection, fc_sqlite_enable_triggers(connection, -1) == 0 { return try body() }
         guard let connection = db.sqliteConnection, fc_sqlite_enable_triggers(connection, 0) == 0 else {
             throw DatabaseError(message: "SQLite would not turn off the triggers of \(db.description) for a batch of records")
         }
@@ -55,5 +57,41 @@ enum FullTextBatch {
 
     private static func jsonList(_ seqs: [Int64]) -> String {
         "[" + seqs.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Records whose static rank a change is about to move (clusters forming or splitting change `cluster_seq`), with
+    /// the rowid each has in the index now; `apply` moves them all in two statements.
+    struct Moves {
+        private var indexed: [Int64: Int64] = [:]
+
+        /// Notes the rows `condition` selects (with `arguments`) before a statement changes their rank; a row noted
+        /// twice keeps the rowid it was first noted with, the one in the index.
+        mutating func note(_ condition: String, arguments: StatementArguments = StatementArguments(), db: Database) throws {
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, rank_key FROM records WHERE \(condition)", arguments: arguments)
+            while let row = try rows.next() {
+                let seq: Int64 = row[0]
+                if indexed[seq] == nil { indexed[seq] = row[1] }
+            }
+        }
+
+        /// Moves the entries of the noted rows whose rank changed from their old rowid to their new one.
+        func apply(db: Database) throws {
+            guard !indexed.isEmpty else { return }
+            let pairs = indexed.map { "[\($0.key),\($0.value)]" }.joined(separator: ",")
+            let moved = try Int64.fetchAll(db, sql: """
+                SELECT r.seq FROM json_each(?) m JOIN records r ON r.seq = m.value ->> 0 WHERE r.rank_key IS NOT m.value ->> 1
+                """, arguments: ["[" + pairs + "]"])
+            guard !moved.isEmpty else { return }
+            let old = "[" + moved.map { "[\($0),\(indexed[$0]!)]" }.joined(separator: ",") + "]"
+            try db.execute(sql: """
+                INSERT INTO records_fts(records_fts, rowid, \(columns))
+                SELECT 'delete', m.value ->> 1, \(columns) FROM json_each(?) m JOIN records r ON r.seq = m.value ->> 0
+                ORDER BY m.value ->> 1
+                """, arguments: [old])
+            try db.execute(sql: """
+                INSERT INTO records_fts(rowid, \(columns))
+                SELECT rank_key, \(columns) FROM records WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY +rank_key
+                """, arguments: [jsonList(moved)])
+        }
     }
 }
