@@ -26,7 +26,7 @@ let usage = """
     """
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
 func fail(_ message: String, code: Int32) -> Never {
@@ -83,7 +83,7 @@ func parseArguments(_ args: [String]) -> Options {
         case "--port-file":
             options.portFile = take()
         case "-h", "--help":
-            FileHandle.standardError.write(Data(usage.utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(usage.utf8))
             exit(0)
         default:
             usageError("unknown argument '\(args[i])'")

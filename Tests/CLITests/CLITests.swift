@@ -193,4 +193,20 @@ struct CLITests {
         #expect(result.stderr.contains(deadURL))
         #expect(result.stdout.contains("total: 2 sources (1 failed)"))
     }
+
+    /// A stderr that cannot be written (a full disk, a descriptor open for reading) loses the message; the command still
+    /// ends with its own exit code instead of a crash (Foundation's `FileHandle.write(_:)` raises on a failed write).
+    @Test func aStderrThatCannotBeWrittenCostsTheMessageNotTheExitCode() throws {
+        let cli = try CLI()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["show", "city/none", "--db", "/nonexistent-fedcat-folder/catalogue.db"]
+        process.currentDirectoryURL = cli.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try #require(FileHandle(forReadingAtPath: "/dev/null"))
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 74)
+    }
 }

@@ -56,7 +56,7 @@ public struct Catalogue: Sendable {
 
     /// Logs the real reason on stderr; the client sees only the generic sentence.
     func internalFailure(_ reason: String) -> ServerError {
-        FileHandle.standardError.write(Data("fedcat serve: \(reason)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("fedcat serve: \(reason)\n".utf8))
         return .internalError
     }
 }

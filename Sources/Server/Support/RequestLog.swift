@@ -52,6 +52,6 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
     }
 
     static func log(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 }

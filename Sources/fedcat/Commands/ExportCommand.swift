@@ -46,11 +46,11 @@ struct ExportCommand: ParsableCommand {
             let started = Date()
             defer {
                 if let missing = reader.gaps.byField["contactPoint.hasEmail"], missing > 0 {
-                    FileHandle.standardError.write(Data("""
+                    Terminal.write("""
                         fedcat export: \(missing) dataset\(missing == 1 ? " has" : "s have") no contact e-mail in any of \(missing == 1 ? "its" : "their") records \
                         and went without contactPoint, which DCAT-US requires; give --contact-email ADDRESS (your own desk) to fill it.
 
-                        """.utf8))
+                        """)
                 }
             }
             if !quiet {
@@ -58,12 +58,12 @@ struct ExportCommand: ParsableCommand {
                 let counter = ProgressCounter()
                 reader.progress = { done in
                     guard counter.crossed(done, every: every) else { return }
-                    FileHandle.standardError.write(Data("fedcat export: \(done) datasets written (\(Int(Double(done) / max(0.001, Date().timeIntervalSince(started))))/s)\n".utf8))
+                    Terminal.write("fedcat export: \(done) datasets written (\(Int(Double(done) / max(0.001, Date().timeIntervalSince(started))))/s)\n")
                 }
             }
             if let paged, let output {
                 let files = try PagedCatalogue.write(exporter, reader: reader, folder: output, size: paged)
-                if !quiet { FileHandle.standardError.write(Data("fedcat export: wrote \(files.count) page\(files.count == 1 ? "" : "s") into \(output)\n".utf8)) }
+                if !quiet { Terminal.write("fedcat export: wrote \(files.count) page\(files.count == 1 ? "" : "s") into \(output)\n") }
                 return
             }
             let sink: FileSink = try output.map { path throws(ExportError) in try FileSink(path: path) }

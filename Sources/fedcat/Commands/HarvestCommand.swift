@@ -136,10 +136,10 @@ enum ProgressLine {
     static func show(_ progress: HarvestProgress) {
         let total = progress.expected.map { "/\($0)" } ?? ""
         let text = "\r\u{1B}[K\(progress.sourceID): page \(progress.pages) · \(progress.seen)\(total) records · \(progress.issues) issues · \(String(format: "%.1f", progress.seconds)) s"
-        FileHandle.standardError.write(Data(text.utf8))
+        Terminal.write(text)
     }
 
     static func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.write("\r\u{1B}[K")
     }
 }

@@ -20,7 +20,13 @@ enum Failure {
 /// Writing to the terminal.
 enum Terminal {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n")
+    }
+
+    /// Writes `text` to stderr as it is. A stderr that cannot be written (a full disk, a closed pipe) loses the text
+    /// instead of stopping the process: `FileHandle.write(_:)` raises on a failed write.
+    static func write(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
