@@ -1,3 +1,4 @@
+import FeedParsing
 import GRDB
 import Merge
 
@@ -5,22 +6,34 @@ import Merge
 /// only the records it changed or removed and the clusters they belonged to. Deterministic: a cluster's id
 /// is its smallest record id and its canonical record follows `CanonicalRank`.
 enum Clusters {
-    /// Re-clusters around `affected` (records added or updated) and `removedClusters` (clusters that lost records).
-    /// Runs with the connection's triggers off and moves the full-text entries of the records whose rank changed in two
-    /// statements at the end (see `FullTextBatch`), instead of one segment written per cluster.
-    static func update(affected: [String], removedClusters: Set<String>, db: Database) throws {
+    /// Re-clusters around `affected` (records added or updated), `fresh` (records just inserted, which stand alone in
+    /// no cluster yet: only those sharing a match key with another record are looked at) and `removedClusters`
+    /// (clusters that lost records). Runs with the connection's triggers off and moves the full-text entries of the
+    /// records whose rank changed in two statements at the end (see `FullTextBatch`), instead of one segment written per
+    /// cluster.
+    static func update(affected: [String], fresh: [String] = [], removedClusters: Set<String>, db: Database) throws {
         var moves = FullTextBatch.Moves()
         try FullTextBatch.withoutTriggers(db) {
-            try regroup(affected: affected, removedClusters: removedClusters, moves: &moves, db: db)
+            try regroup(affected: affected, fresh: fresh, removedClusters: removedClusters, moves: &moves, db: db)
         }
         try moves.apply(db: db)
     }
 
-    private static func regroup(affected: [String], removedClusters: Set<String>, moves: inout FullTextBatch.Moves, db: Database) throws {
+    private static func regroup(affected: [String], fresh: [String], removedClusters: Set<String>, moves: inout FullTextBatch.Moves,
+                                db: Database) throws {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS cluster_seeds (id TEXT PRIMARY KEY) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM temp.cluster_seeds")
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.cluster_seeds (id) VALUES (?)")
         for id in affected { try insert.execute(arguments: [id]) }
+        if !fresh.isEmpty {
+            let list = JSONWriter.string(.array(fresh.map { .string($0) }))
+            for id in try String.fetchAll(db, sql: """
+                SELECT DISTINCT k.record_id FROM record_keys k WHERE k.record_id IN (SELECT value FROM json_each(?))
+                AND EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.record_id != k.record_id)
+                """, arguments: [list]) {
+                try insert.execute(arguments: [id])
+            }
+        }
         // Clusters of several records that lost or changed a member are re-formed from all their members.
         var oldClusters = removedClusters
         oldClusters.formUnion(try String.fetchAll(db, sql: """

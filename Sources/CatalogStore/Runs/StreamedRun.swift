@@ -49,7 +49,7 @@ extension CatalogStore {
         let present = try Int64.fetchAll(db, sql: "SELECT seq FROM records WHERE id IN (SELECT value FROM json_each(?))",
                                          arguments: [JSONWriter.string(.array(records.map { .string(sourceID + "/" + $0.localID) }))])
         try FullTextBatch.remove(seqs: present, db: db)
-        var affected: [String] = []
+        var fresh: [String] = []
         var replaced: [(seq: Int64, id: String)] = []
         var terms: [JSONValue] = []
         var keys: [JSONValue] = []
@@ -64,7 +64,7 @@ extension CatalogStore {
                     encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
                     encoded.rank.isCopy, encoded.rank.completeness,
                 ]) else { continue }
-                if seq <= newAbove { replaced.append((seq, id)) }
+                if seq <= newAbove { replaced.append((seq, id)) } else { fresh.append(id) }
                 let number = JSONValue.number(JSONNumber(seq))
                 for term in encoded.termRows { terms.append(.array([number, .string(term.field), .string(term.value)])) }
                 for key in encoded.keyRows {
@@ -74,7 +74,6 @@ extension CatalogStore {
                     try keepRaw.execute(arguments: [sourceID, item.localID, Data(payload.bytes), payload.codec, raw.payloadHash, raw.mediaType,
                                                     raw.pageURL, now])
                 }
-                affected.append(id)
             }
         }
         try FullTextBatch.add(above: newAbove, seqs: present, db: db)
@@ -92,6 +91,6 @@ extension CatalogStore {
             INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong)
             SELECT k.value ->> 0, ?, k.value ->> 1, k.value ->> 2, k.value ->> 3 FROM json_each(?) k ORDER BY 1, 3, 4
             """, arguments: [sourceID, JSONWriter.string(.array(keys))])
-        try Clusters.update(affected: affected, removedClusters: [], db: db)
+        try Clusters.update(affected: replaced.map(\.id), fresh: fresh, removedClusters: [], db: db)
     }
 }
