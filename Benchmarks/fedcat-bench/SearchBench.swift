@@ -6,9 +6,10 @@ import Search
 /// `fedcat-bench search DB QUERIES_TSV [--reps N] [--cpu]`: the 100 queries of ../shared/bench's queries.tsv through
 /// fedcat's SearchEngine (ranked first page of 20 with the total, one hit per dataset), one warm-up and N timed
 /// repetitions each; prints p50/p95/max of the per-query medians in ms, like query_bench.py does for the peer.
-/// `--cpu` times the process's CPU instead of the clock, which other processes on a shared machine disturb less.
+/// `--cpu` times the process's CPU instead of the clock, which other processes on a shared machine disturb less;
+/// `--slowest N` lists the N slowest queries (kind, query, median ms) on standard error.
 func searchBench(_ arguments: [String]) {
-    guard arguments.count >= 2 else { fail("usage: fedcat-bench search DB QUERIES_TSV [--reps N] [--cpu]") }
+    guard arguments.count >= 2 else { fail("usage: fedcat-bench search DB QUERIES_TSV [--reps N] [--cpu] [--slowest N]") }
     let cpu = arguments.contains("--cpu")
     func clock() -> Double {
         guard cpu else { return now() }
@@ -17,6 +18,7 @@ func searchBench(_ arguments: [String]) {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
     let reps = arguments.firstIndex(of: "--reps").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 5
+    let slowest = arguments.firstIndex(of: "--slowest").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 0
     let store: CatalogStore
     // Read-only: the bench must never migrate or write a benchmark catalogue (the million one is 18 GB).
     do { store = try CatalogStore(path: arguments[0], readOnly: true) } catch { fail(error.description) }
@@ -44,6 +46,9 @@ func searchBench(_ arguments: [String]) {
         }
         medians.append(times.sorted()[times.count / 2])
         byKind[kind, default: []].append(medians.last!)
+    }
+    for (index, median) in medians.enumerated().sorted(by: { $0.element > $1.element }).prefix(slowest) {
+        FileHandle.standardError.write(Data("slow: \(queries[index].kind)\t\(queries[index].text)\t\(String(format: "%.2f", median)) ms\n".utf8))
     }
     for failure in failures { FileHandle.standardError.write(Data("fedcat-bench: query failed: \(failure)\n".utf8)) }
     func percentile(_ p: Double, of values: [Double]) -> Double {

@@ -110,11 +110,15 @@ public struct SearchEngine: Sendable {
         return ("SELECT r.seq, r.cluster_id FROM records r WHERE 1\(filter)", StatementArguments(plan.arguments))
     }
 
-    /// FTS5's own ranking function with fedcat's column weights: `ORDER BY rank` then takes FTS5's top-N path, which
-    /// keeps only the best rows instead of sorting every match.
-    static var rankFunction: String {
+    /// The ranking function with fedcat's column weights, for `rank MATCH` (`ORDER BY rank` then takes FTS5's top-N
+    /// path, which keeps only the best rows instead of sorting every match): bm25 with each phrase's document frequency
+    /// estimated from the first rows of the index when the catalogue is larger than that sample (`SampledBM25`).
+    /// With a `table`, the same as a function of that FTS5 table, for a column.
+    /// `phraseRows`: how many records the query's first phrase occurs in, when known.
+    static func rankFunction(sampleEnd: Int64?, phraseRows: Int? = nil, table: String? = nil) -> String {
         let w = weights
-        return "bm25(\(w.title), \(w.description), \(w.keywords), \(w.publisher))"
+        return SampledBM25.call(weights: [w.title, w.description, w.keywords, w.publisher], sampleEnd: sampleEnd,
+                                knownRows: phraseRows.map { [$0] } ?? [], table: table)
     }
 
     /// One page of clusters and how many clusters match in all.
@@ -127,9 +131,13 @@ public struct SearchEngine: Sendable {
             // Without a filter, the count of matches also tells whether they are fewer than the candidates.
             let (matches, total): (Int?, Int) = try plan.filter.map { (nil, try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db)) }
                 ?? DatasetTotal.counts(match: match, in: db)
+            let sampleEnd = try SampledBM25.sampleEnd(in: db)
+            // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part).
+            let phraseRows = plan.isOnePhrase ? matches : nil
             if request.sort == .relevance {
-                hits = try relevancePage(match: match, matches: matches, total: total, filters: RankFilters(plan), filterArguments: plan.arguments,
-                                         limit: request.limit, offset: offset, in: db)
+                hits = try relevancePage(match: match, matches: matches, total: total, rank: Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows),
+                                         filters: RankFilters(plan),
+                                         filterArguments: plan.arguments, limit: request.limit, offset: offset, in: db)
             } else {
                 let order = request.sort == .modified ? "modified IS NULL, modified DESC, score DESC, cluster" : "title COLLATE NOCASE, cluster"
                 // The best-scoring record of each cluster stands for it; one hit per cluster.
@@ -138,8 +146,7 @@ public struct SearchEngine: Sendable {
                         SELECT cluster, rowid, score, modified, title,
                                row_number() OVER (PARTITION BY cluster ORDER BY score DESC, rowid) AS rn FROM (
                             SELECT r.cluster_id AS cluster, records_fts.rowid AS rowid, \(Self.modifiedISO) AS modified, r.title AS title,
-                                   -bm25(records_fts, \(Self.weights.title), \(Self.weights.description), \(Self.weights.keywords),
-                                         \(Self.weights.publisher)) AS score
+                                   -\(Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows, table: "records_fts")) AS score
                             FROM records_fts JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
                             WHERE records_fts MATCH ?\(filter)
                         )

@@ -31,6 +31,8 @@ public final class CatalogStore: Sendable {
             // 64 MB of page cache per connection: a merge touches far more than the default 2 MB and re-read
             // spilled pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Search ranks with it (see `SampledBM25`).
+            try SampledBM25.register(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -12,6 +12,9 @@ struct QueryPlan: Sendable, Hashable {
     var filterPerRecord: String?
     /// The values of `filter`'s `?` parameters, in order.
     var arguments: [DatabaseValue]
+    /// True when `match` is one FTS5 phrase (one word, phrase or prefix, in any field or one): its matches are then
+    /// the rows the phrase occurs in, which ranking needs to know.
+    var isOnePhrase = false
 
     /// True when the query asks for everything.
     var isEverything: Bool { match == nil && filter == nil }
@@ -24,6 +27,7 @@ struct QueryPlan: Sendable, Hashable {
         // Words and phrases that must all match become the MATCH expression (they rank the results); excluded
         // words are subtracted from it; anything else becomes SQL.
         var positive: [String] = []
+        var texts = 0
         var negative: [(node: QueryNode, expression: String)] = []
         var rest: [QueryNode] = []
         for part in conjuncts {
@@ -31,6 +35,7 @@ struct QueryPlan: Sendable, Hashable {
                 negative.append((part, expression))
             } else if let expression = FTSExpression.of(part) {
                 positive.append(expression)
+                if case .text = part { texts += 1 }
             } else {
                 rest.append(part)
             }
@@ -47,7 +52,7 @@ struct QueryPlan: Sendable, Hashable {
         let perRecordConditions = rest.map { perRecord.condition($0) }
         return QueryPlan(match: match, filter: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
                          filterPerRecord: perRecordConditions.isEmpty ? nil : perRecordConditions.joined(separator: " AND "),
-                         arguments: sql.arguments)
+                         arguments: sql.arguments, isOnePhrase: match != nil && negative.isEmpty && positive.count == 1 && texts == 1)
     }
 }
 

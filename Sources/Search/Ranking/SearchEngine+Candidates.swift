@@ -10,30 +10,30 @@ extension SearchEngine {
     /// it (bm25 over the query and its title part, so a title match outranks a record that only repeats the word in its
     /// description), when they fill the page. In every case the query is the whole query (a `-word` excludes the word
     /// from every field), filters apply, and the total counts every match.
-    /// `matches`, when known, is how many records match (the candidates' bound is then not looked for when they are fewer).
-    func relevancePage(match: String, matches: Int?, total: Int, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
+    /// `rank` is the ranking function (`rankFunction(sampleEnd:)`). `matches`, when known, is how many records match (the candidates' bound is then not looked for when they are fewer).
+    func relevancePage(match: String, matches: Int?, total: Int, rank: String, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
                        in db: Database) throws -> [PageHit] {
         if total > broadQuery {
             let titled = "(\(match)) AND ({title}: (\(match)))"
-            if let hits = try candidatePage(match: titled, matches: nil, filters: filters, filterArguments: filterArguments,
+            if let hits = try candidatePage(match: titled, matches: nil, rank: rank, filters: filters, filterArguments: filterArguments,
                                             limit: limit, offset: offset, exhausted: false, in: db) {
                 return hits
             }
         }
-        return try candidatePage(match: match, matches: matches, filters: filters, filterArguments: filterArguments, limit: limit,
+        return try candidatePage(match: match, matches: matches, rank: rank, filters: filters, filterArguments: filterArguments, limit: limit,
                                  offset: offset, exhausted: true, in: db) ?? []
     }
 
     /// The page ranked over the first `candidates` matches of `match` in static-rank order, widened eightfold until the
     /// page fills or every match is ranked. When the page cannot fill from every match, the short page, or nil unless
     /// `exhausted` (the caller then tries a wider query).
-    private func candidatePage(match: String, matches: Int?, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
+    private func candidatePage(match: String, matches: Int?, rank: String, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
                                exhausted: Bool, in db: Database) throws -> [PageHit]? {
         let arguments = StatementArguments([match.databaseValue] + filterArguments)
         var size = max(candidates, 1)
         while true {
             let bound = try matches.map { $0 <= size } == true ? nil : Self.candidateBound(match: match, candidates: size, in: db)
-            let hits = try rankedPage(match: match, bound: bound, filters: filters, arguments: arguments, limit: limit,
+            let hits = try rankedPage(match: match, bound: bound, rank: rank, filters: filters, arguments: arguments, limit: limit,
                                       offset: offset, in: db)
             if hits.count == limit { return hits }
             if bound == nil { return exhausted ? hits : nil }

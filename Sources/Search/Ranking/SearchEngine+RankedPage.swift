@@ -8,7 +8,7 @@ extension SearchEngine {
     /// run out. Ties keep rowid order (static-rank order), so pages are stable. A first window of top rows usually fills
     /// the page; when it does not (a selective filter, clusters repeating), one more pass scores every match with the
     /// filter applied and keeps the best rows that pass, instead of scoring every match again for each wider window.
-    func rankedPage(match: String, bound: Int64?, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
+    func rankedPage(match: String, bound: Int64?, rank: String, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
                     in db: Database) throws -> [PageHit] {
         let within = bound.map { " AND rowid <= \($0)" } ?? ""
         let wanted = offset + limit
@@ -16,7 +16,7 @@ extension SearchEngine {
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset, f.n AS n FROM (
                 SELECT rowid, rank, count(*) OVER () AS n FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(Self.rankFunction)'
+                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(rank)'
                     ORDER BY rank LIMIT \(window)
                 )
             ) f\(Self.passing(filters.perRecord, rowid: "f.rowid"))
@@ -31,7 +31,7 @@ extension SearchEngine {
         while true {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(Self.rankFunction)'
+                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(rank)'
                 ) f\(Self.passing(filters.overAll, rowid: "f.rowid"))
                 ORDER BY f.rank, f.rowid LIMIT \(kept)
                 """, arguments: arguments)
