@@ -31,7 +31,10 @@ release: deps
 test: deps
 	@scripts/test-tools.sh
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@# Test fixtures (databases, catalogues, scratch folders) go to a folder of this run, removed after it, so
+	@# repeated runs do not fill /tmp.
+	@scratch="$$(mktemp -d "$${TMPDIR:-/tmp}/fedcat-tests.XXXXXX")"; \
+	TMPDIR="$$scratch" $(SWIFT) test --skip-build; status=$$?; rm -rf "$$scratch"; exit $$status
 
 sweep: deps
 	$(SWIFT) build --product fedcat
