@@ -32,7 +32,7 @@ extension NTriplesWriter {
         return text.withUTF8 { bytes in bytes.contains(0) }
     }
 
-    private static func isPlainResource(_ term: RDFTerm) -> Bool {
+    static func isPlainResource(_ term: RDFTerm) -> Bool {
         switch term {
         case .iri(let iri): return isPlainIRI(iri)
         case .blank(let label): return isPlainLabel(label)

@@ -41,7 +41,7 @@ public enum NTriplesWriter {
             appendLabel(label, to: &bytes)
         case .literal(let lexical, let datatype, let language):
             bytes.append(0x22)
-            appendEscaped(lexical, to: &bytes, table: literalEscapes, escape: escapeLiteralByte)
+            _ = appendLiteralText(lexical, to: &bytes)
             bytes.append(0x22)
             if let language, !language.isEmpty, isLanguageTag(language) {
                 bytes.append(0x40)
@@ -58,7 +58,7 @@ public enum NTriplesWriter {
 
     static let xsdString = "http://www.w3.org/2001/XMLSchema#string"
 
-    private static func appendIRI(_ iri: String, to bytes: inout [UInt8]) {
+    static func appendIRI(_ iri: String, to bytes: inout [UInt8]) {
         bytes.append(0x3C)
         appendEscaped(iri, to: &bytes, table: iriEscapes, escape: escapeIRIByte)
         bytes.append(0x3E)
@@ -78,6 +78,41 @@ public enum NTriplesWriter {
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
+    }
+
+    /// Appends a literal's text escaped (the quotes aside), stepping eight bytes at a time while none needs an
+    /// escape; true when the text holds U+0000.
+    static func appendLiteralText(_ text: String, to bytes: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            let count = utf8.count
+            var hasNUL = false
+            var runStart = 0
+            var index = 0
+            while index < count {
+                if index + 8 <= count, !needsLiteralEscape(ByteWord.load(base, index)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                if literalEscapes[Int(byte)] {
+                    if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                    if byte == 0 { hasNUL = true }
+                    escapeLiteralByte(byte, &bytes)
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+            return hasNUL
+        }
+    }
+
+    /// True when one of the eight bytes of `word` is escaped in a literal: below 0x20, `"`, `\` or DEL.
+    @inline(__always)
+    static func needsLiteralEscape(_ word: UInt64) -> Bool {
+        ByteWord.hasBelow(word, 0x20) || ByteWord.has(word, 0x22) || ByteWord.has(word, 0x5C) || ByteWord.has(word, 0x7F)
     }
 
     private static let literalEscapes: [Bool] = {
