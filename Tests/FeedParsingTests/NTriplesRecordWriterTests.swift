@@ -32,6 +32,25 @@ struct NTriplesRecordWriterTests {
         }
     }
 
+    /// Random IRIs of plain, escaped and non-ASCII characters: written as `appendIRI` writes them, plain exactly
+    /// when `isPlainIRI` says so.
+    @Test func irisAreWrittenAndCheckedInOnePass() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "/", ":", "#", "%", "~", ".", "-", " ", "<", ">", "\"", "{", "}", "|", "^", "`", "\\", "\u{7F}",
+                      "\u{1}", "é", "漢", "🙂"]
+        for length in 0..<40 {
+            for _ in 0..<25 {
+                var iri = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                if Bool.random(using: &generator) { iri = "https://ex.org/" + iri }
+                var written: [UInt8] = [], expected: [UInt8] = []
+                let plain = NTriplesWriter.appendCheckedIRI(iri, to: &written)
+                NTriplesWriter.append(.iri(iri), to: &expected)
+                #expect(written == expected, "\(iri)")
+                #expect(plain == NTriplesWriter.isPlainIRI(iri), "\(iri)")
+            }
+        }
+    }
+
     private func check(_ triples: [RDFTriple], cache: NTriplesIRICache = NTriplesIRICache()) {
         var writer = NTriplesRecordWriter(iris: cache)
         var expected: [UInt8] = []

@@ -33,8 +33,7 @@ public struct NTriplesRecordWriter {
         var back = object
         switch object {
         case .iri(let iri):
-            NTriplesWriter.appendIRI(iri, to: &bytes)
-            certain = certain && NTriplesWriter.isPlainIRI(iri)
+            if !NTriplesWriter.appendCheckedIRI(iri, to: &bytes) { certain = false }
         case .blank:
             NTriplesWriter.append(object, to: &bytes)
             certain = certain && NTriplesWriter.isPlainResource(object)
@@ -63,7 +62,7 @@ public struct NTriplesRecordWriter {
 }
 
 /// Predicate and datatype IRIs as N-Triples writes them (`<…>`), and whether each reads back certainly
-/// (`NTriplesWriter.isPlainIRI`): a small table by length and last byte, the last IRI of each slot kept.
+/// (`NTriplesWriter.isPlainIRI`): a small table by length and the last three bytes, the last IRI of each slot kept.
 public final class NTriplesIRICache {
     private struct Entry {
         var iri: String
@@ -71,21 +70,23 @@ public final class NTriplesIRICache {
         var plain: Bool
     }
 
-    private var entries = [Entry?](repeating: nil, count: 128)
+    private var entries = [Entry?](repeating: nil, count: 256)
 
     public init() {}
 
     /// Appends `<iri>`; true when reading it back is certain.
     func append(_ iri: String, to bytes: inout [UInt8]) -> Bool {
-        let utf8 = iri.utf8
-        let slot = (utf8.count &* 7 &+ Int(utf8.last ?? 0)) & 127
+        let slot = iri.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
+            let count = utf8.count
+            guard count >= 3 else { return count }
+            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 255
+        } ?? 0
         if let entry = entries[slot], RDFGraph.same(entry.iri, iri) {
             bytes.append(contentsOf: entry.text)
             return entry.plain
         }
         var text: [UInt8] = []
-        NTriplesWriter.appendIRI(iri, to: &text)
-        let plain = NTriplesWriter.isPlainIRI(iri)
+        let plain = NTriplesWriter.appendCheckedIRI(iri, to: &text)
         entries[slot] = Entry(iri: iri, text: text, plain: plain)
         bytes.append(contentsOf: text)
         return plain

@@ -40,6 +40,21 @@ extension NTriplesWriter {
         }
     }
 
+    /// `letter (letter | digit | + | - | .)* :` at the start of `bytes`.
+    static func startsWithScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == 0x3A && index > 0 { return true }
+            guard letter || (index > 0 && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E)) else {
+                return false
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// A scheme (`letter (letter | digit | + | - | .)* :`), then bytes 0x21–0x7E other than ``<>"{}|^`\``.
     static func isPlainIRI(_ iri: String) -> Bool {
         var text = iri
