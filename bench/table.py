@@ -19,9 +19,9 @@ GROUPS = [  # (stage prefix or exact key, title) in report order
     ("ckan-harvest-unchanged", "CKAN re-harvest, nothing changed"),
     ("ckan-harvest-part", "CKAN harvest at scale: one source after another into one catalogue"),
     ("index", "index: FTS5 rebuild of the harvested catalogue"),
-    ("dcat.rdf", "DCAT-AP RDF/XML: parse + map + normalise"),
-    ("dcat.ttl", "DCAT-AP Turtle: parse + map + normalise"),
-    ("dcat.jsonld", "DCAT-AP JSON-LD: parse + map + normalise"),
+    ("dcat.rdf", "DCAT-AP RDF/XML: parse + map (+ normalise)"),
+    ("dcat.ttl", "DCAT-AP Turtle: parse + map (+ normalise)"),
+    ("dcat.jsonld", "DCAT-AP JSON-LD: parse + map (+ normalise)"),
     ("oai", "OAI-PMH oai_dc pages: read + map"),
     ("csw", "CSW ISO 19139 pages: read + map"),
     ("export-ttl", "export: DCAT-AP Turtle"),
@@ -47,7 +47,7 @@ def group_of(line):
 def label(line):
     tool = line.get("tool") or line.get("peer") or "?"
     stage = line.get("stage", "")
-    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-", "ckan-parse")):
+    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-", "ckan-parse", "dcat-parse+map")):
         return "fedcat (" + stage.split("-", 1)[1] + ")"
     if tool in ("rapper", "serdi"):
         return tool + " (parse only)"

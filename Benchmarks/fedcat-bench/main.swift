@@ -1,6 +1,7 @@
 // fedcat-bench: the stages of fedcat timed on generated files, one JSON line each (see bench/*.sh).
 //
 //   fedcat-bench dcat FILE                  parse + cut + map + normalise a DCAT dump, streaming from the file
+//   fedcat-bench dcat FILE --no-normalise   parse + cut + map (what rdflib's side of bench/dcat-parse.sh does)
 //   fedcat-bench dcat FILE --parse-only     parse + cut records (no mapping)
 //   fedcat-bench dcat FILE --triples-only   the RDF parser alone
 //   fedcat-bench fetch BASE_URL PAGES [PAGE_SIZE]   CKAN pages over loopback HTTP, bodies discarded
@@ -24,8 +25,9 @@ func fail(_ message: String) -> Never {
 }
 
 func dcat(_ arguments: [String]) {
-    guard let path = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only]") }
+    guard let path = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only | --no-normalise]") }
     let parseOnly = arguments.contains("--parse-only")
+    let normalise = !arguments.contains("--no-normalise")
     if arguments.contains("--triples-only") {
         // The parser alone: triples into a counting closure.
         let start = now()
@@ -51,7 +53,7 @@ func dcat(_ arguments: [String]) {
             let result = mapper.map(raw, context: context)
             issues += result.issues.count
             guard let record = result.record else { failed += 1; return }
-            issues += normaliser.normalise(record).1.count
+            if normalise { issues += normaliser.normalise(record).1.count }
             mapped += 1
         }
     } catch {
@@ -59,7 +61,7 @@ func dcat(_ arguments: [String]) {
     }
     let seconds = now() - start
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : "parse+map")\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
+    print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
           + "\"bytes\":\(size),\"triples\":\(summary.report.triples),\"datasets\":\(summary.records),\"mapped\":\(mapped),\"failed\":\(failed),"
           + "\"issues\":\(issues),\"problems\":\(summary.report.allProblems.count),\"late_statements\":\(summary.lateStatements),"
           + "\"seconds\":\(String(format: "%.3f", seconds)),\"datasets_per_s\":\(Int(Double(summary.records) / max(seconds, 0.001))),"
@@ -114,7 +116,7 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
 
 ProcessMemory.keepFreedMemoryForReuse()
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only]") }
+guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only | --no-normalise]") }
 arguments.removeFirst()
 switch command {
 case "dcat": dcat(arguments)

@@ -21,6 +21,23 @@ enum SerdNS {
 
 @Suite("Turtle through serd")
 struct SerdTurtleReaderTests {
+    @Test("a prefix declared again expands to its new namespace (expansions are remembered per declaration)")
+    func prefixDeclaredAgain() {
+        let (triples, report) = serdRead("""
+            @prefix ex: <http://one.example/> .
+            ex:s ex:p ex:o .
+            ex:s ex:p ex:o .
+            @prefix ex: <http://two.example/> .
+            ex:s ex:p ex:o .
+            @prefix ex: <http://one.example/> .
+            ex:s ex:p "x"^^ex:type .
+            """)
+        #expect(report.allProblems.isEmpty)
+        #expect(triples.map(\.predicate) == ["http://one.example/p", "http://one.example/p", "http://two.example/p", "http://one.example/p"])
+        #expect(triples[2] == RDFTriple(.iri("http://two.example/s"), "http://two.example/p", .iri("http://two.example/o")))
+        #expect(triples[3].object == .literal("x", datatype: "http://one.example/type", language: nil))
+    }
+
     @Test("prefixed names, a, literals, numbers and booleans are expanded")
     func basics() {
         let (triples, report) = serdRead("""

@@ -1,7 +1,9 @@
 /// Triples indexed by subject, in the order they were read: what the DCAT mapper walks.
 ///
 /// Only a forward index is kept (subject → statements); the few reverse lookups mapping needs
-/// (`subjects(where:is:)`) scan, which is cheap on one dataset's triples.
+/// (`subjects(where:is:)`) scan, which is cheap on one dataset's triples. A graph of a few subjects (one record)
+/// finds them by comparing terms, without hashing; a larger one keeps a dictionary. Statements about the subject
+/// added to last are appended without looking it up again: documents are grouped by subject.
 public struct RDFGraph: Sendable {
     /// One statement about a subject.
     public struct Statement: Sendable, Hashable {
@@ -12,23 +14,37 @@ public struct RDFGraph: Sendable {
     /// A subject's statements; subjects with many statements also keep a set, so adding stays cheap while
     /// repeated statements (a publisher described again with every dataset) are dropped.
     private struct Entry: Sendable {
+        var subject: RDFTerm
         var statements: [Statement]
         var set: Set<Statement>?
+        /// False once the subject was removed (its slot waits in `free` to be used again).
+        var live = true
 
         /// Appends `statement` unless it is there already.
         mutating func insert(_ statement: Statement) -> Bool {
             if set != nil {
                 guard set!.insert(statement).inserted else { return false }
             } else {
-                if statements.contains(statement) { return false }
-                if statements.count >= 16 { set = Set(statements).union([statement]) }
+                for held in statements where RDFGraph.same(held.predicate, statement.predicate) && held.object == statement.object {
+                    return false
+                }
+                if statements.count >= 32 { set = Set(statements).union([statement]) }
             }
             statements.append(statement)
             return true
         }
     }
 
-    private var index: [RDFTerm: Entry] = [:]
+    /// Up to this many subjects are found by comparison; beyond, through `slots`.
+    private static let linearLimit = 8
+
+    private var entries: [Entry] = []
+    private var free: [Int] = []
+    /// Subject → its entry, once the graph holds more than `linearLimit` subjects.
+    private var slots: [RDFTerm: Int] = [:]
+    private var indexed = false
+    /// The entry of the subject added to last.
+    private var last = -1
     /// Subjects in first-seen order, with removed ones left in place until there are many (see `subjects`).
     private var order: [RDFTerm] = []
     private var removed = 0
@@ -53,48 +69,129 @@ public struct RDFGraph: Sendable {
         for triple in triples { appendDistinct(triple) }
     }
 
-    private mutating func appendDistinct(_ triple: RDFTriple) {
-        let statement = Statement(predicate: triple.predicate, object: triple.object)
-        if index[triple.subject]?.statements.append(statement) == nil {
-            index[triple.subject] = Entry(statements: [statement], set: nil)
-            order.append(triple.subject)
-        }
-        count += 1
+    /// Predicate IRIs compared: lengths first, which tells most different IRIs apart without a call (equal ones
+    /// a parser hands out again and again are one string, which compares by identity).
+    @inlinable
+    public static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
-    /// Subjects in the order their first statement was read.
-    public var subjects: [RDFTerm] {
-        removed == 0 ? order : order.filter { index[$0] != nil }
+    // MARK: - Finding entries
+
+    @inline(__always)
+    private func slot(of subject: RDFTerm) -> Int? {
+        if indexed { return slots[subject] }
+        for index in entries.indices where entries[index].live && Self.same(entries[index].subject, subject) { return index }
+        return nil
+    }
+
+    /// Terms compared lengths first, like predicates.
+    @inline(__always)
+    static func same(_ a: RDFTerm, _ b: RDFTerm) -> Bool {
+        switch (a, b) {
+        case (.iri(let x), .iri(let y)), (.blank(let x), .blank(let y)): return same(x, y)
+        case (.literal, .literal): return a == b
+        default: return false
+        }
+    }
+
+    /// The entry to add a statement about `subject` to: the last one when the subject is the same.
+    @inline(__always)
+    private mutating func slot(forAdding subject: RDFTerm) -> Int? {
+        if last >= 0 && Self.same(entries[last].subject, subject) { return last }
+        guard let found = slot(of: subject) else { return nil }
+        last = found
+        return found
+    }
+
+    private mutating func newEntry(_ subject: RDFTerm, _ statement: Statement) {
+        let entry = Entry(subject: subject, statements: [statement], set: nil)
+        let index: Int
+        if let reused = free.popLast() {
+            index = reused
+            entries[index] = entry
+        } else {
+            index = entries.count
+            entries.append(entry)
+        }
+        if indexed {
+            slots[subject] = index
+        } else if entries.count > Self.linearLimit {
+            for (held, entry) in entries.enumerated() where entry.live { slots[entry.subject] = held }
+            indexed = true
+        }
+        last = index
+        order.append(subject)
+    }
+
+    // MARK: - Adding and removing
+
+    private mutating func appendDistinct(_ triple: RDFTriple) {
+        let statement = Statement(predicate: triple.predicate, object: triple.object)
+        if let index = slot(forAdding: triple.subject) {
+            entries[index].statements.append(statement)
+        } else {
+            newEntry(triple.subject, statement)
+        }
+        count += 1
     }
 
     /// Adds a statement; one the graph already holds is ignored (an RDF graph is a set).
     public mutating func add(_ triple: RDFTriple) {
         let statement = Statement(predicate: triple.predicate, object: triple.object)
-        switch index[triple.subject]?.insert(statement) {
-        case nil:
-            index[triple.subject] = Entry(statements: [statement], set: nil)
-            order.append(triple.subject)
+        if let index = slot(forAdding: triple.subject) {
+            if entries[index].insert(statement) { count += 1 }
+        } else {
+            newEntry(triple.subject, statement)
             count += 1
-        case true?: count += 1
-        case false?: break
         }
     }
 
+    /// Drops everything said about `subject`.
+    public mutating func remove(subject: RDFTerm) {
+        guard let index = slot(of: subject) else { return }
+        count -= entries[index].statements.count
+        entries[index] = Entry(subject: .blank(""), statements: [], set: nil, live: false)
+        free.append(index)
+        if indexed { slots[subject] = nil }
+        if last == index { last = -1 }
+        removed += 1
+        if removed > 1024 && removed * 2 > order.count {
+            let kept = order.filter { describes($0) }
+            order = kept
+            removed = 0
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Subjects in the order their first statement was read.
+    public var subjects: [RDFTerm] {
+        removed == 0 ? order : order.filter { describes($0) }
+    }
+
     /// Every statement about `subject`, in document order.
-    public func statements(about subject: RDFTerm) -> [Statement] { index[subject]?.statements ?? [] }
+    public func statements(about subject: RDFTerm) -> [Statement] {
+        guard let index = slot(of: subject) else { return [] }
+        return entries[index].statements
+    }
 
     /// True when the graph says anything about `subject`.
-    public func describes(_ subject: RDFTerm) -> Bool { index[subject] != nil }
+    public func describes(_ subject: RDFTerm) -> Bool { slot(of: subject) != nil }
 
     /// The objects of `subject predicate ?`, in document order.
     public func objects(_ subject: RDFTerm, _ predicate: String) -> [RDFTerm] {
-        guard let statements = index[subject]?.statements else { return [] }
-        return statements.compactMap { $0.predicate == predicate ? $0.object : nil }
+        guard let index = slot(of: subject) else { return [] }
+        var found: [RDFTerm] = []
+        for statement in entries[index].statements where Self.same(statement.predicate, predicate) { found.append(statement.object) }
+        return found
     }
 
     /// The first object of `subject predicate ?`.
     public func object(_ subject: RDFTerm, _ predicate: String) -> RDFTerm? {
-        index[subject]?.statements.first { $0.predicate == predicate }?.object
+        guard let index = slot(of: subject) else { return nil }
+        for statement in entries[index].statements where Self.same(statement.predicate, predicate) { return statement.object }
+        return nil
     }
 
     /// The first object of any of `predicates`, tried in order.
@@ -107,23 +204,17 @@ public struct RDFGraph: Sendable {
 
     /// The `rdf:type` IRIs of `subject`.
     public func types(of subject: RDFTerm) -> [String] {
-        objects(subject, RDFNames.type).compactMap(\.iri)
+        guard let index = slot(of: subject) else { return [] }
+        var found: [String] = []
+        for statement in entries[index].statements where Self.same(statement.predicate, RDFNames.type) {
+            if case .iri(let iri) = statement.object { found.append(iri) }
+        }
+        return found
     }
 
     /// Subjects with `predicate object` (a scan of the graph).
     public func subjects(where predicate: String, is object: RDFTerm) -> [RDFTerm] {
-        subjects.filter { subject in index[subject]?.statements.contains { $0.predicate == predicate && $0.object == object } ?? false }
-    }
-
-    /// Drops everything said about `subject`.
-    public mutating func remove(subject: RDFTerm) {
-        guard let entry = index.removeValue(forKey: subject) else { return }
-        count -= entry.statements.count
-        removed += 1
-        if removed > 1024 && removed * 2 > order.count {
-            order.removeAll { index[$0] == nil }
-            removed = 0
-        }
+        subjects.filter { subject in statements(about: subject).contains { Self.same($0.predicate, predicate) && $0.object == object } }
     }
 }
 

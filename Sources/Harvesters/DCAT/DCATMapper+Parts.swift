@@ -9,12 +9,12 @@ extension DCATMapper {
     func agent(_ term: RDFTerm?, view: DCATView) -> Agent? {
         guard let term else { return nil }
         if case .literal = term { return view.plain(term).map { Agent(name: $0) } }
-        let name = view.text(term, NS.foaf + "name", NS.vcard + "fn", NS.vcard + "organization-name", NS.skos + "prefLabel",
-                             NS.rdfs + "label", NS.dct + "title", NS.schema + "name", NS.schemaS + "name")
+        let name = view.text(term, DCATIRIs.foafName, DCATIRIs.vcardFn, DCATIRIs.vcardOrganizationName, DCATIRIs.skosPrefLabel,
+                             DCATIRIs.rdfsLabel, DCATIRIs.dctTitle, DCATIRIs.schemaName, DCATIRIs.schemaSName)
         guard let name = name ?? term.iri else { return nil }
-        var agent = Agent(name: name, uri: term.iri, identifier: view.value(term, NS.dct + "identifier"))
-        agent.email = view.value(term, NS.foaf + "mbox", NS.vcard + "hasEmail", NS.schema + "email").map(DataJSONMapper.withoutMailto)
-        agent.homepage = view.value(term, NS.foaf + "homepage", NS.foaf + "page", NS.schema + "url")
+        var agent = Agent(name: name, uri: term.iri, identifier: view.value(term, DCATIRIs.dctIdentifier))
+        agent.email = view.value(term, DCATIRIs.foafMbox, DCATIRIs.vcardHasEmail, DCATIRIs.schemaEmail).map(DataJSONMapper.withoutMailto)
+        agent.homepage = view.value(term, DCATIRIs.foafHomepage, DCATIRIs.foafPage, DCATIRIs.schemaUrl)
         return agent
     }
 
@@ -29,16 +29,16 @@ extension DCATMapper {
         func nested(_ predicates: String...) -> String? {
             for predicate in predicates {
                 for object in view.graph.objects(term, predicate) {
-                    if case .blank = object, let value = view.value(object, NS.vcard + "value", NS.rdf + "value") { return value }
+                    if case .blank = object, let value = view.value(object, DCATIRIs.vcardValue, DCATIRIs.rdfValue) { return value }
                     if let value = view.plain(object) { return value }
                 }
             }
             return nil
         }
-        let contact = Contact(name: view.text(term, NS.vcard + "fn", NS.vcard + "organization-name", NS.foaf + "name", NS.rdfs + "label"),
-                              email: nested(NS.vcard + "hasEmail", NS.vcard + "email", NS.foaf + "mbox").map(DataJSONMapper.withoutMailto),
-                              phone: nested(NS.vcard + "hasTelephone", NS.vcard + "tel", NS.foaf + "phone").map { $0.hasPrefix("tel:") ? String($0.dropFirst(4)) : $0 },
-                              url: nested(NS.vcard + "hasURL", NS.vcard + "url", NS.foaf + "homepage") ?? term.iri.flatMap { $0.hasPrefix("http") ? $0 : nil })
+        let contact = Contact(name: view.text(term, DCATIRIs.vcardFn, DCATIRIs.vcardOrganizationName, DCATIRIs.foafName, DCATIRIs.rdfsLabel),
+                              email: nested(DCATIRIs.vcardHasEmail, DCATIRIs.vcardEmail, DCATIRIs.foafMbox).map(DataJSONMapper.withoutMailto),
+                              phone: nested(DCATIRIs.vcardHasTelephone, DCATIRIs.vcardTel, DCATIRIs.foafPhone).map { $0.hasPrefix("tel:") ? String($0.dropFirst(4)) : $0 },
+                              url: nested(DCATIRIs.vcardHasURL, DCATIRIs.vcardUrl, DCATIRIs.foafHomepage) ?? term.iri.flatMap { $0.hasPrefix("http") ? $0 : nil })
         return contact.name == nil && contact.email == nil && contact.phone == nil && contact.url == nil ? nil : contact
     }
 
@@ -52,8 +52,8 @@ extension DCATMapper {
         case .iri(let iri):
             return LicenseRef(raw: iri, title: view.label(term), uri: iri)
         case .blank:
-            let uri = view.value(term, NS.skos + "exactMatch", NS.owl + "sameAs", NS.dct + "identifier", NS.rdfs + "seeAlso")
-            let title = view.label(term) ?? view.value(term, NS.rdf + "value")
+            let uri = view.value(term, DCATIRIs.skosExactMatch, DCATIRIs.owlSameAs, DCATIRIs.dctIdentifier, DCATIRIs.rdfsSeeAlso)
+            let title = view.label(term) ?? view.value(term, DCATIRIs.rdfValue)
             guard uri != nil || title != nil else { return nil }
             return LicenseRef(raw: uri ?? title, title: title, uri: uri.flatMap { $0.hasPrefix("http") ? $0 : nil })
         case .literal:
@@ -89,11 +89,11 @@ extension DCATMapper {
                 if let value = view.value(term, predicate) { return CatalogDate(raw: value) }
             }
             guard let node = view.graph.object(term, timePredicate) else { return nil }
-            return view.value(node, NS.time + "inXSDDateTimeStamp", NS.time + "inXSDDateTime", NS.time + "inXSDDate", NS.time + "inXSDgYear",
-                              NS.time + "inXSDgYearMonth").map { CatalogDate(raw: $0) }
+            return view.value(node, DCATIRIs.timeInXSDDateTimeStamp, DCATIRIs.timeInXSDDateTime, DCATIRIs.timeInXSDDate, DCATIRIs.timeInXSDgYear,
+                              DCATIRIs.timeInXSDgYearMonth).map { CatalogDate(raw: $0) }
         }
-        let start = instant([NS.dcat + "startDate", NS.schema + "startDate", NS.schemaS + "startDate"], NS.time + "hasBeginning")
-        let end = instant([NS.dcat + "endDate", NS.schema + "endDate", NS.schemaS + "endDate"], NS.time + "hasEnd")
+        let start = instant([DCATIRIs.dcatStartDate, DCATIRIs.schemaStartDate, DCATIRIs.schemaSStartDate], DCATIRIs.timeHasBeginning)
+        let end = instant([DCATIRIs.dcatEndDate, DCATIRIs.schemaEndDate, DCATIRIs.schemaSEndDate], DCATIRIs.timeHasEnd)
         return start == nil && end == nil ? nil : TemporalCoverage(start: start, end: end)
     }
 
@@ -101,10 +101,10 @@ extension DCATMapper {
     /// `dcat:bbox`, `locn:geometry` or `dcat:centroid` (WKT, GeoJSON or GML, read by the spatial rule), or a text.
     func spatial(_ term: RDFTerm, view: DCATView) -> SpatialCoverage? {
         if case .literal = term { return view.plain(term).map { SpatialCoverage(geometry: $0) } }
-        var coverage = SpatialCoverage(label: view.text(term, NS.skos + "prefLabel", NS.locn + "geographicName", NS.rdfs + "label", NS.dct + "title"),
+        var coverage = SpatialCoverage(label: view.text(term, DCATIRIs.skosPrefLabel, DCATIRIs.locnGeographicName, DCATIRIs.rdfsLabel, DCATIRIs.dctTitle),
                                        uri: term.iri)
-        coverage.geometry = view.value(term, NS.dcat + "bbox", NS.locn + "geometry", NS.dcat + "centroid")
-        if coverage.uri == nil, let same = view.value(term, NS.skos + "exactMatch", NS.owl + "sameAs", NS.dct + "identifier"), same.hasPrefix("http") {
+        coverage.geometry = view.value(term, DCATIRIs.dcatBbox, DCATIRIs.locnGeometry, DCATIRIs.dcatCentroid)
+        if coverage.uri == nil, let same = view.value(term, DCATIRIs.skosExactMatch, DCATIRIs.owlSameAs, DCATIRIs.dctIdentifier), same.hasPrefix("http") {
             coverage.uri = same
         }
         return coverage.label == nil && coverage.uri == nil && coverage.geometry == nil ? nil : coverage
@@ -113,7 +113,7 @@ extension DCATMapper {
     // MARK: - Distributions
 
     func distributions(_ subject: RDFTerm, view: DCATView, issues: inout IssueCollector) -> [Distribution] {
-        var terms = view.graph.objects(subject, NS.dcat + "distribution")
+        var terms = view.graph.objects(subject, DCATIRIs.dcatDistribution)
         if terms.count > Self.maxDistributions {
             issues.warning("dcat.dataset.too-many-distributions", "the dataset lists \(terms.count) distributions; the first \(Self.maxDistributions) were kept.",
                            at: "dcat:distribution")
@@ -121,22 +121,22 @@ extension DCATMapper {
         }
         return terms.compactMap { term -> Distribution? in
             if case .literal = term { return view.plain(term).map { Distribution(accessURL: $0) } }
-            var distribution = Distribution(id: term.iri, title: view.text(term, NS.dct + "title", NS.rdfs + "label"),
-                                            accessURL: view.value(term, NS.dcat + "accessURL"))
-            distribution.description = view.text(term, NS.dct + "description")
-            distribution.downloadURL = view.value(term, NS.dcat + "downloadURL")
+            var distribution = Distribution(id: term.iri, title: view.text(term, DCATIRIs.dctTitle, DCATIRIs.rdfsLabel),
+                                            accessURL: view.value(term, DCATIRIs.dcatAccessURL))
+            distribution.description = view.text(term, DCATIRIs.dctDescription)
+            distribution.downloadURL = view.value(term, DCATIRIs.dcatDownloadURL)
             if distribution.accessURL == nil {
                 // DCAT-AP requires accessURL; old profiles only give a download URL, a page, or the distribution's own IRI.
-                distribution.accessURL = distribution.downloadURL ?? view.value(term, NS.foaf + "page") ?? term.iri
+                distribution.accessURL = distribution.downloadURL ?? view.value(term, DCATIRIs.foafPage) ?? term.iri
             }
-            distribution.format = formatText(view.graph.object(term, NS.dct + "format"), view: view)
-            distribution.mediaType = formatText(view.graph.object(term, NS.dcat + "mediaType"), view: view)
-            if let size = view.value(term, NS.dcat + "byteSize", NS.spdx + "fileSize"), let bytes = Self.byteCount(size) {
+            distribution.format = formatText(view.graph.object(term, DCATIRIs.dctFormat), view: view)
+            distribution.mediaType = formatText(view.graph.object(term, DCATIRIs.dcatMediaType), view: view)
+            if let size = view.value(term, DCATIRIs.dcatByteSize, DCATIRIs.spdxFileSize), let bytes = Self.byteCount(size) {
                 distribution.byteSize = bytes
             }
-            distribution.license = license(view.graph.object(term, NS.dct + "license"), view: view)
-            distribution.issued = view.value(term, NS.dct + "issued").map { CatalogDate(raw: $0) }
-            distribution.modified = view.value(term, NS.dct + "modified").map { CatalogDate(raw: $0) }
+            distribution.license = license(view.graph.object(term, DCATIRIs.dctLicense), view: view)
+            distribution.issued = view.value(term, DCATIRIs.dctIssued).map { CatalogDate(raw: $0) }
+            distribution.modified = view.value(term, DCATIRIs.dctModified).map { CatalogDate(raw: $0) }
             return distribution
         }
     }
@@ -144,7 +144,7 @@ extension DCATMapper {
     /// A format: an IRI (EU file type, IANA media type), a `dct:IMT` node with `rdf:value` or a label, or a text.
     private func formatText(_ term: RDFTerm?, view: DCATView) -> String? {
         guard let term else { return nil }
-        if case .blank = term { return view.value(term, NS.rdf + "value") ?? view.label(term) }
+        if case .blank = term { return view.value(term, DCATIRIs.rdfValue) ?? view.label(term) }
         return view.plain(term)
     }
 

@@ -18,12 +18,12 @@ public struct DCATMapper: RecordMapper {
 
     /// Properties of the record mapped to fields; every other one is kept as an extra.
     static let mapped: Set<String> = [
-        NS.rdf + "type", NS.dct + "title", NS.dct + "description", NS.dct + "identifier", NS.adms + "identifier",
-        NS.dcat + "keyword", NS.dcat + "theme", NS.dct + "publisher", NS.dct + "creator", NS.dcat + "contactPoint",
-        NS.dct + "license", NS.dct + "rights", NS.dct + "accessRights", NS.dct + "issued", NS.dct + "modified", NS.dct + "temporal",
-        NS.dct + "spatial", NS.dct + "language", NS.dcat + "landingPage", NS.dct + "accrualPeriodicity", NS.dcat + "version",
-        NS.owl + "versionInfo", NS.dcat + "distribution", NS.dc + "language", NS.dc + "title", NS.dc + "description",
-        NS.dc + "subject", NS.dct + "subject",
+        DCATIRIs.rdfType, DCATIRIs.dctTitle, DCATIRIs.dctDescription, DCATIRIs.dctIdentifier, DCATIRIs.admsIdentifier,
+        DCATIRIs.dcatKeyword, DCATIRIs.dcatTheme, DCATIRIs.dctPublisher, DCATIRIs.dctCreator, DCATIRIs.dcatContactPoint,
+        DCATIRIs.dctLicense, DCATIRIs.dctRights, DCATIRIs.dctAccessRights, DCATIRIs.dctIssued, DCATIRIs.dctModified, DCATIRIs.dctTemporal,
+        DCATIRIs.dctSpatial, DCATIRIs.dctLanguage, DCATIRIs.dcatLandingPage, DCATIRIs.dctAccrualPeriodicity, DCATIRIs.dcatVersion,
+        DCATIRIs.owlVersionInfo, DCATIRIs.dcatDistribution, DCATIRIs.dcLanguage, DCATIRIs.dcTitle, DCATIRIs.dcDescription,
+        DCATIRIs.dcSubject, DCATIRIs.dctSubject,
     ]
 
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
@@ -52,7 +52,7 @@ public struct DCATMapper: RecordMapper {
         }
         issues.localID = localID
         let title: LocalizedText
-        if let found = view.localized(subject, NS.dct + "title", NS.dc + "title", NS.rdfs + "label") {
+        if let found = view.localized(subject, DCATIRIs.dctTitle, DCATIRIs.dcTitle, DCATIRIs.rdfsLabel) {
             title = found
         } else {
             title = LocalizedText(localID)
@@ -63,26 +63,26 @@ public struct DCATMapper: RecordMapper {
                                     originalURL: iri.flatMap { $0.hasPrefix("http") ? $0 : nil },
                                     harvestedAt: context.harvestedAt, rawHash: raw.payloadHash)
         var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: title, provenance: provenance)
-        record.description = view.localized(subject, NS.dct + "description", NS.dc + "description")
+        record.description = view.localized(subject, DCATIRIs.dctDescription, DCATIRIs.dcDescription)
         record.identifiers = identifiers(subject, view: view)
-        record.keywords = view.preferredTexts(subject, NS.dcat + "keyword")
+        record.keywords = view.preferredTexts(subject, DCATIRIs.dcatKeyword)
         record.themes = themes(subject, view: view)
-        record.publisher = agent(view.graph.object(subject, NS.dct + "publisher"), view: view)
-        record.creator = agent(view.graph.object(subject, NS.dct + "creator"), view: view)
-        record.contactPoint = contact(view.graph.object(subject, NS.dcat + "contactPoint"), view: view)
-        record.accessRights = concept(view.graph.object(subject, NS.dct + "accessRights"), view: view)
-        record.issued = view.value(subject, NS.dct + "issued").map { CatalogDate(raw: $0) }
-        record.modified = view.value(subject, NS.dct + "modified").map { CatalogDate(raw: $0) }
-        record.temporal = view.graph.objects(subject, NS.dct + "temporal").compactMap { temporal($0, view: view) }
-        record.spatial = view.graph.objects(subject, NS.dct + "spatial").compactMap { spatial($0, view: view) }
+        record.publisher = agent(view.graph.object(subject, DCATIRIs.dctPublisher), view: view)
+        record.creator = agent(view.graph.object(subject, DCATIRIs.dctCreator), view: view)
+        record.contactPoint = contact(view.graph.object(subject, DCATIRIs.dcatContactPoint), view: view)
+        record.accessRights = concept(view.graph.object(subject, DCATIRIs.dctAccessRights), view: view)
+        record.issued = view.value(subject, DCATIRIs.dctIssued).map { CatalogDate(raw: $0) }
+        record.modified = view.value(subject, DCATIRIs.dctModified).map { CatalogDate(raw: $0) }
+        record.temporal = view.graph.objects(subject, DCATIRIs.dctTemporal).compactMap { temporal($0, view: view) }
+        record.spatial = view.graph.objects(subject, DCATIRIs.dctSpatial).compactMap { spatial($0, view: view) }
         record.languages = languages(subject, view: view)
-        record.landingPage = view.value(subject, NS.dcat + "landingPage")
-        record.frequency = view.graph.objects(subject, NS.dct + "accrualPeriodicity").lazy.compactMap { frequency($0, view: view) }.first
-        record.version = view.value(subject, NS.dcat + "version", NS.owl + "versionInfo")
+        record.landingPage = view.value(subject, DCATIRIs.dcatLandingPage)
+        record.frequency = view.graph.objects(subject, DCATIRIs.dctAccrualPeriodicity).lazy.compactMap { frequency($0, view: view) }.first
+        record.version = view.value(subject, DCATIRIs.dcatVersion, DCATIRIs.owlVersionInfo)
         record.distributions = distributions(subject, view: view, issues: &issues)
-        record.license = license(view.graph.object(subject, NS.dct + "license"), view: view)
+        record.license = license(view.graph.object(subject, DCATIRIs.dctLicense), view: view)
             ?? sharedLicense(record.distributions, issues: &issues)
-        if record.license == nil, let rights = view.graph.object(subject, NS.dct + "rights"), let text = view.plain(rights) ?? view.label(rights) {
+        if record.license == nil, let rights = view.graph.object(subject, DCATIRIs.dctRights), let text = view.plain(rights) ?? view.label(rights) {
             record.extras["dct:rights"] = text
         }
         let types = view.graph.types(of: subject)
@@ -102,9 +102,9 @@ public struct DCATMapper: RecordMapper {
             guard !result.contains(where: { $0.value == value }) else { return }
             result.append(Identifier(value, scheme: SchemaOrgMapper.scheme(of: value)))
         }
-        for object in view.graph.objects(subject, NS.dct + "identifier") { view.plain(object).map(add) }
-        for object in view.graph.objects(subject, NS.adms + "identifier") {
-            if let notation = view.value(object, NS.skos + "notation") ?? view.plain(object) { add(notation) }
+        for object in view.graph.objects(subject, DCATIRIs.dctIdentifier) { view.plain(object).map(add) }
+        for object in view.graph.objects(subject, DCATIRIs.admsIdentifier) {
+            if let notation = view.value(object, DCATIRIs.skosNotation) ?? view.plain(object) { add(notation) }
         }
         if let iri = subject.iri { add(iri) }
         return result
@@ -112,7 +112,7 @@ public struct DCATMapper: RecordMapper {
 
     private func themes(_ subject: RDFTerm, view: DCATView) -> [Concept] {
         var result: [Concept] = []
-        for predicate in [NS.dcat + "theme", NS.dct + "subject", NS.dc + "subject"] {
+        for predicate in [DCATIRIs.dcatTheme, DCATIRIs.dctSubject, DCATIRIs.dcSubject] {
             for object in view.graph.objects(subject, predicate) {
                 if let concept = concept(object, view: view), !result.contains(concept) { result.append(concept) }
             }
@@ -122,12 +122,12 @@ public struct DCATMapper: RecordMapper {
 
     private func languages(_ subject: RDFTerm, view: DCATView) -> [String] {
         var result: [String] = []
-        for object in view.graph.objects(subject, NS.dct + "language") + view.graph.objects(subject, NS.dc + "language") {
+        for object in view.graph.objects(subject, DCATIRIs.dctLanguage) + view.graph.objects(subject, DCATIRIs.dcLanguage) {
             let found: String?
             switch object {
             case .iri(let iri): found = iri
             case .literal: found = view.plain(object)
-            case .blank: found = view.value(object, NS.rdf + "value", NS.skos + "notation") ?? view.label(object)
+            case .blank: found = view.value(object, DCATIRIs.rdfValue, DCATIRIs.skosNotation) ?? view.label(object)
             }
             if let found, !result.contains(found) { result.append(found) }
         }
@@ -139,11 +139,11 @@ public struct DCATMapper: RecordMapper {
         guard let term else { return nil }
         switch term {
         case .iri(let iri):
-            return Concept(uri: iri, label: view.label(term), scheme: view.value(term, NS.skos + "inScheme"))
+            return Concept(uri: iri, label: view.label(term), scheme: view.value(term, DCATIRIs.skosInScheme))
         case .blank:
-            let uri = view.value(term, NS.skos + "exactMatch", NS.owl + "sameAs")
-            let label = view.label(term) ?? view.value(term, NS.rdf + "value")
-            return uri == nil && label == nil ? nil : Concept(uri: uri, label: label, scheme: view.value(term, NS.skos + "inScheme"))
+            let uri = view.value(term, DCATIRIs.skosExactMatch, DCATIRIs.owlSameAs)
+            let label = view.label(term) ?? view.value(term, DCATIRIs.rdfValue)
+            return uri == nil && label == nil ? nil : Concept(uri: uri, label: label, scheme: view.value(term, DCATIRIs.skosInScheme))
         case .literal:
             return view.plain(term).map { Concept(label: $0) }
         }
@@ -155,8 +155,8 @@ public struct DCATMapper: RecordMapper {
         guard let term else { return nil }
         if case .blank = term {
             // datos.gob.es wraps the duration: `[ a dct:Frequency ; rdf:value [ a time:DurationDescription ; … ] ]`.
-            if depth == 0, case .blank? = view.graph.object(term, NS.rdf + "value") {
-                return frequency(view.graph.object(term, NS.rdf + "value"), view: view, depth: 1)
+            if depth == 0, case .blank? = view.graph.object(term, DCATIRIs.rdfValue) {
+                return frequency(view.graph.object(term, DCATIRIs.rdfValue), view: view, depth: 1)
             }
             let parts: [(String, String)] = [("years", "Y"), ("months", "M"), ("weeks", "W"), ("days", "D")]
             var duration = ""
@@ -184,7 +184,7 @@ public struct DCATMapper: RecordMapper {
         for statement in view.graph.statements(about: subject) where !Self.mapped.contains(statement.predicate) {
             let text: String?
             switch statement.object {
-            case .blank: text = view.label(statement.object) ?? view.value(statement.object, NS.rdf + "value")
+            case .blank: text = view.label(statement.object) ?? view.value(statement.object, DCATIRIs.rdfValue)
             default: text = view.plain(statement.object)
             }
             guard let text else { continue }
@@ -202,14 +202,14 @@ public struct DCATMapper: RecordMapper {
 
     /// A `dcat:CatalogRecord` about the dataset gives the catalogue's dates when the dataset has none.
     private func catalogRecordDates(_ subject: RDFTerm, view: DCATView, into record: inout CatalogRecord) {
-        guard let catalogRecord = view.graph.subjects(where: NS.foaf + "primaryTopic", is: subject).first else { return }
-        if record.issued == nil, let issued = view.value(catalogRecord, NS.dct + "issued") { record.issued = CatalogDate(raw: issued) }
-        if record.modified == nil, let modified = view.value(catalogRecord, NS.dct + "modified") { record.modified = CatalogDate(raw: modified) }
+        guard let catalogRecord = view.graph.subjects(where: DCATIRIs.foafPrimaryTopic, is: subject).first else { return }
+        if record.issued == nil, let issued = view.value(catalogRecord, DCATIRIs.dctIssued) { record.issued = CatalogDate(raw: issued) }
+        if record.modified == nil, let modified = view.value(catalogRecord, DCATIRIs.dctModified) { record.modified = CatalogDate(raw: modified) }
         if let iri = catalogRecord.iri { record.extras["dcat:CatalogRecord"] = iri }
         // DCAT-AP: the catalogue record's dct:source is the metadata this record was harvested from, so the
         // record is an aggregator's copy (the canonical-record rule prefers the publisher's own portal).
-        if let source = view.graph.object(catalogRecord, NS.dct + "source") {
-            record.extras["dcat:CatalogRecord.source"] = view.plain(source) ?? view.value(source, NS.dcat + "landingPage", NS.foaf + "page") ?? "yes"
+        if let source = view.graph.object(catalogRecord, DCATIRIs.dctSource) {
+            record.extras["dcat:CatalogRecord.source"] = view.plain(source) ?? view.value(source, DCATIRIs.dcatLandingPage, DCATIRIs.foafPage) ?? "yes"
         }
     }
 }

@@ -53,14 +53,14 @@ final class DCATStream {
             settleCurrent()
             current = triple.subject
         }
-        if DCATTerms.hydraNext.contains(triple.predicate) || triple.predicate == DCATTerms.hydraTotal {
+        if DCATTerms.isAny(triple.predicate, of: DCATTerms.pagingPredicates) {
             var single = RDFGraph()
             single.add(triple)
             let paging = DCATPage.paging(single)
             next = next ?? paging.next
             total = total ?? paging.total
         }
-        if DCATTerms.catalogMembers.contains(triple.predicate), triple.object.isResource {
+        if DCATTerms.isAny(triple.predicate, of: DCATTerms.catalogMembers), triple.object.isResource {
             if !emitted.contains(triple.object) { listed.append(triple.object) }
             return
         }
@@ -95,6 +95,8 @@ final class DCATStream {
         do {
             let records = DCATRecords(graph: graph, listed: listed)
             for subject in records.recordSubjects {
+                // A record still being written is held back without cutting it (the check below would find it too).
+                if !final && (lastSeen[subject] ?? 0) > quietSince { continue }
                 let found = records.cut(subject)
                 // Held back while the record's own nodes are still being written; shared nodes (a publisher
                 // described again with every dataset) do not hold anything back.
@@ -126,7 +128,7 @@ final class DCATStream {
         if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
     }
 
-    private static let distribution = NS.dcat + "distribution"
+    private static let distribution = DCATIRIs.dcatDistribution
 
     /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI.
     private static func belongs(_ node: RDFTerm, to record: RDFTerm, in graph: RDFGraph) -> Bool {
@@ -134,7 +136,7 @@ final class DCATStream {
         case .blank: return true
         case .iri(let iri):
             if let base = record.iri, iri.hasPrefix(base + "/") || iri.hasPrefix(base + "#") { return true }
-            return graph.types(of: node).contains(NS.dcat + "Distribution")
+            return graph.types(of: node).contains(DCATIRIs.dcatClassDistribution)
         case .literal: return false
         }
     }

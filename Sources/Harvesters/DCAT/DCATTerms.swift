@@ -46,20 +46,38 @@ enum NS {
 /// The classes and properties the DCAT harvester reads.
 enum DCATTerms {
     // Classes of records.
-    static let dataset = NS.dcat + "Dataset"
-    static let datasetSeries = NS.dcat + "DatasetSeries"
-    static let dataService = NS.dcat + "DataService"
-    static let catalog = NS.dcat + "Catalog"
-    static let catalogRecord = NS.dcat + "CatalogRecord"
+    static let dataset = DCATIRIs.dcatClassDataset
+    static let datasetSeries = DCATIRIs.dcatClassDatasetSeries
+    static let dataService = DCATIRIs.dcatClassDataService
+    static let catalog = DCATIRIs.dcatClassCatalog
+    static let catalogRecord = DCATIRIs.dcatClassCatalogRecord
     /// The classes whose instances become records.
     static let recordClasses: Set<String> = [dataset, datasetSeries, dataService]
+    /// The same classes as arrays, for `isAny`.
+    static let recordClassList = [dataset, datasetSeries, dataService]
+    static let catalogClassList = [catalog, DCATIRIs.dcatClassCatalogue]
+    static let primaryTopic = [DCATIRIs.foafPrimaryTopic]
     /// Catalogue links to records: `dcat:dataset`, `dcat:service`, DCAT 3's `dcat:resource`.
-    static let catalogMembers = [NS.dcat + "dataset", NS.dcat + "service", NS.dcat + "resource"]
+    static let catalogMembers = [DCATIRIs.dcatDataset, DCATIRIs.dcatService, DCATIRIs.dcatResource]
     /// Catalogue classes, with the typo the HVD examples carry (`dcat:Catalogue`).
-    static let catalogClasses: Set<String> = [catalog, NS.dcat + "Catalogue"]
+    static let catalogClasses: Set<String> = [catalog, DCATIRIs.dcatClassCatalogue]
 
     // Hydra paging.
-    static let hydraNext = [NS.hydra + "next", NS.hydra + "nextPage"]
-    static let hydraTotal = NS.hydra + "totalItems"
-    static let hydraViews: Set<String> = [NS.hydra + "PagedCollection", NS.hydra + "PartialCollectionView", NS.hydra + "Collection"]
+    static let hydraNext = [DCATIRIs.hydraNext, DCATIRIs.hydraNextPage]
+    static let hydraTotal = DCATIRIs.hydraTotalItems
+    /// The predicates that carry paging (`hydraNext` and `hydraTotal`).
+    static let pagingPredicates = hydraNext + [hydraTotal]
+    static let hydraViews: Set<String> = [DCATIRIs.hydraClassPagedCollection, DCATIRIs.hydraClassPartialCollectionView, DCATIRIs.hydraClassCollection]
+
+    /// True when `iri` is one of `candidates`: lengths are compared first, which settles most statements of a
+    /// stream without comparing text.
+    @inline(__always)
+    static func isAny(_ iri: String, of candidates: [String]) -> Bool {
+        for candidate in candidates where same(candidate, iri) { return true }
+        return false
+    }
+
+    /// Two IRIs compared lengths first (`RDFGraph.same`).
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool { RDFGraph.same(a, b) }
 }

@@ -10,12 +10,18 @@ struct DCATView {
     /// Literal texts of `subject predicate`, each with its language tag lower-cased (`eN` → `en`), trimmed,
     /// empty ones dropped; IRIs are not texts.
     func texts(_ subject: RDFTerm, _ predicate: String) -> [(language: String?, text: String)] {
-        graph.objects(subject, predicate).compactMap { object in
-            guard case .literal(let value, _, let tag) = object else { return nil }
+        Self.texts(in: graph.statements(about: subject), predicate)
+    }
+
+    private static func texts(in statements: [RDFGraph.Statement], _ predicate: String) -> [(language: String?, text: String)] {
+        var found: [(language: String?, text: String)] = []
+        for statement in statements where DCATTerms.same(statement.predicate, predicate) {
+            guard case .literal(let value, _, let tag) = statement.object else { continue }
             let text = value.trimmed
-            guard !text.isEmpty else { return nil }
-            return (tag.flatMap { $0.isEmpty ? nil : $0.lowercased() }, text)
+            guard !text.isEmpty else { continue }
+            found.append((tag.flatMap { $0.isEmpty ? nil : $0.lowercased() }, text))
         }
+        return found
     }
 
     /// A text with its language variants: the value in the preferred language, else untagged, else English,
@@ -36,8 +42,10 @@ struct DCATView {
 
     /// The chosen text of the first predicate that has one.
     func text(_ subject: RDFTerm, _ predicates: String...) -> String? {
+        let statements = graph.statements(about: subject)
+        guard !statements.isEmpty else { return nil }
         for predicate in predicates {
-            if let found = chosen(texts(subject, predicate)) { return found }
+            if let found = chosen(Self.texts(in: statements, predicate)) { return found }
         }
         return nil
     }
@@ -62,9 +70,11 @@ struct DCATView {
 
     /// The first value (literal or IRI) of any of the predicates.
     func value(_ subject: RDFTerm, _ predicates: String...) -> String? {
+        let statements = graph.statements(about: subject)
+        guard !statements.isEmpty else { return nil }
         for predicate in predicates {
-            for object in graph.objects(subject, predicate) {
-                if let found = plain(object) { return found }
+            for statement in statements where DCATTerms.same(statement.predicate, predicate) {
+                if let found = plain(statement.object) { return found }
             }
         }
         return nil
@@ -73,7 +83,7 @@ struct DCATView {
     /// A resource's label: `skos:prefLabel`, `rdfs:label`, `dct:title`, `foaf:name`, `schema:name`.
     func label(_ subject: RDFTerm) -> String? {
         guard subject.isResource else { return nil }
-        return text(subject, NS.skos + "prefLabel", NS.rdfs + "label", NS.dct + "title", NS.foaf + "name", NS.schema + "name", NS.schemaS + "name")
+        return text(subject, DCATIRIs.skosPrefLabel, DCATIRIs.rdfsLabel, DCATIRIs.dctTitle, DCATIRIs.foafName, DCATIRIs.schemaName, DCATIRIs.schemaSName)
     }
 
     private func chosen(_ found: [(language: String?, text: String)]) -> String? {

@@ -32,12 +32,27 @@ extension NTriplesWriter {
         return text.withUTF8 { bytes in bytes.contains(0) }
     }
 
-    private static func isPlainResource(_ term: RDFTerm) -> Bool {
+    static func isPlainResource(_ term: RDFTerm) -> Bool {
         switch term {
         case .iri(let iri): return isPlainIRI(iri)
         case .blank(let label): return isPlainLabel(label)
         case .literal: return false
         }
+    }
+
+    /// `letter (letter | digit | + | - | .)* :` at the start of `bytes`.
+    static func startsWithScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == 0x3A && index > 0 { return true }
+            guard letter || (index > 0 && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E)) else {
+                return false
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A scheme (`letter (letter | digit | + | - | .)* :`), then bytes 0x21–0x7E other than ``<>"{}|^`\``.

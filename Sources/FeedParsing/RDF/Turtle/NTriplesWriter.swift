@@ -41,7 +41,7 @@ public enum NTriplesWriter {
             appendLabel(label, to: &bytes)
         case .literal(let lexical, let datatype, let language):
             bytes.append(0x22)
-            appendEscaped(lexical, to: &bytes, table: literalEscapes, escape: escapeLiteralByte)
+            _ = appendLiteralText(lexical, to: &bytes)
             bytes.append(0x22)
             if let language, !language.isEmpty, isLanguageTag(language) {
                 bytes.append(0x40)
@@ -58,7 +58,7 @@ public enum NTriplesWriter {
 
     static let xsdString = "http://www.w3.org/2001/XMLSchema#string"
 
-    private static func appendIRI(_ iri: String, to bytes: inout [UInt8]) {
+    static func appendIRI(_ iri: String, to bytes: inout [UInt8]) {
         bytes.append(0x3C)
         appendEscaped(iri, to: &bytes, table: iriEscapes, escape: escapeIRIByte)
         bytes.append(0x3E)
@@ -78,6 +78,81 @@ public enum NTriplesWriter {
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
+    }
+
+    /// Appends `<iri>` as `appendIRI` does and returns `isPlainIRI(iri)`, in one pass that steps over eight bytes
+    /// at a time while none is escaped, non-ASCII or DEL.
+    static func appendCheckedIRI(_ iri: String, to bytes: inout [UInt8]) -> Bool {
+        var iri = iri
+        return iri.withUTF8 { utf8 in
+            var plain = startsWithScheme(utf8)
+            bytes.append(0x3C)
+            appendStepping(utf8, to: &bytes, clean: { !mayNeedIRIEscape($0) }, escaped: { byte in
+                if byte >= 0x7F {
+                    plain = false
+                    return false
+                }
+                guard iriEscapes[Int(byte)] else { return false }
+                plain = false
+                return true
+            }, escape: escapeIRIByte)
+            bytes.append(0x3E)
+            return plain
+        }
+    }
+
+    /// True unless all eight bytes are printable ASCII that an IRI is written with as they are.
+    @inline(__always)
+    private static func mayNeedIRIEscape(_ word: UInt64) -> Bool {
+        if word & ByteWord.highs != 0 || ByteWord.hasBelow(word, 0x21) { return true }
+        return ByteWord.has(word, 0x22) || ByteWord.has(word, 0x3C) || ByteWord.has(word, 0x3E) || ByteWord.has(word, 0x5C)
+            || ByteWord.has(word, 0x5E) || ByteWord.has(word, 0x60) || ByteWord.has(word, 0x7B) || ByteWord.has(word, 0x7C)
+            || ByteWord.has(word, 0x7D) || ByteWord.has(word, 0x7F)
+    }
+
+    /// Appends a literal's text escaped (the quotes aside), stepping eight bytes at a time while none needs an
+    /// escape; true when the text holds U+0000.
+    static func appendLiteralText(_ text: String, to bytes: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var hasNUL = false
+            appendStepping(utf8, to: &bytes, clean: { !needsLiteralEscape($0) }, escaped: { byte in
+                if byte == 0 { hasNUL = true }
+                return literalEscapes[Int(byte)]
+            }, escape: escapeLiteralByte)
+            return hasNUL
+        }
+    }
+
+    /// Appends `utf8`, writing each byte `escaped` claims through `escape` and copying runs of the others at once;
+    /// eight-byte words `clean` passes are copied without looking at their bytes.
+    @inline(__always)
+    private static func appendStepping(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], clean: (UInt64) -> Bool,
+                                       escaped: (UInt8) -> Bool, escape: (UInt8, inout [UInt8]) -> Void) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            if index + 8 <= count, clean(ByteWord.load(base, index)) {
+                index += 8
+                continue
+            }
+            let byte = base[index]
+            if escaped(byte) {
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                escape(byte, &bytes)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+    }
+
+    /// True when one of the eight bytes of `word` is escaped in a literal: below 0x20, `"`, `\` or DEL.
+    @inline(__always)
+    static func needsLiteralEscape(_ word: UInt64) -> Bool {
+        ByteWord.hasBelow(word, 0x20) || ByteWord.has(word, 0x22) || ByteWord.has(word, 0x5C) || ByteWord.has(word, 0x7F)
     }
 
     private static let literalEscapes: [Bool] = {

@@ -40,13 +40,18 @@ extension SerdSession {
         let value = node.pointee
         switch value.type {
         case SERD_CURIE:
+            guard let bytes = value.buf else { return "" }
+            let slot = curies.slot(bytes, value.n_bytes)
+            if let known = curies.iri(at: slot, bytes, value.n_bytes) { return known }
             var prefix = SerdChunk()
             var suffix = SerdChunk()
             guard serd_env_expand(env, node, &prefix, &suffix) == SERD_SUCCESS else {
                 tripleUndeclared.append(prefixName(node))
                 return nil
             }
-            return Self.concatenate(prefix, suffix)
+            let iri = Self.concatenate(prefix, suffix)
+            curies.keep(iri, at: slot, bytes, value.n_bytes)
+            return iri
         case SERD_URI:
             guard let bytes = value.buf else { return "" }
             if hasBase && !Self.hasScheme(bytes, value.n_bytes) {
@@ -102,5 +107,41 @@ extension SerdSession {
     @inline(__always)
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+}
+
+/// Prefixed names already expanded, by their text: the names a document repeats (its predicates, classes and
+/// datatypes) are expanded once and handed out as one string, which later compares equal by identity. Emptied
+/// whenever a prefix is declared, since that can change what a name expands to.
+struct SerdCURIECache {
+    private struct Entry {
+        var name: [UInt8]
+        var iri: String
+    }
+
+    private var entries = [Entry?](repeating: nil, count: 256)
+
+    /// Where the name `bytes[0..<count]` is kept.
+    @inline(__always)
+    func slot(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for index in 0..<count { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
+        return Int(hash & 255)
+    }
+
+    /// The expansion kept at `slot` when it is the one of this name.
+    @inline(__always)
+    func iri(at slot: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> String? {
+        guard let entry = entries[slot], entry.name.count == count else { return nil }
+        for index in 0..<count where entry.name[index] != bytes[index] { return nil }
+        return entry.iri
+    }
+
+    mutating func keep(_ iri: String, at slot: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        entries[slot] = Entry(name: Array(UnsafeBufferPointer(start: bytes, count: count)), iri: iri)
+    }
+
+    mutating func removeAll() {
+        for index in entries.indices { entries[index] = nil }
     }
 }

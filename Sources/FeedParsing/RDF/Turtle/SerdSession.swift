@@ -47,6 +47,8 @@ final class SerdSession {
     private(set) var undeclaredPrefixes: [(prefix: String, skipped: Int)] = []
     /// Prefixes the triple being built uses without declaring them.
     var tripleUndeclared: [String] = []
+    /// Prefixed names expanded so far (see `SerdCURIECache`).
+    var curies = SerdCURIECache()
 
     init(syntax: SerdSyntax, statementMode: Bool, baseIRI: String, blankScope: String,
          sink: @escaping (RDFTriple) -> Void) {
@@ -206,12 +208,14 @@ final class SerdSession {
     fileprivate func base(_ node: UnsafePointer<SerdNode>) {
         if failed || pastEnd { return }
         serd_env_set_base_uri(env, node)
+        curies.removeAll()
         hasBase = serd_env_get_base_uri(env, nil).pointee.n_bytes > 0
     }
 
     fileprivate func prefix(_ name: UnsafePointer<SerdNode>, _ uri: UnsafePointer<SerdNode>) {
         if failed || pastEnd { return }
         serd_env_set_prefix(env, name, uri)
+        curies.removeAll()
     }
 
     private func setBase(text: String) {

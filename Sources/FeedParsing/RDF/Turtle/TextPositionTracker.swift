@@ -18,6 +18,10 @@ struct TextPositionTracker {
         var index = offset - base
         let stop = end - base
         while index < stop {
+            if index + 8 <= stop && !ByteWord.has(ByteWord.load(start, index), 0x0A) {
+                index += 8
+                continue
+            }
             if start[index] == 0x0A {
                 line += 1
                 lineStart = base + index + 1

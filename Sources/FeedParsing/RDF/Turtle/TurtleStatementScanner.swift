@@ -276,6 +276,14 @@ struct TurtleStatementScanner {
         if i + 2 < n && p[i + 1] == quote && p[i + 2] == quote {
             var j = i + 3
             while j < n {
+                // Eight bytes without a backslash or the quote are text.
+                if j + 8 <= n {
+                    let word = ByteWord.load(p, j)
+                    if !ByteWord.has(word, 0x5C) && !ByteWord.has(word, quote) {
+                        j += 8
+                        continue
+                    }
+                }
                 let byte = p[j]
                 if byte == 0x5C {
                     j += 2
@@ -291,6 +299,14 @@ struct TurtleStatementScanner {
         }
         var j = i + 1
         while j < n {
+            // Eight bytes without a backslash, the quote or a line break are text.
+            if j + 8 <= n {
+                let word = ByteWord.load(p, j)
+                if !ByteWord.has(word, 0x5C) && !ByteWord.has(word, quote) && !ByteWord.has(word, 0x0A) && !ByteWord.has(word, 0x0D) {
+                    j += 8
+                    continue
+                }
+            }
             let byte = p[j]
             if byte == 0x5C {
                 j += 2

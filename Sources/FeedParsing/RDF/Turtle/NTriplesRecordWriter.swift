@@ -1,0 +1,94 @@
+/// Writes one record's statements as N-Triples, subject after subject, and gives for each line the triple reading it
+/// back gives when that is certain (`NTriplesWriter.readBack`), without scanning again what repeats: a subject's
+/// text is written once for all its statements, and the predicate and datatype IRIs a document repeats are
+/// written and checked once (kept in an `NTriplesIRICache`, which can serve many records).
+///
+/// The bytes are exactly those `NTriplesWriter.append` writes for the same triples.
+public struct NTriplesRecordWriter {
+    public private(set) var bytes: [UInt8] = []
+    private let iris: NTriplesIRICache
+    private var subject: RDFTerm = .blank("")
+    private var subjectText: [UInt8] = []
+    private var subjectPlain = false
+
+    public init(capacity: Int = 4096, iris: NTriplesIRICache = NTriplesIRICache()) {
+        bytes.reserveCapacity(capacity)
+        self.iris = iris
+    }
+
+    /// The subject of the lines that follow.
+    public mutating func begin(_ subject: RDFTerm) {
+        self.subject = subject
+        subjectText.removeAll(keepingCapacity: true)
+        NTriplesWriter.append(subject, to: &subjectText)
+        subjectPlain = NTriplesWriter.isPlainResource(subject)
+    }
+
+    /// Appends `subject predicate object .`; returns the triple reading the line back gives when that is certain.
+    public mutating func append(_ predicate: String, _ object: RDFTerm) -> RDFTriple? {
+        bytes.append(contentsOf: subjectText)
+        bytes.append(0x20)
+        var certain = iris.append(predicate, to: &bytes) && subjectPlain
+        bytes.append(0x20)
+        var back = object
+        switch object {
+        case .iri(let iri):
+            if !NTriplesWriter.appendCheckedIRI(iri, to: &bytes) { certain = false }
+        case .blank:
+            NTriplesWriter.append(object, to: &bytes)
+            certain = certain && NTriplesWriter.isPlainResource(object)
+        case .literal(let lexical, let datatype, let language):
+            bytes.append(0x22)
+            if NTriplesWriter.appendLiteralText(lexical, to: &bytes) { certain = false }
+            bytes.append(0x22)
+            if let language, !language.isEmpty, NTriplesWriter.isLanguageTag(language) {
+                bytes.append(0x40)
+                bytes.append(contentsOf: language.utf8)
+                back = .literal(lexical, datatype: nil, language: language)
+            } else if let datatype, datatype != NTriplesWriter.xsdString {
+                bytes.append(0x5E)
+                bytes.append(0x5E)
+                if !iris.append(datatype, to: &bytes) { certain = false }
+                back = .literal(lexical, datatype: datatype, language: nil)
+            } else {
+                back = .literal(lexical, datatype: nil, language: nil)
+            }
+        }
+        bytes.append(0x20)
+        bytes.append(0x2E)
+        bytes.append(0x0A)
+        return certain ? RDFTriple(subject, predicate, back) : nil
+    }
+}
+
+/// Predicate and datatype IRIs as N-Triples writes them (`<…>`), and whether each reads back certainly
+/// (`NTriplesWriter.isPlainIRI`): a small table by length and the last three bytes, the last IRI of each slot kept.
+public final class NTriplesIRICache {
+    private struct Entry {
+        var iri: String
+        var text: [UInt8]
+        var plain: Bool
+    }
+
+    private var entries = [Entry?](repeating: nil, count: 256)
+
+    public init() {}
+
+    /// Appends `<iri>`; true when reading it back is certain.
+    func append(_ iri: String, to bytes: inout [UInt8]) -> Bool {
+        let slot = iri.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
+            let count = utf8.count
+            guard count >= 3 else { return count }
+            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 255
+        } ?? 0
+        if let entry = entries[slot], RDFGraph.same(entry.iri, iri) {
+            bytes.append(contentsOf: entry.text)
+            return entry.plain
+        }
+        var text: [UInt8] = []
+        let plain = NTriplesWriter.appendCheckedIRI(iri, to: &text)
+        entries[slot] = Entry(iri: iri, text: text, plain: plain)
+        bytes.append(contentsOf: text)
+        return plain
+    }
+}
