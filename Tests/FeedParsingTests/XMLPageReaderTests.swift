@@ -132,6 +132,7 @@ struct XMLPageReaderTests {
         """),
         ("greater-than and brackets in text", "<r><x>a > b ] c ]] d</x><y a=\"x > y\"/></r>"),
         ("text outside and around the record", "<r>lead<x>in</x>mid <x>in</x> tail</r>"),
+        ("mixed content at several depths", "<r>a<x>b<y>c</y>d<z/>e</x>f<w></w>g<v>h</v></r>"),
     ]
 
     /// Shapes the byte reader leaves to libxml2: the page reader must then give libxml2's outcome exactly.
@@ -216,6 +217,21 @@ struct XMLPageReaderTests {
         }
         #expect(try XMLPageReader.read(Array("<r><x/></r>".utf8), body) == "r")
         #expect(XMLPageReader.readWithBytes(Array("<r><x></r>".utf8), url: nil, options: .init(), body) == nil)
+    }
+
+    @Test("the eight-byte test for plain text agrees with a byte-by-byte one")
+    func plainWords() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x26, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F, 0x5C, 0x5D,
+                                    0x5E, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0x20...0x7E, using: &generator)
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let plain = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && ![0x3C, 0x26, 0x3E, 0x5D].contains($0) }
+            #expect(XMLByteReaderCore.isPlain(word) == plain, "\(bytes)")
+        }
     }
 
     @Test("limits below libxml2's are left to libxml2")

@@ -2,11 +2,11 @@
 /// and each (qualified name, namespace) pair resolved once into an `XMLName` with an id, which is what trees,
 /// events and paths use (the same split as libxml2's (local, namespace, prefix) names in `XMLNameTable`).
 struct XMLByteNames {
-    /// What a qualified name is, worked out on first sight.
+    /// What a qualified name is, worked out on first sight (plain integers, so reading one costs no reference
+    /// counting; its local part is in `locals`).
     struct QualifiedName {
         /// Prefix id in `prefixes`, -1 for none.
         var prefix: Int32
-        var local: String
         /// -2: not a namespace declaration; -1: `xmlns`; otherwise `xmlns:p` with p's prefix id.
         var declares: Int32
         /// The last namespace URI id this name resolved with (-2 for none yet) and the resolved name id then:
@@ -25,6 +25,7 @@ struct XMLByteNames {
     var prefixes = XMLByteInterner()
     var namespaces = XMLByteInterner()
     private(set) var info: [QualifiedName] = []
+    private var locals: [String] = []
     private(set) var resolved: [Resolved] = []
     private var byKey: [Int64: Int32] = [:]
     /// The prefix id of `xml` (bound to `xmlNamespace` without a declaration) and of `xmlns`.
@@ -58,23 +59,26 @@ struct XMLByteNames {
             if colon >= 0 { colon = -2; break }
             colon = index
         }
-        var entry = QualifiedName(prefix: -1, local: "", declares: -2)
+        var entry = QualifiedName(prefix: -1, declares: -2)
+        var local = ""
+        defer {
+            info.append(entry)
+            locals.append(local)
+        }
         if colon == -2 || colon == 0 || colon == count - 1 {
             entry.prefix = -3   // refused
-            info.append(entry)
             return nil
         }
         if colon > 0 {
             entry.prefix = Int32(prefixes.id(base, colon))
-            entry.local = String(decoding: UnsafeBufferPointer(start: base + colon + 1, count: count - colon - 1), as: UTF8.self)
+            local = String(decoding: UnsafeBufferPointer(start: base + colon + 1, count: count - colon - 1), as: UTF8.self)
             if entry.prefix == xmlnsPrefix {
                 entry.declares = Int32(prefixes.id(base + colon + 1, count - colon - 1))
             }
         } else {
-            entry.local = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
-            if entry.local == "xmlns" { entry.declares = -1 }
+            local = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+            if local == "xmlns" { entry.declares = -1 }
         }
-        info.append(entry)
         return id
     }
 
@@ -88,7 +92,7 @@ struct XMLByteNames {
             name = known
         } else {
             let entry = info[id]
-            let xmlName = XMLName(namespace: namespace < 0 ? nil : namespaces.string(Int(namespace)), local: entry.local,
+            let xmlName = XMLName(namespace: namespace < 0 ? nil : namespaces.string(Int(namespace)), local: locals[id],
                                   prefix: entry.prefix < 0 ? nil : prefixes.string(Int(entry.prefix)))
             name = Int32(resolved.count)
             resolved.append(Resolved(name: xmlName, qualified: Int32(id)))

@@ -78,14 +78,16 @@ extension XMLByteReaderCore {
                     continue
                 }
             }
-            text.reset()
-            let flags = try readText(into: text)
+            // Decoded straight into the output, which is what is stored unless something needs escaping.
+            let start = output.count
+            let flags = try readText(into: output)
+            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: output.start + start, count: output.count - start)) }
             if flags.needsEscape {
+                text.reset()
+                text.append(contentsOf: UnsafeBufferPointer(start: output.start + start, count: output.count - start))
+                output.truncate(to: start)
                 appendEscaped(text.start, text.count, attribute: false)
-            } else {
-                output.append(contentsOf: UnsafeBufferPointer(start: text.start, count: text.count))
             }
-            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: text.start, count: text.count)) }
         }
         throw Fallback()
     }
@@ -99,7 +101,7 @@ extension XMLByteReaderCore {
         for index in Int(frame.bindingStart)..<bindings.count { writeDeclaration(bindings[index]) }
         try writeRest(of: frame, isEmpty: isEmpty)
         frames.removeLast()
-        bindings.removeSubrange(Int(frame.bindingStart)...)
+        if bindings.count > Int(frame.bindingStart) { bindings.removeSubrange(Int(frame.bindingStart)...) }
     }
 
     /// Opens `frame`'s element in the tree with the last start tag's attributes, and writes those attributes.

@@ -13,8 +13,8 @@ extension XMLByteReaderCore {
     mutating func startTag() throws(Fallback) -> Bool {
         var at = position + 1
         let element = try qualifiedName(&at)
-        attributes.removeAll(keepingCapacity: true)
-        written.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        if !written.isEmpty { written.removeAll(keepingCapacity: true) }
         values.reset()
         let bindingStart = bindings.count
         var isEmpty = false

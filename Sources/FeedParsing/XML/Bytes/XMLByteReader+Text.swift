@@ -18,6 +18,14 @@ extension XMLByteReaderCore {
         var at = position
         var run = at
         while at < count {
+            // Eight bytes at a time while none of them needs a closer look.
+            while at + 8 <= count {
+                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                guard Self.isPlain(word) else { break }
+                if word != 0x2020_2020_2020_2020 { flags.nonBlank = true }
+                at += 8
+            }
+            guard at < count else { break }
             let value = base[at]
             // Letters and most punctuation: one comparison.
             if value > 0x3E && value < 0x80 && value != UInt8(ascii: "]") {
@@ -71,6 +79,18 @@ extension XMLByteReaderCore {
         }
         // The input ends inside an element.
         throw Fallback()
+    }
+
+    /// Whether all eight bytes of `word` are ASCII from space on and none is `<`, `&`, `>` or `]` (exact for the
+    /// word as a whole: the usual bit tricks, whose per-byte flags may be wrong only after a byte that matched).
+    @inline(__always)
+    static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let special = hasZero(word ^ (ones &* 0x3C)) | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3E))
+            | hasZero(word ^ (ones &* 0x5D))
+        return (word & highs) | below | special == 0
     }
 
     /// A CDATA section's content from `start` (after `<![CDATA[`); returns the offset after its `]]>`.

@@ -182,7 +182,7 @@ struct XMLByteReaderCore {
     /// Closes the innermost element (its end tag already read) and returns its name.
     private mutating func popFrame() -> XMLName {
         let frame = frames.removeLast()
-        bindings.removeSubrange(Int(frame.bindingStart)...)
+        if bindings.count > Int(frame.bindingStart) { bindings.removeSubrange(Int(frame.bindingStart)...) }
         childCounts.close()
         if frames.isEmpty { rootClosed = true }
         return names.resolved[Int(frame.name)].name
