@@ -15,6 +15,12 @@ final class XMLByteBuffer {
     /// Empties the buffer, keeping its memory.
     func reset() { count = 0 }
 
+    /// The first byte (valid up to `count`, until the next append).
+    var start: UnsafePointer<UInt8> { UnsafePointer(storage) }
+
+    /// Drops the bytes from `newCount` on.
+    func truncate(to newCount: Int) { count = min(count, newCount) }
+
     /// The bytes written since the last `reset()`, as an array of exactly that size.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 

@@ -146,9 +146,21 @@ struct XMLElementTreeBuilder {
         nodes[nodes.count - 1].attributeEnd = Int32(attributes.count)
     }
 
-    /// Text directly inside the innermost open element.
+    /// Text directly inside the innermost open element. While the element's text so far is the last thing in the
+    /// tree's text (no child's text came after it: nearly always), it goes straight there; otherwise it waits in
+    /// the element's pending buffer until the element closes.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        pending[open.count - 1].append(contentsOf: bytes)
+        let depth = open.count - 1
+        let node = open[depth].node
+        if pending[depth].isEmpty {
+            if nodes[node].textStart == nodes[node].textEnd { nodes[node].textStart = Int32(text.count) }
+            if Int(nodes[node].textEnd) == text.count || nodes[node].textStart == Int32(text.count) {
+                text.append(contentsOf: bytes)
+                nodes[node].textEnd = Int32(text.count)
+                return
+            }
+        }
+        pending[depth].append(contentsOf: bytes)
     }
 
     /// Closes the innermost open element.
@@ -156,8 +168,12 @@ struct XMLElementTreeBuilder {
         let (node, _) = open.removeLast()
         let depth = open.count
         guard !pending[depth].isEmpty else { return }
-        nodes[node].textStart = Int32(text.count)
+        // Mixed content: the element's text is its direct text so far followed by what waited, made contiguous.
+        let start = text.count
+        let earlier = Array(text[Int(nodes[node].textStart)..<Int(nodes[node].textEnd)])
+        text.append(contentsOf: earlier)
         text.append(contentsOf: pending[depth])
+        nodes[node].textStart = Int32(start)
         nodes[node].textEnd = Int32(text.count)
         pending[depth].removeAll(keepingCapacity: true)
     }

@@ -42,10 +42,17 @@ public struct CSWResponse: Sendable {
     public static func parse(_ body: [UInt8], url: String? = nil) throws(CSWResponseError) -> CSWResponse {
         if looksLikeHTML(body) { throw .notCSW(root: "html") }
         let bytes = stripLeadingWhitespace(body)
+        let leadingWhitespace = bytes.count != body.count && bytes.starts(with: Array("<?xml".utf8))
+        return try XMLPageReader.read(bytes, url: url) { reader throws(CSWResponseError) in
+            var response = try readResponse(reader)
+            response.leadingWhitespace = leadingWhitespace
+            return response
+        }
+    }
+
+    /// The response from a page reader (run again from the start when the page is read with libxml2 after all).
+    private static func readResponse(_ reader: XMLPageReader) throws(CSWResponseError) -> CSWResponse {
         var response = CSWResponse()
-        response.leadingWhitespace = bytes.count != body.count && bytes.starts(with: Array("<?xml".utf8))
-        let reader: XMLReader
-        do { reader = try XMLReader(bytes: bytes, url: url) } catch { throw .notXML(error.description) }
         var stack: [String] = []
         var exceptionText = ""
         var exceptionCode: String?, locator: String?
@@ -111,7 +118,7 @@ public struct CSWResponse: Sendable {
     }
 
     /// The record element the reader stands on (after its start), with the identifier read from its tree.
-    static func record(_ reader: XMLReader, name: XMLName) throws(XMLReadError) -> CSWRecordEntry {
+    static func record(_ reader: XMLPageReader, name: XMLName) throws(XMLReadError) -> CSWRecordEntry {
         let (payload, tree) = try reader.outerXMLTree()
         return CSWRecordEntry(id: ISOMapping.identifier(of: tree), payload: payload, tree: tree, pointer: reader.path, element: name.local)
     }

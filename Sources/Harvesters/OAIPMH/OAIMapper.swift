@@ -77,15 +77,15 @@ extension OAIMapper {
 /// `oai_dc`: the fifteen Dublin Core elements.
 enum DublinCoreMapping {
     static func map(_ dc: XMLElementNode, into record: inout CatalogRecord) {
-        // The fifteen elements with their slot in `elements`, in one pass (a string switch costs less than
-        // hashing each name into a dictionary).
-        var children: [(slot: Int, node: XMLElementNode)] = []
+        // The fifteen elements grouped by their slot in one pass (a string switch costs less than hashing each
+        // name into a dictionary), so each element's list is read without going over all the children again.
+        var bySlot = [[XMLElementNode]](repeating: [], count: 15)
         for child in dc.children {
-            if let slot = slot(of: child.local) { children.append((slot, child)) }
+            if let slot = slot(of: child.local) { bySlot[slot].append(child) }
         }
         func nodes(_ local: String) -> [XMLElementNode] {
             guard let slot = slot(of: local) else { return [] }
-            return children.compactMap { $0.slot == slot ? $0.node : nil }
+            return bySlot[slot]
         }
         func values(_ local: String) -> [String] { nodes(local).compactMap(\.value) }
         let titles = nodes("title").filter { $0.value != nil }

@@ -89,10 +89,13 @@ public struct OAIResponse: Sendable {
 
     /// Reads a response; throws when it is not XML or not an OAI-PMH envelope.
     public static func parse(_ bytes: [UInt8], url: String? = nil) throws(OAIResponseError) -> OAIResponse {
-        var response = OAIResponse()
         if looksLikeHTML(bytes) { throw .notOAI(root: "html") }
-        let reader: XMLReader
-        do { reader = try XMLReader(bytes: bytes, url: url) } catch { throw .notXML(error.description) }
+        return try XMLPageReader.read(bytes, url: url) { reader throws(OAIResponseError) in try readResponse(reader) }
+    }
+
+    /// The response from a page reader (run again from the start when the page is read with libxml2 after all).
+    private static func readResponse(_ reader: XMLPageReader) throws(OAIResponseError) -> OAIResponse {
+        var response = OAIResponse()
         var stack: [String] = []
         var text = ""
         var capture = false

@@ -1,0 +1,186 @@
+/// `outerXMLTree()` read straight from the page's bytes: the bytes `XMLSubtreeWriter` writes for the element and the
+/// tree `XMLReaderCore.tree(of:)` builds, in one pass over the element.
+extension XMLByteReaderCore {
+    /// The current element (after its start tag) as stored bytes and tree; the reader does not move (its end is
+    /// remembered for `skipElement()`).
+    mutating func outerXMLTree() throws(Fallback) -> (xml: [UInt8], tree: XMLElementNode) {
+        precondition(currentIsStart, "XMLPageReader.outerXMLTree() must directly follow a startElement event")
+        output.reset()
+        treeBuilder.begin()
+        let top = frames.count - 1
+        let frame = frames[top]
+        output.append(UInt8(ascii: "<"))
+        writeName(frame.qualified)
+        // Every namespace in scope is declared on the stored element: its own, then its ancestors', nearest first,
+        // each prefix once.
+        var seen: [Int32] = []
+        var end = bindings.count
+        for level in stride(from: top, through: 0, by: -1) {
+            let start = Int(frames[level].bindingStart)
+            for index in start..<end where !seen.contains(bindings[index].prefix) {
+                seen.append(bindings[index].prefix)
+                writeDeclaration(bindings[index])
+            }
+            end = start
+        }
+        let start = position
+        try writeRest(of: frame, isEmpty: pendingEnd)
+        if !pendingEnd {
+            frames[top].end = position
+            position = start
+        }
+        return (output.bytes, treeBuilder.finish().root)
+    }
+
+    /// The element whose start tag was just read and written up to its declarations: its attributes, content and
+    /// end, written and built (`position` then stands after its end tag).
+    private mutating func writeRest(of frame: Frame, isEmpty: Bool) throws(Fallback) {
+        openInTree(frame)
+        if isEmpty {
+            output.append(UInt8(ascii: "/"))
+            output.append(UInt8(ascii: ">"))
+        } else {
+            output.append(UInt8(ascii: ">"))
+            try expandContent()
+            writeEndTag(frame.qualified)
+        }
+        treeBuilder.close()
+    }
+
+    /// The content of the innermost open element up to and including its end tag, written and built.
+    private mutating func expandContent() throws(Fallback) {
+        while position < count {
+            if base[position] == UInt8(ascii: "<") {
+                switch byte(position + 1) {
+                case UInt8(ascii: "/"):
+                    try endTag()
+                    return
+                case UInt8(ascii: "?"):
+                    let instruction = try processingInstruction()
+                    output.append(UInt8(ascii: "<"))
+                    output.append(UInt8(ascii: "?"))
+                    appendSource(instruction.target)
+                    if !instruction.content.isEmpty {
+                        output.append(UInt8(ascii: " "))
+                        appendSource(instruction.content)
+                    }
+                    output.append(UInt8(ascii: "?"))
+                    output.append(UInt8(ascii: ">"))
+                    continue
+                case UInt8(ascii: "!"):
+                    if let content = try comment() {
+                        appendSource(content.lowerBound - 4..<position)   // `<!--content-->` as written
+                        continue
+                    }
+                    // A CDATA section: a text node follows.
+                default:
+                    try expandChild()
+                    continue
+                }
+            }
+            // Decoded straight into the output, which is what is stored unless something needs escaping.
+            let start = output.count
+            let flags = try readText(into: output)
+            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: output.start + start, count: output.count - start)) }
+            if flags.needsEscape {
+                text.reset()
+                text.append(contentsOf: UnsafeBufferPointer(start: output.start + start, count: output.count - start))
+                output.truncate(to: start)
+                appendEscaped(text.start, text.count, attribute: false)
+            }
+        }
+        throw Fallback()
+    }
+
+    /// A child element at `position`, written and built whole.
+    private mutating func expandChild() throws(Fallback) {
+        let isEmpty = try startTag()
+        let frame = frames[frames.count - 1]
+        output.append(UInt8(ascii: "<"))
+        writeName(frame.qualified)
+        for index in Int(frame.bindingStart)..<bindings.count { writeDeclaration(bindings[index]) }
+        try writeRest(of: frame, isEmpty: isEmpty)
+        frames.removeLast()
+        if bindings.count > Int(frame.bindingStart) { bindings.removeSubrange(Int(frame.bindingStart)...) }
+    }
+
+    /// Opens `frame`'s element in the tree with the last start tag's attributes, and writes those attributes.
+    private mutating func openInTree(_ frame: Frame) {
+        treeBuilder.open(Int(frame.name), names.resolved[Int(frame.name)].name)
+        for attribute in attributes {
+            output.append(UInt8(ascii: " "))
+            writeName(names.resolved[Int(attribute.name)].qualified)
+            output.append(UInt8(ascii: "="))
+            output.append(UInt8(ascii: "\""))
+            appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true)
+            output.append(UInt8(ascii: "\""))
+            treeBuilder.attribute(Int(attribute.name), names.resolved[Int(attribute.name)].name, value: value(of: attribute))
+        }
+    }
+
+    private func writeName(_ qualified: Int32) {
+        names.qualified.bytes(Int(qualified)).withUnsafeBufferPointer { output.append(contentsOf: $0) }
+    }
+
+    private func writeEndTag(_ qualified: Int32) {
+        output.append(UInt8(ascii: "<"))
+        output.append(UInt8(ascii: "/"))
+        writeName(qualified)
+        output.append(UInt8(ascii: ">"))
+    }
+
+    /// ` xmlns="uri"` or ` xmlns:prefix="uri"`.
+    private func writeDeclaration(_ binding: (prefix: Int32, namespace: Int32)) {
+        for character in " xmlns".utf8 { output.append(character) }
+        if binding.prefix >= 0 {
+            output.append(UInt8(ascii: ":"))
+            names.prefixes.bytes(Int(binding.prefix)).withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        }
+        output.append(UInt8(ascii: "="))
+        output.append(UInt8(ascii: "\""))
+        names.namespaces.bytes(Int(binding.namespace)).withUnsafeBufferPointer {
+            appendEscaped($0.baseAddress!, $0.count, attribute: true)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Page bytes copied as they are (comments and processing instructions, checked to hold no carriage return).
+    private func appendSource(_ range: Range<Int>) {
+        output.append(contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// Decoded text or attribute value escaped as `XMLSubtreeWriter.appendEscaped` does.
+    private func appendEscaped(_ start: UnsafePointer<UInt8>, _ length: Int, attribute: Bool) {
+        var run = 0
+        var index = 0
+        while index < length {
+            let value = start[index]
+            if value >= 0x3F || (value >= 0x20 && value != UInt8(ascii: "&") && value != UInt8(ascii: "<")
+                                 && value != UInt8(ascii: ">") && (value != UInt8(ascii: "\"") || !attribute))
+                || (!attribute && (value == 0x0A || value == 0x09)) {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: start + run, count: index - run))
+            let escaped: StaticString
+            switch value {
+            case UInt8(ascii: "&"): escaped = "&amp;"
+            case UInt8(ascii: "<"): escaped = "&lt;"
+            case UInt8(ascii: ">"): escaped = "&gt;"
+            case 0x0D: escaped = "&#13;"
+            case UInt8(ascii: "\""): escaped = "&quot;"
+            case 0x09: escaped = "&#9;"
+            case 0x0A: escaped = "&#10;"
+            default: escaped = ""
+            }
+            if escaped.utf8CodeUnitCount == 0 {
+                output.append(value)
+            } else {
+                escaped.withUTF8Buffer { output.append(contentsOf: $0) }
+            }
+            index += 1
+            run = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(start: start + run, count: length - run))
+    }
+}
