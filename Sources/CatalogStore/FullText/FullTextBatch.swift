@@ -18,8 +18,9 @@ enum FullTextBatch {
     /// it will change before it changes them, and `add` the entries of the records it added or changed after.
     /// Calls nest: inside another such call, `body` just runs.
     static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        if let connection = db.sqliteConnection, fc_sqlite_enable_triggers(connection, -1) == 0 { return try body() }
-        guard let connection = db.sqliteConnection, fc_sqlite_enable_triggers(connection, 0) == 0 else {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(message: "\(db.description) is closed") }
+        if fc_sqlite_enable_triggers(connection, -1) == 0 { return try body() }
+        guard fc_sqlite_enable_triggers(connection, 0) == 0 else {
             throw DatabaseError(message: "SQLite would not turn off the triggers of \(db.description) for a batch of records")
         }
         let result: T

@@ -32,14 +32,7 @@ enum Migrations {
     /// (v13). Harvests write their records with the connection's triggers off and index them in one statement per batch
     /// (`FullTextBatch`); the triggers serve every other change. The update trigger also fires on the columns
     /// `rank_key` is computed from, so a record whose rank changes moves in the index.
-    static let ftsTriggers = ftsInsertAndUpdate + """
-    CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
-        VALUES ('delete', old.rank_key, old.title, old.description, old.keywords, old.publisher);
-    END;
-    """
-
-    static let ftsInsertAndUpdate = """
+    static let ftsTriggers = """
     CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
         INSERT INTO records_fts(rowid, title, description, keywords, publisher)
         VALUES (new.rank_key, new.title, new.description, new.keywords, new.publisher);
@@ -49,6 +42,10 @@ enum Migrations {
         VALUES ('delete', old.rank_key, old.title, old.description, old.keywords, old.publisher);
         INSERT INTO records_fts(rowid, title, description, keywords, publisher)
         VALUES (new.rank_key, new.title, new.description, new.keywords, new.publisher);
+    END;
+    CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+        INSERT INTO records_fts(records_fts, rowid, title, description, keywords, publisher)
+        VALUES ('delete', old.rank_key, old.title, old.description, old.keywords, old.publisher);
     END;
     """
 
