@@ -10,4 +10,14 @@ static inline int fc_sqlite_enable_triggers(sqlite3 *db, int on) {
     if (sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, &now) != SQLITE_OK) return -1;
     return now;
 }
+
+/* Binds a copy of `length` bytes of UTF-8 text (SQLITE_TRANSIENT, a macro Swift cannot import). */
+static inline int fc_sqlite_bind_text(sqlite3_stmt *statement, int index, const char *text, int length) {
+    return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
+}
+
+/* Binds a copy of `length` bytes as a blob (SQLITE_TRANSIENT). */
+static inline int fc_sqlite_bind_blob(sqlite3_stmt *statement, int index, const void *bytes, int length) {
+    return sqlite3_bind_blob(statement, index, bytes, length, SQLITE_TRANSIENT);
+}
 #endif

@@ -11,6 +11,11 @@ enum RecordTerms {
     struct Term: Hashable {
         let field: String
         let value: String
+
+        /// SQLite's order of the `(field, value)` key: their UTF-8 bytes, field first.
+        static func inKeyOrder(_ a: Term, _ b: Term) -> Bool {
+            a.field == b.field ? a.value.utf8.lexicographicallyPrecedes(b.value.utf8) : a.field.utf8.lexicographicallyPrecedes(b.field.utf8)
+        }
     }
 
     static func terms(of record: CatalogRecord) -> [Term] {

@@ -29,7 +29,14 @@ extension CatalogStore {
     static func streamIn(_ records: [StagedRecord], payloads: [(bytes: [UInt8], codec: String?)?], runID: Int64, sourceID: String,
                          at date: Date, db: Database) throws {
         let now = Timestamp.text(date)
-        let stage = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_staging (run_id, local_id, change, content_hash) VALUES (?, ?, ?, ?)")
+        let stage = try RowInsert("INSERT OR IGNORE INTO run_staging (run_id, local_id, change, content_hash) VALUES (?, ?, ?, ?)", db: db)
+        // A record not yet in the catalogue is inserted as it is: no conflict handling, so SQLite keeps no statement
+        // journal for it. One already there (a run restarted over its own records) takes the batch's version.
+        let insert = try RowInsert("""
+            INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified, content_hash, record_json,
+                harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, db: db)
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified, content_hash, record_json,
                 harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
@@ -37,42 +44,57 @@ extension CatalogStore {
             \(Self.recordUpsert)
             RETURNING seq
             """)
-        let keepRaw = try db.cachedStatement(sql: """
+        let keepRaw = try RowInsert("""
             INSERT INTO raw_records (source_id, local_id, payload, payload_codec, payload_hash, media_type, page_url, fetched_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             \(Self.rawUpsert)
-            """)
+            """, db: db)
         // Rows with a seq above this were inserted by this batch; one at or below it was already there (updated).
         let newAbove = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM records") ?? 0
         // Records of the batch already in the catalogue (a run restarted over its own records) leave the full-text
         // index now, while they still hold what it indexed, and come back with the batch's own records.
-        let present = try Int64.fetchAll(db, sql: "SELECT seq FROM records WHERE id IN (SELECT value FROM json_each(?))",
-                                         arguments: [JSONWriter.string(.array(records.map { .string(sourceID + "/" + $0.localID) }))])
+        var present: [Int64] = []
+        var presentIDs = Set<String>()
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, id FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                                       arguments: [JSONWriter.string(.array(records.map { .string(sourceID + "/" + $0.localID) }))])
+        while let row = try rows.next() {
+            present.append(row[0])
+            presentIDs.insert(row[1])
+        }
         try FullTextBatch.remove(seqs: present, db: db)
         var fresh: [String] = []
         var replaced: [(seq: Int64, id: String)] = []
-        var terms: [JSONValue] = []
-        var keys: [JSONValue] = []
+        var terms: [(seq: Int64, term: RecordTerms.Term)] = []
+        var keys: [(id: String, key: MatchKey)] = []
         try FullTextBatch.withoutTriggers(db) {
             for (item, payload) in zip(records, payloads) {
                 let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
-                try stage.execute(arguments: [runID, item.localID, item.change.rawValue, encoded?.contentHash])
-                guard db.changesCount > 0, let encoded else { continue }
+                let staged = try stage.run(.int(runID), .text(item.localID), .text(item.change.rawValue),
+                                           .text(encoded?.contentHash))
+                guard staged, let encoded else { continue }
                 let id = sourceID + "/" + item.localID
-                guard let seq = try Int64.fetchOne(upsert, arguments: [
-                    id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
-                    encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
-                    encoded.rank.isCopy, encoded.rank.completeness,
-                ]) else { continue }
-                if seq <= newAbove { replaced.append((seq, id)) } else { fresh.append(id) }
-                let number = JSONValue.number(JSONNumber(seq))
-                for term in encoded.termRows { terms.append(.array([number, .string(term.field), .string(term.value)])) }
-                for key in encoded.keyRows {
-                    keys.append(.array([.string(id), .string(key.kind), .string(key.value), .number(JSONNumber(key.strong ? 1 : 0))]))
+                let seq: Int64
+                if presentIDs.contains(id) {
+                    guard let updated = try Int64.fetchOne(upsert, arguments: [
+                        id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
+                        encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
+                        encoded.rank.isCopy, encoded.rank.completeness,
+                    ]) else { continue }
+                    seq = updated
+                    replaced.append((seq, id))
+                } else {
+                    try insert.run(.text(id), .text(sourceID), .text(item.localID), .text(encoded.ftsTitle), .text(encoded.ftsDescription),
+                                   .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.record.modified?.display),
+                                   .text(encoded.contentHash), .text(encoded.json), .text(now), .int(runID), .int(runID), .text(id),
+                                   .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)))
+                    seq = db.lastInsertedRowID
+                    fresh.append(id)
                 }
+                for term in encoded.termRows.sorted(by: RecordTerms.Term.inKeyOrder) { terms.append((seq, term)) }
+                for key in encoded.keyRows { keys.append((id, key)) }
                 if let payload, let raw = item.raw {
-                    try keepRaw.execute(arguments: [sourceID, item.localID, Data(payload.bytes), payload.codec, raw.payloadHash, raw.mediaType,
-                                                    raw.pageURL, now])
+                    try keepRaw.run(.text(sourceID), .text(item.localID), .blob(payload.bytes), .text(payload.codec),
+                                    .text(raw.payloadHash), .text(raw.mediaType), .text(raw.pageURL), .text(now))
                 }
             }
         }
@@ -83,14 +105,13 @@ extension CatalogStore {
             try db.execute(sql: "DELETE FROM record_keys WHERE record_id IN (SELECT value FROM json_each(?))",
                            arguments: [JSONWriter.string(.array(replaced.map { .string($0.id) }))])
         }
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO record_terms (seq, field, value)
-            SELECT t.value ->> 0, t.value ->> 1, t.value ->> 2 FROM json_each(?) t ORDER BY 1, 2, 3
-            """, arguments: [JSONWriter.string(.array(terms))])
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong)
-            SELECT k.value ->> 0, ?, k.value ->> 1, k.value ->> 2, k.value ->> 3 FROM json_each(?) k ORDER BY 1, 3, 4
-            """, arguments: [sourceID, JSONWriter.string(.array(keys))])
+        // Terms and keys go in one row at a time, in the order of their table's key (the batch's records in order, each
+        // record's terms sorted), so each insert lands next to the one before it.
+        let addTerm = try RowInsert("INSERT OR IGNORE INTO record_terms (seq, field, value) VALUES (?, ?, ?)", db: db)
+        for (seq, term) in terms { try addTerm.run(.int(seq), .text(term.field), .text(term.value)) }
+        let addKey = try RowInsert("INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)", db: db)
+        keys.sort { ($0.id, $0.key.kind, $0.key.value) < ($1.id, $1.key.kind, $1.key.value) }
+        for (id, key) in keys { try addKey.run(.text(id), .text(sourceID), .text(key.kind), .text(key.value), .int(key.strong ? 1 : 0)) }
         try Clusters.update(affected: replaced.map(\.id), fresh: fresh, removedClusters: [], db: db)
     }
 }

@@ -1,0 +1,63 @@
+import CSQLiteConfig
+import GRDB
+
+/// A prepared statement run once per row through SQLite's own calls: the values are bound in place, with none of the
+/// per-call bookkeeping of `Statement.execute(arguments:)`. For the statements a batch runs thousands of times
+/// (its records' terms and match keys, its records and payloads), inside the batch's transaction.
+struct RowInsert {
+    enum Value {
+        case text(String)
+        case int(Int64)
+        case blob([UInt8])
+        case null
+
+        /// The text, or NULL.
+        static func text(_ text: String?) -> Value { text.map { .text($0) } ?? .null }
+    }
+
+    private let statement: Statement
+    private let db: Database
+
+    init(_ sql: String, db: Database) throws {
+        statement = try db.cachedStatement(sql: sql)
+        self.db = db
+    }
+
+    /// Runs the statement once with `values` bound to its parameters in order; returns whether it changed a row
+    /// (false when `OR IGNORE` ignored it).
+    @discardableResult
+    func run(_ values: Value...) throws -> Bool {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .text(let text):
+                var text = text
+                status = text.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { fc_sqlite_bind_text(handle, index, $0.baseAddress, Int32(utf8.count)) }
+                }
+            case .int(let number):
+                status = sqlite3_bind_int64(handle, index, number)
+            case .blob(let bytes) where bytes.isEmpty:
+                // An empty array may have no address, and a blob bound from none is NULL.
+                status = sqlite3_bind_zeroblob(handle, index, 0)
+            case .blob(let bytes):
+                status = bytes.withUnsafeBytes { fc_sqlite_bind_blob(handle, index, $0.baseAddress, Int32($0.count)) }
+            case .null:
+                status = sqlite3_bind_null(handle, index)
+            }
+            guard status == SQLITE_OK else { throw failure(status) }
+        }
+        let status = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard status == SQLITE_DONE || status == SQLITE_ROW else { throw failure(status) }
+        return sqlite3_changes(db.sqliteConnection) > 0
+    }
+
+    private func failure(_ status: Int32) -> DatabaseError {
+        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "error \(status)"
+        return DatabaseError(resultCode: ResultCode(rawValue: status), message: message, sql: statement.sql)
+    }
+}
