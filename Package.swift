@@ -31,6 +31,7 @@ let package = Package(
                        providers: [.apt(["libserd-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CSQLiteConfig", path: "Sources/CSQLiteConfig", providers: [.apt(["libsqlite3-dev"])]),
 
@@ -50,7 +51,7 @@ let package = Package(
         .target(name: "Merge", dependencies: ["CatalogModel"], swiftSettings: strict),
         // SQLite: migrations, runs, issues, records, FTS5, clusters.
         .target(name: "CatalogStore",
-                dependencies: ["CatalogModel", "FeedParsing", "Merge", "CZlib", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["CatalogModel", "FeedParsing", "Merge", "CZlib", "CZstd", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // Metadata quality: MQA metrics per record and source, fixes, and the report views (pure).
         .target(name: "Quality", dependencies: ["CatalogModel"], swiftSettings: strict),

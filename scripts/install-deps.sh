@@ -2,7 +2,7 @@
 # Installs the system packages fedcat builds against, when missing (Debian/Ubuntu, as root or with sudo).
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libxml2-dev libserd-dev libsqlite3-dev zlib1g-dev pkg-config)
+packages=(libcurl4-openssl-dev libxml2-dev libserd-dev libsqlite3-dev zlib1g-dev libzstd-dev pkg-config)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

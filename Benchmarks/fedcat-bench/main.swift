@@ -10,6 +10,7 @@
 //   fedcat-bench csw DIR [--parse-only | --no-normalise]   the same for CSW GetRecords pages (ISO 19139)
 //   fedcat-bench ckan DIR [--parse-only | --no-normalise | --encode]   the same for CKAN package_search pages;
 //                                            --encode also builds what the writer stores (JSON, hash, terms, keys)
+//   fedcat-bench payload DIR [--codec zstd|deflate]   compress each package of the CKAN pages in DIR as it is stored
 import CatalogModel
 import CatalogStore
 import FeedParsing
@@ -137,7 +138,8 @@ case "ckan":
             (id: package.value.object?["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.value)
         }
     }
+case "payload": payloadBench(arguments)
 case "search": searchBench(arguments)
 case "fetch": fetchBench(arguments)
-default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, ckan, search, fetch")
+default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, ckan, payload, search, fetch")
 }

@@ -33,7 +33,32 @@ struct PayloadCodecTests {
         let (stored, codec) = PayloadCodec.encode(Self.ckanPackage)
         #expect(PayloadCodec.decode(Array(stored.prefix(stored.count / 2)), codec: codec) == nil)
         #expect(PayloadCodec.decode([0xFF, 0xFF, 0xFF, 0xFF], codec: codec) == nil)
-        #expect(PayloadCodec.decode(stored, codec: "zstd") == nil)
+        #expect(PayloadCodec.decode(stored, codec: "brotli") == nil)
+        #expect(PayloadCodec.decode(stored, codec: "deflate") == nil)
+    }
+
+    @Test func payloadsStoredWithDeflateBeforeZstandardStillRead() throws {
+        let (stored, codec) = PayloadCodec.encode(Self.ckanPackage, method: .deflate)
+        #expect(codec == "deflate")
+        #expect(stored.count * 3 < Self.ckanPackage.count)
+        #expect(PayloadCodec.decode(stored, codec: "deflate") == Self.ckanPackage)
+        #expect(PayloadCodec.decode(stored, codec: PayloadCodec.name) == nil)
+    }
+
+    @Test func compressingFromManyThreadsAtOnceGivesEachItsOwnPayload() async {
+        let payloads = (0..<64).map { n in Array((String(repeating: "tree \(n) of the city; ", count: 40 + n)).utf8) }
+        let results = await withTaskGroup(of: (Int, [UInt8]?).self) { group in
+            for (n, payload) in payloads.enumerated() {
+                group.addTask {
+                    let (stored, codec) = PayloadCodec.encode(payload)
+                    return (n, PayloadCodec.decode(stored, codec: codec))
+                }
+            }
+            var out: [Int: [UInt8]?] = [:]
+            for await (n, decoded) in group { out[n] = decoded }
+            return out
+        }
+        for (n, payload) in payloads.enumerated() { #expect(results[n] == payload) }
     }
 
     @Test func theStoreKeepsPayloadsCompressedAndShowsThemAsFetched() throws {

@@ -102,14 +102,15 @@ extension CatalogStore {
 
     static func insert(qualityRows rows: [QualityRecordRow], runID: Int64, sourceID: String, db: Database) throws {
         guard !rows.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: """
+        let insert = try RowInsert("""
             INSERT OR REPLACE INTO quality_records (run_id, source_id, local_id, title, url, score, percent, findings, findings_text,
                 shares, distributions, open_licence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """, db: db)
         for row in rows {
-            try insert.execute(arguments: [runID, sourceID, row.localID, row.title, row.url, row.score, row.percent,
-                                           row.findings, row.findingsText, row.shares, row.distributions, row.openLicence])
+            try insert.run(.int(runID), .text(sourceID), .text(row.localID), .text(row.title), .text(row.url), .real(row.score),
+                           .real(row.percent), .int(Int64(row.findings)), .text(row.findingsText), .text(row.shares),
+                           .int(Int64(row.distributions)), .int(row.openLicence ? 1 : 0))
         }
     }
 

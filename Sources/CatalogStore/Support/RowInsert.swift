@@ -8,6 +8,7 @@ struct RowInsert {
     enum Value {
         case text(String)
         case int(Int64)
+        case real(Double)
         case blob([UInt8])
         case null
 
@@ -40,6 +41,8 @@ struct RowInsert {
                 }
             case .int(let number):
                 status = sqlite3_bind_int64(handle, index, number)
+            case .real(let number):
+                status = sqlite3_bind_double(handle, index, number)
             case .blob(let bytes) where bytes.isEmpty:
                 // An empty array may have no address, and a blob bound from none is NULL.
                 status = sqlite3_bind_zeroblob(handle, index, 0)
