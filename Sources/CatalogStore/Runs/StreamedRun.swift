@@ -51,17 +51,10 @@ extension CatalogStore {
             """, db: db)
         // Rows with a seq above this were inserted by this batch; one at or below it was already there (updated).
         let newAbove = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM records") ?? 0
-        // Records of the batch already in the catalogue (a run restarted over its own records) leave the full-text
-        // index now, while they still hold what it indexed, and come back with the batch's own records.
+        // Records of the batch already in the catalogue (a run resumed over records it had written) are found when
+        // their insert is refused as a duplicate: each leaves the full-text index then, while it still holds what was
+        // indexed, takes the batch's version, and comes back with the batch's own records.
         var present: [Int64] = []
-        var presentIDs = Set<String>()
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, id FROM records WHERE id IN (SELECT value FROM json_each(?))",
-                                       arguments: [JSONWriter.string(.array(records.map { .string(sourceID + "/" + $0.localID) }))])
-        while let row = try rows.next() {
-            present.append(row[0])
-            presentIDs.insert(row[1])
-        }
-        try FullTextBatch.remove(seqs: present, db: db)
         var fresh: [String] = []
         var replaced: [(seq: Int64, id: String)] = []
         var terms: [(seq: Int64, term: RecordTerms.Term)] = []
@@ -74,21 +67,25 @@ extension CatalogStore {
                 guard staged, let encoded else { continue }
                 let id = sourceID + "/" + item.localID
                 let seq: Int64
-                if presentIDs.contains(id) {
+                let inserted = try insert.runUnlessDuplicate(
+                    .text(id), .text(sourceID), .text(item.localID), .text(encoded.ftsTitle), .text(encoded.ftsDescription),
+                    .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.record.modified?.display),
+                    .text(encoded.contentHash), .text(encoded.json), .text(now), .int(runID), .int(runID), .text(id),
+                    .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)))
+                if inserted {
+                    seq = db.lastInsertedRowID
+                    fresh.append(id)
+                } else {
+                    guard let stored = try Int64.fetchOne(db, sql: "SELECT seq FROM records WHERE id = ?", arguments: [id]) else { continue }
+                    try FullTextBatch.remove(seqs: [stored], db: db)
                     guard let updated = try Int64.fetchOne(upsert, arguments: [
                         id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
                         encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
                         encoded.rank.isCopy, encoded.rank.completeness,
                     ]) else { continue }
                     seq = updated
+                    present.append(seq)
                     replaced.append((seq, id))
-                } else {
-                    try insert.run(.text(id), .text(sourceID), .text(item.localID), .text(encoded.ftsTitle), .text(encoded.ftsDescription),
-                                   .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.record.modified?.display),
-                                   .text(encoded.contentHash), .text(encoded.json), .text(now), .int(runID), .int(runID), .text(id),
-                                   .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)))
-                    seq = db.lastInsertedRowID
-                    fresh.append(id)
                 }
                 for term in encoded.termRows.sorted(by: RecordTerms.Term.inKeyOrder) { terms.append((seq, term)) }
                 for key in encoded.keyRows { keys.append((id, key)) }

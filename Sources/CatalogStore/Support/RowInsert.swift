@@ -28,6 +28,18 @@ struct RowInsert {
     /// (false when `OR IGNORE` ignored it).
     @discardableResult
     func run(_ values: Value...) throws -> Bool {
+        try run(values, duplicates: .fail)
+    }
+
+    /// Runs the statement once; returns false, having written nothing, when the row would repeat the key of a row
+    /// already there (a UNIQUE or PRIMARY KEY constraint): SQLite checks those before it writes.
+    func runUnlessDuplicate(_ values: Value...) throws -> Bool {
+        try run(values, duplicates: .refuse)
+    }
+
+    private enum Duplicates { case fail, refuse }
+
+    private func run(_ values: [Value], duplicates: Duplicates) throws -> Bool {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
@@ -54,8 +66,10 @@ struct RowInsert {
             guard status == SQLITE_OK else { throw failure(status) }
         }
         let status = sqlite3_step(handle)
+        let extended = sqlite3_extended_errcode(db.sqliteConnection)
         sqlite3_reset(handle)
-        guard status == SQLITE_DONE || status == SQLITE_ROW else { throw failure(status) }
+        if duplicates == .refuse && (extended == ResultCode.SQLITE_CONSTRAINT_UNIQUE.rawValue || extended == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue) { return false }
+        guard status == SQLITE_DONE || status == SQLITE_ROW else { throw failure(extended) }
         return sqlite3_changes(db.sqliteConnection) > 0
     }
 
