@@ -6,15 +6,15 @@ import Foundation
 /// synthesized `Codable` conformance, absent optionals left out, dates as ISO 8601), about four times faster than
 /// `JSONEncoder`, which took a third of a harvest's time.
 enum RecordJSON {
-    /// Compact JSON with keys sorted, so equal records give equal bytes.
+    /// Compact JSON with keys sorted, so equal records give equal bytes: `value` written by `JSONWriter` with sorted
+    /// keys, written straight into bytes by `RecordJSONWriter`.
     static func encode(_ record: CatalogRecord) -> [UInt8] {
-        var options = JSONWriter.Options()
-        options.sortedKeys = true
-        return JSONWriter.write(value(record), options: options)
+        RecordJSONWriter.write(record)
     }
 
-    /// The record as a JSON tree. Every object is built with its keys in sorted order, so that the writer finds them
-    /// sorted and has nothing to reorder (the bytes are the same either way).
+    /// The record as a JSON tree: the definition of the stored JSON, which `RecordJSONWriter` writes without the tree.
+    /// Every object is built with its keys in sorted order, so that the writer finds them sorted and has nothing to
+    /// reorder (the bytes are the same either way).
     static func value(_ r: CatalogRecord) -> JSONValue {
         var o = Builder()
         o["accessRights"] = r.accessRights.map(concept)

@@ -38,13 +38,19 @@ public struct JSONWriter: Sendable {
     }
 }
 
-/// The writer's output buffer.
-struct JSONOutput {
-    var bytes: [UInt8] = []
+/// The writer's output buffer. Writers that know their document's shape write into it directly, without building a
+/// `JSONValue` first: `string` escapes as `JSONWriter` does, and `bytes` takes punctuation and literals as they are.
+public struct JSONOutput {
+    public var bytes: [UInt8] = []
     let options: JSONWriter.Options
 
-    init(options: JSONWriter.Options) {
+    public init(options: JSONWriter.Options = .init()) {
         self.options = options
+    }
+
+    /// Appends `text` as a JSON string, quoted and escaped.
+    public mutating func string(_ text: String) {
+        writeString(text)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -125,8 +131,8 @@ struct JSONOutput {
         return true
     }
 
-    /// -1, 0 or 1 comparing two strings by their UTF-8 bytes.
-    static func compareUTF8(_ lhs: String, _ rhs: String) -> Int {
+    /// -1, 0 or 1 comparing two strings by their UTF-8 bytes (the order of `sortedKeys`).
+    public static func compareUTF8(_ lhs: String, _ rhs: String) -> Int {
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {
