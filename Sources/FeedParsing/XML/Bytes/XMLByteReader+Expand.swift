@@ -86,7 +86,7 @@ extension XMLByteReaderCore {
                 text.reset()
                 text.append(contentsOf: UnsafeBufferPointer(start: output.start + start, count: output.count - start))
                 output.truncate(to: start)
-                appendEscaped(text.start, text.count, attribute: false)
+                Self.appendEscaped(text.start, text.count, attribute: false, to: output)
             }
         }
         throw Fallback()
@@ -112,17 +112,21 @@ extension XMLByteReaderCore {
             writeName(names.resolved[Int(attribute.name)].qualified)
             output.append(UInt8(ascii: "="))
             output.append(UInt8(ascii: "\""))
-            appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true)
+            Self.appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true,
+                               to: output)
             output.append(UInt8(ascii: "\""))
             treeBuilder.attribute(Int(attribute.name), names.resolved[Int(attribute.name)].name, value: value(of: attribute))
         }
     }
 
-    private func writeName(_ qualified: Int32) {
-        names.qualified.bytes(Int(qualified)).withUnsafeBufferPointer { output.append(contentsOf: $0) }
+    // The writers are mutating (as is everything they are called from) so that they read the reader's state in
+    // place: a non-mutating call from a mutating one may copy the whole state first.
+    private mutating func writeName(_ qualified: Int32) {
+        let buffer = output
+        names.qualified.withBytes(Int(qualified)) { buffer.append(contentsOf: $0) }
     }
 
-    private func writeEndTag(_ qualified: Int32) {
+    private mutating func writeEndTag(_ qualified: Int32) {
         output.append(UInt8(ascii: "<"))
         output.append(UInt8(ascii: "/"))
         writeName(qualified)
@@ -130,30 +134,34 @@ extension XMLByteReaderCore {
     }
 
     /// ` xmlns="uri"` or ` xmlns:prefix="uri"`.
-    private func writeDeclaration(_ binding: (prefix: Int32, namespace: Int32)) {
-        for character in " xmlns".utf8 { output.append(character) }
+    private mutating func writeDeclaration(_ binding: (prefix: Int32, namespace: Int32)) {
+        let buffer = output
+        for character in " xmlns".utf8 { buffer.append(character) }
         if binding.prefix >= 0 {
-            output.append(UInt8(ascii: ":"))
-            names.prefixes.bytes(Int(binding.prefix)).withUnsafeBufferPointer { output.append(contentsOf: $0) }
+            buffer.append(UInt8(ascii: ":"))
+            names.prefixes.withBytes(Int(binding.prefix)) { buffer.append(contentsOf: $0) }
         }
-        output.append(UInt8(ascii: "="))
-        output.append(UInt8(ascii: "\""))
-        names.namespaces.bytes(Int(binding.namespace)).withUnsafeBufferPointer {
-            appendEscaped($0.baseAddress!, $0.count, attribute: true)
-        }
-        output.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
+        names.namespaces.withBytes(Int(binding.namespace)) { Self.appendEscaped($0.baseAddress!, $0.count, attribute: true, to: buffer) }
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Page bytes copied as they are (comments and processing instructions, checked to hold no carriage return).
-    private func appendSource(_ range: Range<Int>) {
+    private mutating func appendSource(_ range: Range<Int>) {
         output.append(contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
     /// Decoded text or attribute value escaped as `XMLSubtreeWriter.appendEscaped` does.
-    private func appendEscaped(_ start: UnsafePointer<UInt8>, _ length: Int, attribute: Bool) {
+    private static func appendEscaped(_ start: UnsafePointer<UInt8>, _ length: Int, attribute: Bool, to output: XMLByteBuffer) {
         var run = 0
         var index = 0
         while index < length {
+            // Eight bytes at a time while none of them is escaped.
+            while index + 8 <= length && Self.isUnescaped(UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self), attribute: attribute) {
+                index += 8
+            }
+            guard index < length else { break }
             let value = start[index]
             if value >= 0x3F || (value >= 0x20 && value != UInt8(ascii: "&") && value != UInt8(ascii: "<")
                                  && value != UInt8(ascii: ">") && (value != UInt8(ascii: "\"") || !attribute))
@@ -182,5 +190,17 @@ extension XMLByteReaderCore {
             run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(start: start + run, count: length - run))
+    }
+
+    /// Whether none of the eight bytes of `word` is escaped by `appendEscaped`: none below a space, and none of `&`,
+    /// `<`, `>` (nor `"` in an attribute). Exact for the word as a whole, as `isPlain`.
+    @inline(__always)
+    static func isUnescaped(_ word: UInt64, attribute: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        var special = hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C)) | hasZero(word ^ (ones &* 0x3E))
+        if attribute { special |= hasZero(word ^ (ones &* 0x22)) }
+        return below | special == 0
     }
 }

@@ -109,7 +109,9 @@ struct XMLByteReaderCore {
     @inline(__always)
     func byte(_ offset: Int) -> UInt8 { offset < count ? base[offset] : 0 }
 
-    var path: String {
+    /// The open elements (`XMLReader.path`). Mutating only so that a call through the reader's pointer reads the
+    /// state in place instead of copying all of it first.
+    mutating func currentPath() -> String {
         if frames.isEmpty { return "/" }
         var result = ""
         for frame in frames {
