@@ -71,6 +71,16 @@ struct XMLByteInterner {
         return arena[start..<start + Int(lengths[id])]
     }
 
+    /// The length of `id` when its bytes are the first of the `available` bytes at `base` and do not fill them
+    /// all; nil otherwise.
+    @inline(__always)
+    func length(of id: Int, matching base: UnsafePointer<UInt8>, available: Int) -> Int? {
+        let start = Int(starts[id]), length = Int(lengths[id])
+        guard length < available else { return nil }
+        let same = arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, length) == 0 }
+        return same ? length : nil
+    }
+
     /// Calls `body` with the bytes of `id`, read in place.
     @inline(__always)
     func withBytes<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -1,5 +1,9 @@
 /// `outerXMLTree()` read straight from the page's bytes: the bytes `XMLSubtreeWriter` writes for the element and the
 /// tree `XMLReaderCore.tree(of:)` builds, in one pass over the element.
+///
+/// Most of an element is written exactly as the page has it (tags in the writer's form, text without references), so
+/// the page's bytes from `copiedUpTo` to the reading position are copied in one piece only when something written
+/// differently comes (a tag with declarations or another spacing, text with references, …) or at the end.
 extension XMLByteReaderCore {
     /// The current element (after its start tag) as stored bytes and tree; the reader does not move (its end is
     /// remembered for `skipElement()`).
@@ -24,7 +28,8 @@ extension XMLByteReaderCore {
             end = start
         }
         let start = position
-        try writeRest(of: frame, isEmpty: pendingEnd)
+        try writeRest(of: frame, isEmpty: pendingEnd, asInPage: false)
+        copyPage(upTo: position)
         if !pendingEnd {
             frames[top].end = position
             position = start
@@ -32,19 +37,25 @@ extension XMLByteReaderCore {
         return (output.bytes, treeBuilder.finish().root)
     }
 
-    /// The element whose start tag was just read and written up to its declarations: its attributes, content and
-    /// end, written and built (`position` then stands after its end tag).
-    private mutating func writeRest(of frame: Frame, isEmpty: Bool) throws(Fallback) {
-        openInTree(frame)
-        if isEmpty {
-            output.append(UInt8(ascii: "/"))
-            output.append(UInt8(ascii: ">"))
-        } else {
-            output.append(UInt8(ascii: ">"))
-            try expandContent()
-            writeEndTag(frame.qualified)
+    /// The element whose start tag was just read: its attributes, content and end, built, and written unless they
+    /// are as in the page (`asInPage`: the start tag is, up to `position`; otherwise it is written up to its
+    /// declarations). `position` then stands after its end tag.
+    private mutating func writeRest(of frame: Frame, isEmpty: Bool, asInPage: Bool) throws(Fallback) {
+        openInTree(frame, write: !asInPage)
+        if !asInPage {
+            output.append(isEmpty ? UInt8(ascii: "/") : UInt8(ascii: ">"))
+            if isEmpty { output.append(UInt8(ascii: ">")) }
+            copiedUpTo = position
         }
+        if !isEmpty { try expandContent() }
         treeBuilder.close()
+    }
+
+    /// Copies the page's bytes from `copiedUpTo` to `end` to the output.
+    @inline(__always)
+    private mutating func copyPage(upTo end: Int) {
+        if end > copiedUpTo { output.append(contentsOf: UnsafeBufferPointer(start: base + copiedUpTo, count: end - copiedUpTo)) }
+        copiedUpTo = end
     }
 
     /// The content of the innermost open element up to and including its end tag, written and built.
@@ -53,10 +64,17 @@ extension XMLByteReaderCore {
             if base[position] == UInt8(ascii: "<") {
                 switch byte(position + 1) {
                 case UInt8(ascii: "/"):
-                    try endTag()
+                    let tagStart = position
+                    if !(try endTag()) {
+                        copyPage(upTo: tagStart)
+                        writeEndTag(frames[frames.count - 1].qualified)
+                        copiedUpTo = position
+                    }
                     return
                 case UInt8(ascii: "?"):
+                    let instructionStart = position
                     let instruction = try processingInstruction()
+                    copyPage(upTo: instructionStart)
                     output.append(UInt8(ascii: "<"))
                     output.append(UInt8(ascii: "?"))
                     appendSource(instruction.target)
@@ -66,55 +84,69 @@ extension XMLByteReaderCore {
                     }
                     output.append(UInt8(ascii: "?"))
                     output.append(UInt8(ascii: ">"))
+                    copiedUpTo = position
                     continue
                 case UInt8(ascii: "!"):
-                    if let content = try comment() {
-                        appendSource(content.lowerBound - 4..<position)   // `<!--content-->` as written
-                        continue
-                    }
+                    // A comment is written as the page has it (`<!--content-->`).
+                    if try comment() != nil { continue }
                     // A CDATA section: a text node follows.
                 default:
                     try expandChild()
                     continue
                 }
             }
-            // Decoded straight into the output, which is what is stored unless something needs escaping.
-            let start = output.count
-            let flags = try readText(into: output)
-            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: output.start + start, count: output.count - start)) }
-            if flags.needsEscape {
-                text.reset()
-                text.append(contentsOf: UnsafeBufferPointer(start: output.start + start, count: output.count - start))
-                output.truncate(to: start)
-                Self.appendEscaped(text.start, text.count, attribute: false, to: output)
+            // Decoded into the scratch buffer, unless it is exactly the page's bytes (then it stays in the part copied
+            // later, and the tree takes it from the page).
+            let textStart = position
+            text.reset()
+            let flags = try readText(into: text, keepPlain: false)
+            if flags.asInPage {
+                if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: base + textStart, count: position - textStart)) }
+                continue
             }
+            copyPage(upTo: textStart)
+            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: text.start, count: text.count)) }
+            if flags.needsEscape {
+                Self.appendEscaped(text.start, text.count, attribute: false, to: output)
+            } else {
+                output.append(contentsOf: UnsafeBufferPointer(start: text.start, count: text.count))
+            }
+            copiedUpTo = position
         }
         throw Fallback()
     }
 
     /// A child element at `position`, written and built whole.
     private mutating func expandChild() throws(Fallback) {
+        let tagStart = position
         let isEmpty = try startTag()
         let frame = frames[frames.count - 1]
-        output.append(UInt8(ascii: "<"))
-        writeName(frame.qualified)
-        for index in Int(frame.bindingStart)..<bindings.count { writeDeclaration(bindings[index]) }
-        try writeRest(of: frame, isEmpty: isEmpty)
+        let asInPage = lastTagAsWritten
+        if !asInPage {
+            copyPage(upTo: tagStart)
+            output.append(UInt8(ascii: "<"))
+            writeName(frame.qualified)
+            for index in Int(frame.bindingStart)..<bindings.count { writeDeclaration(bindings[index]) }
+        }
+        try writeRest(of: frame, isEmpty: isEmpty, asInPage: asInPage)
         frames.removeLast()
         if bindings.count > Int(frame.bindingStart) { bindings.removeSubrange(Int(frame.bindingStart)...) }
     }
 
-    /// Opens `frame`'s element in the tree with the last start tag's attributes, and writes those attributes.
-    private mutating func openInTree(_ frame: Frame) {
+    /// Opens `frame`'s element in the tree with the last start tag's attributes, and writes those attributes when
+    /// `write` says so.
+    private mutating func openInTree(_ frame: Frame, write: Bool) {
         treeBuilder.open(Int(frame.name), names.resolved[Int(frame.name)].name)
         for attribute in attributes {
-            output.append(UInt8(ascii: " "))
-            writeName(names.resolved[Int(attribute.name)].qualified)
-            output.append(UInt8(ascii: "="))
-            output.append(UInt8(ascii: "\""))
-            Self.appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true,
-                               to: output)
-            output.append(UInt8(ascii: "\""))
+            if write {
+                output.append(UInt8(ascii: " "))
+                writeName(names.resolved[Int(attribute.name)].qualified)
+                output.append(UInt8(ascii: "="))
+                output.append(UInt8(ascii: "\""))
+                Self.appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true,
+                                   to: output)
+                output.append(UInt8(ascii: "\""))
+            }
             treeBuilder.attribute(Int(attribute.name), names.resolved[Int(attribute.name)].name, value: value(of: attribute))
         }
     }
