@@ -209,10 +209,12 @@ enum ISOMapping {
                 item.description = online.firstChild(named: "description").flatMap(string)
                 let protocolName = online.firstChild(named: "protocol").flatMap(string)
                 let function = code(online.firstChild(named: "function"))
-                if function == "download" || (protocolName?.uppercased().includes("DOWNLOAD") ?? false) { item.downloadURL = link }
+                if function == "download" || protocolName.map({ Self.uppercased($0, has: "DOWNLOAD", atStart: false) }) ?? false {
+                    item.downloadURL = link
+                }
                 // A service protocol (OGC:WMS, ESRI:REST) is the format; a web link or download (WWW:…) names no
                 // format, so the distribution format is used when the record gives only one.
-                if let protocolName, !protocolName.uppercased().hasPrefix("WWW:") {
+                if let protocolName, !Self.uppercased(protocolName, has: "WWW:", atStart: true) {
                     item.format = protocolName
                 } else if formats.count == 1 {
                     item.format = formats[0]
@@ -224,6 +226,33 @@ enum ISOMapping {
         }
         if !formats.isEmpty { record.extras["iso:formats"] = DublinCoreMapping.unique(formats).joined(separator: "; ") }
         if !protocols.isEmpty { record.extras["iso:protocols"] = protocols.joined(separator: "; ") }
+    }
+
+    /// Whether `text.uppercased()` includes `needle` (ASCII capitals, no line end) or, with `atStart`, starts with
+    /// it: compared byte by byte with a-z raised when the text is ASCII (as `uppercased()` does), through
+    /// `uppercased()` otherwise.
+    static func uppercased(_ text: String, has needle: StaticString, atStart: Bool) -> Bool {
+        var text = text
+        let found: Bool? = text.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return needle.withUTF8Buffer { needle -> Bool in
+                guard needle.count <= bytes.count else { return false }
+                for start in 0...(atStart ? 0 : bytes.count - needle.count) {
+                    var matched = 0
+                    while matched < needle.count {
+                        var byte = bytes[start + matched]
+                        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { byte -= 0x20 }
+                        guard byte == needle[matched] else { break }
+                        matched += 1
+                    }
+                    if matched == needle.count { return true }
+                }
+                return false
+            }
+        }
+        if let found { return found }
+        let upper = text.uppercased(), wanted = needle.description
+        return atStart ? upper.hasPrefix(wanted) : upper.includes(wanted)
     }
 
     static func organisation(_ party: XMLElementNode) -> String? {

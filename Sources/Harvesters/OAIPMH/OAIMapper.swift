@@ -134,7 +134,8 @@ enum DublinCoreMapping {
         record.distributions = unique(bySlot[Slot.format]).map { format in
             // DSpace writes `application/pdf https://host/retrieve/1/file.pdf`: a media type and the file. Without
             // a space (most formats) there is nothing to split, and splitting costs.
-            let parts = format.utf8.contains(0x20) ? format.split(separator: " ", maxSplits: 1).map(String.init) : [format]
+            let spaced = format.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) } ?? format.utf8.contains(0x20)
+            let parts = spaced ? format.split(separator: " ", maxSplits: 1).map(String.init) : [format]
             if parts.count == 2, parts[0].contains("/"), parts[1].hasPrefix("http://") || parts[1].hasPrefix("https://") {
                 var distribution = Distribution(accessURL: parts[1])
                 distribution.downloadURL = parts[1]
