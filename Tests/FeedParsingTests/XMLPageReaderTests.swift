@@ -133,6 +133,12 @@ struct XMLPageReaderTests {
         ("greater-than and brackets in text", "<r><x>a > b ] c ]] d</x><y a=\"x > y\"/></r>"),
         ("text outside and around the record", "<r>lead<x>in</x>mid <x>in</x> tail</r>"),
         ("mixed content at several depths", "<r>a<x>b<y>c</y>d<z/>e</x>f<w></w>g<v>h</v></r>"),
+        ("tags as the stored XML writes them beside tags it writes otherwise", """
+        <r><a x="1" y="2">t</a><b x='1'>u</b><c  x="1"/><d x="a&amp;b"/><e x="a>b">v &gt; w</e><f/><g x="1"></g ><h x ="1"/>        <i x= "1"/><j x="1" /><k x="tab	in"/><l xmlns:q="urn:q" q:x="1"><q:m/></l><n>a&#233;b</n><o>&lt;</o><p>]</p></r>
+        """),
+        ("names repeated in another order, and names that start with an earlier name", """
+        <r xmlns:p="urn:p"><a><b/><c/></a><a><c/><b/></a><a><b/><bb/><b/></a><p:a/><p:ab/><p:a p:b="1" b="2"/>        <p:a p:bc="1" b="2"/><p:a b="2" p:b="1"/></r>
+        """),
     ]
 
     /// Shapes the byte reader leaves to libxml2: the page reader must then give libxml2's outcome exactly.

@@ -14,6 +14,8 @@ public final class XMLElementTree: Sendable {
         /// Range in `text`.
         var textStart: Int32 = 0
         var textEnd: Int32 = 0
+        /// Index in `nodes` just past its last descendant (its descendants are the nodes between).
+        var subtreeEnd: Int32 = 0
     }
 
     struct Attribute {
@@ -166,6 +168,7 @@ struct XMLElementTreeBuilder {
     /// Closes the innermost open element.
     mutating func close() {
         let (node, _) = open.removeLast()
+        nodes[node].subtreeEnd = Int32(nodes.count)
         let depth = open.count
         guard !pending[depth].isEmpty else { return }
         // Mixed content: the element's text is its direct text so far followed by what waited, made contiguous.

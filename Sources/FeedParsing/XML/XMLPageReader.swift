@@ -87,7 +87,7 @@ public final class XMLPageReader {
     /// The open elements (`XMLReader.path`).
     public var path: String {
         switch engine {
-        case .bytes(let reader): return reader.core.pointee.path
+        case .bytes(let reader): return reader.core.pointee.currentPath()
         case .libxml2(let reader): return reader.path
         case .unopened, .failed: return "/"
         }

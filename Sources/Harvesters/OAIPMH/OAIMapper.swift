@@ -14,8 +14,8 @@ public struct OAIMapper: RecordMapper {
         guard let root = issues.element(from: raw, codePrefix: "oai.record") else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        let header = root.child("header")
-        guard let localID = header?.child("identifier")?.value ?? raw.localID else {
+        let header = root.firstChild(named: "header")
+        guard let localID = header?.firstChild(named: "identifier")?.trimmedText ?? raw.localID else {
             issues.error("oai.record.missing-identifier", "the record at \(raw.location) has no header <identifier>; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
@@ -28,12 +28,12 @@ public struct OAIMapper: RecordMapper {
                                     harvestedAt: context.harvestedAt, rawHash: raw.payloadHash)
         var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: LocalizedText(""), provenance: provenance)
         record.identifiers = [Identifier(localID, scheme: "oai")]
-        if let datestamp = header?.child("datestamp")?.value { record.extras["oai_datestamp"] = datestamp }
-        let sets = header?.children("setSpec").compactMap(\.value) ?? []
+        if let datestamp = header?.firstChild(named: "datestamp")?.trimmedText { record.extras["oai_datestamp"] = datestamp }
+        let sets = header?.children(named: "setSpec").compactMap(\.trimmedText) ?? []
         if !sets.isEmpty {
             record.themes = sets.map { Concept(label: $0, scheme: "oai-set") }
         }
-        let content = root.child("metadata")?.children.first
+        let content = root.firstChild(named: "metadata")?.children.first
         if let resource = content.flatMap({ $0.local == "resource" ? $0 : $0.local == "oai_datacite" ? $0.first("resource") : nil }) {
             DataCiteMapping.map(resource, into: &record, issues: &issues)
         } else if let dc = content, dc.local == "dc" {
@@ -77,47 +77,47 @@ extension OAIMapper {
 /// `oai_dc`: the fifteen Dublin Core elements.
 enum DublinCoreMapping {
     static func map(_ dc: XMLElementNode, into record: inout CatalogRecord) {
-        // The fifteen elements grouped by their slot in one pass (a string switch costs less than hashing each
-        // name into a dictionary), so each element's list is read without going over all the children again.
-        var bySlot = [[XMLElementNode]](repeating: [], count: 15)
-        for child in dc.children {
-            if let slot = slot(of: child.local) { bySlot[slot].append(child) }
+        // The fifteen elements' trimmed texts grouped by slot in one pass over the children (each distinct name is
+        // classified once), empty ones left out; the titles also as elements, for their languages.
+        var bySlot = [[String]](repeating: [], count: 15)
+        var titleElements: [XMLElementNode] = []
+        dc.forEachChild(slot: slot(of:)) { slot, child in
+            guard let value = child.trimmedText else { return }
+            bySlot[slot].append(value)
+            if slot == Slot.title { titleElements.append(child) }
         }
-        func nodes(_ local: String) -> [XMLElementNode] {
-            guard let slot = slot(of: local) else { return [] }
-            return bySlot[slot]
-        }
-        func values(_ local: String) -> [String] { nodes(local).compactMap(\.value) }
-        let titles = nodes("title").filter { $0.value != nil }
-        if let first = titles.first?.value {
+        let titles = bySlot[Slot.title]
+        if let first = titles.first {
             var variants: [String: String] = [:]
-            for title in titles { if let lang = title.language, variants[lang] == nil { variants[lang] = title.value } }
+            for (element, title) in zip(titleElements, titles) {
+                if let lang = element.language, variants[lang] == nil { variants[lang] = title }
+            }
             record.title = LocalizedText(first, variants: variants)
         }
-        if titles.count > 1 { record.extras["alternative_titles"] = titles.dropFirst().compactMap(\.value).joined(separator: "; ") }
-        let descriptions = unique(values("description"))
+        if titles.count > 1 { record.extras["alternative_titles"] = titles.dropFirst().joined(separator: "; ") }
+        let descriptions = unique(bySlot[Slot.description])
         if !descriptions.isEmpty { record.description = LocalizedText(descriptions.joined(separator: "\n\n")) }
-        let creators = unique(values("creator"))
+        let creators = unique(bySlot[Slot.creator])
         if let first = creators.first { record.creator = Agent(name: first) }
         if creators.count > 1 { record.extras["creators"] = creators.joined(separator: "; ") }
-        let contributors = unique(values("contributor"))
+        let contributors = unique(bySlot[Slot.contributor])
         if !contributors.isEmpty { record.extras["contributors"] = contributors.joined(separator: "; ") }
-        if let publisher = values("publisher").first { record.publisher = Agent(name: publisher) }
-        record.keywords = unique(values("subject"))
-        let dates = values("date")
+        if let publisher = bySlot[Slot.publisher].first { record.publisher = Agent(name: publisher) }
+        record.keywords = unique(bySlot[Slot.subject])
+        let dates = bySlot[Slot.date]
         if let first = dates.first { record.issued = CatalogDate(raw: first) }
         if dates.count > 1 { record.extras["dates"] = unique(dates).joined(separator: "; ") }
-        let types = unique(values("type"))
+        let types = unique(bySlot[Slot.type])
         if !types.isEmpty { record.extras["type"] = types.joined(separator: "; ") }
-        for identifier in unique(values("identifier")) {
+        for identifier in unique(bySlot[Slot.identifier]) {
             let scheme = DataCiteMapping.scheme(of: identifier)
             record.identifiers.append(Identifier(identifier, scheme: scheme))
             if record.landingPage == nil, scheme == "url" || scheme == "doi" {
                 record.landingPage = scheme == "doi" ? DataCiteMapping.doiURL(identifier) : identifier
             }
         }
-        record.languages = unique(values("language"))
-        let rights = unique(values("rights"))
+        record.languages = unique(bySlot[Slot.language])
+        let rights = unique(bySlot[Slot.rights])
         if let licence = rights.first(where: { !$0.hasPrefix("info:eu-repo") }) {
             let isURI = licence.hasPrefix("http://") || licence.hasPrefix("https://")
             record.license = LicenseRef(raw: licence, title: isURI ? nil : licence, uri: isURI ? licence : nil)
@@ -126,15 +126,16 @@ enum DublinCoreMapping {
             record.accessRights = Concept(uri: access, label: String(access.dropFirst("info:eu-repo/semantics/".count)), scheme: "info:eu-repo")
         }
         if rights.count > 1 { record.extras["rights"] = rights.joined(separator: "; ") }
-        record.spatial = unique(values("coverage")).map { SpatialCoverage(label: $0) }
-        for extra in ["relation", "source"] {
-            let list = unique(values(extra))
+        record.spatial = unique(bySlot[Slot.coverage]).map { SpatialCoverage(label: $0) }
+        for (extra, slot) in [("relation", Slot.relation), ("source", Slot.source)] {
+            let list = unique(bySlot[slot])
             if !list.isEmpty { record.extras[extra] = list.joined(separator: "; ") }
         }
-        record.distributions = unique(values("format")).map { format in
+        record.distributions = unique(bySlot[Slot.format]).map { format in
             // DSpace writes `application/pdf https://host/retrieve/1/file.pdf`: a media type and the file. Without
             // a space (most formats) there is nothing to split, and splitting costs.
-            let parts = format.utf8.contains(0x20) ? format.split(separator: " ", maxSplits: 1).map(String.init) : [format]
+            let spaced = format.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) } ?? format.utf8.contains(0x20)
+            let parts = spaced ? format.split(separator: " ", maxSplits: 1).map(String.init) : [format]
             if parts.count == 2, parts[0].contains("/"), parts[1].hasPrefix("http://") || parts[1].hasPrefix("https://") {
                 var distribution = Distribution(accessURL: parts[1])
                 distribution.downloadURL = parts[1]
@@ -148,24 +149,23 @@ enum DublinCoreMapping {
         }
     }
 
-    /// The slot of each of the fifteen Dublin Core elements, nil for any other name.
+    /// The slots of the fifteen Dublin Core elements.
+    enum Slot {
+        static let title = 0, creator = 1, subject = 2, description = 3, publisher = 4, contributor = 5, date = 6,
+                   type = 7, format = 8, identifier = 9, source = 10, language = 11, relation = 12, coverage = 13, rights = 14
+    }
+
+    /// The slot of each of the fifteen Dublin Core elements, nil for any other name (told apart by length first).
     static func slot(of local: String) -> Int? {
-        switch local {
-        case "title": return 0
-        case "creator": return 1
-        case "subject": return 2
-        case "description": return 3
-        case "publisher": return 4
-        case "contributor": return 5
-        case "date": return 6
-        case "type": return 7
-        case "format": return 8
-        case "identifier": return 9
-        case "source": return 10
-        case "language": return 11
-        case "relation": return 12
-        case "coverage": return 13
-        case "rights": return 14
+        switch local.utf8.count {
+        case 4: return local == "date" ? Slot.date : local == "type" ? Slot.type : nil
+        case 5: return local == "title" ? Slot.title : nil
+        case 6: return local == "format" ? Slot.format : local == "source" ? Slot.source : local == "rights" ? Slot.rights : nil
+        case 7: return local == "creator" ? Slot.creator : local == "subject" ? Slot.subject : nil
+        case 8: return local == "language" ? Slot.language : local == "relation" ? Slot.relation : local == "coverage" ? Slot.coverage : nil
+        case 9: return local == "publisher" ? Slot.publisher : nil
+        case 10: return local == "identifier" ? Slot.identifier : nil
+        case 11: return local == "description" ? Slot.description : local == "contributor" ? Slot.contributor : nil
         default: return nil
         }
     }

@@ -20,11 +20,24 @@ struct XMLByteInterner {
 
     var count: Int { starts.count }
 
+    /// A hash of the bytes, eight at a time (names are short, and this decides nothing but the slot).
     @inline(__always)
     static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for index in 0..<count { hash = (hash ^ UInt32(base[index])) &* 16_777_619 }
-        return hash
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(truncatingIfNeeded: count) &* multiplier
+        var at = 0
+        while at + 8 <= count {
+            hash = (hash ^ UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) &* multiplier
+            hash ^= hash >> 29
+            at += 8
+        }
+        var tail: UInt64 = 0
+        while at < count {
+            tail = tail << 8 | UInt64(base[at])
+            at += 1
+        }
+        hash = (hash ^ tail) &* multiplier
+        return UInt32(truncatingIfNeeded: hash ^ hash >> 32)
     }
 
     /// The id of these bytes, interning them on first sight.
@@ -56,6 +69,23 @@ struct XMLByteInterner {
     func bytes(_ id: Int) -> ArraySlice<UInt8> {
         let start = Int(starts[id])
         return arena[start..<start + Int(lengths[id])]
+    }
+
+    /// The length of `id` when its bytes are the first of the `available` bytes at `base` and do not fill them
+    /// all; nil otherwise.
+    @inline(__always)
+    func length(of id: Int, matching base: UnsafePointer<UInt8>, available: Int) -> Int? {
+        let start = Int(starts[id]), length = Int(lengths[id])
+        guard length < available else { return nil }
+        let same = arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, length) == 0 }
+        return same ? length : nil
+    }
+
+    /// Calls `body` with the bytes of `id`, read in place.
+    @inline(__always)
+    func withBytes<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = Int(starts[id]), length = Int(lengths[id])
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(start: $0.baseAddress! + start, count: length)) }
     }
 
     func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }

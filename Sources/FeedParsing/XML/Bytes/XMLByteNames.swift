@@ -46,6 +46,26 @@ struct XMLByteNames {
         string.withUTF8Buffer { interner.id($0.baseAddress!, $0.count) }
     }
 
+    /// The qualified name read after the last two the last time they came in that order (-1 for none yet), by a
+    /// hash of the two: feed pages repeat the same tags and attributes in the same order, so it is a good guess for
+    /// the next name, checked against the page before anything is hashed.
+    private var guesses = [Int32](repeating: -1, count: 4096)
+
+    /// The slot in `guesses` after `earlier` and `last` (qualified name ids, -1 for none).
+    @inline(__always)
+    private static func guessSlot(_ earlier: Int32, _ last: Int32) -> Int {
+        let mixed = (UInt32(bitPattern: earlier) &* 2_654_435_761 &+ UInt32(bitPattern: last)) &* 2_246_822_519
+        return Int(mixed >> 20)
+    }
+
+    /// The guess for the name after `earlier` and `last` (-1 for none).
+    @inline(__always)
+    func guess(after earlier: Int32, _ last: Int32) -> Int32 { guesses[Self.guessSlot(earlier, last)] }
+
+    /// Remembers that `next` came after `earlier` and `last`.
+    @inline(__always)
+    mutating func remember(_ next: Int32, after earlier: Int32, _ last: Int32) { guesses[Self.guessSlot(earlier, last)] = next }
+
     /// Distinct element and attribute names and declared namespace URIs, as `XMLMarkupScan` counts them.
     var distinctCount: Int { qualified.count + namespaces.count - 2 }
 

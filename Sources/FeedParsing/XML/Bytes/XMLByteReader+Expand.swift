@@ -1,5 +1,9 @@
 /// `outerXMLTree()` read straight from the page's bytes: the bytes `XMLSubtreeWriter` writes for the element and the
 /// tree `XMLReaderCore.tree(of:)` builds, in one pass over the element.
+///
+/// Most of an element is written exactly as the page has it (tags in the writer's form, text without references), so
+/// the page's bytes from `copiedUpTo` to the reading position are copied in one piece only when something written
+/// differently comes (a tag with declarations or another spacing, text with references, …) or at the end.
 extension XMLByteReaderCore {
     /// The current element (after its start tag) as stored bytes and tree; the reader does not move (its end is
     /// remembered for `skipElement()`).
@@ -24,7 +28,8 @@ extension XMLByteReaderCore {
             end = start
         }
         let start = position
-        try writeRest(of: frame, isEmpty: pendingEnd)
+        try writeRest(of: frame, isEmpty: pendingEnd, asInPage: false)
+        copyPage(upTo: position)
         if !pendingEnd {
             frames[top].end = position
             position = start
@@ -32,19 +37,25 @@ extension XMLByteReaderCore {
         return (output.bytes, treeBuilder.finish().root)
     }
 
-    /// The element whose start tag was just read and written up to its declarations: its attributes, content and
-    /// end, written and built (`position` then stands after its end tag).
-    private mutating func writeRest(of frame: Frame, isEmpty: Bool) throws(Fallback) {
-        openInTree(frame)
-        if isEmpty {
-            output.append(UInt8(ascii: "/"))
-            output.append(UInt8(ascii: ">"))
-        } else {
-            output.append(UInt8(ascii: ">"))
-            try expandContent()
-            writeEndTag(frame.qualified)
+    /// The element whose start tag was just read: its attributes, content and end, built, and written unless they
+    /// are as in the page (`asInPage`: the start tag is, up to `position`; otherwise it is written up to its
+    /// declarations). `position` then stands after its end tag.
+    private mutating func writeRest(of frame: Frame, isEmpty: Bool, asInPage: Bool) throws(Fallback) {
+        openInTree(frame, write: !asInPage)
+        if !asInPage {
+            output.append(isEmpty ? UInt8(ascii: "/") : UInt8(ascii: ">"))
+            if isEmpty { output.append(UInt8(ascii: ">")) }
+            copiedUpTo = position
         }
+        if !isEmpty { try expandContent() }
         treeBuilder.close()
+    }
+
+    /// Copies the page's bytes from `copiedUpTo` to `end` to the output.
+    @inline(__always)
+    private mutating func copyPage(upTo end: Int) {
+        if end > copiedUpTo { output.append(contentsOf: UnsafeBufferPointer(start: base + copiedUpTo, count: end - copiedUpTo)) }
+        copiedUpTo = end
     }
 
     /// The content of the innermost open element up to and including its end tag, written and built.
@@ -53,10 +64,17 @@ extension XMLByteReaderCore {
             if base[position] == UInt8(ascii: "<") {
                 switch byte(position + 1) {
                 case UInt8(ascii: "/"):
-                    try endTag()
+                    let tagStart = position
+                    if !(try endTag()) {
+                        copyPage(upTo: tagStart)
+                        writeEndTag(frames[frames.count - 1].qualified)
+                        copiedUpTo = position
+                    }
                     return
                 case UInt8(ascii: "?"):
+                    let instructionStart = position
                     let instruction = try processingInstruction()
+                    copyPage(upTo: instructionStart)
                     output.append(UInt8(ascii: "<"))
                     output.append(UInt8(ascii: "?"))
                     appendSource(instruction.target)
@@ -66,63 +84,81 @@ extension XMLByteReaderCore {
                     }
                     output.append(UInt8(ascii: "?"))
                     output.append(UInt8(ascii: ">"))
+                    copiedUpTo = position
                     continue
                 case UInt8(ascii: "!"):
-                    if let content = try comment() {
-                        appendSource(content.lowerBound - 4..<position)   // `<!--content-->` as written
-                        continue
-                    }
+                    // A comment is written as the page has it (`<!--content-->`).
+                    if try comment() != nil { continue }
                     // A CDATA section: a text node follows.
                 default:
                     try expandChild()
                     continue
                 }
             }
-            // Decoded straight into the output, which is what is stored unless something needs escaping.
-            let start = output.count
-            let flags = try readText(into: output)
-            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: output.start + start, count: output.count - start)) }
-            if flags.needsEscape {
-                text.reset()
-                text.append(contentsOf: UnsafeBufferPointer(start: output.start + start, count: output.count - start))
-                output.truncate(to: start)
-                appendEscaped(text.start, text.count, attribute: false)
+            // Decoded into the scratch buffer, unless it is exactly the page's bytes (then it stays in the part copied
+            // later, and the tree takes it from the page).
+            let textStart = position
+            text.reset()
+            let flags = try readText(into: text, keepPlain: false)
+            if flags.asInPage {
+                if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: base + textStart, count: position - textStart)) }
+                continue
             }
+            copyPage(upTo: textStart)
+            if flags.nonBlank { treeBuilder.append(UnsafeBufferPointer(start: text.start, count: text.count)) }
+            if flags.needsEscape {
+                Self.appendEscaped(text.start, text.count, attribute: false, to: output)
+            } else {
+                output.append(contentsOf: UnsafeBufferPointer(start: text.start, count: text.count))
+            }
+            copiedUpTo = position
         }
         throw Fallback()
     }
 
     /// A child element at `position`, written and built whole.
     private mutating func expandChild() throws(Fallback) {
+        let tagStart = position
         let isEmpty = try startTag()
         let frame = frames[frames.count - 1]
-        output.append(UInt8(ascii: "<"))
-        writeName(frame.qualified)
-        for index in Int(frame.bindingStart)..<bindings.count { writeDeclaration(bindings[index]) }
-        try writeRest(of: frame, isEmpty: isEmpty)
+        let asInPage = lastTagAsWritten
+        if !asInPage {
+            copyPage(upTo: tagStart)
+            output.append(UInt8(ascii: "<"))
+            writeName(frame.qualified)
+            for index in Int(frame.bindingStart)..<bindings.count { writeDeclaration(bindings[index]) }
+        }
+        try writeRest(of: frame, isEmpty: isEmpty, asInPage: asInPage)
         frames.removeLast()
         if bindings.count > Int(frame.bindingStart) { bindings.removeSubrange(Int(frame.bindingStart)...) }
     }
 
-    /// Opens `frame`'s element in the tree with the last start tag's attributes, and writes those attributes.
-    private mutating func openInTree(_ frame: Frame) {
+    /// Opens `frame`'s element in the tree with the last start tag's attributes, and writes those attributes when
+    /// `write` says so.
+    private mutating func openInTree(_ frame: Frame, write: Bool) {
         treeBuilder.open(Int(frame.name), names.resolved[Int(frame.name)].name)
         for attribute in attributes {
-            output.append(UInt8(ascii: " "))
-            writeName(names.resolved[Int(attribute.name)].qualified)
-            output.append(UInt8(ascii: "="))
-            output.append(UInt8(ascii: "\""))
-            appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true)
-            output.append(UInt8(ascii: "\""))
+            if write {
+                output.append(UInt8(ascii: " "))
+                writeName(names.resolved[Int(attribute.name)].qualified)
+                output.append(UInt8(ascii: "="))
+                output.append(UInt8(ascii: "\""))
+                Self.appendEscaped(values.start + Int(attribute.valueStart), Int(attribute.valueEnd - attribute.valueStart), attribute: true,
+                                   to: output)
+                output.append(UInt8(ascii: "\""))
+            }
             treeBuilder.attribute(Int(attribute.name), names.resolved[Int(attribute.name)].name, value: value(of: attribute))
         }
     }
 
-    private func writeName(_ qualified: Int32) {
-        names.qualified.bytes(Int(qualified)).withUnsafeBufferPointer { output.append(contentsOf: $0) }
+    // The writers are mutating (as is everything they are called from) so that they read the reader's state in
+    // place: a non-mutating call from a mutating one may copy the whole state first.
+    private mutating func writeName(_ qualified: Int32) {
+        let buffer = output
+        names.qualified.withBytes(Int(qualified)) { buffer.append(contentsOf: $0) }
     }
 
-    private func writeEndTag(_ qualified: Int32) {
+    private mutating func writeEndTag(_ qualified: Int32) {
         output.append(UInt8(ascii: "<"))
         output.append(UInt8(ascii: "/"))
         writeName(qualified)
@@ -130,30 +166,34 @@ extension XMLByteReaderCore {
     }
 
     /// ` xmlns="uri"` or ` xmlns:prefix="uri"`.
-    private func writeDeclaration(_ binding: (prefix: Int32, namespace: Int32)) {
-        for character in " xmlns".utf8 { output.append(character) }
+    private mutating func writeDeclaration(_ binding: (prefix: Int32, namespace: Int32)) {
+        let buffer = output
+        for character in " xmlns".utf8 { buffer.append(character) }
         if binding.prefix >= 0 {
-            output.append(UInt8(ascii: ":"))
-            names.prefixes.bytes(Int(binding.prefix)).withUnsafeBufferPointer { output.append(contentsOf: $0) }
+            buffer.append(UInt8(ascii: ":"))
+            names.prefixes.withBytes(Int(binding.prefix)) { buffer.append(contentsOf: $0) }
         }
-        output.append(UInt8(ascii: "="))
-        output.append(UInt8(ascii: "\""))
-        names.namespaces.bytes(Int(binding.namespace)).withUnsafeBufferPointer {
-            appendEscaped($0.baseAddress!, $0.count, attribute: true)
-        }
-        output.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
+        names.namespaces.withBytes(Int(binding.namespace)) { Self.appendEscaped($0.baseAddress!, $0.count, attribute: true, to: buffer) }
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Page bytes copied as they are (comments and processing instructions, checked to hold no carriage return).
-    private func appendSource(_ range: Range<Int>) {
+    private mutating func appendSource(_ range: Range<Int>) {
         output.append(contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
     /// Decoded text or attribute value escaped as `XMLSubtreeWriter.appendEscaped` does.
-    private func appendEscaped(_ start: UnsafePointer<UInt8>, _ length: Int, attribute: Bool) {
+    private static func appendEscaped(_ start: UnsafePointer<UInt8>, _ length: Int, attribute: Bool, to output: XMLByteBuffer) {
         var run = 0
         var index = 0
         while index < length {
+            // Eight bytes at a time while none of them is escaped.
+            while index + 8 <= length && Self.isUnescaped(UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self), attribute: attribute) {
+                index += 8
+            }
+            guard index < length else { break }
             let value = start[index]
             if value >= 0x3F || (value >= 0x20 && value != UInt8(ascii: "&") && value != UInt8(ascii: "<")
                                  && value != UInt8(ascii: ">") && (value != UInt8(ascii: "\"") || !attribute))
@@ -182,5 +222,17 @@ extension XMLByteReaderCore {
             run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(start: start + run, count: length - run))
+    }
+
+    /// Whether none of the eight bytes of `word` is escaped by `appendEscaped`: none below a space, and none of `&`,
+    /// `<`, `>` (nor `"` in an attribute). Exact for the word as a whole, as `isPlain`.
+    @inline(__always)
+    static func isUnescaped(_ word: UInt64, attribute: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        var special = hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C)) | hasZero(word ^ (ones &* 0x3E))
+        if attribute { special |= hasZero(word ^ (ones &* 0x22)) }
+        return below | special == 0
     }
 }

@@ -18,25 +18,37 @@ extension XMLByteReaderCore {
         values.reset()
         let bindingStart = bindings.count
         var isEmpty = false
+        // Whether the tag is written as the stored XML writes it: each attribute after one space, `="` right after
+        // its name, its value unchanged by decoding and escaping; no declaration; nothing before `>` or `/>`.
+        var asWritten = true
         while true {
+            let spaceStart = at
             let spaced = skipSpaces(&at)
             guard at < count else { throw Fallback() }
             let value = base[at]
             if value == UInt8(ascii: ">") {
+                if spaced { asWritten = false }
                 at += 1
                 break
             }
             if value == UInt8(ascii: "/") {
                 guard byte(at + 1) == UInt8(ascii: ">") else { throw Fallback() }
+                if spaced { asWritten = false }
                 at += 2
                 isEmpty = true
                 break
             }
             guard spaced else { throw Fallback() }
+            if at - spaceStart != 1 || base[spaceStart] != 0x20 { asWritten = false }
             let name = try qualifiedName(&at)
+            if byte(at) != UInt8(ascii: "=") || byte(at + 1) != UInt8(ascii: "\"") { asWritten = false }
             let quote = try openingQuote(&at)
             let valueStart = values.count
-            try attributeValue(&at, quote: quote)
+            let unchanged = try attributeValue(&at, quote: quote)
+            // Decoding left the value as it is, and it holds no `>` (the only other byte escaping changes).
+            if asWritten && (!unchanged || memchr(values.start + valueStart, Int32(UInt8(ascii: ">")), values.count - valueStart) != nil) {
+                asWritten = false
+            }
             for other in written where other == name { throw Fallback() }   // a repeated attribute
             written.append(name)
             if written.count > options.maxAttributes { throw Fallback() }
@@ -44,9 +56,11 @@ extension XMLByteReaderCore {
             if declares == -2 {
                 attributes.append(Attribute(qualified: name, valueStart: Int32(valueStart), valueEnd: Int32(values.count)))
             } else {
+                asWritten = false
                 try declare(prefix: declares, valueStart: valueStart)
             }
         }
+        lastTagAsWritten = asWritten
         let declared = bindings.count - bindingStart
         let inScope = Int(frames.last?.inScope ?? 0) + declared
         if inScope > options.maxNamespaces || frames.count >= Self.maxDepth { throw Fallback() }
@@ -116,20 +130,35 @@ extension XMLByteReaderCore {
         throw Fallback()
     }
 
-    /// A qualified name at `at` (ASCII name characters only), interned; `at` moves past it.
+    /// A qualified name at `at` (ASCII name characters only), interned; `at` moves past it. The name that came after
+    /// the last two names read the last time they came is tried first: the page's bytes equal to it and followed by
+    /// a byte that ends a name are exactly what the scan would find.
     @inline(__always)
     private mutating func qualifiedName(_ at: inout Int) throws(Fallback) -> Int32 {
+        let guess = names.guess(after: earlierName, lastName)
+        if guess >= 0, let length = names.qualified.length(of: Int(guess), matching: base + at, available: count - at),
+           base[at + length] < 0x80, !XMLByteClass.isNameByte(base[at + length]) {
+            at += length
+            earlierName = lastName
+            lastName = guess
+            return guess
+        }
         let start = at
         guard at < count, XMLByteClass.isNameStart(base[at]) else { throw Fallback() }
         at += 1
         while at < count && XMLByteClass.isNameByte(base[at]) { at += 1 }
         guard at < count, base[at] < 0x80, at - start <= Self.maxNameBytes,
               let id = names.qualifiedID(base + start, at - start) else { throw Fallback() }
+        names.remember(Int32(id), after: earlierName, lastName)
+        earlierName = lastName
+        lastName = Int32(id)
         return Int32(id)
     }
 
-    /// Reads the end tag at `position` (`</`), which must close the innermost open element.
-    mutating func endTag() throws(Fallback) {
+    /// Reads the end tag at `position` (`</`), which must close the innermost open element; true when it is written
+    /// `</name>`, as the stored XML writes it.
+    @discardableResult
+    mutating func endTag() throws(Fallback) -> Bool {
         guard let open = frames.last else { throw Fallback() }
         let name = names.qualified.bytes(Int(open.qualified))
         var at = position + 2
@@ -137,9 +166,10 @@ extension XMLByteReaderCore {
         let same = name.withUnsafeBufferPointer { memcmp(base + at, $0.baseAddress!, $0.count) == 0 }
         at += name.count
         guard same, !XMLByteClass.isNameByte(base[at]), base[at] < 0x80 else { throw Fallback() }
-        skipSpaces(&at)
+        let spaced = skipSpaces(&at)
         guard byte(at) == UInt8(ascii: ">") else { throw Fallback() }
         position = at + 1
+        return !spaced
     }
 }
 

@@ -8,13 +8,17 @@ extension XMLByteReaderCore {
         var nonBlank = false
         /// The decoded text holds `&`, `<`, `>` or a carriage return, which the stored XML escapes.
         var needsEscape = false
+        /// The text is the page's bytes as they are (no reference, CDATA section, carriage return, `>` or `]`), so
+        /// the stored XML has it unchanged too.
+        var asInPage = false
     }
 
     /// Reads one text node from `position` (text, references, CDATA sections) up to the next markup, decoded into
-    /// `output`.
-    mutating func readText(into output: XMLByteBuffer) throws(Fallback) -> TextFlags {
+    /// `output`; with `keepPlain` false, text that is the page's bytes as they are (`asInPage`) is not copied.
+    mutating func readText(into output: XMLByteBuffer, keepPlain: Bool = true) throws(Fallback) -> TextFlags {
         var flags = TextFlags()
         let first = output.count
+        let start = position
         var at = position
         var run = at
         while at < count {
@@ -47,6 +51,12 @@ extension XMLByteReaderCore {
                 flags.nonBlank = true
                 at += 1
                 continue
+            }
+            if value == UInt8(ascii: "<") && run == start && !keepPlain && !matches("<![CDATA[", at: at) {
+                position = at
+                if at - start > Self.maxTextBytes { throw Fallback() }
+                flags.asInPage = true
+                return flags
             }
             output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: at - run))
             switch value {
@@ -120,9 +130,12 @@ extension XMLByteReaderCore {
     }
 
     /// An attribute value from `at` (after its opening quote) to the closing `quote`, decoded and normalised into
-    /// `values`; `at` moves past the closing quote.
-    mutating func attributeValue(_ at: inout Int, quote: UInt8) throws(Fallback) {
+    /// `values`; `at` moves past the closing quote. True when the value is the page's bytes as they are (no
+    /// reference, no white space normalised).
+    @discardableResult
+    mutating func attributeValue(_ at: inout Int, quote: UInt8) throws(Fallback) -> Bool {
         let first = values.count
+        let start = at
         var run = at
         var flags = TextFlags()
         while at < count {
@@ -131,7 +144,7 @@ extension XMLByteReaderCore {
                 values.append(contentsOf: UnsafeBufferPointer(start: base + run, count: at - run))
                 at += 1
                 if values.count - first > Self.maxTextBytes { throw Fallback() }
-                return
+                return run == start
             }
             if value >= 0x20 && value < 0x80 && value != UInt8(ascii: "&") && value != UInt8(ascii: "<") {
                 at += 1

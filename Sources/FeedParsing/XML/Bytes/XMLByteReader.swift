@@ -92,6 +92,14 @@ struct XMLByteReaderCore {
     /// `outerXMLTree()`'s output and tree.
     let output = XMLByteBuffer()
     var treeBuilder = XMLElementTreeBuilder()
+    /// While `outerXMLTree()` runs: the page's bytes from here to the reading position are the output's next bytes,
+    /// still to be copied.
+    var copiedUpTo = 0
+    /// Whether the last start tag is written exactly as the stored XML writes it (see `startTag()`).
+    var lastTagAsWritten = false
+    /// The last two qualified names read in start tags (-1 for none), for `XMLByteNames.guess(after:_:)`.
+    var earlierName: Int32 = -1
+    var lastName: Int32 = -1
 
     /// An empty element's end, still to be reported.
     var pendingEnd = false
@@ -109,7 +117,9 @@ struct XMLByteReaderCore {
     @inline(__always)
     func byte(_ offset: Int) -> UInt8 { offset < count ? base[offset] : 0 }
 
-    var path: String {
+    /// The open elements (`XMLReader.path`). Mutating only so that a call through the reader's pointer reads the
+    /// state in place instead of copying all of it first.
+    mutating func currentPath() -> String {
         if frames.isEmpty { return "/" }
         var result = ""
         for frame in frames {
