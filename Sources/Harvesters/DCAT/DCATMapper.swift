@@ -100,7 +100,7 @@ public struct DCATMapper: RecordMapper {
         var result: [Identifier] = []
         func add(_ value: String) {
             guard !result.contains(where: { $0.value == value }) else { return }
-            result.append(Identifier(value, scheme: SchemaOrgMapper.scheme(of: value)))
+            result.append(Identifier(value, scheme: DCATIdentifierScheme.of(value)))
         }
         for object in view.graph.objects(subject, DCATIRIs.dctIdentifier) { view.plain(object).map(add) }
         for object in view.graph.objects(subject, DCATIRIs.admsIdentifier) {
