@@ -187,6 +187,13 @@ public struct RDFGraph: Sendable {
         removed == 0 ? order : order.filter { describes($0) }
     }
 
+    /// Each subject of `subjects` with its statements, each found once.
+    public func forEachSubject(_ body: (RDFTerm, [Statement]) -> Void) {
+        for subject in order {
+            if let index = slot(of: subject) { body(subject, entries[index].statements) }
+        }
+    }
+
     /// The subject whose first statement was read first.
     public var firstSubject: RDFTerm? {
         removed == 0 ? order.first : order.first { describes($0) }

@@ -41,18 +41,20 @@ struct DCATRecords {
     init(graph: RDFGraph, listed extra: some Sequence<RDFTerm> = [RDFTerm]()) {
         self.graph = graph
         var listed: [RDFTerm] = Array(extra)
-        for subject in graph.subjects {
-            let types = graph.types(of: subject)
-            if types.contains(where: { DCATTerms.isAny($0, of: DCATTerms.catalogClassList) }) { isCatalog.insert(subject) }
-            if types.contains(where: { DCATTerms.isAny($0, of: DCATTerms.recordClassList) }), isRecord.insert(subject).inserted {
-                recordSubjects.append(subject)
-            }
-            for statement in graph.statements(about: subject) {
+        graph.forEachSubject { subject, statements in
+            var catalog = false, record = false
+            for statement in statements {
+                if DCATTerms.same(statement.predicate, RDFNames.type), case .iri(let type) = statement.object {
+                    if DCATTerms.isAny(type, of: DCATTerms.catalogClassList) { catalog = true }
+                    if DCATTerms.isAny(type, of: DCATTerms.recordClassList) { record = true }
+                }
                 if DCATTerms.isAny(statement.predicate, of: DCATTerms.catalogMembers), statement.object.isResource { listed.append(statement.object) }
                 if DCATTerms.isAny(statement.predicate, of: DCATTerms.primaryTopic), statement.object.isResource {
                     catalogRecords[statement.object, default: []].append(subject)
                 }
             }
+            if catalog { isCatalog.insert(subject) }
+            if record, isRecord.insert(subject).inserted { recordSubjects.append(subject) }
         }
         // Untyped members of a catalogue are records too, when the document describes them.
         for subject in listed where graph.describes(subject) && !isCatalog.contains(subject) && isRecord.insert(subject).inserted {
