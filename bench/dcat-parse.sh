@@ -29,6 +29,10 @@ fi
 (cd "$root" && swift build -c release --product fedcat-bench >/dev/null)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/fedcat-bench"
 
+# `measure` keeps GNU time's output in $work: a scratch folder of this run, so the data folder is only read.
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/dcat-parse.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+work="$scratch"
 . "$root/bench/lib.sh"
 echo "DCAT parse+map, $n datasets ($(date -u +%F), $(nproc) cores)"
 for pair in "dcat.rdf xml" "dcat.ttl turtle" "dcat.jsonld json-ld"; do

@@ -4,6 +4,8 @@
 //   fedcat-bench dcat FILE --no-normalise   parse + cut + map (what rdflib's side of bench/dcat-parse.sh does)
 //   fedcat-bench dcat FILE --parse-only     parse + cut records (no mapping)
 //   fedcat-bench dcat FILE --triples-only   the RDF parser alone
+//   fedcat-bench dcat FILE --digest         also a hash of every record's payload, mapped record and issues (to
+//                                           check a change gives the same records; mapped as of 1970)
 //   fedcat-bench fetch BASE_URL PAGES [PAGE_SIZE]   CKAN pages over loopback HTTP, bodies discarded
 //   fedcat-bench search DB QUERIES_TSV [--reps N]   the bench queries through SearchEngine: p50/p95/max ms
 //   fedcat-bench oai DIR [--parse-only | --no-normalise]   read + map + normalise every OAI-PMH ListRecords page in DIR
@@ -26,9 +28,10 @@ func fail(_ message: String) -> Never {
 }
 
 func dcat(_ arguments: [String]) {
-    guard let path = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only | --no-normalise]") }
+    guard let path = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only | --no-normalise] [--digest]") }
     let parseOnly = arguments.contains("--parse-only")
     let normalise = !arguments.contains("--no-normalise")
+    let digest = arguments.contains("--digest")
     if arguments.contains("--triples-only") {
         // The parser alone: triples into a counting closure.
         let start = now()
@@ -42,16 +45,25 @@ func dcat(_ arguments: [String]) {
         return
     }
     let source = SourceConfig(id: "bench", kind: "dcat", url: "file://" + path)
-    let context = MappingContext(source: source, harvestedAt: Date())
+    let context = MappingContext(source: source, harvestedAt: digest ? Date(timeIntervalSince1970: 0) : Date())
     let mapper = DCATMapper()
     let normaliser = Normaliser.standard
     var mapped = 0, failed = 0, issues = 0
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    var digested: [UInt8] = []
     let start = now()
     let summary: DCATDump.Summary
     do {
         summary = try DCATDump.read(path: path, baseIRI: "https://bench.example/") { raw in
             guard !parseOnly else { return }
             let result = mapper.map(raw, context: context)
+            if digest {
+                digested += Array((raw.localID ?? "-").utf8) + raw.payload
+                digested += (try? encoder.encode(result.record)).map(Array.init) ?? []
+                digested += (try? encoder.encode(result.issues)).map(Array.init) ?? []
+                digested = Array(ContentHash.hex(digested).utf8)
+            }
             issues += result.issues.count
             guard let record = result.record else { failed += 1; return }
             if normalise { issues += normaliser.normalise(record).1.count }
@@ -66,7 +78,8 @@ func dcat(_ arguments: [String]) {
           + "\"bytes\":\(size),\"triples\":\(summary.report.triples),\"datasets\":\(summary.records),\"mapped\":\(mapped),\"failed\":\(failed),"
           + "\"issues\":\(issues),\"problems\":\(summary.report.allProblems.count),\"late_statements\":\(summary.lateStatements),"
           + "\"seconds\":\(String(format: "%.3f", seconds)),\"datasets_per_s\":\(Int(Double(summary.records) / max(seconds, 0.001))),"
-          + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))}")
+          + "\"triples_per_s\":\(Int(Double(summary.report.triples) / max(seconds, 0.001)))"
+          + (digest ? ",\"digest\":\"\(String(decoding: digested, as: UTF8.self))\"" : "") + "}")
 }
 
 /// One page's records as (local id, stored payload, where, what the page reader already parsed of it): what the
@@ -117,7 +130,7 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
 
 ProcessMemory.keepFreedMemoryForReuse()
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only | --no-normalise]") }
+guard let command = arguments.first else { fail("usage: fedcat-bench dcat FILE [--triples-only | --parse-only | --no-normalise] [--digest]") }
 arguments.removeFirst()
 switch command {
 case "dcat": dcat(arguments)

@@ -60,7 +60,7 @@ struct NTriplesRecordWriterTests {
                 writer.begin(triple.subject)
                 current = triple.subject
             }
-            let back = writer.append(triple.predicate, triple.object)
+            let back = writer.append(triple.predicate, triple.object).map { RDFTriple(triple.subject, triple.predicate, $0) }
             NTriplesWriter.append(triple, to: &expected)
             #expect(back == NTriplesWriter.readBack(triple), "\(triple)")
         }

@@ -167,7 +167,7 @@ struct DCATBadCorpusTests {
     }
 }
 
-/// The triples a record's cut hands the mapper (`DCATRecords.Found.triples`) are those reading its stored
+/// The triples a record's cut hands the mapper (`DCATRecords.Found.graph`) are those reading its stored
 /// N-Triples gives, and mapping with them gives the same record and issues as mapping the bytes.
 @Suite("DCAT handed-over triples")
 struct DCATHandedTriplesTests {
@@ -178,7 +178,7 @@ struct DCATHandedTriplesTests {
         for found in page.records {
             var parsed: [RDFTriple] = []
             _ = NTriplesReader.read(found.payload, baseIRI: url, blankScope: "", into: { parsed.append($0) })
-            if let triples = found.triples { #expect(triples == parsed, "\(relative): \(found.subject)") }
+            if let graph = found.graph { #expect(graph.triples == parsed, "\(relative): \(found.subject)") }
             let bytesOnly = RawRecord(localID: found.localID, payload: found.payload, mediaType: "application/n-triples", pageURL: url,
                                       location: found.subject.iri ?? "dataset")
             var handed = bytesOnly
@@ -195,7 +195,7 @@ struct DCATHandedTriplesTests {
         for relative in DCATCorpusTests.files {
             let page = try DCATPage.read(try Corpus.bytes(relative), contentType: nil, url: "https://corpus.example/" + relative, blankScope: "t")
             total += page.records.count
-            handed += page.records.filter { $0.triples != nil }.count
+            handed += page.records.filter { $0.graph != nil }.count
         }
         #expect(handed * 2 > total, "\(handed) of \(total)")
     }

@@ -88,8 +88,7 @@ extension RDFDocument {
                 return RDFReadReport(fatal: RDFSyntaxError(line: 0, column: 0, message: "the file \(path) cannot be opened"))
             }
             defer { try? handle.close() }
-            let bytes = [UInt8](handle.readDataToEndOfFile())
-            return JSONLDReader.read(bytes, baseIRI: baseIRI, blankScope: blankScope, into: sink)
+            return JSONLDReader.read(file: handle.readDataToEndOfFile(), baseIRI: baseIRI, blankScope: blankScope, into: sink)
         }
     }
 }

@@ -9,6 +9,11 @@ public struct RDFGraph: Sendable {
     public struct Statement: Sendable, Hashable {
         public var predicate: String
         public var object: RDFTerm
+
+        public init(predicate: String, object: RDFTerm) {
+            self.predicate = predicate
+            self.object = object
+        }
     }
 
     /// A subject's statements; subjects with many statements also keep a set, so adding stays cheap while
@@ -105,7 +110,11 @@ public struct RDFGraph: Sendable {
     }
 
     private mutating func newEntry(_ subject: RDFTerm, _ statement: Statement) {
-        let entry = Entry(subject: subject, statements: [statement], set: nil)
+        newEntry(subject, statements: [statement])
+    }
+
+    private mutating func newEntry(_ subject: RDFTerm, statements: [Statement]) {
+        let entry = Entry(subject: subject, statements: statements, set: nil)
         let index: Int
         if let reused = free.popLast() {
             index = reused
@@ -134,6 +143,14 @@ public struct RDFGraph: Sendable {
             newEntry(triple.subject, statement)
         }
         count += 1
+    }
+
+    /// Adds a subject the graph says nothing about yet with its statements, known to hold no duplicate (a record's
+    /// cut visits each node once): the same graph as adding them one by one, without looking anything up.
+    public mutating func appendNew(_ subject: RDFTerm, statements: [Statement]) {
+        guard !statements.isEmpty else { return }
+        newEntry(subject, statements: statements)
+        count += statements.count
     }
 
     /// Adds a statement; one the graph already holds is ignored (an RDF graph is a set).
@@ -170,10 +187,27 @@ public struct RDFGraph: Sendable {
         removed == 0 ? order : order.filter { describes($0) }
     }
 
+    /// Each subject of `subjects` with its statements, each found once.
+    public func forEachSubject(_ body: (RDFTerm, [Statement]) -> Void) {
+        for subject in order {
+            if let index = slot(of: subject) { body(subject, entries[index].statements) }
+        }
+    }
+
+    /// The subject whose first statement was read first.
+    public var firstSubject: RDFTerm? {
+        removed == 0 ? order.first : order.first { describes($0) }
+    }
+
     /// Every statement about `subject`, in document order.
     public func statements(about subject: RDFTerm) -> [Statement] {
         guard let index = slot(of: subject) else { return [] }
         return entries[index].statements
+    }
+
+    /// Every statement as a triple, subject after subject in the order of `subjects`.
+    public var triples: [RDFTriple] {
+        subjects.flatMap { subject in statements(about: subject).map { RDFTriple(subject, $0.predicate, $0.object) } }
     }
 
     /// True when the graph says anything about `subject`.

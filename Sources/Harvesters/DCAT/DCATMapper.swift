@@ -29,22 +29,24 @@ public struct DCATMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
-        var triples: [RDFTriple] = []
-        if let parsed = raw.preparsed as? DCATRecordTriples {
+        let graph: RDFGraph
+        if let parsed = raw.preparsed as? DCATRecordGraph {
             // The harvester's cut gives the statements exactly as reading the payload would.
-            triples = parsed.triples
+            graph = parsed.graph
         } else {
+            var triples: [RDFTriple] = []
             let report = NTriplesReader.read(raw.payload, baseIRI: raw.pageURL, blankScope: "", into: { triples.append($0) })
             if let problem = report.allProblems.first {
                 issues.error("dcat.payload.invalid", "the stored N-Triples of the dataset at \(raw.location) do not parse (\(problem)); it was skipped.", at: raw.location)
                 return MappingResult(record: nil, issues: issues.items)
             }
+            graph = RDFGraph(distinct: triples)
         }
-        guard let subject = triples.first?.subject else {
+        guard let subject = graph.firstSubject else {
             issues.error("dcat.payload.empty", "the dataset at \(raw.location) has no statements; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
-        let view = DCATView(graph: RDFGraph(distinct: triples), language: source.options["language"]?.lowercased() ?? "en")
+        let view = DCATView(graph: graph, language: source.options["language"]?.lowercased() ?? "en")
         let localID = raw.localID ?? DCATRecords.localID(of: subject, in: view.graph)
         guard let localID else {
             issues.error("dcat.dataset.no-identifier", "the dataset at \(raw.location) is a blank node without dct:identifier; it was skipped.", at: raw.location)
@@ -100,7 +102,7 @@ public struct DCATMapper: RecordMapper {
         var result: [Identifier] = []
         func add(_ value: String) {
             guard !result.contains(where: { $0.value == value }) else { return }
-            result.append(Identifier(value, scheme: SchemaOrgMapper.scheme(of: value)))
+            result.append(Identifier(value, scheme: DCATIdentifierScheme.of(value)))
         }
         for object in view.graph.objects(subject, DCATIRIs.dctIdentifier) { view.plain(object).map(add) }
         for object in view.graph.objects(subject, DCATIRIs.admsIdentifier) {

@@ -18,9 +18,9 @@ struct DCATRecords {
         var payload: [UInt8]
         /// How many statements `payload` holds.
         var statementCount: Int
-        /// The statements of `payload` as reading it gives them back, when that is certain without reading it
-        /// (`NTriplesWriter.readBack`); nil otherwise.
-        var triples: [RDFTriple]?
+        /// The statements of `payload` as reading it gives them back, as a graph, when that is certain without
+        /// reading it (`NTriplesWriter.readBack`); nil otherwise.
+        var graph: RDFGraph?
         /// The nodes the cut visited, the record first (with their labels in the document).
         var nodes: [RDFTerm]
         /// True when the cut stopped at `maxTriples`.
@@ -41,18 +41,20 @@ struct DCATRecords {
     init(graph: RDFGraph, listed extra: some Sequence<RDFTerm> = [RDFTerm]()) {
         self.graph = graph
         var listed: [RDFTerm] = Array(extra)
-        for subject in graph.subjects {
-            let types = graph.types(of: subject)
-            if types.contains(where: { DCATTerms.isAny($0, of: DCATTerms.catalogClassList) }) { isCatalog.insert(subject) }
-            if types.contains(where: { DCATTerms.isAny($0, of: DCATTerms.recordClassList) }), isRecord.insert(subject).inserted {
-                recordSubjects.append(subject)
-            }
-            for statement in graph.statements(about: subject) {
+        graph.forEachSubject { subject, statements in
+            var catalog = false, record = false
+            for statement in statements {
+                if DCATTerms.same(statement.predicate, RDFNames.type), case .iri(let type) = statement.object {
+                    if DCATTerms.isAny(type, of: DCATTerms.catalogClassList) { catalog = true }
+                    if DCATTerms.isAny(type, of: DCATTerms.recordClassList) { record = true }
+                }
                 if DCATTerms.isAny(statement.predicate, of: DCATTerms.catalogMembers), statement.object.isResource { listed.append(statement.object) }
                 if DCATTerms.isAny(statement.predicate, of: DCATTerms.primaryTopic), statement.object.isResource {
                     catalogRecords[statement.object, default: []].append(subject)
                 }
             }
+            if catalog { isCatalog.insert(subject) }
+            if record, isRecord.insert(subject).inserted { recordSubjects.append(subject) }
         }
         // Untyped members of a catalogue are records too, when the document describes them.
         for subject in listed where graph.describes(subject) && !isCatalog.contains(subject) && isRecord.insert(subject).inserted {
@@ -79,9 +81,11 @@ struct DCATRecords {
         var truncated = false
         var head = 0
         var names: [String: String] = [:]
-        // The statements as reading the payload gives them back, while that is certain (see `Found.triples`).
-        var triples: [RDFTriple] = []
+        // The statements as reading the payload gives them back, while that is certain (see `Found.graph`): each
+        // node is visited once, so its statements go into the graph at once.
+        var handed = RDFGraph()
         var certain = true
+        var backStatements: [RDFGraph.Statement] = []
         func renamed(_ term: RDFTerm) -> RDFTerm {
             guard case .blank(let label) = term else { return term }
             if let name = names[label] { return .blank(name) }
@@ -91,17 +95,22 @@ struct DCATRecords {
         }
         func visit(_ node: RDFTerm) {
             let statements = graph.statements(about: node)
-            writer.begin(renamed(node))
+            let subject = renamed(node)
+            writer.begin(subject)
+            defer {
+                if certain { handed.appendNew(subject, statements: backStatements) }
+                backStatements.removeAll(keepingCapacity: true)
+            }
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
                 let statement = statements[index]
                 let back = writer.append(statement.predicate, renamed(statement.object))
                 if certain {
                     if let back {
-                        triples.append(back)
+                        backStatements.append(RDFGraph.Statement(predicate: statement.predicate, object: back))
                     } else {
                         certain = false
-                        triples = []
+                        handed = RDFGraph()
                     }
                 }
                 count += 1
@@ -124,7 +133,7 @@ struct DCATRecords {
                 head += 1
             }
         }
-        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: writer.bytes, statementCount: count, triples: certain ? triples : nil, nodes: queue,
+        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: writer.bytes, statementCount: count, graph: certain ? handed : nil, nodes: queue,
                      truncated: truncated)
     }
 
@@ -226,13 +235,13 @@ extension DCATRecords {
     }
 }
 
-/// A record's statements as reading its stored N-Triples gives them (`DCATRecords.Found.triples`), handed to
+/// A record's statements as reading its stored N-Triples gives them (`DCATRecords.Found.graph`), handed to
 /// `DCATMapper` as `RawRecord.preparsed` so the payload is not parsed again.
-struct DCATRecordTriples: Sendable {
-    var triples: [RDFTriple]
+struct DCATRecordGraph: Sendable {
+    var graph: RDFGraph
 }
 
 extension DCATRecords.Found {
     /// What the harvester hands the mapper besides the payload (nil: the mapper parses the payload).
-    var preparsed: DCATRecordTriples? { triples.map(DCATRecordTriples.init) }
+    var preparsed: DCATRecordGraph? { graph.map(DCATRecordGraph.init) }
 }

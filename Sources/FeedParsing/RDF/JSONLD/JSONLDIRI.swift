@@ -25,22 +25,39 @@ enum JSONLDIRI {
     }
 
     /// False when `iri` holds a character no IRI may contain: a space, a control character or one of
-    /// `<>"{}|^` `` ` `` `\`.
+    /// `<>"{}|^` `` ` `` `\`. Eight bytes are stepped over at once while none of them can be one.
     static func isWellFormed(_ iri: String) -> Bool {
-        // Bit n of `forbidden.0` / `.1` is set when byte n / n + 64 may not appear.
-        let forbidden: (UInt64, UInt64) = (
-            0x0000_0005_FFFF_FFFF | (1 << 0x22) | (1 << 0x3C) | (1 << 0x3E),
-            (1 << (0x5C - 64)) | (1 << (0x5E - 64)) | (1 << (0x60 - 64)) | (1 << (0x7B - 64)) | (1 << (0x7C - 64))
-                | (1 << (0x7D - 64)) | (1 << (0x7F - 64))
-        )
-        for byte in iri.utf8 {
-            if byte < 64 {
-                if (forbidden.0 >> UInt64(byte)) & 1 != 0 { return false }
-            } else if byte < 128 {
-                if (forbidden.1 >> UInt64(byte - 64)) & 1 != 0 { return false }
+        var iri = iri
+        return iri.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return true }
+            var index = 0
+            while index + 8 <= utf8.count, !mayHoldForbidden(ByteWord.load(base, index)) { index += 8 }
+            while index < utf8.count {
+                if isForbidden(base[index]) { return false }
+                index += 1
             }
+            return true
         }
-        return true
+    }
+
+    /// True when `byte` may not appear in an IRI (bytes of non-ASCII characters may).
+    @inline(__always)
+    private static func isForbidden(_ byte: UInt8) -> Bool {
+        // Bit n of `low` / `high` is set when byte n / n + 64 may not appear.
+        let low: UInt64 = 0x0000_0005_FFFF_FFFF | (1 << 0x22) | (1 << 0x3C) | (1 << 0x3E)
+        let high: UInt64 = (1 << (0x5C - 64)) | (1 << (0x5E - 64)) | (1 << (0x60 - 64)) | (1 << (0x7B - 64))
+            | (1 << (0x7C - 64)) | (1 << (0x7D - 64)) | (1 << (0x7F - 64))
+        if byte < 64 { return (low >> UInt64(byte)) & 1 != 0 }
+        if byte < 128 { return (high >> UInt64(byte - 64)) & 1 != 0 }
+        return false
+    }
+
+    /// False only when none of the eight bytes of `word` is one `isForbidden` refuses.
+    @inline(__always)
+    private static func mayHoldForbidden(_ word: UInt64) -> Bool {
+        ByteWord.hasBelow(word, 0x21) || ByteWord.has(word, 0x22) || ByteWord.has(word, 0x3C) || ByteWord.has(word, 0x3E)
+            || ByteWord.has(word, 0x5C) || ByteWord.has(word, 0x5E) || ByteWord.has(word, 0x60) || ByteWord.has(word, 0x7B)
+            || ByteWord.has(word, 0x7C) || ByteWord.has(word, 0x7D) || ByteWord.has(word, 0x7F)
     }
 
     /// Resolves `reference` against `base`; an absolute reference is returned as it is, and so is any

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads JSON-LD 1.1 documents into RDF triples: expansion followed by deserialisation to RDF, over
 /// fedcat's own JSON parser.
 ///
@@ -28,10 +30,27 @@ public enum JSONLDReader: RDFSyntaxReader {
         do {
             document = try JSONParser.parse(bytes)
         } catch {
-            return RDFReadReport(fatal: RDFSyntaxError(line: error.line, column: error.column,
-                message: "The document is not valid JSON: \(error.message)."))
+            return RDFReadReport(fatal: notJSON(error))
         }
         return read(document, baseIRI: baseIRI, blankScope: blankScope, into: sink)
+    }
+
+    /// Reads a file's bytes (`Data`, parsed where it lies and released before expansion starts: only the parsed
+    /// document stays in memory while triples are delivered).
+    static func read(file data: consuming Data, baseIRI: String, blankScope: String,
+                     into sink: (RDFTriple) -> Void) -> RDFReadReport {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            return RDFReadReport(fatal: notJSON(error))
+        }
+        _ = consume data
+        return read(document, baseIRI: baseIRI, blankScope: blankScope, into: sink)
+    }
+
+    private static func notJSON(_ error: JSONParseError) -> RDFSyntaxError {
+        RDFSyntaxError(line: error.line, column: error.column, message: "The document is not valid JSON: \(error.message).")
     }
 
     /// Reads a document already parsed (e.g. a JSON-LD block found inside another payload).

@@ -1,4 +1,4 @@
-/// Writes one record's statements as N-Triples, subject after subject, and gives for each line the triple reading it
+/// Writes one record's statements as N-Triples, subject after subject, and gives for each line the object reading it
 /// back gives when that is certain (`NTriplesWriter.readBack`), without scanning again what repeats: a subject's
 /// text is written once for all its statements, and the predicate and datatype IRIs a document repeats are
 /// written and checked once (kept in an `NTriplesIRICache`, which can serve many records).
@@ -7,7 +7,6 @@
 public struct NTriplesRecordWriter {
     public private(set) var bytes: [UInt8] = []
     private let iris: NTriplesIRICache
-    private var subject: RDFTerm = .blank("")
     private var subjectText: [UInt8] = []
     private var subjectPlain = false
 
@@ -18,14 +17,14 @@ public struct NTriplesRecordWriter {
 
     /// The subject of the lines that follow.
     public mutating func begin(_ subject: RDFTerm) {
-        self.subject = subject
         subjectText.removeAll(keepingCapacity: true)
         NTriplesWriter.append(subject, to: &subjectText)
         subjectPlain = NTriplesWriter.isPlainResource(subject)
     }
 
-    /// Appends `subject predicate object .`; returns the triple reading the line back gives when that is certain.
-    public mutating func append(_ predicate: String, _ object: RDFTerm) -> RDFTriple? {
+    /// Appends `subject predicate object .`; returns the object reading the line back gives when the whole triple
+    /// reads back certainly (its subject is the one `begin` took, its predicate `predicate`).
+    public mutating func append(_ predicate: String, _ object: RDFTerm) -> RDFTerm? {
         bytes.append(contentsOf: subjectText)
         bytes.append(0x20)
         var certain = iris.append(predicate, to: &bytes) && subjectPlain
@@ -57,7 +56,7 @@ public struct NTriplesRecordWriter {
         bytes.append(0x20)
         bytes.append(0x2E)
         bytes.append(0x0A)
-        return certain ? RDFTriple(subject, predicate, back) : nil
+        return certain ? back : nil
     }
 }
 
