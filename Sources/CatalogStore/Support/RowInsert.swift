@@ -66,10 +66,15 @@ struct RowInsert {
             guard status == SQLITE_OK else { throw failure(status) }
         }
         let status = sqlite3_step(handle)
-        let extended = sqlite3_extended_errcode(db.sqliteConnection)
+        guard status == SQLITE_DONE || status == SQLITE_ROW else {
+            // The extended code tells a repeated key from the other constraint failures; read before the reset.
+            let extended = sqlite3_extended_errcode(db.sqliteConnection)
+            sqlite3_reset(handle)
+            let repeated = extended == ResultCode.SQLITE_CONSTRAINT_UNIQUE.rawValue || extended == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue
+            if duplicates == .refuse && repeated { return false }
+            throw failure(extended)
+        }
         sqlite3_reset(handle)
-        if duplicates == .refuse && (extended == ResultCode.SQLITE_CONSTRAINT_UNIQUE.rawValue || extended == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue) { return false }
-        guard status == SQLITE_DONE || status == SQLITE_ROW else { throw failure(extended) }
         return sqlite3_changes(db.sqliteConnection) > 0
     }
 
