@@ -85,13 +85,13 @@ struct RecordJSONTests {
                 break
             }
         }
-        check(RecordJSON.value(Self.fullRecord()), at: "")
+        check(RecordJSONTree.value(Self.fullRecord()), at: "")
     }
 
     /// The direct writer gives the bytes of the tree written with sorted keys, for records with every field, none, and
     /// the dictionaries in several orders; content hashes of stored records depend on it.
     @Test func theDirectWriterWritesTheTreesBytes() {
-        func tree(_ record: CatalogRecord) -> [UInt8] { JSONWriter.write(RecordJSON.value(record), options: .init(sortedKeys: true)) }
+        func tree(_ record: CatalogRecord) -> [UInt8] { JSONWriter.write(RecordJSONTree.value(record), options: .init(sortedKeys: true)) }
         var records = [Self.fullRecord(),
                        CatalogRecord(id: "a/b", title: LocalizedText("Bare"),
                                      provenance: Provenance(sourceID: "a", kind: "ckan", originalID: "b", harvestedAt: Date(timeIntervalSince1970: 0)))]

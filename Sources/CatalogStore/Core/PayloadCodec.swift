@@ -5,8 +5,8 @@ import Foundation
 /// How raw payloads are kept: Zstandard at level 1, about two fifths of the JSON or XML they hold, so the copy of
 /// every harvested record fedcat keeps costs less disk and fewer writes. Stored with the codec's name
 /// (`payload_codec`); rows without one hold the bytes as fetched. Rows stored before fedcat moved to Zstandard hold
-/// raw DEFLATE (`deflate`, zlib level 1) and are still read: Zstandard compresses a CKAN package several times faster
-/// for the same size (`fedcat-bench payload DIR`).
+/// raw DEFLATE (`deflate`, zlib level 1) and are still read: Zstandard compresses a CKAN package about three times faster
+/// for nearly the same size (`fedcat-bench payload DIR`).
 public enum PayloadCodec {
     /// The ways a payload can be compressed, named as `payload_codec` names them.
     public enum Method: String, Sendable, CaseIterable {

@@ -2,10 +2,10 @@ import CatalogModel
 import FeedParsing
 import Foundation
 
-/// Writes a record's stored JSON straight into bytes: the same bytes as `RecordJSON.value` written by `JSONWriter`
-/// with sorted keys (a test compares them), without building the tree first, which cost as much as writing it.
-/// Members are written in key order, as `RecordJSON.value` builds them; the two dictionaries (`extras` and a text's
-/// `variants`) are sorted here.
+/// Writes a record's stored JSON straight into bytes: the same bytes as the record's `JSONValue` tree written by
+/// `JSONWriter` with sorted keys (the tests keep that tree, `RecordJSONTree`, and compare), without building the tree
+/// first, which cost as much as writing it. Members are written in key order; the two dictionaries (`extras` and a
+/// text's `variants`) are sorted here.
 struct RecordJSONWriter {
     private var out = JSONOutput()
     /// Whether the object or array being written has no member yet.
@@ -223,7 +223,7 @@ struct RecordJSONWriter {
         out.bytes.append(UInt8(ascii: "}"))
     }
 
-    /// A number as `JSONEncoder` writes a Double (integral values without a fraction), as `RecordJSON.number` does.
+    /// A number as `JSONEncoder` writes a Double (integral values without a fraction).
     private mutating func number(_ name: StaticString, _ value: Double) {
         key(name)
         if value == value.rounded(), abs(value) < 1e15 {
