@@ -9,13 +9,17 @@ public struct SearchRequest: Sendable {
     public var sort: SearchSort
     /// The fields to count the results by.
     public var facets: [FacetField]
+    /// Count every match, even past `SearchEngine.countLimit` (see `SearchResults.totalIsLowerBound`).
+    public var exactTotal: Bool
 
-    public init(text: String, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance, facets: [FacetField] = []) {
+    public init(text: String, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance, facets: [FacetField] = [],
+                exactTotal: Bool = false) {
         self.text = text
         self.limit = limit
         self.offset = offset
         self.sort = sort
         self.facets = facets
+        self.exactTotal = exactTotal
     }
 }
 
@@ -43,7 +47,11 @@ public struct SearchHit: Sendable, Hashable, Codable {
 /// A page of results and how many there are in all.
 public struct SearchResults: Sendable, Hashable, Codable {
     public var query: String
+    /// How many datasets match; at least so many when `totalIsLowerBound`.
     public var total: Int
+    /// True when counting stopped at `SearchEngine.countLimit` matching records (unless the request asked for an exact
+    /// total): `total` is then the datasets among those records, and more match.
+    public var totalIsLowerBound: Bool = false
     public var offset: Int
     public var results: [SearchHit]
     /// Counts by the fields asked for, in the order asked; nil when none were.
@@ -57,12 +65,15 @@ public struct SearchEngine: Sendable {
     public let store: CatalogStore
     /// Above this many matching datasets a query is broad: ranking every match by bm25 would score them all (a
     /// common word matches half a million records of a million), so the matches in titles are ranked first.
-    /// (The total is exact whatever the threshold: see `DatasetTotal`.)
+    /// (The total does not depend on the threshold: see `DatasetTotal`.)
     public var broadQuery = 20_000
     /// How many matches, the first in static-rank order (the full-text index's rowid order, see `StaticRank`), a query
     /// ranks by bm25 when it has more: the page is the best of those, widened (8 times as many, then more) until the
     /// page fills. A query with fewer matches is ranked over all of them, exactly.
     public var candidates = 1_000
+    /// How many matching records a query counts its total over, unless asked for an exact total: a query with more
+    /// reports a lower bound (see `DatasetTotal`).
+    public var countLimit = 10_000
 
     /// bm25 weights for title, description, keywords, publisher (the FTS5 column order).
     public static let weights = (title: 10.0, description: 2.0, keywords: 5.0, publisher: 3.0)
@@ -85,7 +96,8 @@ public struct SearchEngine: Sendable {
                     let (hits, arguments) = Self.matching(plan)
                     facets = try request.facets.map { try Facet.count($0, hits: hits, arguments: arguments, in: db) }
                 }
-                return SearchResults(query: request.text, total: page.total, offset: offset, results: results, facets: facets)
+                return SearchResults(query: request.text, total: page.total.datasets, totalIsLowerBound: page.total.isLowerBound, offset: offset,
+                                     results: results, facets: facets)
             }
         } catch {
             throw .store(error.description)
@@ -122,15 +134,16 @@ public struct SearchEngine: Sendable {
     }
 
     /// One page of clusters and how many clusters match in all.
-    private func page(_ plan: QueryPlan, request: SearchRequest, offset: Int, in db: Database) throws -> (total: Int, hits: [PageHit]) {
+    private func page(_ plan: QueryPlan, request: SearchRequest, offset: Int, in db: Database) throws -> (total: DatasetTotal.Count, hits: [PageHit]) {
         let filter = plan.filter.map { " AND \($0)" } ?? ""
         let page: StatementArguments = [request.limit, offset]
         if let match = plan.match {
             let arguments = StatementArguments([match.databaseValue] + plan.arguments)
             let hits: [PageHit]
             // Without a filter, the count of matches also tells whether they are fewer than the candidates.
-            let (matches, total): (Int?, Int) = try plan.filter.map { (nil, try DatasetTotal.of(match: match, filter: $0, arguments: arguments, in: db)) }
-                ?? DatasetTotal.counts(match: match, in: db)
+            let counted = try DatasetTotal.counts(match: match, filter: plan.filter, perRecord: plan.filterPerRecord, arguments: arguments,
+                                                  limit: request.exactTotal ? nil : countLimit, in: db)
+            let (matches, total) = (counted.matches, counted.datasets)
             let sampleEnd = try SampledBM25.sampleEnd(in: db)
             // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part).
             let phraseRows = plan.isOnePhrase ? matches : nil
@@ -157,7 +170,7 @@ public struct SearchEngine: Sendable {
                 hits = rows.map { ($0["cluster"], $0["rowid"], $0["score"], nil) }
             }
             let snippets = try Snippets.of(hits.compactMap(\.rowid), match: match, in: db)
-            return (total, hits.map { hit in (hit.cluster, hit.rowid, hit.score, hit.rowid.flatMap { snippets[$0] }) })
+            return (counted, hits.map { hit in (hit.cluster, hit.rowid, hit.score, hit.rowid.flatMap { snippets[$0] }) })
         }
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"
         if let filter = plan.filter {
@@ -172,7 +185,7 @@ public struct SearchEngine: Sendable {
                 """, arguments: arguments + page)
             let total = try rows.first.map { $0["total"] as Int }
                 ?? (offset == 0 ? 0 : Int.fetchOne(db, sql: "SELECT count(DISTINCT r.cluster_id) FROM records r WHERE \(filter)", arguments: arguments) ?? 0)
-            return (total, rows.map { ($0["cluster"], nil, nil, nil) })
+            return (DatasetTotal.Count(datasets: total), rows.map { ($0["cluster"], nil, nil, nil) })
         }
         // Every record is one cluster, less the extra members of the clusters of several records.
         let total = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM records) - (SELECT coalesce(sum(size - 1), 0) FROM clusters)") ?? 0
@@ -182,7 +195,7 @@ public struct SearchEngine: Sendable {
             WHERE r.id = coalesce(c.canonical_id, r.cluster_id)
             ORDER BY \(browseOrder) LIMIT ? OFFSET ?
             """, arguments: page)
-        return (total, rows.map { ($0["cluster"], nil, nil, nil) })
+        return (DatasetTotal.Count(datasets: total), rows.map { ($0["cluster"], nil, nil, nil) })
     }
 
     /// ` INDEXED BY records_seq_cluster` when `filter` reads nothing of a record but its `seq` (the format, theme and

@@ -122,6 +122,10 @@ struct CLITests {
         #expect(try Data(contentsOf: catalogue) == unsearched)
         let results = try #require(try cli.json(search.stdout) as? [String: Any])
         #expect((results["total"] as? Int ?? 0) >= 3)
+        // A catalogue this small is counted in full, with `--exact-total` or without.
+        #expect(results["totalIsLowerBound"] as? Bool == false)
+        let exact = try #require(try cli.json(try cli.run("search", "air quality", "--json", "--exact-total").stdout) as? [String: Any])
+        #expect(exact["total"] as? Int == results["total"] as? Int)
         let hits = try #require(results["results"] as? [[String: Any]])
         #expect(hits.count == 3)
         let first = hits[0]

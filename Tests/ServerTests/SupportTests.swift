@@ -42,6 +42,12 @@ struct SupportTests {
         #expect(try parameters.int("absent", default: 7, in: 1...10) == 7)
     }
 
+    @Test func searchAsksForAnExactTotalOnlyWhenTold() throws {
+        #expect(try SearchRoutes.request(QueryParameters(query: "q=water")).exactTotal == false)
+        #expect(try SearchRoutes.request(QueryParameters(query: "q=water&exact_total=true")).exactTotal == true)
+        #expect(throws: ServerError.self) { try SearchRoutes.request(QueryParameters(query: "q=water&exact_total=yes")) }
+    }
+
     @Test func jsonBodiesAddParameters() throws {
         var parameters = QueryParameters()
         try parameters.add(jsonBody: Array(#"{"q": "water", "rows": 5, "facet.field": ["tags", "res_format"], "x": null}"#.utf8))

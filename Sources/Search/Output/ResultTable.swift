@@ -9,7 +9,7 @@ public enum ResultTable {
         let shown = results.results.count
         let range = shown == 0 ? "" : " (showing \(results.offset + 1)–\(results.offset + shown))"
         let what = results.query.isEmpty ? "records" : "results for '\(results.query)'"
-        lines.append("\(results.total) \(what)\(range)")
+        lines.append("\(results.totalIsLowerBound ? "at least " : "")\(results.total) \(what)\(range)")
         if shown > 0 {
             let publisherWidth = 26, sourceWidth = 14, modifiedWidth = 10
             let titleWidth = width - publisherWidth - sourceWidth - modifiedWidth - 6

@@ -28,11 +28,14 @@ extension SearchEngine {
             return try Self.clusters(of: Array(best.dropFirst(offset).prefix(limit)), in: db)
         }
         var kept = wanted * 4
+        // Among a bounded set of candidates, each one's filter is looked up (a few thousand lookups at most); over every
+        // match, the filter's records are listed once instead.
+        let filter = bound == nil ? filters.overAll : filters.perRecord
         while true {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset FROM (
                     SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(rank)'
-                ) f\(Self.passing(filters.overAll, rowid: "f.rowid"))
+                ) f\(Self.passing(filter, rowid: "f.rowid"))
                 ORDER BY f.rank, f.rowid LIMIT \(kept)
                 """, arguments: arguments)
             let best = Self.distinctDatasets(rows)
@@ -51,7 +54,7 @@ extension SearchEngine {
 
     /// ` WHERE filter` over the FTS5 rows `rowid`: over the rowid alone when the filter reads nothing of a record but
     /// its `seq`, else through a join with the record `r`. Empty without a filter.
-    private static func passing(_ filter: String, rowid: String) -> String {
+    static func passing(_ filter: String, rowid: String) -> String {
         guard !filter.isEmpty else { return "" }
         if let overIndex = overIndex(filter, rowid: rowid) { return " WHERE 1\(overIndex)" }
         return " JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: rowid)) WHERE 1\(filter)"

@@ -13,7 +13,7 @@ enum SearchPage {
         var body = ""
         let shown = results.results.count
         let what = query.isEmpty ? "datasets" : "datasets match <strong>\(HTMLPage.escape(query))</strong>"
-        body += "<p class=\"meta\">\(results.total) \(what)"
+        body += "<p class=\"meta\">\(results.totalIsLowerBound ? "at least " : "")\(results.total) \(what)"
         if shown > 0 { body += " · showing \(results.offset + 1)–\(results.offset + shown)" }
         body += "</p>\n<div class=\"layout\">\n<ol class=\"results\">\n"
         for hit in results.results {

@@ -62,8 +62,9 @@ struct CKANAPIRoutes: Sendable {
 
     private func packageSearch(_ parameters: QueryParameters) async throws -> JSONValue {
         let query = try CKANSearchParameters(parameters)
+        // CKAN clients page until `start` reaches `count`: it is always counted, never estimated.
         let request = SearchRequest(text: query.query, limit: max(1, query.rows), offset: query.start, sort: query.sort,
-                                    facets: query.facets.map(\.field))
+                                    facets: query.facets.map(\.field), exactTotal: true)
         let results = try await catalogue.search(request, parameter: parameters.text("fq") == nil ? "q" : "q' or 'fq", limitParameter: "rows")
         let hits = query.rows == 0 ? [] : results.results
         let stored = try await catalogue.records(hits.map(\.id))

@@ -25,7 +25,8 @@ struct SearchRoutes: Sendable {
             case .failure(let error): throw .badParameter(name: "facets", reason: "names an unknown facet: \(error.description)")
             }
         }
+        let exact = try parameters.choice("exact_total", ["true", "false"], default: "false") == "true"
         return SearchRequest(text: parameters.string("q") ?? "", limit: limit, offset: offset,
-                             sort: SearchSort(rawValue: sort) ?? .relevance, facets: facets)
+                             sort: SearchSort(rawValue: sort) ?? .relevance, facets: facets, exactTotal: exact)
     }
 }

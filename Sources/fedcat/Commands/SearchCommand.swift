@@ -23,6 +23,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON: {\"total\": N, \"results\": [...], \"facets\": [...]}.") var json = false
     @Flag(help: "Print one JSON object per result and line.") var ndjson = false
     @Flag(help: "Print CSV (RFC 4180) with a header row.") var csv = false
+    @Flag(help: "Count every match: past 10,000 matching records the total is otherwise a lower bound (\"at least 9412 results\").") var exactTotal = false
 
     func validate() throws {
         if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000, not \(limit).") }
@@ -35,7 +36,8 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let engine = SearchEngine(store: try global.openStoreForReading())
         let fields = (try? facets.map { try FacetField.list($0).get() }) ?? nil
-        let request = SearchRequest(text: query, limit: limit, offset: offset, sort: SearchSort(rawValue: sort) ?? .relevance, facets: fields ?? [])
+        let request = SearchRequest(text: query, limit: limit, offset: offset, sort: SearchSort(rawValue: sort) ?? .relevance, facets: fields ?? [],
+                                    exactTotal: exactTotal)
         let results: SearchResults
         do { results = try engine.search(request) } catch {
             if case .store = error { throw Failure.io(error.description) }

@@ -1,0 +1,83 @@
+import CatalogModel
+import Foundation
+import Testing
+@testable import Search
+
+/// A query counts its total over its first `countLimit` matching records (in static-rank order); with more it reports
+/// the datasets among them as a lower bound, unless the request asks for the exact total.
+@Suite("Totals past the count limit")
+struct CountLimitTests {
+    /// 1,200 datasets standing alone: even ones about water, odd ones about soil; every fourth one a CSV file, the rest
+    /// PDF; every hundredth mentions the harbour.
+    static func specs() -> [CatalogueFixture.Spec] {
+        (0..<1200).map { i in
+            CatalogueFixture.Spec(id: "d\(i)", title: i % 2 == 0 ? "Water quality \(i)" : "Soil map \(i)",
+                                  description: i % 100 == 0 ? "Samples near the harbour." : "Samples.", publisher: "City",
+                                  modified: CatalogueFixture.iso("2024-01-01"), formats: [i % 4 == 0 ? "CSV" : "PDF"])
+        }
+    }
+
+    static let engine: Result<SearchEngine, any Error> = Result { try CatalogueFixture.engine(specs()) }
+
+    private func engine(limit: Int) throws -> SearchEngine {
+        var engine = try Self.engine.get()
+        engine.countLimit = limit
+        return engine
+    }
+
+    @Test func aQueryWithMoreMatchesThanTheLimitReportsALowerBound() throws {
+        let engine = try engine(limit: 100)
+        let bounded = try engine.search(SearchRequest(text: "water", limit: 5))
+        #expect(bounded.totalIsLowerBound)
+        // The first 101 matches, one more than the limit, to tell there are more: every one a dataset.
+        #expect(bounded.total == 101)
+        #expect(bounded.results.count == 5)
+        let counted = try engine.search(SearchRequest(text: "water", limit: 5, exactTotal: true))
+        #expect(!counted.totalIsLowerBound)
+        #expect(counted.total == 600)
+        #expect(counted.results.map(\.id) == bounded.results.map(\.id), "the page does not depend on how the total was found")
+    }
+
+    @Test func aQueryWithinTheLimitIsCounted() throws {
+        let engine = try engine(limit: 100)
+        let harbour = try engine.search(SearchRequest(text: "harbour"))
+        #expect(!harbour.totalIsLowerBound && harbour.total == 12)
+        // As many matches as the limit: counted (the one more that would tell of more is not there).
+        let exactlyAtTheLimit = try self.engine(limit: 12).search(SearchRequest(text: "harbour"))
+        #expect(!exactlyAtTheLimit.totalIsLowerBound && exactlyAtTheLimit.total == 12)
+        let oneOver = try self.engine(limit: 11).search(SearchRequest(text: "harbour"))
+        #expect(oneOver.totalIsLowerBound && oneOver.total == 12)
+        #expect(try engine.search(SearchRequest(text: "volcano")).total == 0)
+        // The default limit (10,000) is above this catalogue: everything is counted.
+        let unlimited = try Self.engine.get().search(SearchRequest(text: "water"))
+        #expect(!unlimited.totalIsLowerBound && unlimited.total == 600)
+    }
+
+    @Test func aFilterCountsThePassingRecordsAmongTheFirstMatches() throws {
+        let engine = try engine(limit: 100)
+        // Water and CSV: every fourth record; among the first 101 water matches (rows 0, 2, … 200), 51 pass.
+        let bounded = try engine.search(SearchRequest(text: "water format:csv", limit: 3))
+        #expect(bounded.totalIsLowerBound && bounded.total == 51)
+        let counted = try engine.search(SearchRequest(text: "water format:csv", limit: 3, exactTotal: true))
+        #expect(!counted.totalIsLowerBound && counted.total == 300)
+        #expect(counted.results.map(\.id) == bounded.results.map(\.id))
+        // Soil and CSV: none of the first matches pass, a lower bound of 0; counted, none at all.
+        let none = try engine.search(SearchRequest(text: "soil format:csv"))
+        #expect(none.totalIsLowerBound && none.total == 0 && none.results.isEmpty)
+        #expect(try engine.search(SearchRequest(text: "soil format:csv", exactTotal: true)).total == 0)
+        // Within the limit a filtered total is exact.
+        let harbour = try engine.search(SearchRequest(text: "harbour format:csv"))
+        #expect(!harbour.totalIsLowerBound && harbour.total == 12)
+    }
+
+    @Test func theOutputsSayWhenTheTotalIsALowerBound() throws {
+        let engine = try engine(limit: 100)
+        let bounded = try engine.search(SearchRequest(text: "water", limit: 1))
+        #expect(ResultTable.render(bounded).hasPrefix("at least 101 results for 'water'"))
+        let json = try JSONSerialization.jsonObject(with: Data(JSONOutput.string(bounded).utf8)) as? [String: Any]
+        #expect(json?["totalIsLowerBound"] as? Bool == true)
+        #expect(json?["total"] as? Int == 101)
+        let counted = try engine.search(SearchRequest(text: "water", limit: 1, exactTotal: true))
+        #expect(ResultTable.render(counted).hasPrefix("600 results for 'water'"))
+    }
+}
