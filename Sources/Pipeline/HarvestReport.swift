@@ -24,7 +24,8 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
     /// Where the run's time went, in seconds: `gather` (fetch, parse, map, normalise and stage, overlapped), with the
     /// CPU time of its two threads, `gather.cpu.harvester` (fetch to compressed payload) and `gather.cpu.writer` (the
     /// transactions): the busier one sets the pace; `merge` (into the catalogue, its index and clusters, in one
-    /// transaction) and `quality` (scoring the source).
+    /// transaction), `quality` (scoring the source) and `index.compact` (merging the full-text index's segments when the
+    /// run left more than a few, see `FullTextCompaction`).
     public var phases: [String: Double] = [:]
 
     init(sourceID: String, runID: Int64?, status: String, counters: FetchCounters, resumed: Bool, seconds: Double) {

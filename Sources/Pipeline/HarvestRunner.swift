@@ -172,6 +172,11 @@ public struct HarvestRunner: Sendable {
                                                                               links: linkChecker, scoredInRun: scoring != nil).percent
             }
         }
+        if !report.failed, report.added + report.updated + report.deleted > 0 {
+            // Harvests add index segments; past a few, every search visits them all (see `FullTextCompaction`).
+            let compacting = Date()
+            if try store.compactFullTextIndex() != nil { phases["index.compact"] = Date().timeIntervalSince(compacting) }
+        }
         report.seconds = Date().timeIntervalSince(started)
         report.phases = phases
         return report

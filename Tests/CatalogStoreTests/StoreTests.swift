@@ -185,3 +185,32 @@ struct BulkMergeTests {
         #expect(after == (0, 1))
     }
 }
+
+/// Harvests add full-text index segments; past a few they are merged into one, and searching finds the same.
+@Suite("Full-text index compaction")
+struct FullTextCompactionTests {
+    @Test func manySegmentsAreMergedIntoOneAndTheIndexStaysWhole() throws {
+        let fixture = try StoreFixture()
+        // Each run's batch becomes at least one segment.
+        var records: [CatalogRecord] = []
+        for run in 0..<6 {
+            records += (0..<20).map { StoreFixture.record("r\(run)-\($0)", title: "Water level \(run) \($0)", description: "Gauge readings.") }
+            try fixture.harvest(records)
+        }
+        let segments = try fixture.store.read("test") { try FullTextCompaction.segments(in: $0) }
+        #expect(segments > 2)
+        let matches = { try fixture.store.read("test") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'water AND gauge'") ?? 0
+        } }
+        #expect(try matches() == 120)
+        #expect(try fixture.store.compactFullTextIndex(above: segments) == nil, "at the limit, nothing is done")
+        var steps: [Int] = []
+        #expect(try fixture.store.compactFullTextIndex(above: 2) { steps.append($0) } == segments)
+        #expect(steps.last == 1)
+        #expect(try fixture.store.read("test") { try FullTextCompaction.segments(in: $0) } == 1)
+        #expect(try matches() == 120)
+        try fixture.store.pool.write { db in try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)") }
+        #expect(try fixture.store.compactFullTextIndex(above: 0) == 1, "one segment is merged no further")
+        #expect(try fixture.store.read("test") { try FullTextCompaction.segments(in: $0) } == 1)
+    }
+}

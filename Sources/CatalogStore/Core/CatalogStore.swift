@@ -9,8 +9,9 @@ public final class CatalogStore: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date; `readOnly` opens an existing,
-    /// up-to-date database for reading only (`fedcat serve`), alongside harvests that write to it.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// up-to-date database for reading only (`fedcat serve`), alongside harvests that write to it. `profile`, when
+    /// given, hears every statement each connection runs with how long it took (`fedcat-bench search --profile-sql`).
+    public init(path: String, readOnly: Bool = false, profile: (@Sendable (_ sql: String, _ seconds: Double) -> Void)? = nil) throws(StoreError) {
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
@@ -33,6 +34,11 @@ public final class CatalogStore: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // Search ranks with it (see `SampledBM25`).
             try SampledBM25.register(db)
+            if let profile {
+                db.trace(options: .profile) { event in
+                    if case .profile(let statement, let duration) = event { profile(statement.sql, duration) }
+                }
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
