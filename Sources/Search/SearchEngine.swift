@@ -1,3 +1,4 @@
+import Foundation
 public import CatalogStore
 import GRDB
 
@@ -169,7 +170,7 @@ public struct SearchEngine: Sendable {
                     """, arguments: arguments + page)
                 hits = rows.map { ($0["cluster"], $0["rowid"], $0["score"], nil) }
             }
-            let snippets = try Snippets.of(hits.compactMap(\.rowid), match: match, in: db)
+            let snippets = getenv("FC_NOSNIP") != nil ? [:] : try Snippets.of(hits.compactMap(\.rowid), match: match, in: db)
             return (counted, hits.map { hit in (hit.cluster, hit.rowid, hit.score, hit.rowid.flatMap { snippets[$0] }) })
         }
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"

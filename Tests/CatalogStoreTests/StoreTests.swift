@@ -214,3 +214,32 @@ struct FullTextCompactionTests {
         #expect(try fixture.store.read("test") { try FullTextCompaction.segments(in: $0) } == 1)
     }
 }
+
+/// `SampledBM25.sampleEnd` is kept per connection, and found again after any change to the catalogue.
+@Suite("Sample end kept per connection")
+struct SampleEndTests {
+    @Test func aChangeByAnyConnectionIsSeen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-sample-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: directory.appendingPathComponent("s.db").path)
+        try pool.write { db in
+            try db.execute(sql: "CREATE TABLE records(rank_key INTEGER); CREATE UNIQUE INDEX records_by_rank ON records(rank_key)")
+            for key in 1...Int64(SampledBM25.sampleRows) { try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [key * 10]) }
+        }
+        let last = Int64(SampledBM25.sampleRows) * 10
+        #expect(try pool.read { try SampledBM25.sampleEnd(in: $0) } == last)
+        // Another connection's commit: the readers find the new end.
+        try pool.write { db in try db.execute(sql: "INSERT INTO records VALUES (5)") }
+        #expect(try pool.read { try SampledBM25.sampleEnd(in: $0) } == last - 10)
+        // The writer's own change, on the connection that cached the value.
+        try pool.write { db in
+            #expect(try SampledBM25.sampleEnd(in: db) == last - 10)
+            try db.execute(sql: "INSERT INTO records VALUES (4)")
+            #expect(try SampledBM25.sampleEnd(in: db) == last - 20)
+        }
+        // Another catalogue on a new connection is never answered from this one's.
+        let other = try DatabaseQueue()
+        try other.write { db in try db.execute(sql: "CREATE TABLE records(rank_key INTEGER); CREATE UNIQUE INDEX records_by_rank ON records(rank_key)") }
+        #expect(try other.read { try SampledBM25.sampleEnd(in: $0) } == nil)
+    }
+}

@@ -84,7 +84,10 @@ struct SQLCondition {
     private func term(_ fields: [String], equals value: String) -> String {
         let names = fields.map { "'\($0)'" }.joined(separator: ", ")
         if perRecord {
-            return "EXISTS (SELECT 1 FROM record_terms WHERE field IN (\(names)) AND value = \(value) AND seq = r.seq)"
+            // Through the (field, value, seq) index: the entries of one value lie together, so the lookups of many
+            // records read a few of its pages again and again, where the primary key (seq first) puts each record's
+            // terms on a page of its own (10,000 matches of a word read 10,000 pages from a catalogue of a million).
+            return "EXISTS (SELECT 1 FROM record_terms INDEXED BY record_terms_by_value WHERE field IN (\(names)) AND value = \(value) AND seq = r.seq)"
         }
         return "r.seq IN (SELECT seq FROM record_terms WHERE field IN (\(names)) AND value = \(value))"
     }
