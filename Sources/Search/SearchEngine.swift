@@ -65,8 +65,8 @@ public struct SearchResults: Sendable, Hashable, Codable {
 public struct SearchEngine: Sendable {
     public let store: CatalogStore
     /// Above this many matching datasets a query is broad: ranking every match by bm25 would score them all (a
-    /// common word matches half a million records of a million), so the matches in titles are ranked first.
-    /// (The total does not depend on the threshold: see `DatasetTotal`.)
+    /// common word matches half a million records of a million), so the matches in titles are ranked first. So is a
+    /// query whose total stopped at `countLimit` matching records. (The total does not depend on the threshold.)
     public var broadQuery = 20_000
     /// How many matches, the first in static-rank order (the full-text index's rowid order, see `StaticRank`), a query
     /// ranks by bm25 when it has more: the page is the best of those, widened (8 times as many, then more) until the
@@ -149,7 +149,7 @@ public struct SearchEngine: Sendable {
             // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part).
             let phraseRows = plan.isOnePhrase ? matches : nil
             if request.sort == .relevance {
-                hits = try relevancePage(match: match, matches: matches, total: total, rank: Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows),
+                hits = try relevancePage(match: match, matches: matches, total: total, totalIsLowerBound: counted.isLowerBound, rank: Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows),
                                          filters: RankFilters(plan),
                                          filterArguments: plan.arguments, limit: request.limit, offset: offset, in: db)
             } else {

@@ -1,9 +1,9 @@
 import Testing
 @testable import Search
 
-/// Queries matching more datasets than `broadQuery` rank the records whose title matches first (bm25 over the
-/// query and its title part) when they fill the page, instead of scoring every match; the total still counts every
-/// match, and pages the title matches cannot fill use the exact ranking.
+/// Queries matching more datasets than `broadQuery` (or more records than their count stops at) rank the candidates
+/// whose title matches first (bm25 over the query and its title part) when they fill the page; the total counts the
+/// same matches, and pages the title matches cannot fill use the ranking over every candidate.
 @Suite("Broad queries")
 struct BroadQueryTests {
     private func ids(_ results: SearchResults) -> [String] { results.results.map { String($0.id.split(separator: "/")[1]) } }
@@ -36,6 +36,11 @@ struct BroadQueryTests {
         let broad = try engine.search(SearchRequest(text: "noise", limit: 1))
         #expect(ids(broad) == ["survey"])
         #expect(broad.total == 2)
+        // A query whose count stopped at the limit is broad whatever its total.
+        engine.broadQuery = 20_000
+        engine.countLimit = 1
+        let bounded = try engine.search(SearchRequest(text: "noise", limit: 1))
+        #expect(bounded.totalIsLowerBound && ids(bounded) == ["survey"])
     }
 
     @Test func exclusionsFiltersAndFieldsKeepTheirMeaning() throws {

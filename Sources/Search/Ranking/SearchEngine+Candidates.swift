@@ -6,37 +6,30 @@ extension SearchEngine {
     /// in the index's rowid order, which is static-rank order (`StaticRank`: the publisher's own, more complete, more
     /// recent records first), and takes the best of those by bm25. A query with fewer matches is ranked exactly.
     ///
-    /// A broad query (more than `broadQuery` datasets) first ranks the candidates among the records whose title matches
-    /// it (bm25 over the query and its title part, so a title match outranks a record that only repeats the word in its
-    /// description), when they fill the page. In every case the query is the whole query (a `-word` excludes the word
-    /// from every field), filters apply, and the total counts every match.
-    /// `rank` is the ranking function (`rankFunction(sampleEnd:)`). `matches`, when known, is how many records match (the candidates' bound is then not looked for when they are fewer).
-    func relevancePage(match: String, matches: Int?, total: Int, rank: String, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
-                       in db: Database) throws -> [PageHit] {
-        if total > broadQuery {
-            let titled = "(\(match)) AND ({title}: (\(match)))"
-            if let hits = try candidatePage(match: titled, matches: nil, rank: rank, filters: filters, filterArguments: filterArguments,
-                                            limit: limit, offset: offset, exhausted: false, in: db) {
-                return hits
-            }
-        }
-        return try candidatePage(match: match, matches: matches, rank: rank, filters: filters, filterArguments: filterArguments, limit: limit,
-                                 offset: offset, exhausted: true, in: db) ?? []
-    }
-
-    /// The page ranked over the first `candidates` matches of `match` in static-rank order, widened eightfold until the
-    /// page fills or every match is ranked. When the page cannot fill from every match, the short page, or nil unless
-    /// `exhausted` (the caller then tries a wider query).
-    private func candidatePage(match: String, matches: Int?, rank: String, filters: RankFilters, filterArguments: [DatabaseValue], limit: Int, offset: Int,
-                               exhausted: Bool, in db: Database) throws -> [PageHit]? {
+    /// A broad query (more than `broadQuery` datasets, or more matches than its total counted: `totalIsLowerBound`)
+    /// first ranks the candidates whose title matches it (bm25 over the query and its title part, so a title match
+    /// outranks a record that only repeats the word in its description), when they fill the page; else all of them.
+    /// In every case the query is the whole query (a `-word` excludes the word from every field) and filters apply.
+    /// `rank` is the ranking function (`rankFunction(sampleEnd:)`). `matches`, when known, is how many records match
+    /// (the candidates' bound is then not looked for when they are fewer).
+    func relevancePage(match: String, matches: Int?, total: Int, totalIsLowerBound: Bool, rank: String, filters: RankFilters,
+                       filterArguments: [DatabaseValue], limit: Int, offset: Int, in db: Database) throws -> [PageHit] {
+        let titled = (total > broadQuery || totalIsLowerBound) ? "(\(match)) AND ({title}: (\(match)))" : nil
         let arguments = StatementArguments([match.databaseValue] + filterArguments)
         var size = max(candidates, 1)
         while true {
+            // The candidates are the first `size` matches of the whole query: the title matches among them are ranked
+            // first, without a walk of their own to find as many title matches (a title part of two words is rare, and
+            // that walk went through most of the matches).
             let bound = try matches.map { $0 <= size } == true ? nil : Self.candidateBound(match: match, candidates: size, in: db)
+            if let titled {
+                let hits = try rankedPage(match: titled, bound: bound, rank: rank, filters: filters,
+                                          arguments: StatementArguments([titled.databaseValue] + filterArguments), limit: limit, offset: offset, in: db)
+                if hits.count == limit { return hits }
+            }
             let hits = try rankedPage(match: match, bound: bound, rank: rank, filters: filters, arguments: arguments, limit: limit,
                                       offset: offset, in: db)
-            if hits.count == limit { return hits }
-            if bound == nil { return exhausted ? hits : nil }
+            if hits.count == limit || bound == nil { return hits }
             size = size > Int.max / 8 ? Int.max : size * 8
         }
     }
