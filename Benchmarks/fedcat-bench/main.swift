@@ -168,7 +168,7 @@ case "ckan":
     // As CKANHarvester hands packages over: the envelope parsed, each package's bytes cut from the page as its stored payload.
     pages(arguments, kind: "ckan", suffix: ".json", mediaType: "application/json", mapper: CKANMapper()) { bytes, _ in
         try CKANEnvelope.parse(bytes).packages.map { package in
-            (id: package.value.object?["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.value)
+            (id: package.node["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.node)
         }
     }
 case "payload": payloadBench(arguments)

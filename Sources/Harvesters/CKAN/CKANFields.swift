@@ -66,6 +66,55 @@ enum CKANFields {
         }
         return raw.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
     }
+
+    // The same readings of a package read in place (`JSONNode`), as the CKAN mapper does.
+
+    /// A scalar as trimmed text; nil for null, empty, arrays and objects.
+    static func text(_ value: JSONNode?) -> String? {
+        guard let text = value?.scalarText?.trimmed, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Extras as ordered key/value pairs, from `[{"key":…,"value":…}]` or `{"key": "value"}`.
+    static func extras(_ value: JSONNode?) -> [(key: String, value: String)] {
+        if let list = value?.array {
+            return list.compactMap { item in
+                guard let key = text(item["key"]) else { return nil }
+                return (key, extraValue(item["value"]))
+            }
+        }
+        if let members = value?.members {
+            return members.map { ($0.key, extraValue($0.value)) }
+        }
+        return []
+    }
+
+    private static func extraValue(_ value: JSONNode?) -> String {
+        guard let value else { return "" }
+        if let scalar = value.scalarText { return scalar }
+        if value.isNull { return "" }
+        return JSONWriter.string(value.value)
+    }
+
+    /// A fluent/scheming translated field (`{"en": "…", "fr": "…"}`) as language variants.
+    static func translations(_ value: JSONNode?) -> [String: String] {
+        guard let members = value?.members else { return [:] }
+        var variants: [String: String] = [:]
+        for member in members {
+            if let text = text(member.value) { variants[member.key] = text }
+        }
+        return variants
+    }
+
+    /// A list given as a JSON list, a JSON list inside a string, or comma-separated text.
+    static func list(_ value: JSONNode?) -> [String] {
+        if let array = value?.array { return array.compactMap { text($0) } }
+        guard let raw = text(value) else { return [] }
+        if raw.hasPrefix("["), let parsed = try? JSONNode.parse(raw), let array = parsed.array {
+            return array.compactMap { text($0) }
+        }
+        return raw.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+    }
 }
 
 import Foundation
