@@ -3,16 +3,27 @@ import FeedParsing
 
 /// A package's extras by lowercase key, remembering which ones the mapper used so the rest are kept as extras.
 final class ExtraFields {
-    private let values: [String: String]
+    /// The pairs with lowercase keys, in order (a package has a handful: searched in turn, the first of a key wins);
+    /// a dictionary when there are many.
+    private let pairs: [(key: String, value: String)]
+    private let values: [String: String]?
     private(set) var used = Set<String>()
 
     init(_ pairs: [(key: String, value: String)]) {
-        values = Dictionary(pairs.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        let lowered = pairs.map { (key: $0.key.lowercased(), value: $0.value) }
+        if lowered.count > 16 {
+            self.pairs = []
+            values = Dictionary(lowered.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            self.pairs = lowered
+            values = nil
+        }
     }
 
     /// The extra's trimmed value, or nil when absent or empty; a value returned counts as used.
     subscript(key: String) -> String? {
-        guard let value = values[key]?.trimmed, !value.isEmpty else { return nil }
+        let found = values.map { $0[key] } ?? pairs.first { $0.key == key }?.value
+        guard let value = found?.trimmed, !value.isEmpty else { return nil }
         used.insert(key)
         return value
     }

@@ -105,8 +105,8 @@ public struct CKANMapper: RecordMapper {
             if let value = extra[key] ?? CKANFields.text(package[key]) { result.append(Identifier(value, scheme: key == "uri" ? "uri" : nil)) }
         }
         if let doi = CKANFields.text(package["doi"]) { result.append(Identifier(doi, scheme: "doi")) }
-        var seen = Set<String>()
-        return result.filter { seen.insert($0.value).inserted }
+        // A handful of identifiers: the first of each value is kept.
+        return result.enumerated().filter { item in !result[..<item.offset].contains { $0.value == item.element.value } }.map(\.element)
     }
 
     private func keywords(_ package: JSONNode) -> [String] {
