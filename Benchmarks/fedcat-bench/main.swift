@@ -12,6 +12,8 @@
 //   fedcat-bench csw DIR [--parse-only | --no-normalise]   the same for CSW GetRecords pages (ISO 19139)
 //   fedcat-bench ckan DIR [--parse-only | --no-normalise | --encode]   the same for CKAN package_search pages;
 //                                            --encode also builds what the writer stores (JSON, hash, terms, keys)
+//   fedcat-bench oai|csw|ckan DIR --digest   also a hash of every record's payload, mapped record and issues (and,
+//                                           unless --no-normalise, the normalised record and its issues); mapped as of 1970
 //   fedcat-bench payload DIR [--codec zstd|deflate]   compress each package of the CKAN pages in DIR as it is stored
 import CatalogModel
 import CatalogStore
@@ -90,14 +92,17 @@ typealias PageRecords = [(id: String?, payload: [UInt8], pointer: String, prepar
 /// `--encode` encodes for the store) each record, like the producer side of a harvest.
 func pages(_ arguments: [String], kind: String, suffix: String, mediaType: String, mapper: any RecordMapper,
            read: ([UInt8], String) throws -> PageRecords) {
-    guard let directory = arguments.first else { fail("usage: fedcat-bench \(kind) DIR [--parse-only | --no-normalise | --encode]") }
+    guard let directory = arguments.first else { fail("usage: fedcat-bench \(kind) DIR [--parse-only | --no-normalise | --encode] [--digest]") }
     let parseOnly = arguments.contains("--parse-only"), normalise = !arguments.contains("--no-normalise")
-    let encode = arguments.contains("--encode")
+    let encode = arguments.contains("--encode"), digest = arguments.contains("--digest")
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
     let source = SourceConfig(id: "bench", kind: kind, url: "https://bench.example/\(kind)")
-    let context = MappingContext(source: source, harvestedAt: Date())
+    let context = MappingContext(source: source, harvestedAt: digest ? Date(timeIntervalSince1970: 0) : Date())
     let normaliser = Normaliser.standard
     var records = 0, mapped = 0, failed = 0, issues = 0, bytes = 0, encoded = 0
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    var digested: [UInt8] = []
     let start = now()
     for file in files {
         guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { fail("cannot read \(file)") }
@@ -110,13 +115,27 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
             let raw = RawRecord(localID: entry.id, payload: entry.payload, mediaType: mediaType, pageURL: file, location: entry.pointer,
                                 preparsed: entry.preparsed)
             let result = mapper.map(raw, context: context)
+            if digest {
+                digested += Array((raw.localID ?? "-").utf8) + raw.payload
+                digested += (try? encoder.encode(result.record)).map(Array.init) ?? []
+                digested += (try? encoder.encode(result.issues)).map(Array.init) ?? []
+            }
             issues += result.issues.count
-            guard var record = result.record else { failed += 1; continue }
+            guard var record = result.record else {
+                failed += 1
+                if digest { digested = Array(ContentHash.hex(digested).utf8) }
+                continue
+            }
             if normalise {
                 let (normalised, found) = normaliser.normalise(record)
                 issues += found.count
                 record = normalised
+                if digest {
+                    digested += (try? encoder.encode(normalised)).map(Array.init) ?? []
+                    digested += (try? encoder.encode(found)).map(Array.init) ?? []
+                }
             }
+            if digest { digested = Array(ContentHash.hex(digested).utf8) }
             if encode { encoded += EncodedRecord(record).json.utf8.count }
             mapped += 1
         }
@@ -125,7 +144,8 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
     let stage = parseOnly ? "parse" : !normalise ? "parse+map" : encode ? "parse+map+normalise+encode" : "parse+map+normalise"
     print("{\"tool\":\"fedcat\",\"stage\":\"\(kind)-\(stage)\",\"files\":\(files.count),\"bytes\":\(bytes),\"records\":\(records),"
           + "\"mapped\":\(mapped),\"failed\":\(failed),\"issues\":\(issues),\"seconds\":\(String(format: "%.3f", seconds)),"
-          + "\"records_per_s\":\(Int(Double(records) / max(seconds, 0.001)))}")
+          + "\"records_per_s\":\(Int(Double(records) / max(seconds, 0.001)))"
+          + (digest ? ",\"digest\":\"\(String(decoding: digested, as: UTF8.self))\"" : "") + "}")
 }
 
 ProcessMemory.keepFreedMemoryForReuse()
@@ -148,7 +168,7 @@ case "ckan":
     // As CKANHarvester hands packages over: the envelope parsed, each package's bytes cut from the page as its stored payload.
     pages(arguments, kind: "ckan", suffix: ".json", mediaType: "application/json", mapper: CKANMapper()) { bytes, _ in
         try CKANEnvelope.parse(bytes).packages.map { package in
-            (id: package.value.object?["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.value)
+            (id: package.node["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.node)
         }
     }
 case "payload": payloadBench(arguments)

@@ -85,12 +85,12 @@ public struct JSONParser: Sendable {
 
 /// The parsing state: a cursor over the input bytes plus the stacks of open containers.
 struct JSONByteReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let end: Int
-    private var position: Int = 0
-    private var depth: Int = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
+    var position: Int = 0
+    var depth: Int = 0
     private let maxDepth: Int
-    private let allowTrailingCommas: Bool
+    let allowTrailingCommas: Bool
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
     /// Elements of the arrays being parsed, innermost last; each array takes its own off the top.
@@ -125,12 +125,12 @@ struct JSONByteReader {
 
     /// Throws the error for `reason` at `offset`; out of line to keep the hot loops small.
     @inline(never)
-    private func fail(_ reason: JSONParseError.Reason, at offset: Int) throws(JSONParseError) -> Never {
+    func fail(_ reason: JSONParseError.Reason, at offset: Int) throws(JSONParseError) -> Never {
         throw JSONParseError.at(offset, reason, in: bytes)
     }
 
     @inline(__always)
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < end {
             let byte = bytes[position]
             if byte > 0x20 { return }
@@ -259,7 +259,7 @@ struct JSONByteReader {
 
     /// Steps over an opening bracket, enforcing maxDepth.
     @inline(__always)
-    private mutating func enterContainer() throws(JSONParseError) {
+    mutating func enterContainer() throws(JSONParseError) {
         depth += 1
         guard depth <= maxDepth else { try fail(.tooDeep(maxDepth), at: position) }
         position += 1
@@ -282,7 +282,7 @@ struct JSONByteReader {
 
     /// Matches `true`, `false` or `null` at the cursor.
     @inline(never)
-    private mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
+    mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
         let start = position
         let expected = word.utf8Start
         for index in 0..<word.utf8CodeUnitCount {
@@ -362,7 +362,7 @@ struct JSONByteReader {
 
     /// Parses the rest of a string that contains escapes; the cursor is on a backslash.
     @inline(never)
-    private mutating func parseEscapedString(start: Int, quote: Int) throws(JSONParseError) -> String {
+    mutating func parseEscapedString(start: Int, quote: Int) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
         var runStart = start
         while true {

@@ -7,16 +7,19 @@ import FeedParsing
 enum CKANEmbeddedJSON {
     /// The value itself when it is an object or a list; the JSON inside it when it is a string holding an object
     /// or a list; else nil.
-    static func decode(_ value: JSONValue?) -> JSONValue? {
+    static func decode(_ value: JSONNode?) -> JSONNode? {
         guard let value else { return nil }
         if value.object != nil || value.array != nil { return value }
+        // Most such fields are plain text: an ASCII character other than white space, `{` or `[` first says so
+        // without making the string.
+        if let first = value.leadingByte, first > 0x20, first < 0x80, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") { return nil }
         guard let text = value.string?.trimmed, let first = text.first, first == "{" || first == "[",
-              let parsed = try? JSONParser.parse(text), parsed.object != nil || parsed.array != nil else { return nil }
+              let parsed = try? JSONNode.parse(text), parsed.object != nil || parsed.array != nil else { return nil }
         return parsed
     }
 
     /// The decoded value as a list of objects (one object is a list of one).
-    static func objects(_ value: JSONValue?) -> [JSONObject] {
+    static func objects(_ value: JSONNode?) -> [JSONNode] {
         guard let decoded = decode(value) else { return [] }
         if let object = decoded.object { return [object] }
         return decoded.array?.compactMap(\.object) ?? []
@@ -24,7 +27,7 @@ enum CKANEmbeddedJSON {
 
     /// A person or organisation from a composite field: `name` (after `given_name` when there is one), `email`,
     /// and `identifier` (an ORCID) or `uri`.
-    static func agent(_ object: JSONObject) -> Agent? {
+    static func agent(_ object: JSONNode) -> Agent? {
         let family = CKANFields.text(object["name"])
         let given = CKANFields.text(object["given_name"])
         guard let name = [given, family].compactMap({ $0 }).joined(separator: " ").nilIfEmpty else { return nil }
@@ -34,7 +37,7 @@ enum CKANEmbeddedJSON {
     }
 
     /// A size given as `{"size_value": "180.89", "size_units": "kb"}`, in bytes; nil when empty or unreadable.
-    static func byteSize(_ value: JSONValue?) -> Int64? {
+    static func byteSize(_ value: JSONNode?) -> Int64? {
         guard let object = objects(value).first, let number = CKANFields.text(object["size_value"]).flatMap(Double.init) else { return nil }
         let units = CKANFields.text(object["size_units"])?.lowercased() ?? "bytes"
         let factor: Double
@@ -51,7 +54,7 @@ enum CKANEmbeddedJSON {
 
     /// Dated events (`[{"date": …, "date_type": "created", "end_date": …}]` of EnviDat, or ckanext-spatial's
     /// `[{"type": "creation", "value": …}]`) as (kind, start, end), the kind lowercased.
-    static func dates(_ value: JSONValue?) -> [(kind: String, start: String?, end: String?)] {
+    static func dates(_ value: JSONNode?) -> [(kind: String, start: String?, end: String?)] {
         objects(value).compactMap { item in
             guard let kind = CKANFields.text(item["date_type"]) ?? CKANFields.text(item["type"]) else { return nil }
             let start = CKANFields.text(item["date"]) ?? CKANFields.text(item["value"])

@@ -88,7 +88,7 @@ public struct CKANHarvester: Harvester {
                 unknown += listed.filter { !context.knownIDs.contains($0) && !handout.contains($0) }
                 try sink.unchanged(localIDs: listed.filter { context.knownIDs.contains($0) })
             } else {
-                try handout.hand(preparsed: page.parsed?.packages.lazy.map { (pointer: $0.pointer, payload: $0.payload, preparsed: $0.value) },
+                try handout.hand(preparsed: page.parsed?.packages.lazy.map { (pointer: $0.pointer, payload: $0.payload, preparsed: $0.node) },
                                  ids: ids, url: url, page: cursor.pages, into: sink)
             }
             cursor.start += ids.count
@@ -143,7 +143,7 @@ public struct CKANHarvester: Harvester {
     private func fetchPage(_ url: String, memo: PageMemo?, using fetcher: Fetcher) throws(HarvestError) -> ConditionalPage<CKANEnvelope> {
         try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher) { (response) throws(HarvestError) in
             let envelope = try parsePage(response, url: url)
-            return (envelope, PageSummary(count: envelope.count, ids: envelope.packages.map { Self.localID(of: $0.value) ?? "" }))
+            return (envelope, PageSummary(count: envelope.count, ids: envelope.packages.map { Self.localID(of: $0.node) ?? "" }))
         }
     }
 
@@ -174,6 +174,11 @@ public struct CKANHarvester: Harvester {
     }
 
     /// The package's `id`, else its `name`.
+    static func localID(of package: JSONNode) -> String? {
+        CKANFields.text(package["id"]) ?? CKANFields.text(package["name"])
+    }
+
+    /// The same for a package as a `JSONValue`.
     static func localID(of package: JSONValue) -> String? {
         CKANFields.text(package["id"]) ?? CKANFields.text(package["name"])
     }

@@ -4,7 +4,7 @@ import FeedParsing
 extension CKANMapper {
     /// A contact from a composite field, decoded when it is JSON in a string: scheming's `contact` list,
     /// `contact_points`, or EnviDat's `maintainer` object.
-    func embeddedContact(_ package: JSONObject) -> Contact? {
+    func embeddedContact(_ package: JSONNode) -> Contact? {
         for key in ["contact", "contact_points", "contact_point", "maintainer"] {
             guard let item = CKANEmbeddedJSON.objects(package[key]).first else { continue }
             let name = CKANEmbeddedJSON.agent(item)?.name ?? CKANFields.text(item["fn"])
@@ -17,7 +17,7 @@ extension CKANMapper {
     /// ckanext-spatial's `responsible-party` extra (`[{"name": …, "roles": ["publisher", …]}]`): the party whose
     /// roles include publisher, owner or custodian.
     func responsibleParty(_ text: String?) -> Agent? {
-        let parties = CKANEmbeddedJSON.objects(text.map(JSONValue.string))
+        let parties = CKANEmbeddedJSON.objects(text.map(JSONNode.string))
         let wanted: Set<String> = ["publisher", "owner", "custodian", "pointofcontact"]
         let party = parties.first { CKANFields.list($0["roles"]).contains { wanted.contains($0.lowercased()) } }
         return party.flatMap { CKANFields.text($0["name"]) }.map { Agent(name: $0) }

@@ -9,17 +9,17 @@ public struct CKANMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID)
-        guard let payload = issues.object(from: raw, codePrefix: "ckan.package") else {
+        // The package's fields are looked up by name about sixty times: once through a table.
+        guard let package = issues.objectNode(from: raw, codePrefix: "ckan.package")?.indexed() else {
             return MappingResult(record: nil, issues: issues.items)
         }
-        let package = payload.object
         guard let localID = CKANFields.text(package["id"]) ?? CKANFields.text(package["name"]) else {
             let title = CKANFields.text(package["title"]).map { " titled '\($0)'" } ?? ""
             issues.error("ckan.package.missing-id", "the package\(title) at \(raw.location) has neither 'id' nor 'name'; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
         issues.localID = localID
-        let endpoint = CKANEndpoint(url: source.url)
+        let endpoint = CKANEndpoint.cached(url: source.url)
         let name = CKANFields.text(package["name"])
         let extras = CKANFields.extras(package["extras"])
         if let value = package["extras"], !value.isNull, value.array == nil, value.object == nil {
@@ -56,7 +56,7 @@ public struct CKANMapper: RecordMapper {
         if let rights = extra["access_rights"] ?? CKANFields.text(package["access_rights"]) {
             record.accessRights = rights.hasPrefix("http") ? Concept(uri: rights) : Concept(label: rights)
         }
-        let events = CKANEmbeddedJSON.dates(package["date"]) + CKANEmbeddedJSON.dates(extra["dataset-reference-date"].map(JSONValue.string))
+        let events = CKANEmbeddedJSON.dates(package["date"]) + CKANEmbeddedJSON.dates(extra["dataset-reference-date"].map(JSONNode.string))
         let event = { (kinds: Set<String>) in events.first { kinds.contains($0.kind) }?.start }
         record.issued = date(extra["issued"] ?? CKANFields.text(package["issued"]) ?? event(["created", "creation", "publication", "published"])
                              ?? CKANFields.text(package["metadata_created"]))
@@ -66,10 +66,10 @@ public struct CKANMapper: RecordMapper {
         for span in events where span.kind == "collected" {
             record.temporal.append(TemporalCoverage(start: date(span.start), end: date(span.end)))
         }
-        if let spatial = extra["spatial"] ?? CKANFields.text(package["spatial"]) ?? package["spatial"]?.object.map({ JSONWriter.string(.object($0)) }) {
+        if let spatial = extra["spatial"] ?? CKANFields.text(package["spatial"]) ?? package["spatial"]?.object.map({ JSONWriter.string($0.value) }) {
             record.spatial = [spatial.hasPrefix("http") ? SpatialCoverage(uri: spatial) : SpatialCoverage(geometry: spatial)]
         }
-        record.languages = CKANFields.list(package["language"]) + CKANFields.list(extra["language"].map(JSONValue.string))
+        record.languages = CKANFields.list(package["language"]) + CKANFields.list(extra["language"].map(JSONNode.string))
         record.landingPage = CKANFields.text(package["url"])
         if let frequency = extra["frequency"] ?? extra["accrual_periodicity"] ?? CKANFields.text(package["frequency"])
             ?? CKANFields.text(package["update_freq"]) ?? CKANFields.text(package["data_update_frequency"]) {
@@ -80,6 +80,7 @@ public struct CKANMapper: RecordMapper {
         for (key, value) in extras where !extra.used.contains(key.lowercased()) && record.extras[key] == nil {
             record.extras[key] = value
         }
+        guard !FieldLimits.standard.allows(record) else { return MappingResult(record: record, issues: issues.items) }
         let at = { (field: String) in "\(raw.location)/\(field)" }
         FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("notes"), keywords: at("tags"),
                                                                          spatial: package["spatial"] == nil ? at("extras") : at("spatial"),
@@ -88,7 +89,7 @@ public struct CKANMapper: RecordMapper {
         return MappingResult(record: record, issues: issues.items)
     }
 
-    private func mapTitle(_ package: JSONObject, name: String, issues: inout IssueCollector) -> LocalizedText {
+    private func mapTitle(_ package: JSONNode, name: String, issues: inout IssueCollector) -> LocalizedText {
         let variants = CKANFields.translations(package["title_translated"])
         if let title = CKANFields.text(package["title"]) ?? variants["en"] ?? variants.values.sorted().first {
             return LocalizedText(title, variants: variants)
@@ -97,25 +98,25 @@ public struct CKANMapper: RecordMapper {
         return LocalizedText(name)
     }
 
-    private func identifiers(_ package: JSONObject, extra: ExtraFields, localID: String, name: String?) -> [Identifier] {
+    private func identifiers(_ package: JSONNode, extra: ExtraFields, localID: String, name: String?) -> [Identifier] {
         var result = [Identifier(localID, scheme: "ckan-id")]
         if let name, name != localID { result.append(Identifier(name, scheme: "ckan-name")) }
         for key in ["identifier", "guid", "uri", "dcat_identifier"] {
             if let value = extra[key] ?? CKANFields.text(package[key]) { result.append(Identifier(value, scheme: key == "uri" ? "uri" : nil)) }
         }
         if let doi = CKANFields.text(package["doi"]) { result.append(Identifier(doi, scheme: "doi")) }
-        var seen = Set<String>()
-        return result.filter { seen.insert($0.value).inserted }
+        // A handful of identifiers: the first of each value is kept.
+        return result.enumerated().filter { item in !result[..<item.offset].contains { $0.value == item.element.value } }.map(\.element)
     }
 
-    private func keywords(_ package: JSONObject) -> [String] {
+    private func keywords(_ package: JSONNode) -> [String] {
         var words: [String] = []
         for tag in package["tags"]?.array ?? [] {
             if let word = CKANFields.text(tag["display_name"]) ?? CKANFields.text(tag["name"]) ?? CKANFields.text(tag) { words.append(word) }
         }
         if let keywords = package["keywords"] {
             if let byLanguage = keywords.object {
-                for member in byLanguage { words += CKANFields.list(member.value) }
+                for member in byLanguage.members ?? [] { words += CKANFields.list(member.value) }
             } else {
                 words += CKANFields.list(keywords)
             }
@@ -123,19 +124,19 @@ public struct CKANMapper: RecordMapper {
         return words
     }
 
-    private func themes(_ package: JSONObject, extra: ExtraFields) -> [Concept] {
+    private func themes(_ package: JSONNode, extra: ExtraFields) -> [Concept] {
         var themes: [Concept] = []
         for group in package["groups"]?.array ?? [] {
             guard let label = CKANFields.text(group["title"]) ?? CKANFields.text(group["display_name"]) ?? CKANFields.text(group["name"]) else { continue }
             themes.append(Concept(label: label, scheme: "ckan-group"))
         }
-        for theme in CKANFields.list(package["theme"]) + CKANFields.list(extra["theme"].map(JSONValue.string)) {
+        for theme in CKANFields.list(package["theme"]) + CKANFields.list(extra["theme"].map(JSONNode.string)) {
             themes.append(theme.hasPrefix("http") ? Concept(uri: theme) : Concept(label: theme))
         }
         return themes
     }
 
-    private func publisher(_ package: JSONObject, extra: ExtraFields) -> Agent? {
+    private func publisher(_ package: JSONNode, extra: ExtraFields) -> Agent? {
         if let scheming = CKANEmbeddedJSON.objects(package["publisher"]).first, let name = CKANFields.text(scheming["name"]) {
             return Agent(name: name, uri: CKANFields.text(scheming["uri"]), email: CKANFields.text(scheming["email"]),
                          homepage: CKANFields.text(scheming["url"]))
@@ -150,7 +151,7 @@ public struct CKANMapper: RecordMapper {
         return responsibleParty(extra["responsible-party"])
     }
 
-    private func contact(_ package: JSONObject, extra: ExtraFields) -> Contact? {
+    private func contact(_ package: JSONNode, extra: ExtraFields) -> Contact? {
         if let contact = embeddedContact(package) { return contact }
         let name = (CKANEmbeddedJSON.decode(package["maintainer"]) == nil ? CKANFields.text(package["maintainer"]) : nil) ?? extra["contact_name"]
         let email = CKANFields.text(package["maintainer_email"]) ?? extra["contact_email"]
@@ -158,7 +159,7 @@ public struct CKANMapper: RecordMapper {
         return Contact(name: name, email: email)
     }
 
-    private func temporal(_ package: JSONObject, extra: ExtraFields) -> [TemporalCoverage] {
+    private func temporal(_ package: JSONNode, extra: ExtraFields) -> [TemporalCoverage] {
         var spans: [TemporalCoverage] = []
         for item in package["temporal_coverage"]?.array ?? [] {
             let span = TemporalCoverage(start: date(CKANFields.text(item["start"])), end: date(CKANFields.text(item["end"])))
@@ -170,7 +171,7 @@ public struct CKANMapper: RecordMapper {
         return spans
     }
 
-    private func distributions(_ value: JSONValue?, issues: inout IssueCollector) -> [Distribution] {
+    private func distributions(_ value: JSONNode?, issues: inout IssueCollector) -> [Distribution] {
         guard let value, !value.isNull else { return [] }
         guard let resources = value.array else {
             issues.warning("ckan.package.resources-not-list", "'resources' is a \(value.typeName), not a list; the package's resources were ignored.", at: "/resources")

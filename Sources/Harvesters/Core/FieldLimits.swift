@@ -47,6 +47,17 @@ public struct FieldPointers {
 }
 
 extension FieldLimits {
+    /// True when `enforce` would change nothing in `record`: a quick test that spares a mapper the pointers of the
+    /// issues in the usual case (sizes in UTF-8 bytes first, which are never fewer than characters).
+    public func allows(_ record: CatalogRecord) -> Bool {
+        let title = record.title.value
+        guard title.utf8.count <= maxTitle || title.count <= maxTitle else { return false }
+        if let description = record.description?.value, description.utf8.count > maxDescription, description.count > maxDescription { return false }
+        guard record.keywords.count <= maxKeywords, record.distributions.count <= maxDistributions else { return false }
+        guard record.spatial.allSatisfy({ ($0.geometry?.utf8.count ?? 0) <= maxGeometry }) else { return false }
+        return record.extras.values.allSatisfy { $0.utf8.count <= maxExtra }
+    }
+
     /// Cuts or drops what is over a limit in `record`, with a warning per field: `<prefix>.field-cut` when the
     /// first part was kept, `<prefix>.field-dropped` when the field was removed. The rest of the record stays.
     public func enforce(on record: inout CatalogRecord, pointers: FieldPointers, codePrefix: String, issues: inout IssueCollector) {

@@ -4,6 +4,8 @@ public enum ISODate {
     /// `2019`, `2019-03`, `2019-03-04`, `2019-03-04T10:21`, `2019-03-04T10:21:33`, with `Z` when the source gave
     /// a zone (converted to UTC); nil when `text` is not such a date.
     public static func normalise(_ text: String) -> String? {
+        // A date starts with a digit: most other text is refused without copying it.
+        guard let first = text.utf8.first, first &- UInt8(ascii: "0") < 10 else { return nil }
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), (1...9999).contains(year) else { return nil }
         if scanner.atEnd { return pad(year, 4) }
@@ -36,9 +38,41 @@ public enum ISODate {
         guard scanner.atEnd else { return nil }
         var stamp = Stamp(year: year, month: month, day: day, minuteOfDay: hour * 60 + minute)
         if let offsetMinutes { stamp.shift(minutes: -offsetMinutes) }
-        let date = "\(pad(stamp.year, 4))-\(pad(stamp.month, 2))-\(pad(stamp.day, 2))"
-        let time = "\(pad(stamp.minuteOfDay / 60, 2)):\(pad(stamp.minuteOfDay % 60, 2))" + (second.map { ":\(pad($0, 2))" } ?? "")
-        return "\(date)T\(time)\(offsetMinutes == nil ? "" : "Z")"
+        guard (0...9999).contains(stamp.year) else {
+            let date = "\(pad(stamp.year, 4))-\(pad(stamp.month, 2))-\(pad(stamp.day, 2))"
+            let time = "\(pad(stamp.minuteOfDay / 60, 2)):\(pad(stamp.minuteOfDay % 60, 2))" + (second.map { ":\(pad($0, 2))" } ?? "")
+            return "\(date)T\(time)\(offsetMinutes == nil ? "" : "Z")"
+        }
+        // The usual case written byte by byte (the interpolations above cost more than reading the date).
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        digits(stamp.year, 4, into: &out)
+        out.append(UInt8(ascii: "-"))
+        digits(stamp.month, 2, into: &out)
+        out.append(UInt8(ascii: "-"))
+        digits(stamp.day, 2, into: &out)
+        out.append(UInt8(ascii: "T"))
+        digits(stamp.minuteOfDay / 60, 2, into: &out)
+        out.append(UInt8(ascii: ":"))
+        digits(stamp.minuteOfDay % 60, 2, into: &out)
+        if let second {
+            out.append(UInt8(ascii: ":"))
+            digits(second, 2, into: &out)
+        }
+        if offsetMinutes != nil { out.append(UInt8(ascii: "Z")) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `value` (0 ≤ value < 10^width) in exactly `width` decimal digits.
+    private static func digits(_ value: Int, _ width: Int, into out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

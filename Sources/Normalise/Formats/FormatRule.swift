@@ -1,4 +1,5 @@
 public import CatalogModel
+import Synchronization
 
 /// Gives each distribution an EU file type (`fileType`) and an IANA media type, read from its published format,
 /// its media type and the extension of its URL, in that order of trust.
@@ -272,6 +273,20 @@ public struct FormatRule: NormalisationRule {
 
     /// A published media type in lower case without parameters, renamed when wrongly named.
     static func cleanMediaType(_ published: String) -> MediaType {
+        guard published.utf8.count <= 256 else { return uncachedCleanMediaType(published) }
+        if let cached = mediaTypeCache.withLock({ $0[published] }) { return cached }
+        let cleaned = uncachedCleanMediaType(published)
+        mediaTypeCache.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[published] = cleaned
+        }
+        return cleaned
+    }
+
+    /// Recent media types cleaned: a harvest publishes the same few over and over.
+    private static let mediaTypeCache = Mutex<[String: MediaType]>([:])
+
+    private static func uncachedCleanMediaType(_ published: String) -> MediaType {
         var text = published.trimmed.lowercased()
         if let stripped = suffix(of: text, after: ianaPrefixes) { text = stripped }
         if let semicolon = text.firstIndex(of: ";") { text = String(text[..<semicolon]).trimmed }

@@ -28,11 +28,8 @@ enum HTMLText {
 
     /// The plain text and how it was made, or nil when `text` has neither known tags nor character references.
     static func convert(_ text: String) -> Conversion? {
-        var hasMarkupByte = false
-        for byte in text.utf8 where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
-            hasMarkupByte = true
-            break
-        }
+        let isMarkup = { (byte: UInt8) in byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") }
+        let hasMarkupByte = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isMarkup) } ?? text.utf8.contains(where: isMarkup)
         guard hasMarkupByte else { return nil }
         var bytes = Array(text.utf8)
         var survey = survey(bytes)
