@@ -147,7 +147,10 @@ public struct SearchEngine: Sendable {
             let (matches, total) = (counted.matches, counted.datasets)
             let sampleEnd = try SampledBM25.sampleEnd(in: db)
             // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part).
-            let phraseRows = plan.isOnePhrase ? matches : nil
+            var phraseRows = plan.isOnePhrase ? matches : nil
+            if plan.isOnePhrase, phraseRows == nil, let sampleEnd {
+                phraseRows = try SampledBM25.estimatedRows(match: match, sampleEnd: sampleEnd, in: db)
+            }
             if request.sort == .relevance {
                 hits = try relevancePage(match: match, matches: matches, total: total, totalIsLowerBound: counted.isLowerBound, rank: Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows),
                                          filters: RankFilters(plan),

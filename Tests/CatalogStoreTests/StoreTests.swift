@@ -243,3 +243,31 @@ struct SampleEndTests {
         #expect(try other.read { try SampledBM25.sampleEnd(in: $0) } == nil)
     }
 }
+
+/// A phrase's rows, estimated from the index's first rows for `fedcat_rank` to be given instead of walking them.
+@Suite("Estimated phrase rows")
+struct EstimatedRowsTests {
+    @Test func aPhraseInTheSampleIsScaledToTheCatalogueAndARareOneIsLeftToCount() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("r.db").path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE records(x); CREATE VIRTUAL TABLE records_fts USING fts5(title)")
+            for i in 1...10_000 {
+                try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [i])
+                try db.execute(sql: "INSERT INTO records_fts(rowid, title) VALUES (?, ?)",
+                               arguments: [i, i % 2 == 0 ? "water level" : i % 1000 == 1 ? "rare gauge" : "soil"])
+            }
+        }
+        let end = Int64(SampledBM25.sampleRows)
+        let estimate = { (match: String) in try queue.read { try SampledBM25.estimatedRows(match: match, sampleEnd: end, in: $0) } }
+        // 4,096 of the first 8,192 rows hold "water": half of the 10,000 records.
+        #expect(try estimate("\"water\"") == 5_000)
+        #expect(try estimate("\"wat\"*") == 5_000)
+        // Nine rows of the sample hold "rare": too few to scale.
+        #expect(try estimate("\"rare\"") == nil)
+        // The catalogue's size is read again after a change.
+        try queue.write { db in for i in 10_001...12_000 { try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [i]) } }
+        #expect(try estimate("\"water\"") == 6_000)
+    }
+}
