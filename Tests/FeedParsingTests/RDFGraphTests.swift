@@ -77,4 +77,18 @@ struct RDFGraphTests {
         #expect(graph.subjects(where: "http://xmlns.com/foaf/0.1/primaryTopic", is: record) == [.blank("b0")])
         #expect(graph.count == 5)
     }
+
+    /// A large graph finds a subject by any text `String` calls equal to it (a Kelvin sign K is the letter K), as
+    /// its dictionary does, although its filter of subjects hashes bytes.
+    @Test func aLargeGraphFindsSubjectsByEqualTexts() {
+        var graph = RDFGraph()
+        for index in 0..<40 { graph.add(RDFTriple(.iri("https://ex.org/dataset/\(index)"), RDFNames.type, .iri("https://ex.org/T"))) }
+        graph.add(RDFTriple(.iri("https://ex.org/\u{212A}"), RDFNames.type, .iri("https://ex.org/T")))
+        graph.add(RDFTriple(.iri("https://ex.org/caf\u{E9}"), RDFNames.type, .iri("https://ex.org/T")))
+        #expect(graph.describes(.iri("https://ex.org/K")))
+        #expect(graph.describes(.iri("https://ex.org/cafe\u{301}")))
+        #expect(graph.describes(.iri("https://ex.org/dataset/7")))
+        #expect(!graph.describes(.iri("https://ex.org/dataset/70")))
+        #expect(!graph.describes(.blank("https://ex.org/dataset/7")))
+    }
 }

@@ -48,10 +48,14 @@ public struct RDFGraph: Sendable {
     /// Subject → its entry, once the graph holds more than `linearLimit` subjects.
     private var slots: [RDFTerm: Int] = [:]
     private var indexed = false
+    /// Which subjects may be in `slots` (see `RDFSubjectFilter`), kept once the graph is indexed.
+    private var filter = RDFSubjectFilter()
     /// The entry of the subject added to last.
     private var last = -1
-    /// Subjects in first-seen order, with removed ones left in place until there are many (see `subjects`).
-    private var order: [RDFTerm] = []
+    /// Subjects in first-seen order with the entry each was given, removed ones left in place until there are many
+    /// (see `subjects`). The entry saves a lookup when it still holds the subject; a slot used again after a
+    /// removal holds another one, and the subject is then looked up.
+    private var order: [(subject: RDFTerm, entry: Int)] = []
     private var removed = 0
     /// How many distinct statements the graph holds.
     public private(set) var count = 0
@@ -85,7 +89,7 @@ public struct RDFGraph: Sendable {
 
     @inline(__always)
     private func slot(of subject: RDFTerm) -> Int? {
-        if indexed { return slots[subject] }
+        if indexed { return filter.mayHold(subject) ? slots[subject] : nil }
         for index in entries.indices where entries[index].live && Self.same(entries[index].subject, subject) { return index }
         return nil
     }
@@ -125,12 +129,30 @@ public struct RDFGraph: Sendable {
         }
         if indexed {
             slots[subject] = index
+            filter.add(subject)
+            if filter.isCrowded { refilter() }
         } else if entries.count > Self.linearLimit {
             for (held, entry) in entries.enumerated() where entry.live { slots[entry.subject] = held }
             indexed = true
+            refilter()
         }
         last = index
-        order.append(subject)
+        order.append((subject, index))
+    }
+
+    /// A new filter holding the live subjects, with sixteen bits or more for each (the bits of removed subjects go).
+    private mutating func refilter() {
+        var bits = 1 << 10
+        while bits < (entries.count - free.count) * 16 { bits <<= 1 }
+        filter = RDFSubjectFilter(bits: bits)
+        for entry in entries where entry.live { filter.add(entry.subject) }
+    }
+
+    /// The entry of `subject` as `order` recorded it, when that entry still holds it.
+    @inline(__always)
+    private func slot(of subject: RDFTerm, hint: Int) -> Int? {
+        if entries[hint].live && Self.same(entries[hint].subject, subject) { return hint }
+        return slot(of: subject)
     }
 
     // MARK: - Adding and removing
@@ -174,7 +196,7 @@ public struct RDFGraph: Sendable {
         if last == index { last = -1 }
         removed += 1
         if removed > 1024 && removed * 2 > order.count {
-            let kept = order.filter { describes($0) }
+            let kept = order.filter { slot(of: $0.subject, hint: $0.entry) != nil }
             order = kept
             removed = 0
         }
@@ -184,19 +206,19 @@ public struct RDFGraph: Sendable {
 
     /// Subjects in the order their first statement was read.
     public var subjects: [RDFTerm] {
-        removed == 0 ? order : order.filter { describes($0) }
+        removed == 0 ? order.map(\.subject) : order.compactMap { slot(of: $0.subject, hint: $0.entry) == nil ? nil : $0.subject }
     }
 
     /// Each subject of `subjects` with its statements, each found once.
     public func forEachSubject(_ body: (RDFTerm, [Statement]) -> Void) {
-        for subject in order {
-            if let index = slot(of: subject) { body(subject, entries[index].statements) }
+        for (subject, hint) in order {
+            if let index = slot(of: subject, hint: hint) { body(subject, entries[index].statements) }
         }
     }
 
     /// The subject whose first statement was read first.
     public var firstSubject: RDFTerm? {
-        removed == 0 ? order.first : order.first { describes($0) }
+        removed == 0 ? order.first?.subject : order.first { slot(of: $0.subject, hint: $0.entry) != nil }?.subject
     }
 
     /// Every statement about `subject`, in document order.
@@ -248,7 +270,12 @@ public struct RDFGraph: Sendable {
 
     /// Subjects with `predicate object` (a scan of the graph).
     public func subjects(where predicate: String, is object: RDFTerm) -> [RDFTerm] {
-        subjects.filter { subject in statements(about: subject).contains { Self.same($0.predicate, predicate) && $0.object == object } }
+        var found: [RDFTerm] = []
+        for (subject, hint) in order {
+            guard let index = slot(of: subject, hint: hint) else { continue }
+            if entries[index].statements.contains(where: { Self.same($0.predicate, predicate) && $0.object == object }) { found.append(subject) }
+        }
+        return found
     }
 }
 

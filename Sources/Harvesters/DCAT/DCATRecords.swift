@@ -72,6 +72,8 @@ struct DCATRecords {
 
     /// The predicate and datatype IRIs written so far, shared by the records of this graph.
     private let iris = NTriplesIRICache()
+    /// The predicates' order, shared by the records of this graph.
+    private let predicateOrder = DCATPredicateOrder()
 
     func cut(_ subject: RDFTerm) -> Found {
         var writer = NTriplesRecordWriter(capacity: 4096, iris: iris)
@@ -140,32 +142,31 @@ struct DCATRecords {
     /// The positions of a node's statements in a fixed order (predicate, then object), so the same graph gives
     /// the same record whatever serialisation and statement order it was published in; blank objects sort by
     /// what they say. Positions are sorted, not statements, to keep copying out of the sort.
+    /// Predicates are compared by rank (`DCATPredicateOrder`), objects only under the same predicate; an insertion
+    /// sort, stable, since a node has a few dozen statements at most in practice.
     private func ordered(_ statements: [RDFGraph.Statement]) -> [Int] {
-        guard statements.count > 1 else { return Array(statements.indices) }
-        var sortedAlready = true
-        for index in 1..<statements.count where !precedes(statements[index - 1], statements[index], orEqual: true) {
-            sortedAlready = false
-            break
-        }
-        if sortedAlready { return Array(statements.indices) }
-        return statements.indices.sorted { left, right in
-            let a = statements[left], b = statements[right]
-            if !DCATTerms.same(a.predicate, b.predicate) { return a.predicate < b.predicate }
-            switch compare(a.object, b.object) {
+        var order = Array(statements.indices)
+        guard statements.count > 1 else { return order }
+        let ranks = predicateOrder.ranks(of: statements)
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            switch compare(statements[left].object, statements[right].object) {
             case .orderedAscending: return true
             case .orderedDescending: return false
             case .orderedSame: return left < right
             }
         }
-    }
-
-    private func precedes(_ a: RDFGraph.Statement, _ b: RDFGraph.Statement, orEqual: Bool) -> Bool {
-        if !DCATTerms.same(a.predicate, b.predicate) { return a.predicate < b.predicate }
-        switch compare(a.object, b.object) {
-        case .orderedAscending: return true
-        case .orderedDescending: return false
-        case .orderedSame: return orEqual
+        guard statements.count <= 64 else { return order.sorted(by: precedes) }
+        for position in 1..<order.count {
+            let moving = order[position]
+            var hole = position
+            while hole > 0 && precedes(moving, order[hole - 1]) {
+                order[hole] = order[hole - 1]
+                hole -= 1
+            }
+            order[hole] = moving
         }
+        return order
     }
 
     private enum Order { case orderedAscending, orderedSame, orderedDescending }

@@ -69,6 +69,9 @@ public struct IRIResolver: Sendable {
 
     /// Nil when the reference is returned unchanged.
     private func resolve(_ reference: UnsafeBufferPointer<UInt8>) -> String? {
+        // An absolute reference without a dot segment is its own target: that settles most references without
+        // taking them apart.
+        if let end = IRIParts.schemeEnd(reference), !IRIParts.mayHaveDotSegment(reference, pathFrom: end + 1) { return nil }
         let r = IRIParts(reference)
         if r.scheme != nil {
             return IRIResolver.absolute(reference)
@@ -194,6 +197,17 @@ struct IRIParts: Sendable {
                        to output: inout [UInt8]) {
         output.append(UInt8(ascii: marker))
         output.append(contentsOf: bytes[range])
+    }
+
+    /// False when no segment of a path starting at `start` or after a `/` can be `.` or `..` (no `.` there): a
+    /// quick test that never misses a dot segment, wherever the path ends.
+    static func mayHaveDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, pathFrom start: Int) -> Bool {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ".") && (index == start || bytes[index - 1] == UInt8(ascii: "/")) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the path has a `.` or `..` segment.

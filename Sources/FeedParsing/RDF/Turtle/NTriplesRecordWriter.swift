@@ -63,13 +63,10 @@ public struct NTriplesRecordWriter {
 /// Predicate and datatype IRIs as N-Triples writes them (`<…>`), and whether each reads back certainly
 /// (`NTriplesWriter.isPlainIRI`): a small table by length and the last three bytes, the last IRI of each slot kept.
 public final class NTriplesIRICache {
-    private struct Entry {
-        var iri: String
-        var text: [UInt8]
-        var plain: Bool
-    }
-
-    private var entries = [Entry?](repeating: nil, count: 256)
+    /// The IRI of each slot, its text and whether it reads back certainly, in three tables so a hit copies nothing.
+    private var iris = [String?](repeating: nil, count: 256)
+    private var texts = [[UInt8]](repeating: [], count: 256)
+    private var plains = [Bool](repeating: false, count: 256)
 
     public init() {}
 
@@ -80,13 +77,15 @@ public final class NTriplesIRICache {
             guard count >= 3 else { return count }
             return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 255
         } ?? 0
-        if let entry = entries[slot], RDFGraph.same(entry.iri, iri) {
-            bytes.append(contentsOf: entry.text)
-            return entry.plain
+        if let held = iris[slot], RDFGraph.same(held, iri) {
+            texts.withUnsafeBufferPointer { bytes.append(contentsOf: $0[slot]) }
+            return plains[slot]
         }
         var text: [UInt8] = []
         let plain = NTriplesWriter.appendCheckedIRI(iri, to: &text)
-        entries[slot] = Entry(iri: iri, text: text, plain: plain)
+        iris[slot] = iri
+        texts[slot] = text
+        plains[slot] = plain
         bytes.append(contentsOf: text)
         return plain
     }

@@ -11,6 +11,18 @@ extension SerdSession {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: value.n_bytes), as: UTF8.self)
     }
 
+    /// A statement's subject: the term of the previous statement when the node is the same (serd hands the subject
+    /// of every statement of a `;` list again), so it is neither decoded nor resolved again, and the string handed
+    /// out is one, which later compares equal by identity.
+    func subjectTerm(_ node: UnsafePointer<SerdNode>) -> RDFTerm? {
+        let value = node.pointee
+        guard let bytes = value.buf else { return resource(node) }
+        if let known = lastSubject.term(value.type, bytes, value.n_bytes) { return known }
+        let term = resource(node)
+        if let term { lastSubject.keep(term, value.type, bytes, value.n_bytes) }
+        return term
+    }
+
     /// An IRI or blank node.
     func resource(_ node: UnsafePointer<SerdNode>) -> RDFTerm? {
         if node.pointee.type == SERD_BLANK { return .blank(text(node)) }
@@ -143,5 +155,44 @@ struct SerdCURIECache {
 
     mutating func removeAll() {
         for index in entries.indices { entries[index] = nil }
+    }
+}
+
+/// The subject of the last statement with the node text it was read from. Forgotten whenever a prefix or the base
+/// is declared, since that can change what the text stands for.
+struct SerdLastSubject {
+    private var type = SERD_NOTHING
+    private var text: [UInt8] = []
+    private var held: RDFTerm?
+
+    /// The term read from this node text last time.
+    @inline(__always)
+    func term(_ type: SerdType, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> RDFTerm? {
+        guard let held, type == self.type, count == text.count else { return nil }
+        let same = text.withUnsafeBufferPointer { kept -> Bool in
+            guard let base = kept.baseAddress else { return count == 0 }
+            var index = 0
+            while index + 8 <= count {
+                if ByteWord.load(base, index) != ByteWord.load(bytes, index) { return false }
+                index += 8
+            }
+            while index < count {
+                if base[index] != bytes[index] { return false }
+                index += 1
+            }
+            return true
+        }
+        return same ? held : nil
+    }
+
+    mutating func keep(_ term: RDFTerm, _ type: SerdType, _ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        self.type = type
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        held = term
+    }
+
+    mutating func forget() {
+        held = nil
     }
 }

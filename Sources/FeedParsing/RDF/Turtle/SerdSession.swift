@@ -49,6 +49,8 @@ final class SerdSession {
     var tripleUndeclared: [String] = []
     /// Prefixed names expanded so far (see `SerdCURIECache`).
     var curies = SerdCURIECache()
+    /// The last subject read (see `SerdLastSubject`).
+    var lastSubject = SerdLastSubject()
 
     init(syntax: SerdSyntax, statementMode: Bool, baseIRI: String, blankScope: String,
          sink: @escaping (RDFTriple) -> Void) {
@@ -146,7 +148,7 @@ final class SerdSession {
                                _ object: UnsafePointer<SerdNode>, _ datatype: UnsafePointer<SerdNode>?,
                                _ language: UnsafePointer<SerdNode>?) {
         if failed || pastEnd { return }
-        let s = resource(subject)
+        let s = subjectTerm(subject)
         let p = iri(predicate)
         let o = term(object, datatype: datatype, language: language)
         if let s, let p, let o {
@@ -209,6 +211,7 @@ final class SerdSession {
         if failed || pastEnd { return }
         serd_env_set_base_uri(env, node)
         curies.removeAll()
+        lastSubject.forget()
         hasBase = serd_env_get_base_uri(env, nil).pointee.n_bytes > 0
     }
 
@@ -216,6 +219,7 @@ final class SerdSession {
         if failed || pastEnd { return }
         serd_env_set_prefix(env, name, uri)
         curies.removeAll()
+        lastSubject.forget()
     }
 
     private func setBase(text: String) {
@@ -223,6 +227,7 @@ final class SerdSession {
             var node = serd_node_from_string(SERD_URI, UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self))
             serd_env_set_base_uri(env, &node)
         }
+        lastSubject.forget()
         hasBase = serd_env_get_base_uri(env, nil).pointee.n_bytes > 0
     }
 }
