@@ -63,10 +63,15 @@ public struct NTriplesRecordWriter {
 /// Predicate and datatype IRIs as N-Triples writes them (`<…>`), and whether each reads back certainly
 /// (`NTriplesWriter.isPlainIRI`): a small table by length and the last three bytes, the last IRI of each slot kept.
 public final class NTriplesIRICache {
-    /// The IRI of each slot, its text and whether it reads back certainly, in three tables so a hit copies nothing.
-    private var iris = [String?](repeating: nil, count: 256)
-    private var texts = [[UInt8]](repeating: [], count: 256)
-    private var plains = [Bool](repeating: false, count: 256)
+    private struct Entry {
+        var iri: String
+        var text: [UInt8]
+        var plain: Bool
+        /// False for a slot not used yet.
+        var filled: Bool
+    }
+
+    private var entries = [Entry](repeating: Entry(iri: "", text: [], plain: false, filled: false), count: 256)
 
     public init() {}
 
@@ -77,15 +82,16 @@ public final class NTriplesIRICache {
             guard count >= 3 else { return count }
             return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 255
         } ?? 0
-        if let held = iris[slot], RDFGraph.same(held, iri) {
-            texts.withUnsafeBufferPointer { bytes.append(contentsOf: $0[slot]) }
-            return plains[slot]
+        // The table is read in place: a hit copies no entry.
+        let hit = entries.withUnsafeBufferPointer { table -> Bool? in
+            guard table[slot].filled, RDFGraph.same(table[slot].iri, iri) else { return nil }
+            bytes.append(contentsOf: table[slot].text)
+            return table[slot].plain
         }
+        if let hit { return hit }
         var text: [UInt8] = []
         let plain = NTriplesWriter.appendCheckedIRI(iri, to: &text)
-        iris[slot] = iri
-        texts[slot] = text
-        plains[slot] = plain
+        entries[slot] = Entry(iri: iri, text: text, plain: plain, filled: true)
         bytes.append(contentsOf: text)
         return plain
     }
