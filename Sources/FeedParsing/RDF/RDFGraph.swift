@@ -232,6 +232,13 @@ public struct RDFGraph: Sendable {
         subjects.flatMap { subject in statements(about: subject).map { RDFTriple(subject, $0.predicate, $0.object) } }
     }
 
+    /// Every statement about `subject` when the graph describes it, else nil: `describes` and `statements(about:)`
+    /// in one lookup.
+    public func statementsIfDescribed(_ subject: RDFTerm) -> [Statement]? {
+        guard let index = slot(of: subject) else { return nil }
+        return entries[index].statements
+    }
+
     /// True when the graph says anything about `subject`.
     public func describes(_ subject: RDFTerm) -> Bool { slot(of: subject) != nil }
 

@@ -95,8 +95,9 @@ struct DCATRecords {
             names[label] = name
             return .blank(name)
         }
-        func visit(_ node: RDFTerm) {
-            let statements = graph.statements(about: node)
+        // The statements of each node of `queue`, found when it was queued.
+        var pending: [[RDFGraph.Statement]] = [graph.statements(about: subject)]
+        func visit(_ node: RDFTerm, _ statements: [RDFGraph.Statement]) {
             let subject = renamed(node)
             writer.begin(subject)
             defer {
@@ -118,20 +119,22 @@ struct DCATRecords {
                 count += 1
                 let object = statement.object
                 // Most objects (themes, languages, pages) are not described here: that check goes first.
-                if object.isResource, graph.describes(object), !isRecord.contains(object), !isCatalog.contains(object),
-                   visited.insert(object).inserted {
+                if object.isResource, let described = graph.statementsIfDescribed(object), !isRecord.contains(object),
+                   !isCatalog.contains(object), visited.insert(object).inserted {
                     queue.append(object)
+                    pending.append(described)
                 }
             }
         }
         while head < queue.count {
-            visit(queue[head])
+            visit(queue[head], pending[head])
             head += 1
         }
         for record in catalogRecords[subject] ?? [] where visited.insert(record).inserted {
             queue.append(record)
+            pending.append(graph.statements(about: record))
             while head < queue.count {
-                visit(queue[head])
+                visit(queue[head], pending[head])
                 head += 1
             }
         }

@@ -8,8 +8,16 @@ enum JSONLDIRI {
 
     /// The UTF-8 offset of the `:` ending the scheme, or nil when `value` has no scheme.
     static func schemeEnd(_ value: String) -> Int? {
+        // Native strings are read from their UTF-8 buffer: walking the view byte by byte cost some 50 instructions a
+        // byte.
+        if let found = value.utf8.withContiguousStorageIfAvailable({ schemeEnd(bytes: $0) }) { return found }
+        return schemeEnd(bytes: value.utf8)
+    }
+
+    @inline(__always)
+    private static func schemeEnd(bytes: some Sequence<UInt8>) -> Int? {
         var index = 0
-        for byte in value.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: ":") { return index > 0 ? index : nil }
             let isAlpha = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             if index == 0 {
