@@ -35,6 +35,15 @@ struct ClusterRankTests {
             let all = try engine.search(SearchRequest(text: query, limit: 1000))
             #expect(all.total == all.results.count, "\(query)")
             #expect(Set(all.results.map(\.id)).count == all.results.count, "\(query)")
+            // Words without a filter: a count that stops at a limit counts datasets, not records, clusters included.
+            guard !query.contains(":"), query != "*", all.total > 1 else { continue }
+            var limited = engine
+            limited.countLimit = all.total
+            let atTheLimit = try limited.search(SearchRequest(text: query))
+            #expect(atTheLimit.total == all.total && !atTheLimit.totalIsLowerBound, "\(query)")
+            limited.countLimit = max(1, all.total / 4)
+            let below = try limited.search(SearchRequest(text: query))
+            #expect(below.total == max(1, all.total / 4) && below.totalIsLowerBound, "\(query)")
         }
     }
 

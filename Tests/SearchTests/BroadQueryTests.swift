@@ -29,14 +29,16 @@ struct BroadQueryTests {
                                            keywords: ["noise"], publisher: "City"))
         specs.append(CatalogueFixture.Spec(id: "survey", title: "Noise survey of the harbour district with long titles",
                                            description: "Measured at night.", publisher: "City"))
+        specs.append(CatalogueFixture.Spec(id: "benches", title: "Street furniture", description: "Benches, and the noise they hide.",
+                                           publisher: "City"))
         var engine = try CatalogueFixture.engine(specs)
         let exact = ids(try engine.search(SearchRequest(text: "noise", limit: 1)))
         #expect(exact == ["noise"], "bm25 over every field puts the repeated word first")
         engine.broadQuery = 0
         let broad = try engine.search(SearchRequest(text: "noise", limit: 1))
         #expect(ids(broad) == ["survey"])
-        #expect(broad.total == 2)
-        // A query whose count stopped at the limit is broad whatever its total.
+        #expect(broad.total == 3)
+        // A query whose count stopped at the limit (past 2 × 1 matches) is broad whatever its total.
         engine.broadQuery = 20_000
         engine.countLimit = 1
         let bounded = try engine.search(SearchRequest(text: "noise", limit: 1))

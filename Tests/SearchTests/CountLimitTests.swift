@@ -3,8 +3,9 @@ import Foundation
 import Testing
 @testable import Search
 
-/// A query counts its total over its first `countLimit` matching records (in static-rank order); with more it reports
-/// the datasets among them as a lower bound, unless the request asks for the exact total.
+/// A query stops counting its total after twice `countLimit` matching records and reports at least `countLimit`
+/// datasets (with a filter, after `countLimit` matching records, and the datasets among those that pass), unless the
+/// request asks for the exact total.
 @Suite("Totals past the count limit")
 struct CountLimitTests {
     /// 1,200 datasets standing alone: even ones about water, odd ones about soil; every fourth one a CSV file, the rest
@@ -29,8 +30,8 @@ struct CountLimitTests {
         let engine = try engine(limit: 100)
         let bounded = try engine.search(SearchRequest(text: "water", limit: 5))
         #expect(bounded.totalIsLowerBound)
-        // The first 101 matches, one more than the limit, to tell there are more: every one a dataset.
-        #expect(bounded.total == 101)
+        // Counting stopped after 201 matches, twice the limit and one: at least 100 datasets.
+        #expect(bounded.total == 100)
         #expect(bounded.results.count == 5)
         let counted = try engine.search(SearchRequest(text: "water", limit: 5, exactTotal: true))
         #expect(!counted.totalIsLowerBound)
@@ -42,11 +43,11 @@ struct CountLimitTests {
         let engine = try engine(limit: 100)
         let harbour = try engine.search(SearchRequest(text: "harbour"))
         #expect(!harbour.totalIsLowerBound && harbour.total == 12)
-        // As many matches as the limit: counted (the one more that would tell of more is not there).
-        let exactlyAtTheLimit = try self.engine(limit: 12).search(SearchRequest(text: "harbour"))
+        // Twelve matches: counted while twice the limit covers them, a lower bound of the limit past that.
+        let exactlyAtTheLimit = try self.engine(limit: 6).search(SearchRequest(text: "harbour"))
         #expect(!exactlyAtTheLimit.totalIsLowerBound && exactlyAtTheLimit.total == 12)
-        let oneOver = try self.engine(limit: 11).search(SearchRequest(text: "harbour"))
-        #expect(oneOver.totalIsLowerBound && oneOver.total == 12)
+        let oneOver = try self.engine(limit: 5).search(SearchRequest(text: "harbour"))
+        #expect(oneOver.totalIsLowerBound && oneOver.total == 5)
         #expect(try engine.search(SearchRequest(text: "volcano")).total == 0)
         // The default limit (10,000) is above this catalogue: everything is counted.
         let unlimited = try Self.engine.get().search(SearchRequest(text: "water"))
@@ -73,10 +74,10 @@ struct CountLimitTests {
     @Test func theOutputsSayWhenTheTotalIsALowerBound() throws {
         let engine = try engine(limit: 100)
         let bounded = try engine.search(SearchRequest(text: "water", limit: 1))
-        #expect(ResultTable.render(bounded).hasPrefix("at least 101 results for 'water'"))
+        #expect(ResultTable.render(bounded).hasPrefix("at least 100 results for 'water'"))
         let json = try JSONSerialization.jsonObject(with: Data(JSONOutput.string(bounded).utf8)) as? [String: Any]
         #expect(json?["totalIsLowerBound"] as? Bool == true)
-        #expect(json?["total"] as? Int == 101)
+        #expect(json?["total"] as? Int == 100)
         let counted = try engine.search(SearchRequest(text: "water", limit: 1, exactTotal: true))
         #expect(ResultTable.render(counted).hasPrefix("600 results for 'water'"))
     }

@@ -7,9 +7,10 @@ import GRDB
 /// counted from the index alone: FTS5 seeks to that part of each doclist and reads no record.
 ///
 /// Counting every match of a common word walks half of a large index (18 ms for `quality`, 575,244 of a million
-/// records), more than ranking the page does; so, unless asked for an exact total, a query stops counting after `limit`
-/// matching records and its total is a lower bound: the datasets among those records ("at least 9,412"), as a web search
-/// engine says "more than 10,000". An estimate from a sample of the index would be biased: the index's order is static
+/// records), more than ranking the page does; so, unless asked for an exact total, a query stops counting after
+/// `2 × limit` matching records and reports at least `limit` datasets ("at least 10000", as a web search engine says
+/// "more than 10,000"; fewer only when those records are mostly clusters of three or more); with a filter, after `limit`
+/// matching records, whose filter is looked up one by one, and its total is the datasets among those that pass. An estimate from a sample of the index would be biased: the index's order is static
 /// rank (complete records first) and, within it, harvest order (one portal's records after another's), and both
 /// correlate with words and formats.
 enum DatasetTotal {
@@ -30,9 +31,9 @@ enum DatasetTotal {
     }
 
     /// The datasets among the records matching the FTS5 expression `match` that pass `filter` (an SQL condition over
-    /// `records r` whose values follow the expression in `arguments`; nil for none). With a `limit`, the first `limit`
-    /// matches in rowid order are counted (their filter looked up one by one, `perRecord`), and when there are more the
-    /// count is a lower bound; without one, every match is counted (a filter's records listed once).
+    /// `records r` whose values follow the expression in `arguments`; nil for none). With a `limit`, counting stops
+    /// after `2 × limit` matches (with a filter, `limit` matches, whose filter is looked up one by one, `perRecord`),
+    /// and the count is then a lower bound; without one, every match is counted (a filter's records listed once).
     static func counts(match: String, filter: String? = nil, perRecord: String? = nil, arguments: StatementArguments? = nil,
                        limit: Int? = nil, in db: Database) throws -> Count {
         let arguments = arguments ?? [match]
@@ -44,15 +45,28 @@ enum DatasetTotal {
                 """), arguments: arguments)
             return Count(matches: filter == nil ? row?[0] : nil, datasets: row?[1] ?? 0)
         }
-        // The first `limit + 1` matches tell whether there are more than `limit`.
-        let first = "SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(max(limit, 1) + 1)"
-        let passing = (perRecord ?? filter).map { SearchEngine.passing(" AND \($0)", rowid: "m.rowid") } ?? ""
+        let bound = max(limit, 1)
+        if filter == nil {
+            // Without a filter, the first `2 × limit + 1` matches, which hold `limit` datasets unless most of them are
+            // clusters of three records or more: all the matches, counted, when there are no more; else at least `limit`
+            // datasets (or as many as those matches hold, when fewer).
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*), \(datasets("m.rowid")) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(2 * bound + 1)) m
+                """), arguments: arguments)
+            let (records, datasets): (Int, Int) = (row?[0] ?? 0, row?[1] ?? 0)
+            guard records > 2 * bound else { return Count(matches: records, datasets: datasets) }
+            return Count(matches: nil, datasets: min(datasets, bound), isLowerBound: true)
+        }
+        // With a filter, the first `limit + 1` matches (each match's filter looked up, which costs more than the walk),
+        // and the datasets among those that pass: a lower bound when there were more matches.
+        let first = "SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(bound + 1)"
+        let passing = SearchEngine.passing(" AND \(perRecord ?? filter ?? "1")", rowid: "m.rowid")
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             WITH m AS MATERIALIZED (\(first)), p AS (SELECT m.rowid AS rowid FROM m\(passing))
             SELECT (SELECT count(*) FROM m), \(datasets("p.rowid")) FROM p
             """), arguments: arguments)
         let walked: Int = row?[0] ?? 0
-        guard walked > limit else { return Count(matches: filter == nil ? walked : nil, datasets: row?[1] ?? 0) }
+        guard walked > bound else { return Count(matches: nil, datasets: row?[1] ?? 0) }
         return Count(matches: nil, datasets: row?[1] ?? 0, isLowerBound: true)
     }
 }
