@@ -50,8 +50,8 @@ public struct SearchResults: Sendable, Hashable, Codable {
     public var query: String
     /// How many datasets match; at least so many when `totalIsLowerBound`.
     public var total: Int
-    /// True when counting stopped at `SearchEngine.countLimit` matching records (unless the request asked for an exact
-    /// total): `total` is then the datasets among those records, and more match.
+    /// True when counting stopped (past twice `SearchEngine.countLimit` matching records, with a filter past as many;
+    /// unless the request asked for an exact total): more than `total` datasets match.
     public var totalIsLowerBound: Bool = false
     public var offset: Int
     public var results: [SearchHit]
@@ -72,8 +72,8 @@ public struct SearchEngine: Sendable {
     /// ranks by bm25 when it has more: the page is the best of those, widened (8 times as many, then more) until the
     /// page fills. A query with fewer matches is ranked over all of them, exactly.
     public var candidates = 1_000
-    /// How many matching records a query counts its total over, unless asked for an exact total: a query with more
-    /// reports a lower bound (see `DatasetTotal`).
+    /// How many datasets a query's total counts to, unless asked for an exact total: past twice as many matching
+    /// records (with a filter, as many), the total is a lower bound (see `DatasetTotal`).
     public var countLimit = 10_000
 
     /// bm25 weights for title, description, keywords, publisher (the FTS5 column order).

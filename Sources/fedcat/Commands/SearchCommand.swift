@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON: {\"total\": N, \"results\": [...], \"facets\": [...]}.") var json = false
     @Flag(help: "Print one JSON object per result and line.") var ndjson = false
     @Flag(help: "Print CSV (RFC 4180) with a header row.") var csv = false
-    @Flag(help: "Count every match: past 10,000 matching records the total is otherwise a lower bound (\"at least 9412 results\").") var exactTotal = false
+    @Flag(help: "Count every match: past 10,000 datasets the total is otherwise a lower bound (\"at least 10000 results\").") var exactTotal = false
 
     func validate() throws {
         if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000, not \(limit).") }
