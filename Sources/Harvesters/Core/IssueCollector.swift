@@ -35,10 +35,7 @@ public struct IssueCollector: Sendable {
     /// or `<prefix>.not-object`: the first thing every JSON mapper checks.
     /// A payload over `FieldLimits.maxPayloadBytes` is refused unread with an error `<prefix>.too-large`.
     public mutating func object(from raw: RawRecord, codePrefix: String, limits: FieldLimits = .standard) -> (root: JSONValue, object: JSONObject)? {
-        guard raw.payload.count <= limits.maxPayloadBytes else {
-            self.error("\(codePrefix).too-large", "the \(subject) at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(limits.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
-            return nil
-        }
+        guard payloadFits(raw, codePrefix: codePrefix, limits: limits) else { return nil }
         let root: JSONValue
         // A harvester that parsed the page hands the record's value along (`RawRecord.preparsed`): the payload is
         // that value written out, so parsing the payload again would give the same value.
@@ -46,15 +43,32 @@ public struct IssueCollector: Sendable {
             root = value
         } else {
             do { root = try JSONParser.parse(raw.payload) } catch {
-                self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(error.description)); it was skipped.", at: raw.location)
+                invalidJSON(raw, codePrefix: codePrefix, error.description)
                 return nil
             }
         }
         guard let object = root.object else {
-            self.error("\(codePrefix).not-object", "the entry at \(raw.location) is a \(root.typeName), not a \(subject) object; it was skipped.", at: raw.location)
+            notObject(raw, codePrefix: codePrefix, typeName: root.typeName)
             return nil
         }
         return (root, object)
+    }
+
+    /// False after an error `<prefix>.too-large` when the payload is over `FieldLimits.maxPayloadBytes`.
+    mutating func payloadFits(_ raw: RawRecord, codePrefix: String, limits: FieldLimits) -> Bool {
+        guard raw.payload.count > limits.maxPayloadBytes else { return true }
+        self.error("\(codePrefix).too-large", "the \(subject) at \(raw.location) is \(raw.payload.count) bytes long, over the limit of \(limits.maxPayloadBytes) bytes for one record; it was skipped.", at: raw.location)
+        return false
+    }
+
+    /// The error `<prefix>.invalid-json`, with the parser's own account of what is wrong.
+    mutating func invalidJSON(_ raw: RawRecord, codePrefix: String, _ reason: String) {
+        self.error("\(codePrefix).invalid-json", "the \(subject) at \(raw.location) is not valid JSON (\(reason)); it was skipped.", at: raw.location)
+    }
+
+    /// The error `<prefix>.not-object`: the payload is JSON of another type (`typeName`).
+    mutating func notObject(_ raw: RawRecord, codePrefix: String, typeName: String) {
+        self.error("\(codePrefix).not-object", "the entry at \(raw.location) is a \(typeName), not a \(subject) object; it was skipped.", at: raw.location)
     }
 
     /// The record could not be used.
