@@ -15,6 +15,13 @@ struct StoreFixture {
 
     static let source = SourceConfig(id: "city", kind: "ckan", url: "https://city.example")
 
+    /// A path named `file` in a new temporary folder, for a bare database a test builds itself.
+    static func temporaryPath(_ file: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent(file).path
+    }
+
     static func record(_ localID: String, title: String, description: String = "", keywords: [String] = []) -> CatalogRecord {
         var record = CatalogRecord(id: RecordID.make(source: source.id, local: localID), title: LocalizedText(title),
                                    provenance: Provenance(sourceID: source.id, kind: "ckan", originalID: localID, harvestedAt: Date()))

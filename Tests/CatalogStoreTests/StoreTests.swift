@@ -219,9 +219,7 @@ struct FullTextCompactionTests {
 @Suite("Sample end kept per connection")
 struct SampleEndTests {
     @Test func aChangeByAnyConnectionIsSeen() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-sample-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: directory.appendingPathComponent("s.db").path)
+        let pool = try DatabasePool(path: StoreFixture.temporaryPath("s.db"))
         try pool.write { db in
             try db.execute(sql: "CREATE TABLE records(rank_key INTEGER); CREATE UNIQUE INDEX records_by_rank ON records(rank_key)")
             for key in 1...Int64(SampledBM25.sampleRows) { try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [key * 10]) }
@@ -248,9 +246,7 @@ struct SampleEndTests {
 @Suite("Estimated phrase rows")
 struct EstimatedRowsTests {
     @Test func aPhraseInTheSampleIsScaledToTheCatalogueAndARareOneIsLeftToCount() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-rows-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let queue = try DatabaseQueue(path: directory.appendingPathComponent("r.db").path)
+        let queue = try DatabaseQueue(path: StoreFixture.temporaryPath("r.db"))
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE records(x); CREATE VIRTUAL TABLE records_fts USING fts5(title)")
             for i in 1...10_000 {

@@ -1,5 +1,4 @@
 import CatalogModel
-import Synchronization
 /// Folds an organisation name into a key for matching the same publisher across sources and spellings:
 /// `City of Lakeside`, `CITY OF LAKESIDE.` and ` City  of Lakeside ` all give `city lakeside`.
 ///
@@ -21,18 +20,11 @@ import Synchronization
 /// A name made only of dropped words keeps them (`The Limited` → `limited`, `Ltd` → `ltd`).
 public enum PublisherKey {
     public static func make(_ name: String) -> String? {
-        guard name.utf8.count <= 256 else { return uncachedMake(name) }
-        if let cached = cache.withLock({ $0[name] }) { return cached }
-        let key = uncachedMake(name)
-        cache.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[name] = key
-        }
-        return key
+        recent.value(for: name)
     }
 
     /// Keys of recent names: a harvest names the same few publishers over and over.
-    private static let cache = Mutex<[String: String?]>([:])
+    private static let recent = RecentValues<String?> { uncachedMake($0) }
 
     static func uncachedMake(_ name: String) -> String? {
         let words = words(of: name)

@@ -1,5 +1,4 @@
 public import CatalogModel
-import Synchronization
 
 /// Gives each distribution an EU file type (`fileType`) and an IANA media type, read from its published format,
 /// its media type and the extension of its URL, in that order of trust.
@@ -273,18 +272,11 @@ public struct FormatRule: NormalisationRule {
 
     /// A published media type in lower case without parameters, renamed when wrongly named.
     static func cleanMediaType(_ published: String) -> MediaType {
-        guard published.utf8.count <= 256 else { return uncachedCleanMediaType(published) }
-        if let cached = mediaTypeCache.withLock({ $0[published] }) { return cached }
-        let cleaned = uncachedCleanMediaType(published)
-        mediaTypeCache.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[published] = cleaned
-        }
-        return cleaned
+        recentMediaTypes.value(for: published)
     }
 
     /// Recent media types cleaned: a harvest publishes the same few over and over.
-    private static let mediaTypeCache = Mutex<[String: MediaType]>([:])
+    private static let recentMediaTypes = RecentValues<MediaType> { uncachedCleanMediaType($0) }
 
     private static func uncachedCleanMediaType(_ published: String) -> MediaType {
         var text = published.trimmed.lowercased()

@@ -1,5 +1,4 @@
 import CatalogModel
-import Synchronization
 
 /// One licence fedcat recognises (or a family, a generic category, the placeholder), from the generated table.
 struct LicenceEntry: Sendable {
@@ -116,20 +115,12 @@ enum LicenceMatcher {
     }
 
     /// Readings of recent values: a harvest publishes the same few licence strings over and over.
-    private static let cache = Mutex<[String: Reading?]>([:])
-    private static let cacheLimit = 4096
+    private static let recent = RecentValues<Reading?> { uncachedRead($0) }
 
     /// The reading of `value`, or nil when fedcat does not recognise it. Placeholders (`notspecified`, empty)
     /// read as the placeholder entry.
     static func read(_ value: String) -> Reading? {
-        guard value.utf8.count <= 256 else { return uncachedRead(value) }
-        if let cached = cache.withLock({ $0[value] }) { return cached }
-        let reading = uncachedRead(value)
-        cache.withLock { cache in
-            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[value] = reading
-        }
-        return reading
+        recent.value(for: value)
     }
 
     /// `read` without the cache.
