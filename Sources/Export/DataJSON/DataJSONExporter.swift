@@ -114,7 +114,7 @@ enum DataJSONFields {
             x.set("title", d.title)
             x.set("description", d.description)
             let type = mediaType(d)
-            if let type { x.set("downloadURL", RDFText.iri(d.downloadURL)) }
+            if type != nil { x.set("downloadURL", RDFText.iri(d.downloadURL)) }
             x.set("accessURL", RDFText.iri(d.accessURL) ?? (type == nil ? RDFText.iri(d.downloadURL) : nil))
             x.set("mediaType", type)
             x.set("format", d.format)

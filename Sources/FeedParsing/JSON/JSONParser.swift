@@ -56,23 +56,6 @@ public struct JSONParser: Sendable {
         return try result.get()
     }
 
-    /// Parses one JSON document from UTF-8 bytes and also answers where the elements of the array at `path` (member
-    /// names from the top-level value; empty for a top-level array) sit in `bytes`, so that a harvester can keep each
-    /// record exactly as the portal sent it instead of writing the parsed value out again. The ranges are nil when
-    /// there is no array at that path; a name given twice resolves to its last member, as `JSONObject` does.
-    public static func parse(_ bytes: [UInt8], spansOfArrayAt path: [String],
-                             options: Options = .init()) throws(JSONParseError) -> (value: JSONValue, spans: [Range<Int>]?) {
-        let result: Result<(JSONValue, [Range<Int>]?), JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONParseError) -> (JSONValue, [Range<Int>]?) in
-                var reader = JSONByteReader(buffer, options: options)
-                reader.spans = JSONArraySpans(path: path)
-                let value = try reader.parseDocument()
-                return (value, reader.spans?.found)
-            }
-        }
-        return try result.get()
-    }
-
     /// Parses one JSON document from a string.
     public static func parse(_ text: String, options: Options = .init()) throws(JSONParseError) -> JSONValue {
         var text = text
@@ -97,8 +80,6 @@ struct JSONByteReader {
     private let elementStack = JSONBuildStack<JSONValue>()
     /// Members of the objects being parsed, innermost last.
     private let memberStack = JSONBuildStack<JSONObject.Member>()
-    /// The array whose elements' byte ranges are wanted, when one is.
-    var spans: JSONArraySpans?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.bytes = bytes
@@ -167,7 +148,6 @@ struct JSONByteReader {
             // The start of a value.
             skipWhitespace()
             guard position < end else { try fail(.unexpectedEnd, at: position) }
-            if spans != nil { spans!.valueStarts(at: position, open: open.count) }
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
@@ -184,7 +164,6 @@ struct JSONByteReader {
                 } else {
                     open.append(OpenContainer(isObject: true, first: memberStack.count))
                     try parseMemberName()
-                    if spans != nil { spans!.memberNamed(memberStack.lastKey, open: open.count) }
                     continue
                 }
             case UInt8(ascii: "["):
@@ -194,9 +173,7 @@ struct JSONByteReader {
                     position += 1
                     depth -= 1
                     value = .array([])
-                    if spans != nil { spans!.emptyArray(open: open.count) }
                 } else {
-                    if spans != nil { spans!.arrayOpens(open: open.count) }
                     open.append(OpenContainer(isObject: false, first: elementStack.count))
                     continue
                 }
@@ -221,7 +198,6 @@ struct JSONByteReader {
                     memberStack.setLastValue(value.take()!)
                 } else {
                     elementStack.push(value.take()!)
-                    if spans != nil { spans!.elementEnds(at: position, open: open.count) }
                 }
                 skipWhitespace()
                 guard position < end else { try fail(.unexpectedEnd, at: position) }
@@ -236,7 +212,6 @@ struct JSONByteReader {
                     } else {
                         if container.isObject {
                             try parseMemberName()
-                            if spans != nil { spans!.memberNamed(memberStack.lastKey, open: open.count) }
                         }
                         break  // on to the next element or member value
                     }
@@ -247,7 +222,6 @@ struct JSONByteReader {
                 }
                 open.removeLast()
                 depth -= 1
-                if spans != nil { spans!.containerCloses(open: open.count) }
                 if container.isObject {
                     value = .object(JSONObject(storage: memberStack.pop(from: container.first)))
                 } else {
@@ -525,7 +499,4 @@ extension JSONBuildStack where Element == JSONObject.Member {
     func setLastValue(_ value: consuming JSONValue) {
         base[count - 1].value = value
     }
-
-    /// The name of the member on top.
-    var lastKey: String { base[count - 1].key }
 }
