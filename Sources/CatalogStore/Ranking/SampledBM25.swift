@@ -1,7 +1,6 @@
 import Foundation
 public import GRDB
 import GRDBSQLite
-import Synchronization
 
 /// `fedcat_rank`, an FTS5 ranking function: FTS5's own bm25 (the same k1 = 1.2, b = 0.75, column weights and clamped
 /// inverse document frequency), except for how it learns in how many rows each phrase of the query occurs. bm25 walks
@@ -41,18 +40,12 @@ public enum SampledBM25 {
 
     /// The FTS5 rowid of the `sampleRows`-th record in rowid order (the index's rowid is `records.rank_key`), or nil
     /// when the catalogue holds no more records than that (every phrase is then counted exactly). Finding it steps
-    /// over 8,192 index entries (a fifth of a millisecond), so each connection keeps it until another connection
-    /// commits a change (SQLite's `data_version`, which a connection's own commits leave as it is: those drop it).
+    /// over 8,192 index entries (a fifth of a millisecond), so each connection keeps it until the catalogue changes.
     public static func sampleEnd(in db: Database) throws -> Int64? {
-        let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
-        // The file too: a connection closed and another opened on another catalogue may get the same address.
-        let file = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? ""
-        let key = SampleKey(connection: Int(bitPattern: db.sqliteConnection), file: file, version: version, changes: db.totalChangesCount)
-        if let kept = sampleEnds.withLock({ $0[key.connection] }), kept.key == key { return kept.end }
-        let end = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rank_key FROM records INDEXED BY records_by_rank ORDER BY rank_key LIMIT 1 OFFSET ?"),
-                                     arguments: [sampleRows - 1])
-        sampleEnds.withLock { $0[key.connection] = (key, end) }
-        return end
+        try sampleEnds.value(in: db) { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT rank_key FROM records INDEXED BY records_by_rank ORDER BY rank_key LIMIT 1 OFFSET ?"),
+                               arguments: [sampleRows - 1])
+        }
     }
 
     /// How many rows the FTS5 expression `match` (one phrase) occurs in, estimated as `fedcat_rank` would from the
@@ -63,29 +56,12 @@ public enum SampledBM25 {
         let sampled = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ? AND rowid <= ?"),
                                        arguments: [match, sampleEnd]) ?? 0
         guard sampled >= minimumSampled else { return nil }
-        let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
-        let file = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? ""
-        let key = SampleKey(connection: Int(bitPattern: db.sqliteConnection), file: file, version: version, changes: db.totalChangesCount)
-        let rows: Int
-        if let kept = rowCounts.withLock({ $0[key.connection] }), kept.key == key {
-            rows = kept.rows
-        } else {
-            rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
-            rowCounts.withLock { $0[key.connection] = (key, rows) }
-        }
+        let rows = try rowCounts.value(in: db) { try Int.fetchOne($0, sql: "SELECT count(*) FROM records") ?? 0 }
         return Int((Double(sampled) * Double(rows) / Double(sampleRows)).rounded())
     }
 
-    private static let rowCounts = Mutex<[Int: (key: SampleKey, rows: Int)]>([:])
-
-    private struct SampleKey: Hashable {
-        var connection: Int
-        var file: String
-        var version: Int
-        var changes: Int
-    }
-
-    private static let sampleEnds = Mutex<[Int: (key: SampleKey, end: Int64?)]>([:])
+    private static let sampleEnds = ConnectionMemo<Int64?>()
+    private static let rowCounts = ConnectionMemo<Int>()
 
     /// The call of the function: the column weights, then the sample when there is one, then how many rows the first
     /// phrases occur in when known (`knownRows`); for `rank MATCH` without a `table`, else as a function of the FTS5
