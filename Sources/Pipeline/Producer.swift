@@ -115,11 +115,9 @@ struct Producer: Sendable {
             let stored = producer.known[localID]
             let change: StagedRecord.Change = stored == nil ? .added : stored!.content == encoded.contentHash ? .unchanged : .updated
             let rawChanged = stored?.payload != raw.payloadHash
-            // The parsed form served the mapper; the writer needs only the bytes.
-            var staged = raw
-            staged.preparsed = nil
+            // The staged record keeps the payload's stored bytes only, not its parsed form.
             try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
-                                          raw: rawChanged ? staged : nil), issues, producer.scoring?.row(encoded.record)))
+                                          raw: rawChanged ? raw : nil), issues, producer.scoring?.row(normalised)))
         }
 
         func unchanged(localIDs: [String]) throws(HarvestError) {

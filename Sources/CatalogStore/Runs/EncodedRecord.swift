@@ -4,9 +4,11 @@ public import Foundation
 import FeedParsing
 
 /// A record ready to store: its JSON, its content hash, and the text the full-text index gets.
-/// Built off the writer's thread so that the writer only writes.
+/// Built off the writer's thread so that the writer only writes. It keeps the row's values, not the record itself:
+/// thousands wait in the harvest's queue and batch, and the record would double what each of them holds.
 public struct EncodedRecord: Sendable {
-    public var record: CatalogRecord
+    /// The `modified` column: the record's modification date as displayed.
+    public var modified: String?
     /// The record as stored, with harvest time and hashes left out (they have their own columns).
     public var json: String
     /// Hash of `json`: equal hashes mean an unchanged record.
@@ -28,9 +30,7 @@ public struct EncodedRecord: Sendable {
         let bytes = RecordJSON.encode(stable)
         json = String(decoding: bytes, as: UTF8.self)
         contentHash = ContentHash.hex(bytes)
-        var record = record
-        record.provenance.contentHash = contentHash
-        self.record = record
+        modified = record.modified?.display
         ftsTitle = Self.joined(record.title)
         ftsDescription = record.description.map(Self.joined)
         let words = record.keywords + record.themes.compactMap { $0.label }

@@ -83,13 +83,11 @@ extension CatalogStore {
     /// run also writes the batch's records into the catalogue (record, index, terms, match keys, raw payload,
     /// clusters) in the same transaction, and stages only what the end of the run counts.
     public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date, direct: Bool = false) throws(StoreError) {
-        // Payloads were compressed by the harvester's thread, so the transaction only writes.
-        let payloads = batch.records.map(\.storedPayload)
         try write("staging records of '\(sourceID)'") { db in
             if direct {
-                try Self.streamIn(batch.records, payloads: payloads, runID: runID, sourceID: sourceID, at: date, db: db)
+                try Self.streamIn(batch.records, runID: runID, sourceID: sourceID, at: date, db: db)
             } else {
-                try Self.stageRows(batch.records, payloads: payloads, runID: runID, db: db)
+                try Self.stageRows(batch.records, runID: runID, db: db)
             }
             try Self.insert(issues: batch.issues, runID: runID, sourceID: sourceID, db: db)
             try Self.insert(qualityRows: batch.quality, runID: runID, sourceID: sourceID, db: db)
@@ -108,20 +106,21 @@ extension CatalogStore {
     }
 
     /// The staged rows of a run merged at its end.
-    static func stageRows(_ records: [StagedRecord], payloads: [(bytes: [UInt8], codec: String?)?], runID: Int64, db: Database) throws {
+    static func stageRows(_ records: [StagedRecord], runID: Int64, db: Database) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
                 content_hash, record_json, payload, payload_codec, payload_hash, media_type, page_url, match_keys, is_copy,
                 completeness, terms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (item, payload) in zip(records, payloads) {
+        for item in records {
             let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
+            let kept = item.kept
             try insert.execute(arguments: [
                 runID, item.localID, item.change.rawValue,
                 encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
-                encoded?.record.modified?.display, encoded?.contentHash, encoded?.json,
-                payload.map { Data($0.bytes) }, payload?.codec, item.raw?.payloadHash, item.raw?.mediaType, item.raw?.pageURL,
+                encoded?.modified, encoded?.contentHash, encoded?.json,
+                kept.map { Data($0.bytes) }, kept?.codec, kept?.payloadHash, kept?.mediaType, kept?.pageURL,
                 encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0, encoded?.terms,
             ])
         }

@@ -13,17 +13,31 @@ public struct StagedRecord: Sendable {
     public var change: Change
     /// The record to write (nil when unchanged or skipped).
     public var encoded: EncodedRecord?
-    /// The raw payload to keep (nil when it did not change).
-    public let raw: RawRecord?
-    /// The raw payload as stored (`PayloadCodec`), compressed here, on the harvester's thread, not by the writer.
-    let storedPayload: (bytes: [UInt8], codec: String?)?
+    /// The raw payload to keep, as stored (nil when it did not change). Compressed here, on the harvester's thread,
+    /// not by the writer; the payload as fetched is not kept, so a record waiting to be written holds it once.
+    let kept: KeptPayload?
 
     public init(localID: String, change: Change, encoded: EncodedRecord?, raw: RawRecord?) {
         self.localID = localID
         self.change = change
         self.encoded = encoded
-        self.raw = raw
-        storedPayload = raw.map { PayloadCodec.encode($0.payload) }
+        kept = raw.map(KeptPayload.init)
+    }
+}
+
+/// A raw payload as `raw_records` keeps it (`PayloadCodec`), with what is stored beside it.
+struct KeptPayload: Sendable {
+    let bytes: [UInt8]
+    let codec: String?
+    let payloadHash: String
+    let mediaType: String
+    let pageURL: String
+
+    init(_ raw: RawRecord) {
+        (bytes, codec) = PayloadCodec.encode(raw.payload)
+        payloadHash = raw.payloadHash
+        mediaType = raw.mediaType
+        pageURL = raw.pageURL
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Merge
 
+
 extension CatalogStore {
     /// What a record already in the catalogue takes from a newer version (the merge and streamed runs alike).
     static let recordUpsert = """
@@ -26,7 +27,7 @@ extension CatalogStore {
     /// in index order, see `FullTextBatch`), then the clusters the batch touches, all in the batch's transaction; the staged
     /// row keeps only what the end of the run counts. A record the run already staged (listed twice, or staged before
     /// a resume) keeps its first version.
-    static func streamIn(_ records: [StagedRecord], payloads: [(bytes: [UInt8], codec: String?)?], runID: Int64, sourceID: String,
+    static func streamIn(_ records: [StagedRecord], runID: Int64, sourceID: String,
                          at date: Date, db: Database) throws {
         let now = Timestamp.text(date)
         let stage = try RowInsert("INSERT OR IGNORE INTO run_staging (run_id, local_id, change, content_hash) VALUES (?, ?, ?, ?)", db: db)
@@ -60,7 +61,7 @@ extension CatalogStore {
         var terms: [(seq: Int64, term: RecordTerms.Term)] = []
         var keys: [(id: String, key: MatchKey)] = []
         try FullTextBatch.withoutTriggers(db) {
-            for (item, payload) in zip(records, payloads) {
+            for item in records {
                 let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
                 let staged = try stage.run(.int(runID), .text(item.localID), .text(item.change.rawValue),
                                            .text(encoded?.contentHash))
@@ -69,7 +70,7 @@ extension CatalogStore {
                 let seq: Int64
                 let inserted = try insert.runUnlessDuplicate(
                     .text(id), .text(sourceID), .text(item.localID), .text(encoded.ftsTitle), .text(encoded.ftsDescription),
-                    .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.record.modified?.display),
+                    .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.modified),
                     .text(encoded.contentHash), .text(encoded.json), .text(now), .int(runID), .int(runID), .text(id),
                     .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)))
                 if inserted {
@@ -80,7 +81,7 @@ extension CatalogStore {
                     try FullTextBatch.remove(seqs: [stored], db: db)
                     guard let updated = try Int64.fetchOne(upsert, arguments: [
                         id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
-                        encoded.record.modified?.display, encoded.contentHash, encoded.json, now, runID, runID, id,
+                        encoded.modified, encoded.contentHash, encoded.json, now, runID, runID, id,
                         encoded.rank.isCopy, encoded.rank.completeness,
                     ]) else { continue }
                     seq = updated
@@ -89,9 +90,9 @@ extension CatalogStore {
                 }
                 for term in encoded.termRows.sorted(by: RecordTerms.Term.inKeyOrder) { terms.append((seq, term)) }
                 for key in encoded.keyRows { keys.append((id, key)) }
-                if let payload, let raw = item.raw {
-                    try keepRaw.run(.text(sourceID), .text(item.localID), .blob(payload.bytes), .text(payload.codec),
-                                    .text(raw.payloadHash), .text(raw.mediaType), .text(raw.pageURL), .text(now))
+                if let kept = item.kept {
+                    try keepRaw.run(.text(sourceID), .text(item.localID), .blob(kept.bytes), .text(kept.codec),
+                                    .text(kept.payloadHash), .text(kept.mediaType), .text(kept.pageURL), .text(now))
                 }
             }
         }
