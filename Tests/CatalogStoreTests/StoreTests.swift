@@ -213,6 +213,26 @@ struct FullTextCompactionTests {
         #expect(try fixture.store.compactFullTextIndex(above: 0) == 1, "one segment is merged no further")
         #expect(try fixture.store.read("test") { try FullTextCompaction.segments(in: $0) } == 1)
     }
+
+    /// A batch whose text is larger than FTS5's default 1 MB of pending terms is still written as one segment.
+    @Test func aLargeBatchBecomesOneSegment() throws {
+        let fixture = try StoreFixture()
+        let settings = try fixture.store.read("test") { db in
+            try Row.fetchAll(db, sql: "SELECT k, v FROM records_fts_config WHERE k IN ('hashsize', 'automerge') ORDER BY k")
+                .map { "\($0["k"] as String)=\($0["v"] as Int)" }
+        }
+        #expect(settings == ["automerge=8", "hashsize=16777216"])
+        // 1,500 records of 300 words from a vocabulary of 3,000: FTS5's defaults write them as three segments.
+        let records = (0..<1500).map { i in
+            StoreFixture.record("big-\(i)", title: "Reading \(i)",
+                                description: (0..<300).map { "w\((i * 7 + $0 * 13) % 3000)" }.joined(separator: " "))
+        }
+        try fixture.harvest(records)
+        #expect(try fixture.store.read("test") { try FullTextCompaction.segments(in: $0) } == 1)
+        #expect(try fixture.store.read("test") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'reading AND 1499'") ?? 0
+        } == 1)
+    }
 }
 
 /// `SampledBM25.sampleEnd` is kept per connection, and found again after any change to the catalogue.

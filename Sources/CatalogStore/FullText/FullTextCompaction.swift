@@ -3,7 +3,8 @@ public import GRDB
 /// Merges the full-text index's segments into one after harvests have added many.
 ///
 /// FTS5 keeps an index as segments: each batch a harvest indexes becomes one (`FullTextBatch`), and FTS5's own
-/// automerge folds them together only a few at a time, so a first harvest of a million records leaves about 25. Every
+/// automerge folds them together only eight at a time (`Migrations.v14FullTextWriting`), so a first harvest of a
+/// million records leaves a few dozen. Every
 /// lookup of a word visits every segment (a search's snippets, candidates and ranking each look its words up again):
 /// at 100,000 records, one segment instead of 20 took a search's median from 4.9 to 4.0 ms of CPU and three-word
 /// queries from 7.7 to 4.0 ms. Merging is done in steps of bounded work (FTS5's `merge` command with a negative

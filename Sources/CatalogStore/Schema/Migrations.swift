@@ -25,6 +25,7 @@ enum Migrations {
             try db.execute(sql: v12AppendedRows)
         }
         migrator.registerMigration("v13: full-text index in static rank order") { db in try db.execute(sql: v13RankedIndex) }
+        migrator.registerMigration("v14: full-text index written in larger segments") { db in try db.execute(sql: v14FullTextWriting) }
         return migrator
     }
 
