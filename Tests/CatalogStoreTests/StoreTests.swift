@@ -143,6 +143,17 @@ struct StoreTests {
         #expect(try fixture.store.record("nope") == nil)
     }
 
+    /// Commits stay in the write-ahead log until it holds 1 GB (checkpointing after each harvest batch copied every
+    /// index page the batch touched once more), and the log is cut back to 64 MB after a checkpoint.
+    @Test func theWriteAheadLogIsCopiedBackInLargeSteps() throws {
+        let fixture = try StoreFixture()
+        let (limit, journal) = try fixture.store.pool.write { db in
+            (try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0, try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") ?? 0)
+        }
+        #expect(limit == 65_536)
+        #expect(journal == 64 << 20)
+    }
+
     @Test func refusesADatabaseInAMissingFolder() {
         #expect(throws: StoreError.self) { try CatalogStore(path: "/nonexistent-folder-fedcat/x.db") }
         do {
