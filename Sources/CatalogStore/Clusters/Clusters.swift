@@ -25,11 +25,14 @@ enum Clusters {
         try db.execute(sql: "DELETE FROM temp.cluster_seeds")
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.cluster_seeds (id) VALUES (?)")
         for id in affected { try insert.execute(arguments: [id]) }
+        // A key links records only when another source's record holds it too (see the walk below: a key two records of
+        // one source share is passed over), so a new record whose keys only its own portal repeats (a home page, an
+        // identifier given twice) stands alone without being walked.
         if !fresh.isEmpty {
             let list = JSONWriter.string(.array(fresh.map { .string($0) }))
             for id in try String.fetchAll(db, sql: """
                 SELECT DISTINCT k.record_id FROM record_keys k WHERE k.record_id IN (SELECT value FROM json_each(?))
-                AND EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.record_id != k.record_id)
+                AND EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
                 """, arguments: [list]) {
                 try insert.execute(arguments: [id])
             }
@@ -46,10 +49,11 @@ enum Clusters {
                 try insert.execute(arguments: [id])
             }
         }
-        // Only records sharing a key with another record can join a cluster; the rest stand alone, in one statement.
+        // Only records sharing a key with another source's record can join a cluster; the rest stand alone, in one
+        // statement.
         let seeds = Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT s.id FROM temp.cluster_seeds s JOIN record_keys k ON k.record_id = s.id
-            WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.record_id != k.record_id)
+            WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
             """))
         try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
         try moves.note("id IN (SELECT id FROM temp.cluster_seeds) AND cluster_seq IS NOT NULL", db: db)
