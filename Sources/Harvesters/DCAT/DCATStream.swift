@@ -16,12 +16,11 @@ final class DCATStream {
     private var graph = RDFGraph()
     private var sequence = 0
     private var lastFlush = 0
-    private var lastSeen: [RDFTerm: Int] = [:]
     /// The subject of the statements arriving now (documents are grouped by subject), checked once against
-    /// `emitted` and `dangling` since the last flush, and the sequence of its last statement in the graph, not yet
-    /// written to `lastSeen`: the subject is hashed once per run of statements instead of three times per statement.
+    /// `emitted` and `dangling` since the last flush: the subject is hashed once per run of statements instead of
+    /// twice per statement. The sequence of each subject's last statement is the graph's stamp of it
+    /// (`RDFGraph.stamp(of:)`), kept in the entry the statement is added to, so no table beside the graph is hashed.
     private var current: RDFTerm?
-    private var currentLast: Int?
     private var emitted: Set<RDFTerm> = []
     /// Records a catalogue lists (`dcat:dataset` links), kept out of the graph: a catalogue of 100,000 datasets
     /// would otherwise be one node scanned at every flush.
@@ -50,7 +49,6 @@ final class DCATStream {
                 lateStatements += 1
                 return
             }
-            settleCurrent()
             current = triple.subject
         }
         if DCATTerms.isAny(triple.predicate, of: DCATTerms.pagingPredicates) {
@@ -64,15 +62,8 @@ final class DCATStream {
             if !emitted.contains(triple.object) { listed.append(triple.object) }
             return
         }
-        graph.add(triple)
-        currentLast = sequence
+        graph.add(triple, stamp: sequence)
         if sequence - lastFlush >= flushEvery { flush(final: false) }
-    }
-
-    /// Writes the current subject's last sequence to `lastSeen`.
-    private func settleCurrent() {
-        if let subject = current, let last = currentLast { lastSeen[subject] = last }
-        currentLast = nil
     }
 
     /// What the catalogue lists but the document never describes (after the final flush): the per-dataset
@@ -85,7 +76,6 @@ final class DCATStream {
 
     /// Hands over what is complete; with `final`, everything left.
     func flush(final: Bool) {
-        settleCurrent()
         // What was emitted and dangling changes below: the next statement's subject is checked again.
         defer { current = nil }
         lastFlush = sequence
@@ -96,12 +86,12 @@ final class DCATStream {
             let records = DCATRecords(graph: graph, listed: listed)
             for subject in records.recordSubjects {
                 // A record still being written is held back without cutting it (the check below would find it too).
-                if !final && (lastSeen[subject] ?? 0) > quietSince { continue }
+                if !final && (graph.stamp(of: subject) ?? 0) > quietSince { continue }
                 let found = records.cut(subject)
                 // Held back while the record's own nodes are still being written; shared nodes (a publisher
                 // described again with every dataset) do not hold anything back.
                 if !final && found.nodes.contains(where: { node in
-                    (lastSeen[node] ?? 0) > quietSince && (node == subject || Self.belongs(node, to: subject, in: graph))
+                    (graph.stamp(of: node) ?? 0) > quietSince && (node == subject || Self.belongs(node, to: subject, in: graph))
                 }) { continue }
                 done.append(found)
             }
@@ -122,7 +112,6 @@ final class DCATStream {
             }
             for node in found.nodes where node == subject || Self.belongs(node, to: subject, in: graph) {
                 graph.remove(subject: node)
-                lastSeen[node] = nil
             }
         }
         if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
