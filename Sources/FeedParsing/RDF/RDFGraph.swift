@@ -44,8 +44,10 @@ public struct RDFGraph: Sendable {
         }
     }
 
-    /// Up to this many subjects are found by comparison; beyond, through `slots`.
-    private static let linearLimit = 8
+    /// Up to this many subjects are found by comparison; beyond, through `slots`. A record's graph (a dataset, its
+    /// distributions, agents and blank nodes) mostly stays under it: comparing a dozen terms lengths first costs less
+    /// than hashing one.
+    private static let linearLimit = 16
 
     private var entries: [Entry] = []
     private var free: [Int] = []

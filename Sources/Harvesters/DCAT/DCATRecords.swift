@@ -124,18 +124,18 @@ struct DCATRecords {
             }
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
-                let statement = statements[index]
-                let back = writer.append(statement.predicate, renamed(statement.object))
+                let predicate = statements[index].predicate
+                let object = statements[index].object
+                let back = writer.append(predicate, renamed(object))
                 if certain {
                     if let back {
-                        backStatements.append(RDFGraph.Statement(predicate: statement.predicate, object: back))
+                        backStatements.append(RDFGraph.Statement(predicate: predicate, object: back))
                     } else {
                         certain = false
                         handed = RDFGraph()
                     }
                 }
                 count += 1
-                let object = statement.object
                 // Most objects (themes, languages, pages) are not described here: that check goes first.
                 if object.isResource, let described = graph.statementsIfDescribed(object), !isRecord.contains(object),
                    !isCatalog.contains(object), visit(new: object) {
