@@ -90,9 +90,12 @@ final class DCATStream {
                 let found = records.cut(subject)
                 // Held back while the record's own nodes are still being written; shared nodes (a publisher
                 // described again with every dataset) do not hold anything back.
-                if !final && found.nodes.contains(where: { node in
-                    (graph.stamp(of: node) ?? 0) > quietSince && (node == subject || Self.belongs(node, to: subject, in: graph))
-                }) { continue }
+                if !final {
+                    let prefixes = Self.ownPrefixes(of: subject)
+                    if found.nodes.contains(where: { node in
+                        (graph.stamp(of: node) ?? 0) > quietSince && (node == subject || belongs(node, prefixes: prefixes))
+                    }) { continue }
+                }
                 done.append(found)
             }
         }
@@ -102,15 +105,17 @@ final class DCATStream {
             if found.localID == nil { anonymous += 1 } else { emit(found) }
             if !final {
                 for node in found.nodes {
-                    for statement in graph.statements(about: node) {
-                        let object = statement.object
+                    let statements = graph.statements(about: node)
+                    for index in statements.indices {
+                        let object = statements[index].object
                         let watched: Bool
-                        if case .blank = object { watched = true } else { watched = object.isResource && statement.predicate == Self.distribution }
+                        if case .blank = object { watched = true } else { watched = object.isResource && statements[index].predicate == Self.distribution }
                         if watched && !graph.describes(object) { dangling.insert(object) }
                     }
                 }
             }
-            for node in found.nodes where node == subject || Self.belongs(node, to: subject, in: graph) {
+            let prefixes = Self.ownPrefixes(of: subject)
+            for node in found.nodes where node == subject || belongs(node, prefixes: prefixes) {
                 graph.remove(subject: node)
             }
         }
@@ -119,12 +124,18 @@ final class DCATStream {
 
     private static let distribution = DCATIRIs.dcatDistribution
 
-    /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI.
-    private static func belongs(_ node: RDFTerm, to record: RDFTerm, in graph: RDFGraph) -> Bool {
+    /// What the IRIs of a record's own nodes start with (`record/` and `record#`), worked out once per record.
+    private static func ownPrefixes(of record: RDFTerm) -> (slash: String, hash: String)? {
+        record.iri.map { ($0 + "/", $0 + "#") }
+    }
+
+    /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI (`prefixes`).
+    /// The graph is read in place (passed as an argument, it would be copied at every call).
+    private func belongs(_ node: RDFTerm, prefixes: (slash: String, hash: String)?) -> Bool {
         switch node {
         case .blank: return true
         case .iri(let iri):
-            if let base = record.iri, iri.hasPrefix(base + "/") || iri.hasPrefix(base + "#") { return true }
+            if let prefixes, iri.hasPrefix(prefixes.slash) || iri.hasPrefix(prefixes.hash) { return true }
             return graph.types(of: node).contains(DCATIRIs.dcatClassDistribution)
         case .literal: return false
         }
