@@ -24,13 +24,17 @@ public struct RDFGraph: Sendable {
         var set: Set<Statement>?
         /// False once the subject was removed (its slot waits in `free` to be used again).
         var live = true
+        /// The stamp the last `add(_:stamp:)` about the subject was given (see `stamp(of:)`).
+        var stamp = 0
 
         /// Appends `statement` unless it is there already.
         mutating func insert(_ statement: Statement) -> Bool {
             if set != nil {
                 guard set!.insert(statement).inserted else { return false }
             } else {
-                for held in statements where RDFGraph.same(held.predicate, statement.predicate) && held.object == statement.object {
+                // By index: the held statements are compared in place instead of copied out one by one.
+                for index in statements.indices
+                where RDFGraph.same(statements[index].predicate, statement.predicate) && statements[index].object == statement.object {
                     return false
                 }
                 if statements.count >= 32 { set = Set(statements).union([statement]) }
@@ -40,8 +44,10 @@ public struct RDFGraph: Sendable {
         }
     }
 
-    /// Up to this many subjects are found by comparison; beyond, through `slots`.
-    private static let linearLimit = 8
+    /// Up to this many subjects are found by comparison; beyond, through `slots`. A record's graph (a dataset, its
+    /// distributions, agents and blank nodes) mostly stays under it: comparing a dozen terms lengths first costs less
+    /// than hashing one.
+    private static let linearLimit = 16
 
     private var entries: [Entry] = []
     private var free: [Int] = []
@@ -95,8 +101,8 @@ public struct RDFGraph: Sendable {
     }
 
     /// Terms compared lengths first, like predicates.
-    @inline(__always)
-    static func same(_ a: RDFTerm, _ b: RDFTerm) -> Bool {
+    @inlinable
+    public static func same(_ a: RDFTerm, _ b: RDFTerm) -> Bool {
         switch (a, b) {
         case (.iri(let x), .iri(let y)), (.blank(let x), .blank(let y)): return same(x, y)
         case (.literal, .literal): return a == b
@@ -114,7 +120,12 @@ public struct RDFGraph: Sendable {
     }
 
     private mutating func newEntry(_ subject: RDFTerm, _ statement: Statement) {
-        newEntry(subject, statements: [statement])
+        // Room for a few statements at once: a node of a DCAT document has a handful to a few dozen, and growing an
+        // array of one through two and four to eight copies it three times.
+        var statements: [Statement] = []
+        statements.reserveCapacity(8)
+        statements.append(statement)
+        newEntry(subject, statements: statements)
     }
 
     private mutating func newEntry(_ subject: RDFTerm, statements: [Statement]) {
@@ -186,6 +197,30 @@ public struct RDFGraph: Sendable {
         }
     }
 
+    /// Adds a statement as `add(_:)` does and stamps its subject with `stamp` (a reader's sequence number), even
+    /// when the statement was held already: `stamp(of:)` then tells when the subject was last written to without
+    /// a table beside the graph.
+    public mutating func add(_ triple: RDFTriple, stamp: Int) {
+        let statement = Statement(predicate: triple.predicate, object: triple.object)
+        let index: Int
+        if let found = slot(forAdding: triple.subject) {
+            index = found
+            if entries[index].insert(statement) { count += 1 }
+        } else {
+            newEntry(triple.subject, statement)
+            count += 1
+            index = last
+        }
+        entries[index].stamp = stamp
+    }
+
+    /// The stamp of the last `add(_:stamp:)` about `subject` (0 when it was only added otherwise); nil when the
+    /// graph says nothing about it.
+    public func stamp(of subject: RDFTerm) -> Int? {
+        guard let index = slot(of: subject) else { return nil }
+        return entries[index].stamp
+    }
+
     /// Drops everything said about `subject`.
     public mutating func remove(subject: RDFTerm) {
         guard let index = slot(of: subject) else { return }
@@ -246,14 +281,16 @@ public struct RDFGraph: Sendable {
     public func objects(_ subject: RDFTerm, _ predicate: String) -> [RDFTerm] {
         guard let index = slot(of: subject) else { return [] }
         var found: [RDFTerm] = []
-        for statement in entries[index].statements where Self.same(statement.predicate, predicate) { found.append(statement.object) }
+        let statements = entries[index].statements
+        for position in statements.indices where Self.same(statements[position].predicate, predicate) { found.append(statements[position].object) }
         return found
     }
 
     /// The first object of `subject predicate ?`.
     public func object(_ subject: RDFTerm, _ predicate: String) -> RDFTerm? {
         guard let index = slot(of: subject) else { return nil }
-        for statement in entries[index].statements where Self.same(statement.predicate, predicate) { return statement.object }
+        let statements = entries[index].statements
+        for position in statements.indices where Self.same(statements[position].predicate, predicate) { return statements[position].object }
         return nil
     }
 
@@ -269,8 +306,9 @@ public struct RDFGraph: Sendable {
     public func types(of subject: RDFTerm) -> [String] {
         guard let index = slot(of: subject) else { return [] }
         var found: [String] = []
-        for statement in entries[index].statements where Self.same(statement.predicate, RDFNames.type) {
-            if case .iri(let iri) = statement.object { found.append(iri) }
+        let statements = entries[index].statements, type = RDFNames.type
+        for position in statements.indices where Self.same(statements[position].predicate, type) {
+            if case .iri(let iri) = statements[position].object { found.append(iri) }
         }
         return found
     }

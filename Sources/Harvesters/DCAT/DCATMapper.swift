@@ -17,14 +17,14 @@ public struct DCATMapper: RecordMapper {
     static let maxDistributions = 2_000
 
     /// Properties of the record mapped to fields; every other one is kept as an extra.
-    static let mapped: Set<String> = [
+    static let mapped = DCATIRISet([
         DCATIRIs.rdfType, DCATIRIs.dctTitle, DCATIRIs.dctDescription, DCATIRIs.dctIdentifier, DCATIRIs.admsIdentifier,
         DCATIRIs.dcatKeyword, DCATIRIs.dcatTheme, DCATIRIs.dctPublisher, DCATIRIs.dctCreator, DCATIRIs.dcatContactPoint,
         DCATIRIs.dctLicense, DCATIRIs.dctRights, DCATIRIs.dctAccessRights, DCATIRIs.dctIssued, DCATIRIs.dctModified, DCATIRIs.dctTemporal,
         DCATIRIs.dctSpatial, DCATIRIs.dctLanguage, DCATIRIs.dcatLandingPage, DCATIRIs.dctAccrualPeriodicity, DCATIRIs.dcatVersion,
         DCATIRIs.owlVersionInfo, DCATIRIs.dcatDistribution, DCATIRIs.dcLanguage, DCATIRIs.dcTitle, DCATIRIs.dcDescription,
         DCATIRIs.dcSubject, DCATIRIs.dctSubject,
-    ]
+    ])
 
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
@@ -183,7 +183,8 @@ public struct DCATMapper: RecordMapper {
     /// Unmapped properties of the record, by compact name (`dct:conformsTo`), values joined with ` | `.
     private func keepExtras(_ subject: RDFTerm, view: DCATView, into record: inout CatalogRecord) {
         var collected: [(key: String, values: [String])] = []
-        for statement in view.graph.statements(about: subject) where !Self.mapped.contains(statement.predicate) {
+        let mapped = Self.mapped
+        for statement in view.graph.statements(about: subject) where !mapped.contains(statement.predicate) {
             let text: String?
             switch statement.object {
             case .blank: text = view.label(statement.object) ?? view.value(statement.object, DCATIRIs.rdfValue)

@@ -41,10 +41,14 @@ struct DCATRecords {
     init(graph: RDFGraph, listed extra: some Sequence<RDFTerm> = [RDFTerm]()) {
         self.graph = graph
         var listed: [RDFTerm] = Array(extra)
+        // Most statements have none of the predicates looked at here, which their length alone tells.
+        let typeIRI = RDFNames.type
+        let watched = ([typeIRI] + DCATTerms.catalogMembers + DCATTerms.primaryTopic).reduce(UInt64(0)) { $0 | Self.lengthBit($1) }
         graph.forEachSubject { subject, statements in
             var catalog = false, record = false
-            for statement in statements {
-                if DCATTerms.same(statement.predicate, RDFNames.type), case .iri(let type) = statement.object {
+            for index in statements.indices where watched & Self.lengthBit(statements[index].predicate) != 0 {
+                let statement = statements[index]
+                if DCATTerms.same(statement.predicate, typeIRI), case .iri(let type) = statement.object {
                     if DCATTerms.isAny(type, of: DCATTerms.catalogClassList) { catalog = true }
                     if DCATTerms.isAny(type, of: DCATTerms.recordClassList) { record = true }
                 }
@@ -62,6 +66,10 @@ struct DCATRecords {
         }
     }
 
+    /// A bit for the length of `iri` (modulo 64), to rule out many IRIs at once.
+    @inline(__always)
+    private static func lengthBit(_ iri: String) -> UInt64 { 1 << UInt64(iri.utf8.count & 63) }
+
     /// The catalogue nodes of the document (for paging and messages).
     var catalogs: Set<RDFTerm> { isCatalog }
 
@@ -78,8 +86,18 @@ struct DCATRecords {
     func cut(_ subject: RDFTerm) -> Found {
         var writer = NTriplesRecordWriter(capacity: 4096, iris: iris)
         var count = 0
-        var visited: Set<RDFTerm> = [subject]
         var queue: [RDFTerm] = [subject]
+        // The nodes queued so far (`queue`), found by comparing them while they are few (a record reaches a handful),
+        // through a set beyond.
+        var visited: Set<RDFTerm>?
+        func visit(new node: RDFTerm) -> Bool {
+            if visited == nil {
+                for held in queue where RDFGraph.same(held, node) { return false }
+                if queue.count >= 16 { visited = Set(queue + [node]) }
+                return true
+            }
+            return visited!.insert(node).inserted
+        }
         var truncated = false
         var head = 0
         var names: [String: String] = [:]
@@ -106,21 +124,21 @@ struct DCATRecords {
             }
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
-                let statement = statements[index]
-                let back = writer.append(statement.predicate, renamed(statement.object))
+                let predicate = statements[index].predicate
+                let object = statements[index].object
+                let back = writer.append(predicate, renamed(object))
                 if certain {
                     if let back {
-                        backStatements.append(RDFGraph.Statement(predicate: statement.predicate, object: back))
+                        backStatements.append(RDFGraph.Statement(predicate: predicate, object: back))
                     } else {
                         certain = false
                         handed = RDFGraph()
                     }
                 }
                 count += 1
-                let object = statement.object
                 // Most objects (themes, languages, pages) are not described here: that check goes first.
                 if object.isResource, let described = graph.statementsIfDescribed(object), !isRecord.contains(object),
-                   !isCatalog.contains(object), visited.insert(object).inserted {
+                   !isCatalog.contains(object), visit(new: object) {
                     queue.append(object)
                     pending.append(described)
                 }
@@ -130,7 +148,7 @@ struct DCATRecords {
             visit(queue[head], pending[head])
             head += 1
         }
-        for record in catalogRecords[subject] ?? [] where visited.insert(record).inserted {
+        for record in catalogRecords[subject] ?? [] where visit(new: record) {
             queue.append(record)
             pending.append(graph.statements(about: record))
             while head < queue.count {

@@ -16,12 +16,11 @@ final class DCATStream {
     private var graph = RDFGraph()
     private var sequence = 0
     private var lastFlush = 0
-    private var lastSeen: [RDFTerm: Int] = [:]
     /// The subject of the statements arriving now (documents are grouped by subject), checked once against
-    /// `emitted` and `dangling` since the last flush, and the sequence of its last statement in the graph, not yet
-    /// written to `lastSeen`: the subject is hashed once per run of statements instead of three times per statement.
+    /// `emitted` and `dangling` since the last flush: the subject is hashed once per run of statements instead of
+    /// twice per statement. The sequence of each subject's last statement is the graph's stamp of it
+    /// (`RDFGraph.stamp(of:)`), kept in the entry the statement is added to, so no table beside the graph is hashed.
     private var current: RDFTerm?
-    private var currentLast: Int?
     private var emitted: Set<RDFTerm> = []
     /// Records a catalogue lists (`dcat:dataset` links), kept out of the graph: a catalogue of 100,000 datasets
     /// would otherwise be one node scanned at every flush.
@@ -50,7 +49,6 @@ final class DCATStream {
                 lateStatements += 1
                 return
             }
-            settleCurrent()
             current = triple.subject
         }
         if DCATTerms.isAny(triple.predicate, of: DCATTerms.pagingPredicates) {
@@ -64,15 +62,8 @@ final class DCATStream {
             if !emitted.contains(triple.object) { listed.append(triple.object) }
             return
         }
-        graph.add(triple)
-        currentLast = sequence
+        graph.add(triple, stamp: sequence)
         if sequence - lastFlush >= flushEvery { flush(final: false) }
-    }
-
-    /// Writes the current subject's last sequence to `lastSeen`.
-    private func settleCurrent() {
-        if let subject = current, let last = currentLast { lastSeen[subject] = last }
-        currentLast = nil
     }
 
     /// What the catalogue lists but the document never describes (after the final flush): the per-dataset
@@ -85,7 +76,6 @@ final class DCATStream {
 
     /// Hands over what is complete; with `final`, everything left.
     func flush(final: Bool) {
-        settleCurrent()
         // What was emitted and dangling changes below: the next statement's subject is checked again.
         defer { current = nil }
         lastFlush = sequence
@@ -96,13 +86,16 @@ final class DCATStream {
             let records = DCATRecords(graph: graph, listed: listed)
             for subject in records.recordSubjects {
                 // A record still being written is held back without cutting it (the check below would find it too).
-                if !final && (lastSeen[subject] ?? 0) > quietSince { continue }
+                if !final && (graph.stamp(of: subject) ?? 0) > quietSince { continue }
                 let found = records.cut(subject)
                 // Held back while the record's own nodes are still being written; shared nodes (a publisher
                 // described again with every dataset) do not hold anything back.
-                if !final && found.nodes.contains(where: { node in
-                    (lastSeen[node] ?? 0) > quietSince && (node == subject || Self.belongs(node, to: subject, in: graph))
-                }) { continue }
+                if !final {
+                    let prefixes = Self.ownPrefixes(of: subject)
+                    if found.nodes.contains(where: { node in
+                        (graph.stamp(of: node) ?? 0) > quietSince && (node == subject || belongs(node, prefixes: prefixes))
+                    }) { continue }
+                }
                 done.append(found)
             }
         }
@@ -112,17 +105,18 @@ final class DCATStream {
             if found.localID == nil { anonymous += 1 } else { emit(found) }
             if !final {
                 for node in found.nodes {
-                    for statement in graph.statements(about: node) {
-                        let object = statement.object
+                    let statements = graph.statements(about: node)
+                    for index in statements.indices {
+                        let object = statements[index].object
                         let watched: Bool
-                        if case .blank = object { watched = true } else { watched = object.isResource && statement.predicate == Self.distribution }
+                        if case .blank = object { watched = true } else { watched = object.isResource && statements[index].predicate == Self.distribution }
                         if watched && !graph.describes(object) { dangling.insert(object) }
                     }
                 }
             }
-            for node in found.nodes where node == subject || Self.belongs(node, to: subject, in: graph) {
+            let prefixes = Self.ownPrefixes(of: subject)
+            for node in found.nodes where node == subject || belongs(node, prefixes: prefixes) {
                 graph.remove(subject: node)
-                lastSeen[node] = nil
             }
         }
         if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
@@ -130,12 +124,18 @@ final class DCATStream {
 
     private static let distribution = DCATIRIs.dcatDistribution
 
-    /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI.
-    private static func belongs(_ node: RDFTerm, to record: RDFTerm, in graph: RDFGraph) -> Bool {
+    /// What the IRIs of a record's own nodes start with (`record/` and `record#`), worked out once per record.
+    private static func ownPrefixes(of record: RDFTerm) -> (slash: String, hash: String)? {
+        record.iri.map { ($0 + "/", $0 + "#") }
+    }
+
+    /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI (`prefixes`).
+    /// The graph is read in place (passed as an argument, it would be copied at every call).
+    private func belongs(_ node: RDFTerm, prefixes: (slash: String, hash: String)?) -> Bool {
         switch node {
         case .blank: return true
         case .iri(let iri):
-            if let base = record.iri, iri.hasPrefix(base + "/") || iri.hasPrefix(base + "#") { return true }
+            if let prefixes, iri.hasPrefix(prefixes.slash) || iri.hasPrefix(prefixes.hash) { return true }
             return graph.types(of: node).contains(DCATIRIs.dcatClassDistribution)
         case .literal: return false
         }

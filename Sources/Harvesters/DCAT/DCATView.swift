@@ -15,8 +15,9 @@ struct DCATView {
 
     private static func texts(in statements: [RDFGraph.Statement], _ predicate: String) -> [(language: String?, text: String)] {
         var found: [(language: String?, text: String)] = []
-        for statement in statements where DCATTerms.same(statement.predicate, predicate) {
-            guard case .literal(let value, _, let tag) = statement.object else { continue }
+        // By index: statements are read in place instead of copied out one by one.
+        for index in statements.indices where DCATTerms.same(statements[index].predicate, predicate) {
+            guard case .literal(let value, _, let tag) = statements[index].object else { continue }
             let text = value.trimmed
             guard !text.isEmpty else { continue }
             found.append((tag.flatMap { $0.isEmpty ? nil : $0.lowercased() }, text))
@@ -73,8 +74,8 @@ struct DCATView {
         let statements = graph.statements(about: subject)
         guard !statements.isEmpty else { return nil }
         for predicate in predicates {
-            for statement in statements where DCATTerms.same(statement.predicate, predicate) {
-                if let found = plain(statement.object) { return found }
+            for index in statements.indices where DCATTerms.same(statements[index].predicate, predicate) {
+                if let found = plain(statements[index].object) { return found }
             }
         }
         return nil

@@ -84,7 +84,12 @@ final class JSONLDExpander {
 
     /// The meaning of a member key in `context`, worked out once per context.
     func meaning(of key: String, in context: JSONLDActiveContext) -> JSONLDKeyMeaning {
-        if let cached = context.keyCache[key] { return cached }
+        let slot = JSONLDActiveContext.keySlot(key)
+        if let held = context.keySlots[slot], RDFGraph.same(held.key, key) { return held.meaning }
+        if let cached = context.keyCache[key] {
+            context.keySlots[slot] = (key, cached)
+            return cached
+        }
         let result: JSONLDKeyMeaning
         if key.utf8.first == UInt8(ascii: "@"), let keyword = JSONLDKeyword(rawValue: key) {
             result = .keyword(keyword)
@@ -108,6 +113,7 @@ final class JSONLDExpander {
             result = .ignored
         }
         context.keyCache[key] = result
+        context.keySlots[slot] = (key, result)
         return result
     }
 
