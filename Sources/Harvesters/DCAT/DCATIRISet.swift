@@ -17,11 +17,5 @@ struct DCATIRISet {
     }
 
     @inline(__always)
-    private static func slot(_ iri: String) -> Int {
-        iri.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
-            let count = utf8.count
-            guard count >= 3 else { return count }
-            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 63
-        } ?? 0
-    }
+    private static func slot(_ iri: String) -> Int { DCATTerms.slot(iri, of: 64) }
 }

@@ -61,11 +61,5 @@ final class DCATPredicateOrder {
     }
 
     @inline(__always)
-    private static func slot(_ iri: String) -> Int {
-        iri.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
-            let count = utf8.count
-            guard count >= 3 else { return count }
-            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 255
-        } ?? 0
-    }
+    private static func slot(_ iri: String) -> Int { DCATTerms.slot(iri, of: 256) }
 }
