@@ -51,7 +51,7 @@ struct StreamedRunTests {
         let (fts, terms, keys, raw, clusters) = try store.read("check") { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'street'") ?? 0,
              try String.fetchAll(db, sql: "SELECT t.field || '=' || t.value FROM record_terms t JOIN records r ON r.seq = t.seq WHERE r.id = 'city/c1' ORDER BY 1"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM record_keys WHERE record_id = 'city/c1'") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM record_keys k JOIN records r ON r.seq = k.seq WHERE r.id = 'city/c1'") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM raw_records WHERE source_id = 'city'") ?? 0,
              try String.fetchAll(db, sql: "SELECT DISTINCT cluster_id FROM records"))
         }

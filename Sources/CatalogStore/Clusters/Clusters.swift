@@ -31,8 +31,8 @@ enum Clusters {
         if !fresh.isEmpty {
             let list = JSONWriter.string(.array(fresh.map { .string($0) }))
             for id in try String.fetchAll(db, sql: """
-                SELECT DISTINCT k.record_id FROM record_keys k WHERE k.record_id IN (SELECT value FROM json_each(?))
-                AND EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
+                SELECT DISTINCT r.id FROM json_each(?) j CROSS JOIN records r ON r.id = j.value CROSS JOIN record_keys k ON k.seq = r.seq
+                WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
                 """, arguments: [list]) {
                 try insert.execute(arguments: [id])
             }
@@ -52,7 +52,7 @@ enum Clusters {
         // Only records sharing a key with another source's record can join a cluster; the rest stand alone, in one
         // statement.
         let seeds = Set(try String.fetchAll(db, sql: """
-            SELECT DISTINCT s.id FROM temp.cluster_seeds s JOIN record_keys k ON k.record_id = s.id
+            SELECT DISTINCT s.id FROM temp.cluster_seeds s CROSS JOIN records r ON r.id = s.id CROSS JOIN record_keys k ON k.seq = r.seq
             WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
             """))
         try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
@@ -62,8 +62,8 @@ enum Clusters {
             AND (cluster_id IS NOT id OR cluster_seq IS NOT NULL)
             """)
         var done = Set<String>()
-        let keysOf = try db.makeStatement(sql: "SELECT kind, value, strong FROM record_keys WHERE record_id = ?")
-        let holders = try db.makeStatement(sql: "SELECT record_id, source_id FROM record_keys WHERE value = ? AND kind = ?")
+        let keysOf = try db.makeStatement(sql: "SELECT k.kind, k.value, k.strong FROM records r CROSS JOIN record_keys k ON k.seq = r.seq WHERE r.id = ?")
+        let holders = try db.makeStatement(sql: "SELECT r.id AS record_id, k.source_id FROM record_keys k CROSS JOIN records r ON r.seq = k.seq WHERE k.value = ? AND k.kind = ?")
         for seed in seeds.sorted() where !done.contains(seed) {
             var component: Set<String> = [seed]
             var queue = [seed]
@@ -139,13 +139,11 @@ extension CatalogStore {
         let merged = "run_staging s NOT INDEXED JOIN records r ON r.id = :source || '/' || s.local_id"
         let changed = "s.run_id = :run AND s.change IN ('added', 'updated') AND s.record_json IS NOT NULL"
         if bulk { try db.execute(sql: "DROP INDEX record_keys_by_value; DROP INDEX record_terms_by_value") }
+        try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT r.seq FROM \(merged) WHERE \(changed))", arguments: arguments)
         try db.execute(sql: """
-            DELETE FROM record_keys WHERE record_id IN (SELECT :source || '/' || s.local_id FROM run_staging s NOT INDEXED WHERE \(changed))
-            """, arguments: arguments)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong)
-            SELECT :source || '/' || s.local_id, :source, k.value ->> 0, k.value ->> 2, k.value ->> 1
-            FROM run_staging s NOT INDEXED, json_each(s.match_keys) k WHERE \(changed) AND json_valid(s.match_keys)
+            INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong)
+            SELECT r.seq, :source, k.value ->> 0, k.value ->> 2, k.value ->> 1
+            FROM \(merged), json_each(s.match_keys) k WHERE \(changed) AND json_valid(s.match_keys)
             ORDER BY 1, 3, 4
             """, arguments: arguments)
         try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT r.seq FROM \(merged) WHERE \(changed) AND s.change = 'updated')",

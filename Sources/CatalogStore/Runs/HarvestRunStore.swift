@@ -209,7 +209,7 @@ extension CatalogStore {
                     """, arguments: [sourceID, runID])
                 try Self.recordWithdrawn(runID: runID, sourceID: sourceID, at: now, db: db)
                 for row in gone {
-                    try db.execute(sql: "DELETE FROM record_keys WHERE record_id = ?", arguments: [row["id"] as String])
+                    try db.execute(sql: "DELETE FROM record_keys WHERE seq = (SELECT seq FROM records WHERE id = ?)", arguments: [row["id"] as String])
                     if let cluster = row["cluster_id"] as String? { goneClusters.insert(cluster) }
                 }
                 for table in ["records", "raw_records"] {

@@ -59,7 +59,7 @@ extension CatalogStore {
         var fresh: [String] = []
         var replaced: [(seq: Int64, id: String)] = []
         var terms: [(seq: Int64, term: RecordTerms.Term)] = []
-        var keys: [(id: String, key: MatchKey)] = []
+        var keys: [(seq: Int64, key: MatchKey)] = []
         try FullTextBatch.withoutTriggers(db) {
             for item in records {
                 let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
@@ -89,7 +89,7 @@ extension CatalogStore {
                     replaced.append((seq, id))
                 }
                 for term in encoded.termRows.sorted(by: RecordTerms.Term.inKeyOrder) { terms.append((seq, term)) }
-                for key in encoded.keyRows { keys.append((id, key)) }
+                for key in encoded.keyRows { keys.append((seq, key)) }
                 if let kept = item.kept {
                     try keepRaw.run(.text(sourceID), .text(item.localID), .blob(kept.bytes), .text(kept.codec),
                                     .text(kept.payloadHash), .text(kept.mediaType), .text(kept.pageURL), .text(now))
@@ -100,16 +100,16 @@ extension CatalogStore {
         if !replaced.isEmpty {
             try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))",
                            arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])
-            try db.execute(sql: "DELETE FROM record_keys WHERE record_id IN (SELECT value FROM json_each(?))",
-                           arguments: [JSONWriter.string(.array(replaced.map { .string($0.id) }))])
+            try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))",
+                           arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])
         }
         // Terms and keys go in one row at a time, in the order of their table's key (the batch's records in order, each
         // record's terms sorted), so each insert lands next to the one before it.
         let addTerm = try RowInsert("INSERT OR IGNORE INTO record_terms (seq, field, value) VALUES (?, ?, ?)", db: db)
         for (seq, term) in terms { try addTerm.run(.int(seq), .text(term.field), .text(term.value)) }
-        let addKey = try RowInsert("INSERT OR IGNORE INTO record_keys (record_id, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)", db: db)
-        keys.sort { ($0.id, $0.key.kind, $0.key.value) < ($1.id, $1.key.kind, $1.key.value) }
-        for (id, key) in keys { try addKey.run(.text(id), .text(sourceID), .text(key.kind), .text(key.value), .int(key.strong ? 1 : 0)) }
+        let addKey = try RowInsert("INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)", db: db)
+        keys.sort { ($0.seq, $0.key.kind, $0.key.value) < ($1.seq, $1.key.kind, $1.key.value) }
+        for (seq, key) in keys { try addKey.run(.int(seq), .text(sourceID), .text(key.kind), .text(key.value), .int(key.strong ? 1 : 0)) }
         try Clusters.update(affected: replaced.map(\.id), fresh: fresh, removedClusters: [], db: db)
     }
 }
