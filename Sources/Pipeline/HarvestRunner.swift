@@ -17,7 +17,7 @@ public struct HarvestRunner: Sendable {
     public var batchSize = 4000
     /// Records the harvester may get ahead of the writer: one and a half transactions, so that it maps the next batch
     /// while the writer writes this one. With 2,000 (half a batch) the two threads took turns: at 100,000 CKAN
-    /// packages the writer waited 14 s of a 67 s harvest for records (`fedcat harvest --json`, `bench/ckan-harvest.sh`).
+    /// packages the writer waited 14 s of a 67 s harvest for records (timers around its transactions in a scratch build).
     public var queueCapacity = 6000
     /// Seconds the writer waits for more records after a page before it commits what it has, and the shortest time
     /// between two such commits: a slow portal's pages are committed as they come (at most `commitInterval` late),

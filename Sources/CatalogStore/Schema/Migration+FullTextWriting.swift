@@ -8,7 +8,7 @@ extension Migrations {
     ///
     /// Indexing the text of 100,000 CKAN packages in batches of 4,000 (the harvest's statements, in a Python
     /// `sqlite3` script) took 7.5–9.3 s of CPU with the defaults and 5.5 s with these, and the merge into one
-    /// segment afterwards 0.8 s either way.
+    /// segment afterwards 0.8–1.1 s.
     static let v14FullTextWriting = """
     INSERT INTO records_fts(records_fts, rank) VALUES('hashsize', 16777216);
     INSERT INTO records_fts(records_fts, rank) VALUES('automerge', 8);

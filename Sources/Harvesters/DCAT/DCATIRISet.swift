@@ -17,5 +17,5 @@ struct DCATIRISet {
     }
 
     @inline(__always)
-    private static func slot(_ iri: String) -> Int { DCATTerms.slot(iri, of: 64) }
+    private static func slot(_ iri: String) -> Int { TextSlot.of(iri, in: 64) }
 }

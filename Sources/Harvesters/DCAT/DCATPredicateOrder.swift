@@ -61,5 +61,5 @@ final class DCATPredicateOrder {
     }
 
     @inline(__always)
-    private static func slot(_ iri: String) -> Int { DCATTerms.slot(iri, of: 256) }
+    private static func slot(_ iri: String) -> Int { TextSlot.of(iri, in: 256) }
 }

@@ -69,17 +69,6 @@ enum DCATTerms {
     static let pagingPredicates = hydraNext + [hydraTotal]
     static let hydraViews: Set<String> = [DCATIRIs.hydraClassPagedCollection, DCATIRIs.hydraClassPartialCollectionView, DCATIRIs.hydraClassCollection]
 
-    /// The slot of `iri` in a table of `slots` (a power of two) entries, from its length and last three bytes: the
-    /// small tables that find predicates without hashing them (`DCATIRISet`, `DCATPredicateOrder`).
-    @inline(__always)
-    static func slot(_ iri: String, of slots: Int) -> Int {
-        iri.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
-            let count = utf8.count
-            guard count >= 3 else { return count }
-            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & (slots - 1)
-        } ?? 0
-    }
-
     /// True when `iri` is one of `candidates`: lengths are compared first, which settles most statements of a
     /// stream without comparing text.
     @inline(__always)

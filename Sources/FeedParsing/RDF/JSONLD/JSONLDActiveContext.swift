@@ -39,7 +39,7 @@ final class JSONLDActiveContext {
 
     /// Key meanings already worked out (`dct:title` → property IRI).
     var keyCache: [String: JSONLDKeyMeaning] = [:]
-    /// The key last looked up in each slot (`keySlot`) with its meaning, in front of `keyCache`: a document repeats
+    /// The key last looked up in each slot (`TextSlot.of(_:in: 128)`) with its meaning, in front of `keyCache`: a document repeats
     /// a few dozen keys, so most lookups compare one key instead of hashing it.
     var keySlots = [(key: String, meaning: JSONLDKeyMeaning)?](repeating: nil, count: 128)
     /// Vocabulary-relative IRI expansions already worked out (for `@type` values and `@vocab` coercions).
@@ -65,16 +65,6 @@ final class JSONLDActiveContext {
 }
 
 extension JSONLDActiveContext {
-    /// The slot of `keySlots` for `key`: its length and last bytes.
-    @inline(__always)
-    static func keySlot(_ key: String) -> Int {
-        key.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
-            let count = utf8.count
-            guard count >= 3 else { return count }
-            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 127
-        } ?? 0
-    }
-
     /// True when some term carries a scoped context, so `@type` values may switch contexts. Only asked
     /// once the context is complete.
     var hasScopedTerms: Bool {

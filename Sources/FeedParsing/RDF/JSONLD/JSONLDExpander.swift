@@ -84,7 +84,7 @@ final class JSONLDExpander {
 
     /// The meaning of a member key in `context`, worked out once per context.
     func meaning(of key: String, in context: JSONLDActiveContext) -> JSONLDKeyMeaning {
-        let slot = JSONLDActiveContext.keySlot(key)
+        let slot = TextSlot.of(key, in: 128)
         if let held = context.keySlots[slot], RDFGraph.same(held.key, key) { return held.meaning }
         if let cached = context.keyCache[key] {
             context.keySlots[slot] = (key, cached)

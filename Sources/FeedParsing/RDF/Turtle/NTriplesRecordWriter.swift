@@ -77,11 +77,7 @@ public final class NTriplesIRICache {
 
     /// Appends `<iri>`; true when reading it back is certain.
     func append(_ iri: String, to bytes: inout [UInt8]) -> Bool {
-        let slot = iri.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
-            let count = utf8.count
-            guard count >= 3 else { return count }
-            return (count &* 31 &+ Int(utf8[count - 1]) &* 7 &+ Int(utf8[count - 2]) &* 3 &+ Int(utf8[count - 3])) & 255
-        } ?? 0
+        let slot = TextSlot.of(iri, in: 256)
         // The table is read in place: a hit copies no entry.
         let hit = entries.withUnsafeBufferPointer { table -> Bool? in
             guard table[slot].filled, RDFGraph.same(table[slot].iri, iri) else { return nil }
