@@ -123,17 +123,6 @@ public struct SearchEngine: Sendable {
         return ("SELECT r.seq, r.cluster_id FROM records r WHERE 1\(filter)", StatementArguments(plan.arguments))
     }
 
-    /// The ranking function with fedcat's column weights, for `rank MATCH` (`ORDER BY rank` then takes FTS5's top-N
-    /// path, which keeps only the best rows instead of sorting every match): bm25 with each phrase's document frequency
-    /// estimated from the first rows of the index when the catalogue is larger than that sample (`SampledBM25`).
-    /// With a `table`, the same as a function of that FTS5 table, for a column.
-    /// `phraseRows`: how many records the query's first phrase occurs in, when known.
-    static func rankFunction(sampleEnd: Int64?, phraseRows: Int? = nil, table: String? = nil) -> String {
-        let w = weights
-        return SampledBM25.call(weights: [w.title, w.description, w.keywords, w.publisher], sampleEnd: sampleEnd,
-                                knownRows: phraseRows.map { [$0] } ?? [], table: table)
-    }
-
     /// One page of clusters and how many clusters match in all.
     private func page(_ plan: QueryPlan, request: SearchRequest, offset: Int, in db: Database) throws -> (total: DatasetTotal.Count, hits: [PageHit]) {
         let filter = plan.filter.map { " AND \($0)" } ?? ""
@@ -143,16 +132,14 @@ public struct SearchEngine: Sendable {
             let hits: [PageHit]
             // Without a filter, the count of matches also tells whether they are fewer than the candidates.
             let counted = try DatasetTotal.counts(match: match, filter: plan.filter, perRecord: plan.filterPerRecord, arguments: arguments,
-                                                  limit: request.exactTotal ? nil : countLimit, in: db)
+                                                  limit: request.exactTotal ? nil : countLimit, marks: [candidates - 1, 8 * candidates - 1], in: db)
             let (matches, total) = (counted.matches, counted.datasets)
-            let sampleEnd = try SampledBM25.sampleEnd(in: db)
             // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part).
-            var phraseRows = plan.isOnePhrase ? matches : nil
-            if plan.isOnePhrase, phraseRows == nil, let sampleEnd {
-                phraseRows = try SampledBM25.estimatedRows(match: match, sampleEnd: sampleEnd, in: db)
-            }
+            var known: [String: Int] = [:]
+            if plan.isOnePhrase, let matches, let phrase = FTSPhrases.of(match).first { known[phrase.expression] = matches }
+            let ranking = QueryRanking(known: known, in: db)
             if request.sort == .relevance {
-                hits = try relevancePage(match: match, matches: matches, total: total, totalIsLowerBound: counted.isLowerBound, rank: Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows),
+                hits = try relevancePage(match: match, matches: matches, marked: counted.marked, total: total, totalIsLowerBound: counted.isLowerBound, ranking: ranking,
                                          filters: RankFilters(plan),
                                          filterArguments: plan.arguments, limit: request.limit, offset: offset, in: db)
             } else {
@@ -163,7 +150,7 @@ public struct SearchEngine: Sendable {
                         SELECT cluster, rowid, score, modified, title,
                                row_number() OVER (PARTITION BY cluster ORDER BY score DESC, rowid) AS rn FROM (
                             SELECT r.cluster_id AS cluster, records_fts.rowid AS rowid, \(Self.modifiedISO) AS modified, r.title AS title,
-                                   -\(Self.rankFunction(sampleEnd: sampleEnd, phraseRows: phraseRows, table: "records_fts")) AS score
+                                   -\(ranking.function(for: match)) AS score
                             FROM records_fts JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
                             WHERE records_fts MATCH ?\(filter)
                         )
@@ -173,7 +160,7 @@ public struct SearchEngine: Sendable {
                     """, arguments: arguments + page)
                 hits = rows.map { ($0["cluster"], $0["rowid"], $0["score"], nil) }
             }
-            let snippets = getenv("FC_NOSNIP") != nil ? [:] : try Snippets.of(hits.compactMap(\.rowid), match: match, in: db)
+            let snippets = try Snippets.of(hits.compactMap(\.rowid), match: match, in: db)
             return (counted, hits.map { hit in (hit.cluster, hit.rowid, hit.score, hit.rowid.flatMap { snippets[$0] }) })
         }
         let order = request.sort == .title ? "title COLLATE NOCASE, cluster" : "modified IS NULL, modified DESC, cluster"

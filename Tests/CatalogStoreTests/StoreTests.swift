@@ -273,28 +273,51 @@ struct SampleEndTests {
     }
 }
 
-/// A phrase's rows, estimated from the index's first rows for `fedcat_rank` to be given instead of walking them.
-@Suite("Estimated phrase rows")
-struct EstimatedRowsTests {
-    @Test func aPhraseInTheSampleIsScaledToTheCatalogueAndARareOneIsLeftToCount() throws {
+/// A phrase's rows, counted or estimated from the index's first rows for `fedcat_rank` to be given instead of walking them.
+@Suite("Phrase rows")
+struct PhraseRowsTests {
+    /// `n` records whose rank key is their number, with one title each from `title`.
+    private func catalogue(_ n: Int, title: (Int) -> String) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: StoreFixture.temporaryPath("r.db"))
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE records(x); CREATE VIRTUAL TABLE records_fts USING fts5(title)")
-            for i in 1...10_000 {
-                try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [i])
-                try db.execute(sql: "INSERT INTO records_fts(rowid, title) VALUES (?, ?)",
-                               arguments: [i, i % 2 == 0 ? "water level" : i % 1000 == 1 ? "rare gauge" : "soil"])
+            try db.execute(sql: """
+                CREATE TABLE records(rank_key INTEGER); CREATE UNIQUE INDEX records_by_rank ON records(rank_key);
+                CREATE VIRTUAL TABLE records_fts USING fts5(title)
+                """)
+            let record = try db.cachedStatement(sql: "INSERT INTO records VALUES (?)")
+            let text = try db.cachedStatement(sql: "INSERT INTO records_fts(rowid, title) VALUES (?, ?)")
+            for i in 1...n {
+                try record.execute(arguments: [i])
+                try text.execute(arguments: [i, title(i)])
             }
         }
-        let end = Int64(SampledBM25.sampleRows)
-        let estimate = { (match: String) in try queue.read { try SampledBM25.estimatedRows(match: match, sampleEnd: end, in: $0) } }
-        // 4,096 of the first 8,192 rows hold "water": half of the 10,000 records.
-        #expect(try estimate("\"water\"") == 5_000)
-        #expect(try estimate("\"wat\"*") == 5_000)
-        // Nine rows of the sample hold "rare": too few to scale.
-        #expect(try estimate("\"rare\"") == nil)
+        return queue
+    }
+
+    @Test func aPhraseIsScaledFromTheFirstSampleThatHoldsEnoughOfItElseCounted() throws {
+        // 70,000 records: "water" in every other one, "rare" in every thousandth, "late" in the last ten only.
+        let queue = try catalogue(70_000) { i in
+            [i % 2 == 0 ? "water level" : "soil", i % 1000 == 1 ? "rare gauge" : "", i > 69_990 ? "late" : ""].joined(separator: " ")
+        }
+        let rows = { (phrase: String, countable: Bool) in try queue.read { try SampledBM25.phraseRows(phrase, countable: countable, in: $0) } }
+        // 4,096 of the first 8,192 rows hold "water": half of the 70,000 records.
+        #expect(try rows("\"water\"", true) == 35_000)
+        #expect(try rows("\"wat\"*", false) == 35_000)
+        // Nine rows of the first 8,192 hold "rare", 66 of the first 65,536: 66 × 70,000 / 65,536.
+        #expect(try rows("\"rare\"", true) == 70)
+        // No row of either sample holds "late": one word is counted; a phrase FTS5 checks row by row is not (its count
+        // would walk every row of its words), and is taken as half a row of the wide sample.
+        #expect(try rows("\"late\"", true) == 10)
+        #expect(try rows("{title} : \"late\"", false) == 1)
+        #expect(try rows("\"nowhere\"", true) == 0)
         // The catalogue's size is read again after a change.
-        try queue.write { db in for i in 10_001...12_000 { try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [i]) } }
-        #expect(try estimate("\"water\"") == 6_000)
+        try queue.write { db in for i in 70_001...80_000 { try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [i]) } }
+        #expect(try rows("\"water\"", true) == 40_000)
+    }
+
+    @Test func aCatalogueNoLargerThanTheSampleHasEveryPhraseCounted() throws {
+        let queue = try catalogue(100) { i in i % 3 == 0 ? "water" : "soil" }
+        #expect(try queue.read { try SampledBM25.phraseRows("{title} : \"water\"", countable: false, in: $0) } == 33)
+        #expect(try queue.read { try SampledBM25.phraseRows("\"soil\"", countable: true, in: $0) } == 67)
     }
 }

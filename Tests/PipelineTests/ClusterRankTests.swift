@@ -41,6 +41,9 @@ struct ClusterRankTests {
             limited.countLimit = all.total
             let atTheLimit = try limited.search(SearchRequest(text: query))
             #expect(atTheLimit.total == all.total && !atTheLimit.totalIsLowerBound, "\(query)")
+            limited.countLimit = all.total - 1
+            let oneBelow = try limited.search(SearchRequest(text: query))
+            #expect(oneBelow.total == all.total - 1 && oneBelow.totalIsLowerBound, "\(query)")
             limited.countLimit = max(1, all.total / 4)
             let below = try limited.search(SearchRequest(text: query))
             #expect(below.total == max(1, all.total / 4) && below.totalIsLowerBound, "\(query)")

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 @testable import Search
 
-/// A query stops counting its total after twice `countLimit` matching records and reports at least `countLimit`
-/// datasets (with a filter, after `countLimit` matching records, and the datasets among those that pass), unless the
-/// request asks for the exact total.
+/// A query stops counting its total once more than `countLimit` datasets match and reports at least `countLimit`
+/// (with a filter, after `countLimit` matching records, and the datasets among those that pass), unless the request
+/// asks for the exact total.
 @Suite("Totals past the count limit")
 struct CountLimitTests {
     /// 1,200 datasets standing alone: even ones about water, odd ones about soil; every fourth one a CSV file, the rest
@@ -30,7 +30,7 @@ struct CountLimitTests {
         let engine = try engine(limit: 100)
         let bounded = try engine.search(SearchRequest(text: "water", limit: 5))
         #expect(bounded.totalIsLowerBound)
-        // Counting stopped after 201 matches, twice the limit and one: at least 100 datasets.
+        // Counting stopped at the 101st dataset: at least 100.
         #expect(bounded.total == 100)
         #expect(bounded.results.count == 5)
         let counted = try engine.search(SearchRequest(text: "water", limit: 5, exactTotal: true))
@@ -43,15 +43,29 @@ struct CountLimitTests {
         let engine = try engine(limit: 100)
         let harbour = try engine.search(SearchRequest(text: "harbour"))
         #expect(!harbour.totalIsLowerBound && harbour.total == 12)
-        // Twelve matches: counted while twice the limit covers them, a lower bound of the limit past that.
-        let exactlyAtTheLimit = try self.engine(limit: 6).search(SearchRequest(text: "harbour"))
+        // Twelve datasets: counted while within the limit, a lower bound of the limit past that.
+        let exactlyAtTheLimit = try self.engine(limit: 12).search(SearchRequest(text: "harbour"))
         #expect(!exactlyAtTheLimit.totalIsLowerBound && exactlyAtTheLimit.total == 12)
-        let oneOver = try self.engine(limit: 5).search(SearchRequest(text: "harbour"))
-        #expect(oneOver.totalIsLowerBound && oneOver.total == 5)
+        let oneOver = try self.engine(limit: 11).search(SearchRequest(text: "harbour"))
+        #expect(oneOver.totalIsLowerBound && oneOver.total == 11)
         #expect(try engine.search(SearchRequest(text: "volcano")).total == 0)
         // The default limit (10,000) is above this catalogue: everything is counted.
         let unlimited = try Self.engine.get().search(SearchRequest(text: "water"))
         #expect(!unlimited.totalIsLowerBound && unlimited.total == 600)
+    }
+
+    @Test func theCountNotesTheCandidatesBoundsOnItsWay() throws {
+        let engine = try Self.engine.get()
+        try engine.store.read("counting") { db in
+            let counted = try DatasetTotal.counts(match: "\"water\"", limit: 100, marks: [9, 99, 500], in: db)
+            #expect(counted.isLowerBound && counted.datasets == 100)
+            #expect(counted.marked[9] == (try SearchEngine.candidateBound(match: "\"water\"", candidates: 10, in: db)))
+            #expect(counted.marked[99] == (try SearchEngine.candidateBound(match: "\"water\"", candidates: 100, in: db)))
+            #expect(counted.marked[500] == nil, "the walk stopped at the 101st dataset")
+            let all = try DatasetTotal.counts(match: "\"harbour\"", limit: 100, marks: [3], in: db)
+            #expect(all.matches == 12 && all.datasets == 12 && !all.isLowerBound)
+            #expect(all.marked[3] == (try SearchEngine.candidateBound(match: "\"harbour\"", candidates: 4, in: db)))
+        }
     }
 
     @Test func aFilterCountsThePassingRecordsAmongTheFirstMatches() throws {

@@ -26,7 +26,7 @@ struct SampledBM25Tests {
     /// Each matching row's score by both functions, in rowid order.
     private func scores(_ match: String, sample: String = "", in db: Database) throws -> [(bm25: Double, sampled: Double)] {
         try Row.fetchAll(db, sql: """
-            SELECT bm25(records_fts, \(Self.weights)) AS b, fedcat_rank(records_fts, \(Self.weights)\(sample)) AS s
+            SELECT bm25(records_fts, \(Self.weights)) AS b, fedcat_rank(records_fts, \(Self.weights), NULL\(sample)) AS s
             FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid
             """, arguments: [match]).map { ($0["b"], $0["s"]) }
     }
@@ -77,6 +77,30 @@ struct SampledBM25Tests {
                 }
             }
         }
+    }
+
+    @Test func aRowsLengthFromTheJoinedDocsizeGivesTheSameScores() throws {
+        // Descriptions of 3 to 400 words: lengths of one and two bytes in the docsize entries.
+        let specs = (0..<12).map { i in
+            CatalogueFixture.Spec(id: "l\(i)", title: "Water \(i)", description: Array(repeating: i % 2 == 0 ? "water" : "soil", count: 3 + 36 * i).joined(separator: " "),
+                                  publisher: "Office")
+        }
+        let engine = try CatalogueFixture.engine(specs)
+        let rows = try engine.store.read("scoring") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT bm25(records_fts, \(Self.weights)) AS b, fedcat_rank(records_fts, \(Self.weights), d.sz) AS s
+                FROM records_fts \(QueryRanking.lengths) WHERE records_fts MATCH '"water"' ORDER BY records_fts.rowid
+                """).map { ($0["b"] as Double, $0["s"] as Double) }
+        }
+        #expect(rows.count == 12)
+        for (bm25, sampled) in rows { #expect(sampled == bm25) }
+        // Not a docsize entry: FTS5 looks the length up.
+        let looked = try engine.store.read("scoring") { db in
+            try Double.fetchAll(db, sql: """
+                SELECT fedcat_rank(records_fts, \(Self.weights), 'text') FROM records_fts WHERE records_fts MATCH '"water"' ORDER BY rowid
+                """)
+        }
+        #expect(looked == rows.map(\.1))
     }
 
     @Test func searchRanksWithItWhateverTheSample() throws {

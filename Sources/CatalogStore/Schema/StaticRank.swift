@@ -27,6 +27,13 @@ public enum StaticRank {
         "(\(rowid) & 4294967295)"
     }
 
+    /// Which dataset an FTS5 rowid belongs to: the bits its cluster's records share, or the rowid itself for a record
+    /// standing alone. In rowid order the records of a cluster are next to each other, so the datasets among matches
+    /// walked in that order are the rows whose key differs from the row before.
+    public static func dataset(ofRowid rowid: Int64) -> Int64 {
+        rowid < standAlone ? rowid >> 32 : rowid
+    }
+
     /// SQL: what the records of one cluster share in their FTS5 rowids (below `standAlone`).
     public static func cluster(ofRowid rowid: String) -> String {
         "(\(rowid) >> 32)"

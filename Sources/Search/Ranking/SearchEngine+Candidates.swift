@@ -10,9 +10,11 @@ extension SearchEngine {
     /// without a prefix first ranks the candidates whose title matches it (bm25 over the query and its title part, so a title match
     /// outranks a record that only repeats the word in its description), when they fill the page; else all of them.
     /// In every case the query is the whole query (a `-word` excludes the word from every field) and filters apply.
-    /// `rank` is the ranking function (`rankFunction(sampleEnd:)`). `matches`, when known, is how many records match
-    /// (the candidates' bound is then not looked for when they are fewer).
-    func relevancePage(match: String, matches: Int?, total: Int, totalIsLowerBound: Bool, rank: String, filters: RankFilters,
+    /// `ranking` gives the ranking function of each expression. `matches`, when known, is how many records match
+    /// (the candidates' bound is then not looked for when they are fewer); `marked` holds the rowids of matches at some
+    /// positions, found while counting (the bound of `size` candidates is the rowid at `size - 1`).
+    func relevancePage(match: String, matches: Int?, marked: [Int: Int64] = [:], total: Int, totalIsLowerBound: Bool, ranking: QueryRanking,
+                       filters: RankFilters,
                        filterArguments: [DatabaseValue], limit: Int, offset: Int, in db: Database) throws -> [PageHit] {
         // Not for a prefix (`wat*`): FTS5 expands a prefix again for each phrase of each statement, and the title part
         // doubles them (a ranking statement of `just*` took about 80 ms at a million records, `--profile-sql`).
@@ -23,13 +25,13 @@ extension SearchEngine {
             // The candidates are the first `size` matches of the whole query: the title matches among them are ranked
             // first, without a walk of their own to find as many title matches (a title part of two words is rare, and
             // that walk went through most of the matches).
-            let bound = try matches.map { $0 <= size } == true ? nil : Self.candidateBound(match: match, candidates: size, in: db)
+            let bound = try matches.map { $0 <= size } == true ? nil : (marked[size - 1] ?? Self.candidateBound(match: match, candidates: size, in: db))
             if let titled {
-                let hits = try rankedPage(match: titled, bound: bound, rank: rank, filters: filters,
+                let hits = try rankedPage(match: titled, bound: bound, ranking: ranking, filters: filters,
                                           arguments: StatementArguments([titled.databaseValue] + filterArguments), limit: limit, offset: offset, in: db)
                 if hits.count == limit { return hits }
             }
-            let hits = try rankedPage(match: match, bound: bound, rank: rank, filters: filters, arguments: arguments, limit: limit,
+            let hits = try rankedPage(match: match, bound: bound, ranking: ranking, filters: filters, arguments: arguments, limit: limit,
                                       offset: offset, in: db)
             if hits.count == limit || bound == nil { return hits }
             size = size > Int.max / 8 ? Int.max : size * 8

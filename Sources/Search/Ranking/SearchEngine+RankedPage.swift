@@ -8,19 +8,20 @@ extension SearchEngine {
     /// run out. Ties keep rowid order (static-rank order), so pages are stable. A first window of top rows usually fills
     /// the page; when it does not (a selective filter, clusters repeating), one more pass scores every match with the
     /// filter applied and keeps the best rows that pass, instead of scoring every match again for each wider window.
-    func rankedPage(match: String, bound: Int64?, rank: String, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
+    func rankedPage(match: String, bound: Int64?, ranking: QueryRanking, filters: RankFilters, arguments: StatementArguments, limit: Int, offset: Int,
                     in db: Database) throws -> [PageHit] {
-        let within = bound.map { " AND rowid <= \($0)" } ?? ""
+        let within = bound.map { " AND records_fts.rowid <= \($0)" } ?? ""
         let wanted = offset + limit
         let window = max(64, wanted * (filters.overAll.isEmpty ? 2 : 8))
         let rows = try Row.fetchAll(db, sql: """
-            SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset, f.n AS n FROM (
-                SELECT rowid, rank, count(*) OVER () AS n FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(rank)'
-                    ORDER BY rank LIMIT \(window)
+            SELECT f.rowid AS rowid, -f.bm AS score, \(Self.datasetKey("f.rowid")) AS dataset, f.n AS n FROM (
+                SELECT rowid, bm, count(*) OVER () AS n FROM (
+                    SELECT records_fts.rowid AS rowid, \(try ranking.function(for: match, joined: true)) AS bm
+                    FROM records_fts \(QueryRanking.lengths) WHERE records_fts MATCH ?\(within)
+                    ORDER BY bm, rowid LIMIT \(window)
                 )
             ) f\(Self.passing(filters.perRecord, rowid: "f.rowid"))
-            ORDER BY f.rank, f.rowid
+            ORDER BY f.bm, f.rowid
             """, arguments: arguments)
         let best = Self.distinctDatasets(rows)
         let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, within: within, window: window, in: db)
@@ -33,10 +34,11 @@ extension SearchEngine {
         let filter = bound == nil ? filters.overAll : filters.perRecord
         while true {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT f.rowid AS rowid, -f.rank AS score, \(Self.datasetKey("f.rowid")) AS dataset FROM (
-                    SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ?\(within) AND rank MATCH '\(rank)'
+                SELECT f.rowid AS rowid, -f.bm AS score, \(Self.datasetKey("f.rowid")) AS dataset FROM (
+                    SELECT records_fts.rowid AS rowid, \(try ranking.function(for: match, joined: true)) AS bm
+                    FROM records_fts \(QueryRanking.lengths) WHERE records_fts MATCH ?\(within)
                 ) f\(Self.passing(filter, rowid: "f.rowid"))
-                ORDER BY f.rank, f.rowid LIMIT \(kept)
+                ORDER BY f.bm, f.rowid LIMIT \(kept)
                 """, arguments: arguments)
             let best = Self.distinctDatasets(rows)
             if best.count >= wanted || rows.count < kept {

@@ -1,5 +1,6 @@
 import CatalogStore
 import GRDB
+import GRDBSQLite
 
 /// How many datasets a query's matching records make: the matching records less the extra members of the clusters (the
 /// same dataset on several portals) that matched more than once. The full-text index keeps the records of such clusters
@@ -7,12 +8,14 @@ import GRDB
 /// counted from the index alone: FTS5 seeks to that part of each doclist and reads no record.
 ///
 /// Counting every match of a common word walks half of a large index (18 ms for `quality`, 575,244 of a million
-/// records), more than ranking the page does; so, unless asked for an exact total, a query stops counting after
-/// `2 × limit` matching records and reports at least `limit` datasets ("at least 10000", as a web search engine says
-/// "more than 10,000"; fewer only when those records are mostly clusters of three or more); with a filter, after `limit`
-/// matching records, whose filter is looked up one by one, and its total is the datasets among those that pass. An estimate from a sample of the index would be biased: the index's order is static
-/// rank (complete records first) and, within it, harvest order (one portal's records after another's), and both
-/// correlate with words and formats.
+/// records), more than ranking the page does; so, unless asked for an exact total, a query stops counting once more than
+/// `limit` datasets match and reports at least `limit` ("at least 10000", as a web search engine says "more than
+/// 10,000"). Without a filter the matches are walked in rowid order, where a cluster's records are next to each other,
+/// so the datasets are counted as they come (no set of the clusters seen) and the walk stops at the `limit + 1`-th; the
+/// same walk notes the rowids that bound the query's ranking candidates. With a filter, it stops after `limit` matching
+/// records, whose filter is looked up one by one, and its total is the datasets among those that pass. An estimate from
+/// a sample of the index would be biased: the index's order is static rank (complete records first) and, within it,
+/// harvest order (one portal's records after another's), and both correlate with words and formats.
 enum DatasetTotal {
     /// How many datasets match, and how many records when they were all counted.
     struct Count: Sendable, Hashable {
@@ -21,6 +24,8 @@ enum DatasetTotal {
         var datasets: Int
         /// True when counting stopped at the limit: at least `datasets` match.
         var isLowerBound = false
+        /// The rowids of matches at the positions asked for (`marks` of `counts`), where the walk reached them.
+        var marked: [Int: Int64] = [:]
     }
 
     /// SQL: the datasets among the FTS5 rows `rowid` of a query: each row counts, less the rows of a cluster of several
@@ -32,35 +37,27 @@ enum DatasetTotal {
 
     /// The datasets among the records matching the FTS5 expression `match` that pass `filter` (an SQL condition over
     /// `records r` whose values follow the expression in `arguments`; nil for none). With a `limit`, counting stops
-    /// after `2 × limit` matches (with a filter, `limit` matches, whose filter is looked up one by one, `perRecord`),
-    /// and the count is then a lower bound; without one, every match is counted (a filter's records listed once).
+    /// once more than `limit` datasets match (with a filter, after `limit` matches, whose filter is looked up one by
+    /// one, `perRecord`), and the count is then a lower bound; without one, every match is counted (a filter's records
+    /// listed once). `marks`: positions (from 0, in rowid order) of matches whose rowid to report, when the count
+    /// walks past them without a filter (the bounds of a query's ranking candidates, found on the way).
     static func counts(match: String, filter: String? = nil, perRecord: String? = nil, arguments: StatementArguments? = nil,
-                       limit: Int? = nil, in db: Database) throws -> Count {
+                       limit: Int? = nil, marks: [Int] = [], in db: Database) throws -> Count {
         let arguments = arguments ?? [match]
+        guard let filter else { return try walk(match: match, limit: limit, marks: marks, in: db) }
         guard let limit else {
             let matching = "SELECT rowid FROM records_fts WHERE records_fts MATCH ?"
-            let passing = filter.map { SearchEngine.passing(" AND \($0)", rowid: "m.rowid") } ?? ""
+            let passing = SearchEngine.passing(" AND \(filter)", rowid: "m.rowid")
             let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*), \(datasets("m.rowid")) FROM (\(matching)) m\(passing)
+                SELECT \(datasets("m.rowid")) FROM (\(matching)) m\(passing)
                 """), arguments: arguments)
-            return Count(matches: filter == nil ? row?[0] : nil, datasets: row?[1] ?? 0)
+            return Count(matches: nil, datasets: row?[0] ?? 0)
         }
         let bound = max(limit, 1)
-        if filter == nil {
-            // Without a filter, the first `2 × limit + 1` matches, which hold `limit` datasets unless most of them are
-            // clusters of three records or more: all the matches, counted, when there are no more; else at least `limit`
-            // datasets (or as many as those matches hold, when fewer).
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*), \(datasets("m.rowid")) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(2 * bound + 1)) m
-                """), arguments: arguments)
-            let (records, datasets): (Int, Int) = (row?[0] ?? 0, row?[1] ?? 0)
-            guard records > 2 * bound else { return Count(matches: records, datasets: datasets) }
-            return Count(matches: nil, datasets: min(datasets, bound), isLowerBound: true)
-        }
         // With a filter, the first `limit + 1` matches (each match's filter looked up, which costs more than the walk),
         // and the datasets among those that pass: a lower bound when there were more matches.
         let first = "SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT \(bound + 1)"
-        let passing = SearchEngine.passing(" AND \(perRecord ?? filter ?? "1")", rowid: "m.rowid")
+        let passing = SearchEngine.passing(" AND \(perRecord ?? filter)", rowid: "m.rowid")
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             WITH m AS MATERIALIZED (\(first)), p AS (SELECT m.rowid AS rowid FROM m\(passing))
             SELECT (SELECT count(*) FROM m), \(datasets("p.rowid")) FROM p
@@ -68,5 +65,45 @@ enum DatasetTotal {
         let walked: Int = row?[0] ?? 0
         guard walked > bound else { return Count(matches: nil, datasets: row?[1] ?? 0) }
         return Count(matches: nil, datasets: row?[1] ?? 0, isLowerBound: true)
+    }
+
+    /// The matches of `match` walked in rowid order, without a filter: a row is a new dataset when its dataset key
+    /// (`StaticRank.dataset(ofRowid:)`) differs from the row before, as the records of a cluster are next to each
+    /// other in that order. Stops at the `limit + 1`-th dataset (the count is then a lower bound of `limit`), so a
+    /// common word walks about `limit` rows, and neither an SQL aggregate nor a set of the clusters seen is needed.
+    private static func walk(match: String, limit: Int?, marks: [Int], in db: Database) throws -> Count {
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM records_fts WHERE records_fts MATCH ?")
+        try statement.setArguments([match])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        let stop = limit.map { max($0, 1) + 1 } ?? Int.max
+        let marks = marks.sorted()
+        var next = 0
+        var count = Count(matches: nil, datasets: 0)
+        var rows = 0, last: Int64?
+        while true {
+            let status = sqlite3_step(handle)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: statement.sql, arguments: [match])
+            }
+            let rowid = sqlite3_column_int64(handle, 0)
+            let key = StaticRank.dataset(ofRowid: rowid)
+            if key != last {
+                last = key
+                count.datasets += 1
+                if count.datasets == stop {
+                    count.datasets = stop - 1
+                    count.isLowerBound = true
+                    return count
+                }
+            }
+            while next < marks.count && marks[next] < rows { next += 1 }
+            if next < marks.count && marks[next] == rows { count.marked[rows] = rowid }
+            rows += 1
+        }
+        count.matches = rows
+        return count
     }
 }
