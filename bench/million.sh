@@ -59,15 +59,8 @@ import json, sys
 r = json.loads(sys.stdin.read())
 print(json.dumps({"tool": "python-fts5", "stage": "search-top20", "records": r["rows"], "p50_ms": r["top20"]["p50_ms"],
                   "p95_ms": r["top20"]["p95_ms"], "max_ms": r["top20"]["max_ms"]}))'
-# A cold search: a new process opens the catalogue, runs one query and prints the first page (median of 5).
-for q in "water quality" "format:csv transport" "publisher:agency"; do
-    for _ in 1 2 3 4 5; do /usr/bin/time -f '%e' "$bin/fedcat" search "$q" --db "$db" --limit 20 >/dev/null 2>>"$work/cold.txt" || true; done
-done
-python3 -c '
-import json, statistics, sys
-times = sorted(float(l) for l in open(sys.argv[1]) if l.strip().replace(".", "", 1).isdigit())
-print(json.dumps({"tool": "fedcat", "stage": "search-cold", "records": int(sys.argv[2]), "p50_ms": round(statistics.median(times) * 1000, 1), "max_ms": round(max(times) * 1000, 1)}))' "$work/cold.txt" "$n"
-rm -f "$work/cold.txt"
+# A cold search per query: a new process opens the catalogue, runs one of the 100 queries and prints the first page.
+python3 "$root/bench/cold_search.py" "$bin/fedcat" "$db" "$data/queries.tsv" "$n"
 for format in ttl ndjson; do
     out="$work/export-million-$n.$format"
     measure sh -c "'$bin/fedcat' export --format $format --db '$db' -o '$out' --quiet && echo '{\"tool\":\"fedcat\",\"stage\":\"export-$format\",\"records\":'\$('$bin/fedcat' stats --db '$db' --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"clusters\"])')',\"bytes\":'\$(stat -c %s '$out')'}'"

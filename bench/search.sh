@@ -13,7 +13,7 @@ data="$work/data-$n"
 db="$work/fedcat-$n.db"
 peer="$work/peer-$n.db"
 [ -f "$db" ] && [ -f "$peer" ] || "$root/bench/ckan-harvest.sh" "$n" >/dev/null
-(cd "$root" && swift build -c release --product fedcat-bench >/dev/null)
+(cd "$root" && swift build -c release --product fedcat-bench >/dev/null && swift build -c release --product fedcat >/dev/null)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/fedcat-bench"
 echo "search, $n datasets: 100 queries, ranked top 20 ($(date -u +%F), $(nproc) cores)" >&2
 "$bin" search "$db" "$data/queries.tsv" --reps 5
@@ -22,3 +22,5 @@ import json, sys
 r = json.loads(sys.stdin.read())
 print(json.dumps({"tool": "python-fts5", "stage": "search-top20", "records": r["rows"], "p50_ms": r["top20"]["p50_ms"],
                   "p95_ms": r["top20"]["p95_ms"], "max_ms": r["top20"]["max_ms"]}))'
+# A cold search per query: a new process opens the catalogue, runs one of the queries and prints the first page.
+python3 "$root/bench/cold_search.py" "$(dirname "$bin")/fedcat" "$db" "$data/queries.tsv" "$n"

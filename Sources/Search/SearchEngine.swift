@@ -209,8 +209,8 @@ public struct SearchEngine: Sendable {
             SELECT r.id, r.title, r.publisher, r.source_id, r.modified, r.id = coalesce(c.canonical_id, r.cluster_id) AS canonical
             FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.cluster_id = ?
             """), arguments: [hit.cluster]).map {
-            SearchHit.Member(id: $0["id"], title: $0["title"], publisher: $0["publisher"], source: $0["source_id"],
-                             modified: $0["modified"], isCanonical: $0["canonical"])
+            // By position: a name is found by comparing lowercased names, column by column.
+            SearchHit.Member(id: $0[0], title: $0[1], publisher: $0[2], source: $0[3], modified: $0[4], isCanonical: $0[5])
         }
         return SearchHit(cluster: hit.cluster, members: members, score: hit.score, snippet: hit.snippet)
     }

@@ -24,7 +24,7 @@ extension SearchEngine {
             ORDER BY f.bm, f.rowid
             """, arguments: arguments)
         let best = Self.distinctDatasets(rows)
-        let ranked = try rows.first.map { $0["n"] as Int } ?? Self.rankedCount(match: match, within: within, window: window, in: db)
+        let ranked = try rows.first.map { $0[3] as Int } ?? Self.rankedCount(match: match, within: within, window: window, in: db)
         if best.count >= wanted || ranked < window {
             return try Self.clusters(of: Array(best.dropFirst(offset).prefix(limit)), in: db)
         }
@@ -84,12 +84,13 @@ extension SearchEngine {
         }
     }
 
-    /// Rows in rank order, the first (best) row of each dataset standing for it.
+    /// Rows in rank order (`rowid`, `score`, `dataset` first, read by position), the first (best) row of each dataset
+    /// standing for it.
     private static func distinctDatasets(_ rows: [Row]) -> [(rowid: Int64, score: Double)] {
         var seen = Set<Int64>()
         var best: [(rowid: Int64, score: Double)] = []
-        for row in rows where seen.insert(row["dataset"]).inserted {
-            best.append((row["rowid"], row["score"]))
+        for row in rows where seen.insert(row[2]).inserted {
+            best.append((row[0], row[1]))
         }
         return best
     }

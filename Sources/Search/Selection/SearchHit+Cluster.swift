@@ -23,11 +23,23 @@ extension SearchHit {
     public init(cluster: String, members: [Member], score: Double? = nil, snippet: String? = nil) {
         let ordered = members.sorted { ($0.isCanonical ? 0 : 1, $0.id) < ($1.isCanonical ? 0 : 1, $1.id) }
         let first = ordered.first
-        self.init(id: first?.id ?? cluster, title: String((first?.title ?? "").prefix { $0 != "\n" }),
+        self.init(id: first?.id ?? cluster, title: Self.firstLine(first?.title ?? ""),
                   publisher: first?.publisher, sources: Array(Set(ordered.map(\.source))).sorted(),
                   modified: first?.modified, score: score,
-                  snippet: snippet.flatMap { $0.contains("[") ? $0.replacingOccurrences(of: "\n", with: " ") : nil },
+                  snippet: snippet.flatMap(Self.markedLine),
                   records: ordered.map(\.id))
+    }
+
+    /// The text up to its first line break.
+    static func firstLine(_ text: String) -> String {
+        text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { String(text[..<$0]) } ?? text
+    }
+
+    /// A snippet on one line, or nil when it marks no match (`[`); over bytes, as both characters are ASCII.
+    static func markedLine(_ snippet: String) -> String? {
+        guard snippet.utf8.contains(UInt8(ascii: "[")) else { return nil }
+        guard snippet.utf8.contains(UInt8(ascii: "\n")) else { return snippet }
+        return String(decoding: snippet.utf8.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 }
 
