@@ -132,11 +132,19 @@ public struct SearchEngine: Sendable {
             let hits: [PageHit]
             // Without a filter, the count of matches also tells whether they are fewer than the candidates.
             let counted = try DatasetTotal.counts(match: match, filter: plan.filter, perRecord: plan.filterPerRecord, arguments: arguments,
-                                                  limit: request.exactTotal ? nil : countLimit, marks: [candidates - 1, 8 * candidates - 1], in: db)
+                                                  limit: request.exactTotal ? nil : countLimit, marks: [candidates - 1, 8 * candidates - 1],
+                                                  sampleEnd: plan.isOnePhrase ? SampledBM25.sampleEnd(in: db) : nil, in: db)
             let (matches, total) = (counted.matches, counted.datasets)
-            // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part).
+            // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part), or those
+            // in the ranking sample, from which they are estimated (for a prefix, each count expands it again).
             var known: [String: Int] = [:]
-            if plan.isOnePhrase, let matches, let phrase = FTSPhrases.of(match).first { known[phrase.expression] = matches }
+            if plan.isOnePhrase, let phrase = FTSPhrases.of(match).first {
+                if let matches {
+                    known[phrase.expression] = matches
+                } else if let sampled = counted.sampled, let estimate = try SampledBM25.estimate(sampled: sampled, in: db) {
+                    known[phrase.expression] = estimate
+                }
+            }
             let ranking = QueryRanking(known: known, in: db)
             if request.sort == .relevance {
                 hits = try relevancePage(match: match, matches: matches, marked: counted.marked, total: total, totalIsLowerBound: counted.isLowerBound, ranking: ranking,

@@ -310,9 +310,13 @@ struct PhraseRowsTests {
         #expect(try rows("\"late\"", true) == 10)
         #expect(try rows("{title} : \"late\"", false) == 1)
         #expect(try rows("\"nowhere\"", true) == 0)
-        // The catalogue's size is read again after a change.
-        try queue.write { db in for i in 70_001...80_000 { try db.execute(sql: "INSERT INTO records VALUES (?)", arguments: [i]) } }
+        // The index's size (FTS5's own count) is read again after a change.
+        try queue.write { db in
+            for i in 70_001...80_000 { try db.execute(sql: "INSERT INTO records_fts(rowid, title) VALUES (?, 'soil')", arguments: [i]) }
+        }
         #expect(try rows("\"water\"", true) == 40_000)
+        #expect(try queue.read { try SampledBM25.estimate(sampled: 4_096, in: $0) } == 40_000)
+        #expect(try queue.read { try SampledBM25.estimate(sampled: 63, in: $0) } == nil)
     }
 
     @Test func aCatalogueNoLargerThanTheSampleHasEveryPhraseCounted() throws {

@@ -37,34 +37,45 @@ let sampledBM25: fts5_extension_function = { api, fts, context, count, values in
     sqlite3_result_double(context, -state.score(length: Double(length)))
 }
 
-/// A row's length in tokens from its entry in the FTS5 index's `docsize` table (`sz`: one varint per column, in
-/// SQLite's varint encoding), read by the ranking statement's own join on the rowid: FTS5's `xColumnSize` looks the
-/// entry up with a statement of its own for each row (about 1 µs a row at a million records, most of the function's
-/// cost; the join about 0.4 µs).
+/// A row's length in tokens from its entry in the FTS5 index's `docsize` table (`sz`: one varint per column), read by
+/// the ranking statement's own join on the rowid: FTS5's `xColumnSize` looks the entry up with a statement of its own
+/// for each row (about 1 µs a row at a million records, most of the function's cost; the join about 0.4 µs).
 enum RowLength {
     /// The sum of the columns' lengths, or nil when the value is not such an entry (NULL: no join).
     static func decode(_ value: OpaquePointer?) -> Int? {
         guard sqlite3_value_type(value) == SQLITE_BLOB, let bytes = sqlite3_value_blob(value) else { return nil }
-        let count = Int(sqlite3_value_bytes(value))
-        let data = bytes.assumingMemoryBound(to: UInt8.self)
+        let data = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value)))
         var total = 0, offset = 0
-        while offset < count {
-            // Seven bits a byte, high bit set when another follows; a ninth byte gives all its eight.
-            var value: UInt64 = 0
-            for position in 0..<9 {
-                guard offset < count else { return nil }
-                let byte = data[offset]
-                offset += 1
-                if position == 8 {
-                    value = (value << 8) | UInt64(byte)
-                    break
-                }
-                value = (value << 7) | UInt64(byte & 0x7F)
-                if byte < 0x80 { break }
-            }
-            total += Int(truncatingIfNeeded: value)
+        while offset < data.count {
+            guard let (value, next) = SQLiteVarint.read(data, at: offset) else { return nil }
+            total += value
+            offset = next
         }
         return total
+    }
+}
+
+/// SQLite's variable-length integers, as FTS5 writes them in its records: seven bits a byte, most significant first,
+/// the high bit set when another byte follows; a ninth byte gives all its eight.
+enum SQLiteVarint {
+    /// The integer at `offset` and the offset after it, or nil when the bytes end first.
+    static func read(_ data: UnsafeRawBufferPointer, at offset: Int) -> (value: Int, next: Int)? {
+        var value: UInt64 = 0
+        var offset = offset
+        for position in 0..<9 {
+            guard offset < data.count else { return nil }
+            let byte = data[offset]
+            offset += 1
+            if position == 8 { return (Int(truncatingIfNeeded: (value << 8) | UInt64(byte)), offset) }
+            value = (value << 7) | UInt64(byte & 0x7F)
+            if byte < 0x80 { break }
+        }
+        return (Int(truncatingIfNeeded: value), offset)
+    }
+
+    /// The first integer of `data`.
+    static func first(of data: Data) -> Int? {
+        data.withUnsafeBytes { read($0, at: 0)?.value }
     }
 }
 

@@ -26,6 +26,8 @@ enum DatasetTotal {
         var isLowerBound = false
         /// The rowids of matches at the positions asked for (`marks` of `counts`), where the walk reached them.
         var marked: [Int: Int64] = [:]
+        /// How many matches lie up to the rowid `sampleEnd` given to `counts`, when the walk went past it (or ended).
+        var sampled: Int?
     }
 
     /// SQL: the datasets among the FTS5 rows `rowid` of a query: each row counts, less the rows of a cluster of several
@@ -40,11 +42,12 @@ enum DatasetTotal {
     /// once more than `limit` datasets match (with a filter, after `limit` matches, whose filter is looked up one by
     /// one, `perRecord`), and the count is then a lower bound; without one, every match is counted (a filter's records
     /// listed once). `marks`: positions (from 0, in rowid order) of matches whose rowid to report, when the count
-    /// walks past them without a filter (the bounds of a query's ranking candidates, found on the way).
+    /// walks past them without a filter (the bounds of a query's ranking candidates, found on the way); the same walk
+    /// counts the matches up to `sampleEnd` (the ranking sample's end, `Count.sampled`).
     static func counts(match: String, filter: String? = nil, perRecord: String? = nil, arguments: StatementArguments? = nil,
-                       limit: Int? = nil, marks: [Int] = [], in db: Database) throws -> Count {
+                       limit: Int? = nil, marks: [Int] = [], sampleEnd: Int64? = nil, in db: Database) throws -> Count {
         let arguments = arguments ?? [match]
-        guard let filter else { return try walk(match: match, limit: limit, marks: marks, in: db) }
+        guard let filter else { return try walk(match: match, limit: limit, marks: marks, sampleEnd: sampleEnd, in: db) }
         guard let limit else {
             let matching = "SELECT rowid FROM records_fts WHERE records_fts MATCH ?"
             let passing = SearchEngine.passing(" AND \(filter)", rowid: "m.rowid")
@@ -71,7 +74,7 @@ enum DatasetTotal {
     /// (`StaticRank.dataset(ofRowid:)`) differs from the row before, as the records of a cluster are next to each
     /// other in that order. Stops at the `limit + 1`-th dataset (the count is then a lower bound of `limit`), so a
     /// common word walks about `limit` rows, and neither an SQL aggregate nor a set of the clusters seen is needed.
-    private static func walk(match: String, limit: Int?, marks: [Int], in db: Database) throws -> Count {
+    private static func walk(match: String, limit: Int?, marks: [Int], sampleEnd: Int64?, in db: Database) throws -> Count {
         let statement = try db.cachedStatement(sql: "SELECT rowid FROM records_fts WHERE records_fts MATCH ?")
         try statement.setArguments([match])
         let handle = statement.sqliteStatement
@@ -81,6 +84,7 @@ enum DatasetTotal {
         var next = 0
         var count = Count(matches: nil, datasets: 0)
         var rows = 0, last: Int64?
+        var sampled = 0
         while true {
             let status = sqlite3_step(handle)
             if status == SQLITE_DONE { break }
@@ -89,6 +93,9 @@ enum DatasetTotal {
                                     sql: statement.sql, arguments: [match])
             }
             let rowid = sqlite3_column_int64(handle, 0)
+            if let sampleEnd {
+                if rowid <= sampleEnd { sampled += 1 } else if count.sampled == nil { count.sampled = sampled }
+            }
             let key = StaticRank.dataset(ofRowid: rowid)
             if key != last {
                 last = key
@@ -104,6 +111,7 @@ enum DatasetTotal {
             rows += 1
         }
         count.matches = rows
+        if sampleEnd != nil && count.sampled == nil { count.sampled = sampled }
         return count
     }
 }
