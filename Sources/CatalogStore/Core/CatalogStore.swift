@@ -1,5 +1,6 @@
 public import GRDB
 import Foundation
+import Synchronization
 
 /// The one place that writes: an SQLite database (WAL) holding sources, harvest runs, issues, raw and
 /// normalised records, and the FTS5 index over them.
@@ -7,6 +8,8 @@ public final class CatalogStore: Sendable {
     /// The database; readers may run while a harvest writes.
     public let pool: DatabasePool
     public let path: String
+    /// Whether a side read is running (see `readBeside`).
+    let besideBusy = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date; `readOnly` opens an existing,
     /// up-to-date database for reading only (`fedcat serve`), alongside harvests that write to it. `profile`, when
@@ -49,7 +52,7 @@ public final class CatalogStore: Sendable {
             }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.open(path, configuration)
             if readOnly {
                 guard try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
                     throw StoreError.cannotOpen(path: path, reason: "its schema is older than this fedcat's; open it once with another fedcat command to upgrade it")
@@ -64,6 +67,20 @@ public final class CatalogStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Opens the pool. Two processes opening a new database at once (two schedulers started together) can find it
+    /// locked while the other sets it up: SQLite answers "database is locked" at once, without waiting, when switching
+    /// to WAL meets the other's lock (seen under load in `twoSchedulersAtOnceHarvestASourceOnce`). So the opening is
+    /// tried again, for up to 10 s.
+    private static func open(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        for attempt in 1...100 {
+            do { return try DatabasePool(path: path, configuration: configuration) } catch let error as DatabaseError
+                where attempt < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) {
+                usleep(100_000)
+            }
+        }
+        return try DatabasePool(path: path, configuration: configuration)
     }
 
     /// Brings the schema up to date. Two processes opening a new database at once (two schedulers started

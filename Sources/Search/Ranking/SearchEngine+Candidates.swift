@@ -13,29 +13,46 @@ extension SearchEngine {
     /// `ranking` gives the ranking function of each expression. `matches`, when known, is how many records match
     /// (the candidates' bound is then not looked for when they are fewer); `marked` holds the rowids of matches at some
     /// positions, found while counting (the bound of `size` candidates is the rowid at `size - 1`).
-    func relevancePage(match: String, matches: Int?, marked: [Int: Int64] = [:], total: Int, totalIsLowerBound: Bool, ranking: QueryRanking,
-                       filters: RankFilters,
+    ///
+    /// `broad` is whether the query is broad when its total is known before ranking; nil when the total is being
+    /// counted beside the ranking (`CatalogStore.readBeside`): the plain candidates are then ranked first and
+    /// `broadLater` (which waits for the total) decides whether a title-first page replaces them. The page is the same
+    /// either way: the title matches among the first `size` candidates win at the smallest size where they fill it,
+    /// unless the plain candidates filled it at a smaller one.
+    func relevancePage(match: String, matches: Int?, marked: [Int: Int64] = [:], broad: Bool?, broadLater: () throws -> Bool = { false },
+                       ranking: QueryRanking, filters: RankFilters,
                        filterArguments: [DatabaseValue], limit: Int, offset: Int, in db: Database) throws -> [PageHit] {
         // Not for a prefix (`wat*`): FTS5 expands a prefix again for each phrase of each statement, and the title part
         // doubles them (a ranking statement of `just*` took about 80 ms at a million records, `--profile-sql`).
-        let titled = (total > broadQuery || totalIsLowerBound) && !match.contains("\"*") ? "(\(match)) AND ({title}: (\(match)))" : nil
+        let titled = match.contains("\"*") ? nil : "(\(match)) AND ({title}: (\(match)))"
+        let titledPage = { (bound: Int64?) throws -> [PageHit]? in
+            guard let titled else { return nil }
+            let hits = try self.rankedPage(match: titled, bound: bound, ranking: ranking, filters: filters,
+                                           arguments: StatementArguments([titled.databaseValue] + filterArguments), limit: limit, offset: offset, in: db)
+            return hits.count == limit ? hits : nil
+        }
         let arguments = StatementArguments([match.databaseValue] + filterArguments)
         var size = max(candidates, 1)
+        var bounds: [Int64?] = []
+        var plain: [PageHit] = []
         while true {
             // The candidates are the first `size` matches of the whole query: the title matches among them are ranked
             // first, without a walk of their own to find as many title matches (a title part of two words is rare, and
             // that walk went through most of the matches).
             let bound = try matches.map { $0 <= size } == true ? nil : (marked[size - 1] ?? Self.candidateBound(match: match, candidates: size, in: db))
-            if let titled {
-                let hits = try rankedPage(match: titled, bound: bound, ranking: ranking, filters: filters,
-                                          arguments: StatementArguments([titled.databaseValue] + filterArguments), limit: limit, offset: offset, in: db)
-                if hits.count == limit { return hits }
-            }
-            let hits = try rankedPage(match: match, bound: bound, ranking: ranking, filters: filters, arguments: arguments, limit: limit,
-                                      offset: offset, in: db)
-            if hits.count == limit || bound == nil { return hits }
+            if broad == true, let hits = try titledPage(bound) { return hits }
+            bounds.append(bound)
+            plain = try rankedPage(match: match, bound: bound, ranking: ranking, filters: filters, arguments: arguments, limit: limit,
+                                   offset: offset, in: db)
+            if plain.count == limit || bound == nil { break }
             size = size > Int.max / 8 ? Int.max : size * 8
         }
+        if broad == nil, titled != nil, try broadLater() {
+            for bound in bounds {
+                if let hits = try titledPage(bound) { return hits }
+            }
+        }
+        return plain
     }
 
     /// The FTS5 rowid of the `candidates`-th match of `match` in rowid order, or nil when there are fewer matches (every

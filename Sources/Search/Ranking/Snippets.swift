@@ -3,6 +3,12 @@ import GRDB
 /// Description snippets for the records on a page, matched words marked `[` and `]`: FTS5 builds one by re-reading the
 /// record's text, so only the page's records get one.
 enum Snippets {
+    /// The page's hits with their snippets.
+    static func add(to hits: [SearchEngine.PageHit], match: String, in db: Database) throws -> [SearchEngine.PageHit] {
+        let snippets = try of(hits.compactMap(\.rowid), match: match, in: db)
+        return hits.map { hit in (hit.cluster, hit.rowid, hit.score, hit.rowid.flatMap { snippets[$0] }) }
+    }
+
     /// The snippet of each of `rowids` (FTS5 rowids of records matching `match`), by rowid. Each FTS5 query of a prefix
     /// (`wat*`) first merges the doclists of every word with that prefix (about 20 ms for a common prefix in a million
     /// records), so a query with a prefix builds the page's snippets in one statement, over the matches between the
