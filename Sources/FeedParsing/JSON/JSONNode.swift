@@ -69,6 +69,16 @@ public struct JSONNode: Sendable {
         return tape.bytes[node.start + 1]
     }
 
+    /// The string, when it has no escapes and its first and last bytes are printable ASCII other than a space: a
+    /// text with nothing to trim at either end, told without making it first. Nil otherwise.
+    public var stringWithPlainEnds: String? {
+        let node = self.node
+        guard node.kind == .string, node.decoded == 0, node.end - node.start > 2 else { return nil }
+        let first = tape.bytes[node.start + 1], last = tape.bytes[node.end - 2]
+        guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return nil }
+        return text(of: node)
+    }
+
     /// The boolean, if this is `true` or `false`.
     public var bool: Bool? {
         switch node.kind {

@@ -58,9 +58,9 @@ public struct CKANMapper: RecordMapper {
         }
         let events = CKANEmbeddedJSON.dates(package[.date]) + CKANEmbeddedJSON.dates(extra["dataset-reference-date"].map(JSONNode.string))
         let event = { (kinds: Set<String>) in events.first { kinds.contains($0.kind) }?.start }
-        record.issued = date(extra["issued"] ?? CKANFields.text(package[.issued]) ?? event(["created", "creation", "publication", "published"])
+        record.issued = date(extra["issued"] ?? CKANFields.text(package[.issued]) ?? event(Self.issuedEvents)
                              ?? CKANFields.text(package[.metadataCreated]))
-        record.modified = date(extra["modified"] ?? CKANFields.text(package[.modified]) ?? event(["revision", "updated", "modified"])
+        record.modified = date(extra["modified"] ?? CKANFields.text(package[.modified]) ?? event(Self.modifiedEvents)
                                ?? CKANFields.text(package[.metadataModified]))
         record.temporal = temporal(package, extra: extra)
         for span in events where span.kind == "collected" {
@@ -69,7 +69,7 @@ public struct CKANMapper: RecordMapper {
         if let spatial = extra["spatial"] ?? CKANFields.text(package[.spatial]) ?? package[.spatial]?.object.map({ JSONWriter.string($0.value) }) {
             record.spatial = [spatial.hasPrefix("http") ? SpatialCoverage(uri: spatial) : SpatialCoverage(geometry: spatial)]
         }
-        record.languages = CKANFields.list(package[.language]) + CKANFields.list(extra["language"].map(JSONNode.string))
+        record.languages = CKANFields.list(package[.language]) + CKANFields.list(extra["language"])
         record.landingPage = CKANFields.text(package[.url])
         if let frequency = extra["frequency"] ?? extra["accrual_periodicity"] ?? CKANFields.text(package[.frequency])
             ?? CKANFields.text(package[.updateFreq]) ?? CKANFields.text(package[.dataUpdateFrequency]) {
@@ -77,17 +77,24 @@ public struct CKANMapper: RecordMapper {
         }
         record.version = CKANFields.text(package[.version])
         record.distributions = distributions(package[.resources], issues: &issues)
-        for (key, value) in extras where !extra.used.contains(key.lowercased()) && record.extras[key] == nil {
+        for (key, value) in extra.unused where record.extras[key] == nil {
             record.extras[key] = value
         }
-        guard !FieldLimits.standard.allows(record) else { return MappingResult(record: record, issues: issues.items) }
-        let at = { (field: String) in "\(raw.location)/\(field)" }
-        FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("notes"), keywords: at("tags"),
-                                                                         spatial: package[.spatial] == nil ? at("extras") : at("spatial"),
-                                                                         distributions: at("resources"), extra: { _ in at("extras") }),
-                                     codePrefix: "ckan.package", issues: &issues)
+        if !FieldLimits.standard.allows(record) {
+            let at = { (field: String) in "\(raw.location)/\(field)" }
+            FieldLimits.standard.enforce(on: &record, pointers: FieldPointers(title: at("title"), description: at("notes"), keywords: at("tags"),
+                                                                             spatial: package[.spatial] == nil ? at("extras") : at("spatial"),
+                                                                             distributions: at("resources"), extra: { _ in at("extras") }),
+                                         codePrefix: "ckan.package", issues: &issues)
+        }
+        // One return, after the record's last change: the record moves into the result instead of being copied (a
+        // copy retains each of its strings and arrays).
         return MappingResult(record: record, issues: issues.items)
     }
+
+    /// The kinds of dated events (`CKANEmbeddedJSON.dates`) that give the dates of issue and of modification.
+    private static let issuedEvents: Set<String> = ["created", "creation", "publication", "published"]
+    private static let modifiedEvents: Set<String> = ["revision", "updated", "modified"]
 
     private func mapTitle(_ package: CKANPackage, name: String, issues: inout IssueCollector) -> LocalizedText {
         let variants = CKANFields.translations(package[.titleTranslated])
@@ -99,19 +106,24 @@ public struct CKANMapper: RecordMapper {
     }
 
     private func identifiers(_ package: CKANPackage, extra: ExtraFields, localID: String, name: String?) -> [Identifier] {
-        var result = [Identifier(localID, scheme: "ckan-id")]
-        if let name, name != localID { result.append(Identifier(name, scheme: "ckan-name")) }
+        var found = [Identifier(localID, scheme: "ckan-id")]
+        if let name, name != localID { found.append(Identifier(name, scheme: "ckan-name")) }
         for key in [CKANPackageKey.identifier, .guid, .uri, .dcatIdentifier] {
-            if let value = extra[key.name] ?? CKANFields.text(package[key]) { result.append(Identifier(value, scheme: key == .uri ? "uri" : nil)) }
+            if let value = extra[key.name] ?? CKANFields.text(package[key]) { found.append(Identifier(value, scheme: key == .uri ? "uri" : nil)) }
         }
-        if let doi = CKANFields.text(package[.doi]) { result.append(Identifier(doi, scheme: "doi")) }
+        if let doi = CKANFields.text(package[.doi]) { found.append(Identifier(doi, scheme: "doi")) }
         // A handful of identifiers: the first of each value is kept.
-        return result.enumerated().filter { item in !result[..<item.offset].contains { $0.value == item.element.value } }.map(\.element)
+        var result: [Identifier] = []
+        result.reserveCapacity(found.count)
+        for identifier in found where !result.contains(where: { $0.value == identifier.value }) { result.append(identifier) }
+        return result
     }
 
     private func keywords(_ package: CKANPackage) -> [String] {
         var words: [String] = []
-        for tag in package[.tags]?.array ?? [] {
+        let tags = package[.tags]?.array ?? []
+        words.reserveCapacity(tags.count)
+        for tag in tags {
             if let word = CKANFields.text(tag["display_name"]) ?? CKANFields.text(tag["name"]) ?? CKANFields.text(tag) { words.append(word) }
         }
         if let keywords = package[.keywords] {
@@ -130,7 +142,7 @@ public struct CKANMapper: RecordMapper {
             guard let label = CKANFields.text(group["title"]) ?? CKANFields.text(group["display_name"]) ?? CKANFields.text(group["name"]) else { continue }
             themes.append(Concept(label: label, scheme: "ckan-group"))
         }
-        for theme in CKANFields.list(package[.theme]) + CKANFields.list(extra["theme"].map(JSONNode.string)) {
+        for theme in CKANFields.list(package[.theme]) + CKANFields.list(extra["theme"]) {
             themes.append(theme.hasPrefix("http") ? Concept(uri: theme) : Concept(label: theme))
         }
         return themes
