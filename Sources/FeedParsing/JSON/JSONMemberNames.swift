@@ -90,20 +90,20 @@ struct JSONNameTable: Sendable {
         Int(truncatingIfNeeded: ((word ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }
 
-    /// The raw value of the key named by the `length` bytes at `name` (first eight bytes `word`), or nil.
+    /// The slot of the name of `length` bytes at `name` (first eight bytes `word`), or -1; `entries` and
+    /// `names` are `self.entries` and `self.bytes`, opened once for a whole object.
     @inline(__always)
-    func slot(word: UInt64, length: Int, name: UnsafePointer<UInt8>) -> Int? {
-        entries.withUnsafeBufferPointer { entries in
-            var index = Self.hash(word, length) & mask
-            while true {
-                let entry = entries[index]
-                if entry.slot < 0 { return nil }
-                if entry.word == word && entry.length == length
-                    && (length <= 8 || bytes.withUnsafeBufferPointer { memcmpEqual($0.baseAddress! + entry.offset + 8, name + 8, length - 8) }) {
-                    return entry.slot
-                }
-                index = (index + 1) & mask
+    func slot(word: UInt64, length: Int, name: UnsafePointer<UInt8>,
+              entries: UnsafeBufferPointer<Entry>, names: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = Self.hash(word, length) & mask
+        while true {
+            let entry = entries[index]
+            if entry.slot < 0 { return -1 }
+            if entry.word == word && entry.length == length
+                && (length <= 8 || memcmpEqual(names.baseAddress! + entry.offset + 8, name + 8, length - 8)) {
+                return entry.slot
             }
+            index = (index + 1) & mask
         }
     }
 }
@@ -131,19 +131,24 @@ extension JSONNode {
         let nodes = tape.nodes
         let object = nodes[index]
         guard object.kind == .object else { return JSONNameSlots(tape: nil, indices: []) }
-        var indices = [Int](repeating: 0, count: names.count)
-        tape.bytes.withUnsafeBufferPointer { bytes in
-            var child = index + 1
-            for _ in 0..<Int(object.count) {
-                let name = nodes[child]
-                let slot: Int?
-                if name.decoded == 0 {
-                    slot = names.slot(word: name.word, length: name.end - name.start - 2, name: bytes.baseAddress! + name.start + 1)
-                } else {
-                    slot = names.byName[tape.decoded[Int(name.decoded) - 1]]
+        let indices = [Int](unsafeUninitializedCapacity: names.count) { found, initialized in
+            found.initialize(repeating: 0)
+            initialized = found.count
+            names.entries.withUnsafeBufferPointer { entries in
+                names.bytes.withUnsafeBufferPointer { nameBytes in
+                    tape.bytes.withUnsafeBufferPointer { bytes in
+                        var child = index + 1
+                        for _ in 0..<Int(object.count) {
+                            let name = nodes[child]
+                            let slot = name.decoded == 0
+                                ? names.slot(word: name.word, length: name.end - name.start - 2, name: bytes.baseAddress! + name.start + 1,
+                                             entries: entries, names: nameBytes)
+                                : names.byName[tape.decoded[Int(name.decoded) - 1]] ?? -1
+                            if slot >= 0 { found[slot] = child + 1 }
+                            child = name.next
+                        }
+                    }
                 }
-                if let slot { indices[slot] = child + 1 }
-                child = name.next
             }
         }
         return JSONNameSlots(tape: tape, indices: indices)

@@ -47,7 +47,8 @@ final class ExtraFields {
 
     /// `key.lowercased()`, without making a new string for a key that has no upper-case letters (most have none).
     private static func lowercased(_ key: String) -> String {
-        key.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? key : key.lowercased()
+        var bytes = key
+        return bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } } ? key : key.lowercased()
     }
 }
 
@@ -150,6 +151,8 @@ enum CKANFields {
     /// A list given as a JSON list inside trimmed text (an extra's value), or comma-separated text.
     static func list(_ raw: String?) -> [String] {
         guard let raw else { return [] }
+        // Most such values are one item (`"ENG"`): no comma, and the text is already trimmed.
+        if !raw.utf8.contains(UInt8(ascii: ",")) && !raw.hasPrefix("[") { return [raw] }
         if raw.hasPrefix("["), let parsed = try? JSONNode.parse(raw), let array = parsed.array {
             return array.compactMap { text($0) }
         }
