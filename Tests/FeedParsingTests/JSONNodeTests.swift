@@ -68,6 +68,23 @@ struct JSONNodeTests {
         #expect(array["three"] == nil)
     }
 
+    @Test("names of every length up to ten are found, near the end of a document too, with escapes or without")
+    func nameLengths() throws {
+        let names = (0...10).map { String("abcdefghijk".prefix($0)) }
+        let members = names.enumerated().map { "\"\($0.element)\":\($0.offset)" }
+        for text in ["{" + members.joined(separator: ",") + "}", "{" + members.reversed().joined(separator: ", ") + "}"] {
+            let node = try JSONNode.parse(text)
+            for (index, name) in names.enumerated() { #expect(node[name]?.number?.int64 == Int64(index), "\(name) in \(text)") }
+        }
+        for name in names {
+            #expect(try JSONNode.parse("{\"\(name)\":1}")[name]?.number?.int64 == 1, "\(name)")
+        }
+        let escaped = try JSONNode.parse(#"{"ab\"c":1,"a\\b":2,"abcdefg\u0068":3}"#)
+        #expect(escaped["ab\"c"]?.number?.int64 == 1)
+        #expect(escaped["a\\b"]?.number?.int64 == 2)
+        #expect(escaped["abcdefgh"]?.number?.int64 == 3)
+    }
+
     @Test("each value knows where it sits in the bytes")
     func byteRanges() throws {
         let text = #"{"results": [ {"id": "a"} , "b\n" ]}"#

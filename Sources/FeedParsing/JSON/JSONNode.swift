@@ -4,22 +4,10 @@
 public struct JSONNode: Sendable {
     let tape: JSONTape
     let index: Int
-    /// The object's members by name, when `indexed()` built it.
-    private var table: JSONMemberTable?
 
     init(tape: JSONTape, index: Int) {
         self.tape = tape
         self.index = index
-    }
-
-    /// The same object with its members in a hash table, for a caller that looks up many names in a large
-    /// object (a mapper reading a record's fields); other values come back as they are.
-    public func indexed() -> JSONNode {
-        let node = self.node
-        guard node.kind == .object, node.count > 8, table == nil else { return self }
-        var copy = self
-        copy.table = JSONMemberTable(tape: tape, object: index)
-        return copy
     }
 
     /// Parses one JSON document from UTF-8 bytes, with the grammar, limits and errors of `JSONParser.parse`.
@@ -79,6 +67,16 @@ public struct JSONNode: Sendable {
         let node = self.node
         guard node.kind == .string, node.decoded == 0, node.end - node.start > 2 else { return nil }
         return tape.bytes[node.start + 1]
+    }
+
+    /// The string, when it has no escapes and its first and last bytes are printable ASCII other than a space: a
+    /// text with nothing to trim at either end, told without making it first. Nil otherwise.
+    public var stringWithPlainEnds: String? {
+        let node = self.node
+        guard node.kind == .string, node.decoded == 0, node.end - node.start > 2 else { return nil }
+        let first = tape.bytes[node.start + 1], last = tape.bytes[node.end - 2]
+        guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return nil }
+        return text(of: node)
     }
 
     /// The boolean, if this is `true` or `false`.
@@ -168,7 +166,6 @@ public struct JSONNode: Sendable {
     private func member(named wanted: UnsafeBufferPointer<UInt8>, in node: JSONTapeNode, key: String) -> Int? {
         let length = wanted.count
         let word = wanted.isEmpty ? 0 : jsonNameWord(wanted.baseAddress!, count: length, readable: length)
-        if let table { return table.find(wanted, word: word) }
         let nodes = tape.nodes
         var found = -1
         var child = index + 1
@@ -218,67 +215,9 @@ public struct JSONNode: Sendable {
     }
 }
 
-/// An object's members by name: open addressing over the tape indices of the names, the last member of a name
-/// kept (as lookups by scanning give). Only for objects whose names have no escapes.
-final class JSONMemberTable: Sendable {
-    private let tape: JSONTape
-    /// Tape indices of member names, -1 for an empty slot; the count is a power of two.
-    private let slots: [Int]
-    private let mask: Int
-
-    /// Nil when a name of the object has escapes (it is then scanned).
-    init?(tape: JSONTape, object: Int) {
-        let nodes = tape.nodes
-        let count = Int(nodes[object].count)
-        var capacity = 16
-        while capacity < count * 2 { capacity *= 2 }
-        var slots = [Int](repeating: -1, count: capacity)
-        let mask = capacity - 1
-        var name = object + 1
-        for _ in 0..<count {
-            let node = nodes[name]
-            guard node.decoded == 0 else { return nil }
-            var slot = JSONMemberTable.hash(node.word, node.end - node.start - 2) & mask
-            while slots[slot] >= 0 && !JSONMemberTable.sameName(tape, slots[slot], name) { slot = (slot + 1) & mask }
-            slots[slot] = name
-            name = node.next
-        }
-        self.tape = tape
-        self.slots = slots
-        self.mask = mask
-    }
-
-    @inline(__always)
-    private static func hash(_ word: UInt64, _ length: Int) -> Int {
-        Int(truncatingIfNeeded: ((word ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
-    }
-
-    private static func sameName(_ tape: JSONTape, _ first: Int, _ second: Int) -> Bool {
-        let a = tape.nodes[first], b = tape.nodes[second]
-        guard a.word == b.word, a.end - a.start == b.end - b.start else { return false }
-        return tape.bytes.withUnsafeBufferPointer { memcmpEqual($0.baseAddress! + a.start, $0.baseAddress! + b.start, a.end - a.start) }
-    }
-
-    /// The tape index of the value of the member named `wanted`, whose first eight bytes are `word`.
-    func find(_ wanted: UnsafeBufferPointer<UInt8>, word: UInt64) -> Int? {
-        let length = wanted.count
-        let nodes = tape.nodes
-        var slot = JSONMemberTable.hash(word, length) & mask
-        while true {
-            let name = slots[slot]
-            if name < 0 { return nil }
-            let node = nodes[name]
-            if node.word == word && node.end - node.start - 2 == length
-                && (length <= 8 || tape.bytes.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress! + node.start + 9, wanted.baseAddress! + 8, length - 8) })) {
-                return name + 1
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-}
-
+/// True when the `count` bytes at `lhs` and `rhs` are the same (a loop: the names compared are short).
 @inline(__always)
-private func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     var index = 0
     while index < count {
         if lhs[index] != rhs[index] { return false }

@@ -219,11 +219,23 @@ extension JSONByteReader {
         guard position < end else { try fail(.unexpectedEnd, at: position) }
         let first = bytes[position]
         guard first == UInt8(ascii: "\"") else { try fail(.expectedKey(found: first), at: position) }
-        try tapeString(into: &nodes, decoded: &decoded)
-        let name = nodes.count - 1
-        if nodes[name].decoded == 0 {
-            let start = nodes[name].start + 1, length = nodes[name].end - start - 1
-            nodes[name].word = jsonNameWord(bytes.baseAddress! + start, count: length, readable: end - start)
+        let quote = position
+        // Most names are shorter than eight bytes: the word after the opening quote holds the closing one, and is
+        // the name's word once the bytes from the quote on are cleared.
+        let mask = quote + 9 <= end ? JSONByteReader.quoteOrBackslashMask(
+            UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + quote + 1).loadUnaligned(as: UInt64.self))) : 0
+        let length = mask.trailingZeroBitCount >> 3
+        if mask != 0 && bytes[quote + 1 + length] == UInt8(ascii: "\"") {
+            position = quote + 2 + length
+            nodes.append(JSONTapeNode(kind: .string, start: quote, end: position, next: nodes.count + 1,
+                                      word: jsonNameWord(bytes.baseAddress! + quote + 1, count: length, readable: 8)))
+        } else {
+            try tapeString(into: &nodes, decoded: &decoded)
+            let name = nodes.count - 1
+            if nodes[name].decoded == 0 {
+                let start = nodes[name].start + 1, length = nodes[name].end - start - 1
+                nodes[name].word = jsonNameWord(bytes.baseAddress! + start, count: length, readable: end - start)
+            }
         }
         skipWhitespace()
         guard position < end else { try fail(.unexpectedEnd, at: position) }

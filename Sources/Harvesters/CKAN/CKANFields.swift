@@ -3,29 +3,52 @@ import FeedParsing
 
 /// A package's extras by lowercase key, remembering which ones the mapper used so the rest are kept as extras.
 final class ExtraFields {
-    /// The pairs with lowercase keys, in order (a package has a handful: searched in turn, the first of a key wins);
-    /// a dictionary when there are many.
+    /// The pairs as published, in order.
     private let pairs: [(key: String, value: String)]
+    /// Their keys lowercased, in the same order (a package has a handful: searched in turn, the first of a key
+    /// wins); a dictionary when there are many.
+    private let keys: [String]
     private let values: [String: String]?
-    private(set) var used = Set<String>()
+    /// Which pairs have a key the mapper read (by position, so that most packages need no hashing); by key when
+    /// there are many.
+    private var usedPairs: [Bool]
+    private var usedKeys = Set<String>()
 
     init(_ pairs: [(key: String, value: String)]) {
-        let lowered = pairs.map { (key: $0.key.lowercased(), value: $0.value) }
-        if lowered.count > 16 {
-            self.pairs = []
-            values = Dictionary(lowered.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.pairs = pairs
+        let keys = pairs.map { ExtraFields.lowercased($0.key) }
+        if keys.count > 16 {
+            self.keys = []
+            values = Dictionary(zip(keys, pairs.lazy.map(\.value)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         } else {
-            self.pairs = lowered
+            self.keys = keys
             values = nil
         }
+        usedPairs = [Bool](repeating: false, count: values == nil ? keys.count : 0)
     }
 
     /// The extra's trimmed value, or nil when absent or empty; a value returned counts as used.
     subscript(key: String) -> String? {
-        let found = values.map { $0[key] } ?? pairs.first { $0.key == key }?.value
-        guard let value = found?.trimmed, !value.isEmpty else { return nil }
-        used.insert(key)
+        guard let values else {
+            guard let first = keys.firstIndex(of: key), case let value = pairs[first].value.trimmed, !value.isEmpty else { return nil }
+            for index in first..<keys.count where keys[index] == key { usedPairs[index] = true }
+            return value
+        }
+        guard let value = values[key]?.trimmed, !value.isEmpty else { return nil }
+        usedKeys.insert(key)
         return value
+    }
+
+    /// The pairs whose key the mapper did not use, as published and in order.
+    var unused: [(key: String, value: String)] {
+        guard values != nil else { return pairs.indices.filter { !usedPairs[$0] }.map { pairs[$0] } }
+        return pairs.filter { !usedKeys.contains(ExtraFields.lowercased($0.key)) }
+    }
+
+    /// `key.lowercased()`, without making a new string for a key that has no upper-case letters (most have none).
+    private static func lowercased(_ key: String) -> String {
+        var bytes = key
+        return bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } } ? key : key.lowercased()
     }
 }
 
@@ -82,6 +105,8 @@ enum CKANFields {
 
     /// A scalar as trimmed text; nil for null, empty, arrays and objects.
     static func text(_ value: JSONNode?) -> String? {
+        // Most strings start and end with printable ASCII: nothing to trim, and their ends need not be read again.
+        if let plain = value?.stringWithPlainEnds { return plain }
         guard let text = value?.scalarText?.trimmed, !text.isEmpty else { return nil }
         return text
     }
@@ -120,7 +145,14 @@ enum CKANFields {
     /// A list given as a JSON list, a JSON list inside a string, or comma-separated text.
     static func list(_ value: JSONNode?) -> [String] {
         if let array = value?.array { return array.compactMap { text($0) } }
-        guard let raw = text(value) else { return [] }
+        return list(text(value))
+    }
+
+    /// A list given as a JSON list inside trimmed text (an extra's value), or comma-separated text.
+    static func list(_ raw: String?) -> [String] {
+        guard let raw else { return [] }
+        // Most such values are one item (`"ENG"`): no comma, and the text is already trimmed.
+        if !raw.utf8.contains(UInt8(ascii: ",")) && !raw.hasPrefix("[") { return [raw] }
         if raw.hasPrefix("["), let parsed = try? JSONNode.parse(raw), let array = parsed.array {
             return array.compactMap { text($0) }
         }

@@ -4,8 +4,8 @@ import FeedParsing
 extension CKANMapper {
     /// A contact from a composite field, decoded when it is JSON in a string: scheming's `contact` list,
     /// `contact_points`, or EnviDat's `maintainer` object.
-    func embeddedContact(_ package: JSONNode) -> Contact? {
-        for key in ["contact", "contact_points", "contact_point", "maintainer"] {
+    func embeddedContact(_ package: CKANPackage) -> Contact? {
+        for key in [CKANPackageKey.contact, .contactPoints, .contactPoint, .maintainer] {
             guard let item = CKANEmbeddedJSON.objects(package[key]).first else { continue }
             let name = CKANEmbeddedJSON.agent(item)?.name ?? CKANFields.text(item["fn"])
             let email = (CKANFields.text(item["email"]) ?? CKANFields.text(item["hasEmail"])).map(DataJSONMapper.withoutMailto)

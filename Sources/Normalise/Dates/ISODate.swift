@@ -43,35 +43,34 @@ public enum ISODate {
             let time = "\(pad(stamp.minuteOfDay / 60, 2)):\(pad(stamp.minuteOfDay % 60, 2))" + (second.map { ":\(pad($0, 2))" } ?? "")
             return "\(date)T\(time)\(offsetMinutes == nil ? "" : "Z")"
         }
-        // The usual case written byte by byte (the interpolations above cost more than reading the date).
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        digits(stamp.year, 4, into: &out)
-        out.append(UInt8(ascii: "-"))
-        digits(stamp.month, 2, into: &out)
-        out.append(UInt8(ascii: "-"))
-        digits(stamp.day, 2, into: &out)
-        out.append(UInt8(ascii: "T"))
-        digits(stamp.minuteOfDay / 60, 2, into: &out)
-        out.append(UInt8(ascii: ":"))
-        digits(stamp.minuteOfDay % 60, 2, into: &out)
-        if let second {
-            out.append(UInt8(ascii: ":"))
-            digits(second, 2, into: &out)
+        // The usual case written byte by byte into the string's own storage (the interpolations above cost more
+        // than reading the date; an array of bytes made into a string cost a third of it).
+        let length = 16 + (second == nil ? 0 : 3) + (offsetMinutes == nil ? 0 : 1)
+        return String(unsafeUninitializedCapacity: length) { out in
+            write(stamp.year, 4, to: out, at: 0)
+            out[4] = UInt8(ascii: "-")
+            write(stamp.month, 2, to: out, at: 5)
+            out[7] = UInt8(ascii: "-")
+            write(stamp.day, 2, to: out, at: 8)
+            out[10] = UInt8(ascii: "T")
+            write(stamp.minuteOfDay / 60, 2, to: out, at: 11)
+            out[13] = UInt8(ascii: ":")
+            write(stamp.minuteOfDay % 60, 2, to: out, at: 14)
+            if let second {
+                out[16] = UInt8(ascii: ":")
+                write(second, 2, to: out, at: 17)
+            }
+            if offsetMinutes != nil { out[length - 1] = UInt8(ascii: "Z") }
+            return length
         }
-        if offsetMinutes != nil { out.append(UInt8(ascii: "Z")) }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `value` (0 ≤ value < 10^width) in exactly `width` decimal digits.
-    private static func digits(_ value: Int, _ width: Int, into out: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
+    /// `value` (0 ≤ value < 10^width) in exactly `width` decimal digits at `start`.
+    private static func write(_ value: Int, _ width: Int, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
         var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+            out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
     }
 

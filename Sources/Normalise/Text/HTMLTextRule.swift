@@ -33,27 +33,29 @@ public struct HTMLTextRule: NormalisationRule {
         record.notes += notes
     }
 
-    private static func convert(_ text: inout LocalizedText, field: String, using conversion: (String) -> HTMLText.Conversion?,
-                                notes: inout [FieldNote]) {
-        convert(&text.value, field: field, using: conversion, notes: &notes)
+    // The field's name is made only for a note (most texts hold no HTML): `distributions[3].title` costs more to
+    // write than the title costs to check.
+    private static func convert(_ text: inout LocalizedText, field: @autoclosure () -> String,
+                                using conversion: (String) -> HTMLText.Conversion?, notes: inout [FieldNote]) {
+        convert(&text.value, field: field(), using: conversion, notes: &notes)
         for language in text.variants.keys.sorted() {
             guard var value = text.variants[language] else { continue }
-            convert(&value, field: "\(field)@\(language)", using: conversion, notes: &notes)
+            convert(&value, field: "\(field())@\(language)", using: conversion, notes: &notes)
             text.variants[language] = value
         }
     }
 
-    private static func convert(_ text: inout String?, field: String, using conversion: (String) -> HTMLText.Conversion?,
-                                notes: inout [FieldNote]) {
+    private static func convert(_ text: inout String?, field: @autoclosure () -> String,
+                                using conversion: (String) -> HTMLText.Conversion?, notes: inout [FieldNote]) {
         guard var value = text else { return }
-        convert(&value, field: field, using: conversion, notes: &notes)
+        convert(&value, field: field(), using: conversion, notes: &notes)
         text = value
     }
 
-    private static func convert(_ text: inout String, field: String, using conversion: (String) -> HTMLText.Conversion?,
-                                notes: inout [FieldNote]) {
+    private static func convert(_ text: inout String, field: @autoclosure () -> String,
+                                using conversion: (String) -> HTMLText.Conversion?, notes: inout [FieldNote]) {
         guard let converted = conversion(text) else { return }
-        notes.append(FieldNote(field: field, raw: text, value: converted.text, rule: converted.rule))
+        notes.append(FieldNote(field: field(), raw: text, value: converted.text, rule: converted.rule))
         text = converted.text
     }
 }
