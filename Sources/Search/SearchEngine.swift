@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import CatalogStore
 import GRDB
 
@@ -72,6 +72,8 @@ public struct SearchEngine: Sendable {
     /// ranks by bm25 when it has more: the page is the best of those, widened (8 times as many, then more) until the
     /// page fills. A query with fewer matches is ranked over all of them, exactly.
     public var candidates = 1_000
+    /// The time recent records are boosted from (`RankBoost`); nil: now, at each search.
+    public var now: Date?
     /// How many datasets a query's total counts to, unless asked for an exact total: past twice as many matching
     /// records (with a filter, as many), the total is a lower bound (see `DatasetTotal`).
     public var countLimit = 10_000
@@ -148,7 +150,7 @@ public struct SearchEngine: Sendable {
                     let counted = try beside.wait()
                     return counted.datasets > broadQuery || counted.isLowerBound
                 }
-                hits = try relevancePage(match: match, matches: nil, broad: nil, broadLater: broad, ranking: QueryRanking(in: db),
+                hits = try relevancePage(match: match, matches: nil, broad: nil, broadLater: broad, ranking: QueryRanking(now: now ?? Date(), in: db),
                                          filters: RankFilters(plan), filterArguments: plan.arguments, limit: request.limit, offset: offset, in: db)
                 return (try beside.wait(), try Snippets.add(to: hits, match: match, in: db))
             }
@@ -167,7 +169,7 @@ public struct SearchEngine: Sendable {
                     known[phrase.expression] = estimate
                 }
             }
-            let ranking = QueryRanking(known: known, in: db)
+            let ranking = QueryRanking(known: known, now: now ?? Date(), in: db)
             if request.sort == .relevance {
                 hits = try relevancePage(match: match, matches: matches, marked: counted.marked, broad: total > broadQuery || counted.isLowerBound, ranking: ranking,
                                          filters: RankFilters(plan),

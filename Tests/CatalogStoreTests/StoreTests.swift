@@ -177,7 +177,7 @@ struct BulkMergeTests {
             return (names, hits)
         }
         // Since v8 a merge inserts terms itself; only a deletion goes through a terms trigger.
-        #expect(triggers == ["records_fts_delete", "records_fts_insert", "records_fts_update", "records_terms_delete"])
+        #expect(triggers == ["record_months_delete", "record_months_insert", "record_months_update", "records_fts_delete", "records_fts_insert", "records_fts_update", "records_terms_delete"])
         #expect(matches == 1)
         // The by-value indexes the bulk merge dropped are back.
         let indexes = try fixture.store.read("test") { db in

@@ -21,6 +21,11 @@ struct ClusterRankTests {
                 """) + String.fetchAll(db, sql: """
                 SELECT r.id FROM records r WHERE NOT EXISTS (SELECT 1 FROM records_fts f WHERE f.rowid = r.rank_key)
                    OR (r.rank_key < \(StaticRank.standAlone)) <> (r.cluster_seq IS NOT NULL)
+                """) + String.fetchAll(db, sql: """
+                SELECT 'month of ' || coalesce(r.id, m.rank_key) FROM records r FULL JOIN record_months m ON m.rank_key = r.rank_key
+                WHERE m.month IS NOT (CASE WHEN r.modified GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'
+                    THEN CAST(substr(r.modified, 1, 4) AS INTEGER) * 12 + CAST(substr(r.modified, 6, 2) AS INTEGER) - 1
+                    WHEN r.modified GLOB '[12][0-9][0-9][0-9]*' THEN CAST(substr(r.modified, 1, 4) AS INTEGER) * 12 END)
                 """)
         }
     }

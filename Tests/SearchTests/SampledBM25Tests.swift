@@ -4,9 +4,9 @@ import GRDB
 import Testing
 @testable import Search
 
-/// `fedcat_rank` is FTS5's bm25 except for each phrase's document frequency, which it may estimate from the first rows
-/// of the index: without a sample its scores are bm25's; with one, a phrase's inverse document frequency follows the
-/// share of the sample's rows holding it.
+/// `fedcat_rank` is FTS5's bm25 except that it may be told each phrase's document frequency (an estimate from the
+/// index's first rows, `SampledBM25.phraseRows`) instead of counting it: told nothing, or the exact counts, its scores
+/// are bm25's; told a count, a phrase's inverse document frequency follows it.
 @Suite("Sampled bm25")
 struct SampledBM25Tests {
     static let weights = "10.0, 2.0, 5.0, 3.0"
@@ -24,57 +24,44 @@ struct SampledBM25Tests {
     }
 
     /// Each matching row's score by both functions, in rowid order.
-    private func scores(_ match: String, sample: String = "", in db: Database) throws -> [(bm25: Double, sampled: Double)] {
+    private func scores(_ match: String, known: String = "", in db: Database) throws -> [(bm25: Double, sampled: Double)] {
         try Row.fetchAll(db, sql: """
-            SELECT bm25(records_fts, \(Self.weights)) AS b, fedcat_rank(records_fts, \(Self.weights), NULL\(sample)) AS s
+            SELECT bm25(records_fts, \(Self.weights)) AS b, fedcat_rank(records_fts, \(Self.weights), NULL, NULL, NULL\(known)) AS s
             FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid
             """, arguments: [match]).map { ($0["b"], $0["s"]) }
     }
 
     @Test(arguments: ["\"water\"", "(\"water\" AND \"lake\")", "{title} : \"water\"", "(\"river\" OR \"lake\")",
                       "(\"water\" NOT \"lake\")", "(\"water\" AND ({title}: (\"water\")))", "\"wat\"*"])
-    func withoutASampleTheScoresAreBm25s(match: String) throws {
+    func withoutKnownRowsOrWithTheExactOnesTheScoresAreBm25s(match: String) throws {
         let engine = try CatalogueFixture.engine(Self.specs())
         let rows = try engine.store.read("scoring") { try scores(match, in: $0) }
         #expect(!rows.isEmpty)
         for row in rows { #expect(row.sampled == row.bm25) }
-        // A sample holding every row counts every phrase in full: bm25 again.
-        let whole = try engine.store.read("scoring") { db in
-            let end = try Int64.fetchOne(db, sql: "SELECT max(rank_key) FROM records")!
-            return try scores(match, sample: ", \(end), 40, 1", in: db)
+        // Each phrase's rows counted apart, in FTS5's numbering (`FTSPhrases`), and handed over: bm25 again.
+        let known = try engine.store.read("scoring") { db in
+            let counts = try FTSPhrases.of(match).map { phrase in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?", arguments: [phrase.expression]) ?? 0
+            }
+            return try scores(match, known: counts.map { ", \($0)" }.joined(), in: db)
         }
-        for row in whole { #expect(row.sampled == row.bm25) }
+        #expect(known.count == rows.count)
+        for row in known { #expect(row.sampled == row.bm25) }
     }
 
-    @Test func aPhraseCommonEnoughInTheSampleIsEstimatedFromIt() throws {
+    @Test func aKnownCountIsTakenAsItIs() throws {
         let engine = try CatalogueFixture.engine(Self.specs())
         try engine.store.read("scoring") { db in
-            let keys = try Int64.fetchAll(db, sql: "SELECT rank_key FROM records ORDER BY rank_key")
-            let rows = Double(keys.count), sampleRows = 16
-            let end = keys[sampleRows - 1]
+            let rows = Double(try Int.fetchOne(db, sql: "SELECT count(*) FROM records")!)
             func idf(_ hits: Double) -> Double { max(log((rows - hits + 0.5) / (hits + 0.5)), 1e-6) }
-            func count(_ match: String, upTo end: Int64 = .max) throws -> Double {
-                Double(try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ? AND rowid <= ?", arguments: [match, end])!)
-            }
             for word in ["lake", "water"] {
                 let match = "\"\(word)\""
-                let sampled = try count(match, upTo: end)
-                #expect(sampled > 0)
-                let expected = idf(min(rows, sampled * rows / Double(sampleRows))) / idf(try count(match))
+                let exact = Double(try Int.fetchOne(db, sql: "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?", arguments: [match])!)
                 // One phrase: the score is its inverse document frequency times the same term-frequency part.
-                for row in try scores(match, sample: ", \(end), \(sampleRows), 1", in: db) {
-                    #expect(abs(row.sampled / row.bm25 - expected) < 1e-9)
-                }
-                // A count the caller knows is taken as it is, and spares the walk.
-                let exact = try count(match)
-                for row in try scores(match, sample: ", NULL, 0, 0, \(Int(exact))", in: db) { #expect(row.sampled == row.bm25) }
-                for row in try scores(match, sample: ", NULL, 0, 0, 3", in: db) {
+                for row in try scores(match, known: ", 3", in: db) {
                     #expect(abs(row.sampled / row.bm25 - idf(3) / idf(exact)) < 1e-9)
                 }
-                // Fewer sampled rows than the minimum: counted in full, bm25's score.
-                for row in try scores(match, sample: ", \(end), \(sampleRows), \(Int(sampled) + 1)", in: db) {
-                    #expect(row.sampled == row.bm25)
-                }
+                for row in try scores(match, known: ", NULL", in: db) { #expect(row.sampled == row.bm25, "NULL: counted") }
             }
         }
     }

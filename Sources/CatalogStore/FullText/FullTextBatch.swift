@@ -45,6 +45,9 @@ enum FullTextBatch {
             SELECT 'delete', rank_key, \(columns) FROM records
             WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY +rank_key
             """, arguments: [jsonList(seqs)])
+        try db.execute(sql: """
+            DELETE FROM record_months WHERE rank_key IN (SELECT rank_key FROM records WHERE seq IN (SELECT value FROM json_each(?)))
+            """, arguments: [jsonList(seqs)])
     }
 
     /// Adds the entries of the records with a `seq` above `above` (the rows a batch inserted) and of those listed.
@@ -54,6 +57,16 @@ enum FullTextBatch {
             INSERT INTO records_fts(rowid, \(columns))
             SELECT rank_key, \(columns) FROM records WHERE seq > ?\(listed) ORDER BY +rank_key
             """, arguments: seqs.isEmpty ? [above] : [above, jsonList(seqs)])
+        try addMonths("seq > ?\(listed)", arguments: seqs.isEmpty ? [above] : [above, jsonList(seqs)], db: db)
+    }
+
+    /// Adds the months of the records `condition` selects (`RecordMonths`), as the full-text entries are added.
+    private static func addMonths(_ condition: String, arguments: StatementArguments, db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO record_months (rank_key, month)
+            SELECT rank_key, month FROM (SELECT rank_key, \(RecordMonths.of("modified")) AS month FROM records WHERE \(condition))
+            WHERE month IS NOT NULL ORDER BY rank_key
+            """, arguments: arguments)
     }
 
     private static func jsonList(_ seqs: [Int64]) -> String {
@@ -89,10 +102,12 @@ enum FullTextBatch {
                 SELECT 'delete', m.value ->> 1, \(columns) FROM json_each(?) m JOIN records r ON r.seq = m.value ->> 0
                 ORDER BY m.value ->> 1
                 """, arguments: [old])
+            try db.execute(sql: "DELETE FROM record_months WHERE rank_key IN (SELECT value ->> 1 FROM json_each(?))", arguments: [old])
             try db.execute(sql: """
                 INSERT INTO records_fts(rowid, \(columns))
                 SELECT rank_key, \(columns) FROM records WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY +rank_key
                 """, arguments: [jsonList(moved)])
+            try addMonths("seq IN (SELECT value FROM json_each(?))", arguments: [jsonList(moved)], db: db)
         }
     }
 }

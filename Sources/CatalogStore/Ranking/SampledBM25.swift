@@ -5,23 +5,22 @@ import GRDBSQLite
 /// `fedcat_rank`, an FTS5 ranking function: FTS5's own bm25 (the same k1 = 1.2, b = 0.75, column weights and clamped
 /// inverse document frequency), except for how it learns in how many rows each phrase of the query occurs. bm25 walks
 /// every row of every phrase, over the whole index, before it scores the first row: 15–35 ms for a word in half of a
-/// million records, for each statement that ranks. `fedcat_rank` walks a phrase's rows in rowid order (static-rank
-/// order, see `StaticRank`) only until it has seen enough of them in the first rows of the index to estimate it: when
-/// a phrase occurs at least `minimum` times among the rows up to `sampleEnd`, which are the first `sampleRows` rows of
-/// the index, it occurs in about `rows × sampled / sampleRows` rows of all. A rarer phrase is counted exactly, which
-/// costs little as it is rare; so is every phrase when the sample is absent (an index smaller than the sample): the
-/// scores are then bm25's.
+/// million records, for each statement that ranks. `fedcat_rank` is told (`phraseRows(_:countable:in:)`: a phrase is
+/// estimated from the share of the index's first rows, in static-rank order, that hold it, when enough do; else
+/// counted), once per query instead of once per statement:
 ///
-///     fedcat_rank(fts_table, w_title, w_description, w_keywords, w_publisher, docsize[, sampleEnd, sampleRows, minimum[, rows…]])
+///     fedcat_rank(fts_table, w_title, w_description, w_keywords, w_publisher, docsize[, month, now[, rows…]])
 ///
-/// The `rows` after the sample, when given, are how many rows the first phrases occur in, as the caller already knows
-/// (`phraseRows(_:countable:in:)`): those phrases are not walked at all (NULL: not known). `docsize`: see `call`.
+/// The `rows` are how many rows the first phrases occur in; a phrase without one (or NULL) is counted by walking its
+/// rows, as bm25 does, so that without any the scores are bm25's. `docsize`: see `call`. With `now` (a month, as
+/// `RecordMonths` counts them), the score gets a small boost (`RankBoost`): for a dataset published on several portals
+/// (its rowid below `StaticRank.standAlone`) and for a record modified recently (`month`, from `record_months`).
 ///
 /// Like bm25 the score is negative, best first in ascending order.
 public enum SampledBM25 {
     /// The name of the function in SQL.
     public static let name = "fedcat_rank"
-    /// How many of a phrase's rows must lie in the sample for its count to be estimated from them (fewer: counted).
+    /// How many of a phrase's rows must lie in a sample for its count to be estimated from them (fewer: counted).
     public static let minimumSampled = 64
     /// How many of the index's first rows the estimate looks at (see `sampleEnd(in:)`).
     public static let sampleRows = 8_192
@@ -113,13 +112,12 @@ public enum SampledBM25 {
 
     /// The call of the function as a function of the FTS5 table `table`: the column weights, the row's `docsize`
     /// entry (`length`, an SQL expression such as `d.sz` when the statement joins `records_fts_docsize d` on the rowid;
-    /// else FTS5 looks it up), then the sample when there is one, then how many rows the first phrases occur in when
-    /// known (`knownRows`).
-    public static func call(weights: [Double], sampleEnd: Int64?, knownRows: [Int] = [], table: String, length: String? = nil) -> String {
-        var arguments = [table] + weights.map { String($0) } + [length ?? "NULL"]
-        if sampleEnd != nil || !knownRows.isEmpty {
-            arguments += [sampleEnd.map { String($0) } ?? "NULL", String(sampleRows), String(minimumSampled)] + knownRows.map { String($0) }
-        }
+    /// else FTS5 looks it up), the boost (`boost`: the row's month, such as `m.month` from a join of `record_months m`,
+    /// and the current month; none without), then how many rows the first phrases occur in (`knownRows`).
+    public static func call(weights: [Double], knownRows: [Int] = [], table: String, length: String? = nil,
+                            boost: (month: String, now: Int)? = nil) -> String {
+        let arguments = [table] + weights.map { String($0) } + [length ?? "NULL", boost?.month ?? "NULL", boost.map { String($0.now) } ?? "NULL"]
+            + knownRows.map { String($0) }
         return "\(name)(\(arguments.joined(separator: ", ")))"
     }
 }

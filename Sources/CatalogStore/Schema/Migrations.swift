@@ -27,6 +27,7 @@ enum Migrations {
         migrator.registerMigration("v13: full-text index in static rank order") { db in try db.execute(sql: v13RankedIndex) }
         migrator.registerMigration("v14: full-text index written in larger segments") { db in try db.execute(sql: v14FullTextWriting) }
         migrator.registerMigration("v15: match keys kept by record seq") { db in try db.execute(sql: v15KeysBySeq) }
+        migrator.registerMigration("v16: the month each record was modified, by full-text rowid") { db in try db.execute(sql: v16RecordMonths) }
         return migrator
     }
 

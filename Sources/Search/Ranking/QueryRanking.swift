@@ -1,4 +1,5 @@
 import CatalogStore
+import Foundation
 import GRDB
 
 /// The ranking function calls of one query: `fedcat_rank` with fedcat's column weights and how many rows each phrase
@@ -12,14 +13,18 @@ final class QueryRanking {
     private var rows: [String: Int]
 
     /// `known`: phrases whose rows the query already counted (a one-phrase query's matches), by expression.
-    init(known: [String: Int] = [:], in db: Database) {
+    init(known: [String: Int] = [:], now: Date = Date(), in db: Database) {
         self.db = db
         rows = known
+        self.now = RecordMonths.of(now)
     }
 
-    /// The statement's join that hands `fedcat_rank` each row's length (`joined` in `function(for:joined:)`): FTS5
-    /// would look it up with a statement of its own per row, at more than twice the cost.
-    static let lengths = "CROSS JOIN records_fts_docsize d ON d.id = records_fts.rowid"
+    /// The statement's joins that hand `fedcat_rank` each row's length and month (`joined` in `function(for:joined:)`):
+    /// FTS5 would look the length up with a statement of its own per row, at more than twice the cost.
+    static let lengths = "CROSS JOIN records_fts_docsize d ON d.id = records_fts.rowid LEFT JOIN record_months m ON m.rank_key = records_fts.rowid"
+
+    /// The current month (`RecordMonths`), for the boost of recent records.
+    private let now: Int
 
     /// The ranking function of the matches of `expression`, as a function of the FTS5 table `records_fts`; `joined`
     /// when the statement joins `lengths`.
@@ -35,7 +40,7 @@ final class QueryRanking {
             counts.append(counted)
         }
         let w = SearchEngine.weights
-        return SampledBM25.call(weights: [w.title, w.description, w.keywords, w.publisher], sampleEnd: nil, knownRows: counts, table: "records_fts",
-                                length: joined ? "d.sz" : nil)
+        return SampledBM25.call(weights: [w.title, w.description, w.keywords, w.publisher], knownRows: counts, table: "records_fts",
+                                length: joined ? "d.sz" : nil, boost: joined ? ("m.month", now) : nil)
     }
 }
