@@ -182,7 +182,7 @@ public struct SearchEngine: Sendable {
                         SELECT cluster, rowid, score, modified, title,
                                row_number() OVER (PARTITION BY cluster ORDER BY score DESC, rowid) AS rn FROM (
                             SELECT r.cluster_id AS cluster, records_fts.rowid AS rowid, \(Self.modifiedISO) AS modified, r.title AS title,
-                                   -\(ranking.function(for: match)) AS score
+                                   -\(ranking.function(for: match, record: "r")) AS score
                             FROM records_fts JOIN records r ON r.seq = \(StaticRank.seq(ofRowid: "records_fts.rowid"))
                             WHERE records_fts MATCH ?\(filter)
                         )

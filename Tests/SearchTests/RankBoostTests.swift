@@ -29,6 +29,12 @@ struct RankBoostTests {
         let recent = try #require(boosted.results.first?.score), unboosted = try #require(plain.results.last?.score)
         #expect(abs(recent / unboosted - (1 + 0.05 * (1 - 1.0 / 120))) < 1e-9)
         #expect(boosted.results.last?.score == plain.results.first?.score, "no boost for a record 25 years old")
+        // Sorted by date or title, each result shows the same score.
+        for sort in [SearchSort.modified, .title] {
+            let sorted = try engine.search(SearchRequest(text: "lake levels", sort: sort))
+            #expect(Dictionary(uniqueKeysWithValues: sorted.results.map { ($0.id, $0.score) })
+                    == Dictionary(uniqueKeysWithValues: boosted.results.map { ($0.id, $0.score) }))
+        }
         // A clearly better match (and undated) stays first.
         #expect(ids(try engine.search(SearchRequest(text: "lake water"))).first == "best")
     }

@@ -29,7 +29,7 @@ extension Migrations {
 /// `modified` column (ISO 8601 when it could be read, else the text as published: no month then).
 public enum RecordMonths {
     /// SQL: the month of the `modified` column of `row` (a table alias or `new`), or NULL.
-    static func of(_ modified: String) -> String {
+    public static func of(_ modified: String) -> String {
         """
         CASE WHEN \(modified) GLOB '[12][0-9][0-9][0-9]-[01][0-9]*' \
         THEN CAST(substr(\(modified), 1, 4) AS INTEGER) * 12 + CAST(substr(\(modified), 6, 2) AS INTEGER) - 1 \

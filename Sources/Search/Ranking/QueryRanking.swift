@@ -27,8 +27,9 @@ final class QueryRanking {
     private let now: Int
 
     /// The ranking function of the matches of `expression`, as a function of the FTS5 table `records_fts`; `joined`
-    /// when the statement joins `lengths`.
-    func function(for expression: String, joined: Bool = false) throws -> String {
+    /// when the statement joins `lengths`, else `record`, the alias of the matching record when the statement joins it
+    /// (its month is then read from its own `modified`; without either, no boost for recency).
+    func function(for expression: String, joined: Bool = false, record: String? = nil) throws -> String {
         var counts: [Int] = []
         for phrase in FTSPhrases.of(expression) {
             if let known = rows[phrase.expression] {
@@ -41,6 +42,7 @@ final class QueryRanking {
         }
         let w = SearchEngine.weights
         return SampledBM25.call(weights: [w.title, w.description, w.keywords, w.publisher], knownRows: counts, table: "records_fts",
-                                length: joined ? "d.sz" : nil, boost: joined ? ("m.month", now) : nil)
+                                length: joined ? "d.sz" : nil,
+                                boost: (joined ? "m.month" : record.map { RecordMonths.of("\($0).modified") } ?? "NULL", now))
     }
 }
