@@ -167,8 +167,8 @@ public struct HarvestRunner: Sendable {
             phases["merge"] = Date().timeIntervalSince(merging)
             for (step, seconds) in commit.steps { phases["merge." + step] = seconds }
             if scoreQuality {
-                let scoring = Date()
-                defer { phases["quality"] = Date().timeIntervalSince(scoring) }
+                let scoringStarted = Date()
+                defer { phases["quality"] = Date().timeIntervalSince(scoringStarted) }
                 let changed = commit.counts.added + commit.counts.updated + commit.deleted > 0
                 report.quality = try QualityScorer(store: store).scoreAfterRun(sourceID: source.id, runID: runID, changedRecords: changed,
                                                                               links: linkChecker, scoredInRun: scoring != nil).percent

@@ -1,4 +1,4 @@
-public import CatalogModel
+import CatalogModel
 
 extension DateRule {
     /// Puts a temporal span that ends before it starts (`2015-12-31` to `2010-01-01`, `2015/2010`) back in order:

@@ -1,5 +1,5 @@
 public import CatalogModel
-public import Fetch
+import Fetch
 import Foundation
 public import Harvesters
 public import Normalise
