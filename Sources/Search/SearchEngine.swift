@@ -134,6 +134,7 @@ public struct SearchEngine: Sendable {
             let hits: [PageHit]
             let limit = request.exactTotal ? nil : countLimit
             let (condition, perRecord, candidates) = (plan.filter, plan.filterPerRecord, candidates)
+            let now = self.now ?? Date()
             // A query of several words, or with a filter, counts its total beside the ranking, on another connection
             // (an AND of two words walks about 3 ms to reach 10,000 datasets at a million records, a filter looks up
             // each of 10,000 matches). One word counts first (a walk of its own list, cheap) and hands its count to the
@@ -150,7 +151,7 @@ public struct SearchEngine: Sendable {
                     let counted = try beside.wait()
                     return counted.datasets > broadQuery || counted.isLowerBound
                 }
-                hits = try relevancePage(match: match, matches: nil, broad: nil, broadLater: broad, ranking: QueryRanking(now: now ?? Date(), in: db),
+                hits = try relevancePage(match: match, matches: nil, broad: nil, broadLater: broad, ranking: QueryRanking(now: now, in: db),
                                          filters: RankFilters(plan), filterArguments: plan.arguments, limit: request.limit, offset: offset, in: db)
                 return (try beside.wait(), try Snippets.add(to: hits, match: match, in: db))
             }
@@ -162,14 +163,14 @@ public struct SearchEngine: Sendable {
             // A query of one phrase has counted the rows it occurs in (also the first phrase of its title part), or those
             // in the ranking sample, from which they are estimated (for a prefix, each count expands it again).
             var known: [String: Int] = [:]
-            if plan.isOnePhrase, let phrase = FTSPhrases.of(match).first {
+            if plan.isOnePhrase, let phrase = phrases.first {
                 if let matches {
                     known[phrase.expression] = matches
                 } else if let sampled = counted.sampled, let estimate = try SampledBM25.estimate(sampled: sampled, in: db) {
                     known[phrase.expression] = estimate
                 }
             }
-            let ranking = QueryRanking(known: known, now: now ?? Date(), in: db)
+            let ranking = QueryRanking(known: known, now: now, in: db)
             if request.sort == .relevance {
                 hits = try relevancePage(match: match, matches: matches, marked: counted.marked, broad: total > broadQuery || counted.isLowerBound, ranking: ranking,
                                          filters: RankFilters(plan),

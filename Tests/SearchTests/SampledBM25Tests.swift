@@ -76,7 +76,7 @@ struct SampledBM25Tests {
         let rows = try engine.store.read("scoring") { db in
             try Row.fetchAll(db, sql: """
                 SELECT bm25(records_fts, \(Self.weights)) AS b, fedcat_rank(records_fts, \(Self.weights), d.sz) AS s
-                FROM records_fts \(QueryRanking.lengths) WHERE records_fts MATCH '"water"' ORDER BY records_fts.rowid
+                FROM records_fts \(QueryRanking.joins) WHERE records_fts MATCH '"water"' ORDER BY records_fts.rowid
                 """).map { ($0["b"] as Double, $0["s"] as Double) }
         }
         #expect(rows.count == 12)

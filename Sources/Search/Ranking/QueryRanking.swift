@@ -21,13 +21,13 @@ final class QueryRanking {
 
     /// The statement's joins that hand `fedcat_rank` each row's length and month (`joined` in `function(for:joined:)`):
     /// FTS5 would look the length up with a statement of its own per row, at more than twice the cost.
-    static let lengths = "CROSS JOIN records_fts_docsize d ON d.id = records_fts.rowid LEFT JOIN record_months m ON m.rank_key = records_fts.rowid"
+    static let joins = "CROSS JOIN records_fts_docsize d ON d.id = records_fts.rowid LEFT JOIN record_months m ON m.rank_key = records_fts.rowid"
 
     /// The current month (`RecordMonths`), for the boost of recent records.
     private let now: Int
 
     /// The ranking function of the matches of `expression`, as a function of the FTS5 table `records_fts`; `joined`
-    /// when the statement joins `lengths`, else `record`, the alias of the matching record when the statement joins it
+    /// when the statement joins `joins`, else `record`, the alias of the matching record when the statement joins it
     /// (its month is then read from its own `modified`; without either, no boost for recency).
     func function(for expression: String, joined: Bool = false, record: String? = nil) throws -> String {
         var counts: [Int] = []

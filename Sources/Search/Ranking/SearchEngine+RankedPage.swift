@@ -17,7 +17,7 @@ extension SearchEngine {
             SELECT f.rowid AS rowid, -f.bm AS score, \(Self.datasetKey("f.rowid")) AS dataset, f.n AS n FROM (
                 SELECT rowid, bm, count(*) OVER () AS n FROM (
                     SELECT records_fts.rowid AS rowid, \(try ranking.function(for: match, joined: true)) AS bm
-                    FROM records_fts \(QueryRanking.lengths) WHERE records_fts MATCH ?\(within)
+                    FROM records_fts \(QueryRanking.joins) WHERE records_fts MATCH ?\(within)
                     ORDER BY bm, rowid LIMIT \(window)
                 )
             ) f\(Self.passing(filters.perRecord, rowid: "f.rowid"))
@@ -36,7 +36,7 @@ extension SearchEngine {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT f.rowid AS rowid, -f.bm AS score, \(Self.datasetKey("f.rowid")) AS dataset FROM (
                     SELECT records_fts.rowid AS rowid, \(try ranking.function(for: match, joined: true)) AS bm
-                    FROM records_fts \(QueryRanking.lengths) WHERE records_fts MATCH ?\(within)
+                    FROM records_fts \(QueryRanking.joins) WHERE records_fts MATCH ?\(within)
                 ) f\(Self.passing(filter, rowid: "f.rowid"))
                 ORDER BY f.bm, f.rowid LIMIT \(kept)
                 """, arguments: arguments)
