@@ -41,7 +41,7 @@ public enum MatchKeys {
         }
         let downloads = Set(record.distributions.compactMap { ($0.downloadURL ?? $0.accessURL).flatMap(URLKey.normalise) })
         if !downloads.isEmpty {
-            keys.append(MatchKey(kind: "downloads", value: ContentHash.hex(Array(downloads.sorted().joined(separator: "\n").utf8)), strong: true))
+            keys.append(MatchKey(kind: "downloads", value: ContentHash.fnv(downloads.sorted().joined(separator: "\n").utf8), strong: true))
         }
         if let publisher = record.publisher.map({ $0.matchKey ?? TitleKey.fold($0.name) }), !publisher.isEmpty,
            let issued = record.issued?.iso.map({ String($0.prefix(10)) }) {

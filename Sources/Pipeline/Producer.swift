@@ -113,8 +113,10 @@ struct Producer: Sendable {
             let encoded = EncodedRecord(normalised)
             let localID = normalised.provenance.originalID
             let stored = producer.known[localID]
-            let change: StagedRecord.Change = stored == nil ? .added : stored!.content == encoded.contentHash ? .unchanged : .updated
-            let rawChanged = stored?.payload != raw.payloadHash
+            // Hashes stored by an older fedcat are compared in their own algorithm (`ContentHash.matches`).
+            let change: StagedRecord.Change = stored == nil ? .added
+                : ContentHash.matches(stored!.content, fresh: encoded.contentHash, bytes: { encoded.json.utf8 }) ? .unchanged : .updated
+            let rawChanged = !ContentHash.matches(stored?.payload, fresh: raw.payloadHash, bytes: { raw.payload })
             // The staged record keeps the payload's stored bytes only, not its parsed form.
             try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
                                           raw: rawChanged ? raw : nil), issues, producer.scoring?.row(normalised)))

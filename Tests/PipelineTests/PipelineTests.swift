@@ -1,6 +1,7 @@
 import CatalogModel
 import CatalogStore
 import Foundation
+import GRDB
 import LoopbackHTTP
 import Fetch
 import Pipeline
@@ -154,6 +155,34 @@ struct PipelineTests {
         #expect(again.unchanged == 120)
         let after = try store.record("lakeside/air-quality-measurements-2022")
         #expect(after?.record.provenance.harvestedAt == before?.record.provenance.harvestedAt)
+    }
+
+    @Test func aCatalogueHashedByAnOlderFedcatSeesNoChange() throws {
+        let portal = try TestPortal(directory: Self.samples)
+        let store = try temporaryStore()
+        let source = SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside")
+        _ = try HarvestRunner(store: store).run(source)
+        // The hashes an older fedcat stored: FNV-1a of the same record JSON and payloads, no page hashes.
+        try store.pool.write { db in
+            for row in try Row.fetchAll(db, sql: "SELECT seq, record_json, content_hash FROM records") {
+                #expect((row["content_hash"] as String).hasPrefix("x"))
+                try db.execute(sql: "UPDATE records SET content_hash = ? WHERE seq = ?",
+                               arguments: [ContentHash.fnv((row["record_json"] as String).utf8), row["seq"] as Int64])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, payload, payload_codec FROM raw_records") {
+                let payload = try #require(PayloadCodec.decode([UInt8](row["payload"] as Data), codec: row["payload_codec"]))
+                try db.execute(sql: "UPDATE raw_records SET payload_hash = ? WHERE rowid = ?",
+                               arguments: [ContentHash.fnv(payload), row["rowid"] as Int64])
+            }
+            try db.execute(sql: "UPDATE http_cache SET body_hash = NULL")
+        }
+        for _ in 1...2 {
+            let again = try HarvestRunner(store: store).run(source)
+            #expect(again.added == 0 && again.updated == 0 && again.deleted == 0)
+            #expect(again.unchanged == 120)
+        }
+        let kept = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT content_hash FROM records") }
+        #expect(kept.allSatisfy { $0.count == 16 }, "an unchanged record keeps the hash it was stored with")
     }
 
     @Test func updatesAddsAndDeletesFollowThePortal() throws {

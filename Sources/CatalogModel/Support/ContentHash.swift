@@ -1,15 +1,116 @@
-/// A fast 64-bit content hash (FNV-1a) for change detection; not for security.
+/// The hashes fedcat stores to tell whether a payload, a page or a normalised record changed since the last harvest;
+/// not for security.
+///
+/// Hashes are XXH64 (seed 0), written `x` and 16 lowercase hex digits. It reads eight bytes a step where FNV-1a, used
+/// before, reads one: at 100,000 CKAN packages a harvest hashes about 1.6 GB (each page, each package's payload, each
+/// record's stored JSON), and FNV-1a took a ninth of the harvesting thread's time for it (`perf` over
+/// `fedcat harvest`). Hashes stored before are 16 hex digits with no `x`; `matches` still compares those, with
+/// FNV-1a, so a catalogue harvested by an older fedcat sees no false change.
 public enum ContentHash {
-    /// The hash of `bytes` as 16 lowercase hex digits.
+    /// The hash of `bytes`: `x` and XXH64's 16 hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { "x" + digits(XXH64.hash($0)) }
+    }
+
+    /// The hash of `text`'s UTF-8 bytes, as `hex` writes it.
+    public static func hex(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { "x" + digits(XXH64.hash(UnsafeRawBufferPointer($0))) }
+    }
+
+    /// FNV-1a of `bytes` as 16 hex digits: what fedcat stored before XXH64, and still the value of the match keys
+    /// built from hashes (`downloads`), which must stay equal across versions for records to merge.
+    public static func fnv(_ bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
         }
-        let text = String(hash, radix: 16)
+        return digits(hash)
+    }
+
+    /// Whether `stored` (a hash kept by this or an older fedcat, or nil when nothing was kept) is the hash of the
+    /// content whose hash is now `fresh`. An older hash (FNV-1a, no `x`) is compared with the FNV-1a of `bytes`,
+    /// computed only then.
+    public static func matches<Bytes: Sequence<UInt8>>(_ stored: String?, fresh: String, bytes: () -> Bytes) -> Bool {
+        guard let stored else { return false }
+        if stored.utf8.first == UInt8(ascii: "x") { return stored == fresh }
+        return stored.utf8.count == 16 && stored == fnv(bytes())
+    }
+
+    private static func digits(_ value: UInt64) -> String {
+        let text = String(value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
+    }
+}
+
+/// XXH64 (Yann Collet's xxHash, 64-bit, seed 0), from its specification (`doc/xxhash_spec.md`); checked against
+/// libxxhash's outputs in `ContentHashTests`.
+enum XXH64 {
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+
+    static func hash(_ input: UnsafeRawBufferPointer) -> UInt64 {
+        let count = input.count
+        var offset = 0
+        var hash: UInt64
+        if count >= 32 {
+            var lanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
+            while offset + 32 <= count {
+                lanes.0 = round(lanes.0, word(input, offset))
+                lanes.1 = round(lanes.1, word(input, offset + 8))
+                lanes.2 = round(lanes.2, word(input, offset + 16))
+                lanes.3 = round(lanes.3, word(input, offset + 24))
+                offset += 32
+            }
+            hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
+            hash = merge(hash, lanes.0)
+            hash = merge(hash, lanes.1)
+            hash = merge(hash, lanes.2)
+            hash = merge(hash, lanes.3)
+        } else {
+            hash = prime5
+        }
+        hash &+= UInt64(count)
+        while offset + 8 <= count {
+            hash ^= round(0, word(input, offset))
+            hash = rotate(hash, 27) &* prime1 &+ prime4
+            offset += 8
+        }
+        if offset + 4 <= count {
+            hash ^= UInt64(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) &* prime1
+            hash = rotate(hash, 23) &* prime2 &+ prime3
+            offset += 4
+        }
+        while offset < count {
+            hash ^= UInt64(input[offset]) &* prime5
+            hash = rotate(hash, 11) &* prime1
+            offset += 1
+        }
+        hash ^= hash >> 33
+        hash &*= prime2
+        hash ^= hash >> 29
+        hash &*= prime3
+        hash ^= hash >> 32
+        return hash
+    }
+
+    @inline(__always) private static func word(_ input: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: input.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always) private static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
+        (value << bits) | (value >> (64 - bits))
+    }
+
+    @inline(__always) private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
+        rotate(accumulator &+ input &* prime2, 31) &* prime1
+    }
+
+    @inline(__always) private static func merge(_ accumulator: UInt64, _ lane: UInt64) -> UInt64 {
+        (accumulator ^ round(0, lane)) &* prime1 &+ prime4
     }
 }

@@ -13,12 +13,14 @@ extension CatalogStore {
     /// A record withdrawn earlier and published again by run `runID` is an update: it keeps its first run and
     /// leaves the withdrawn list.
     static func restoreWithdrawn(runID: Int64, sourceID: String, db: Database) throws {
+        // Both statements start from the source's withdrawn rows (few, usually none) and look records up by id: started
+        // from the source's records, they read every one of them (a 100,000-record first harvest spent 0.8 s here).
         try db.execute(sql: """
             UPDATE records SET first_run = coalesce((SELECT w.first_run FROM withdrawn_records w WHERE w.record_id = records.id), first_run)
-            WHERE source_id = ? AND first_run = ? AND id IN (SELECT record_id FROM withdrawn_records WHERE source_id = ?)
-            """, arguments: [sourceID, runID, sourceID])
+            WHERE id IN (SELECT record_id FROM withdrawn_records WHERE source_id = ?) AND +source_id = ? AND first_run = ?
+            """, arguments: [sourceID, sourceID, runID])
         try db.execute(sql: """
-            DELETE FROM withdrawn_records WHERE source_id = ? AND record_id IN (SELECT id FROM records WHERE source_id = ?)
-            """, arguments: [sourceID, sourceID])
+            DELETE FROM withdrawn_records WHERE source_id = ? AND EXISTS (SELECT 1 FROM records r WHERE r.id = withdrawn_records.record_id)
+            """, arguments: [sourceID])
     }
 }

@@ -39,7 +39,7 @@ struct ConditionalPage<Parsed> {
         }
         let bodyHash = ContentHash.hex(response.body)
         let etag = response.validators?.etag, lastModified = response.validators?.lastModified
-        if response.isSuccess, let memo, let remembered, memo.bodyHash == bodyHash {
+        if response.isSuccess, let memo, let remembered, ContentHash.matches(memo.bodyHash, fresh: bodyHash, bytes: { response.body }) {
             return ConditionalPage(parsed: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)
         }
         let (parsed, summary) = try parse(response)

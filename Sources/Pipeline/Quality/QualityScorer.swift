@@ -52,10 +52,12 @@ public struct QualityScorer: Sendable {
             return try TallyCodec.decode(carried, runID: runID)
         }
         if scoredInRun, links == nil, try store.completeQualityRows(sourceID: sourceID, runID: runID) {
-            var tally = SourceTally(checked: SourceTally.metrics(linksChecked: false))
+            let checked = SourceTally.metrics(linksChecked: false)
+            var sums = ShareSums(checked: checked)
             try store.forEachQualityShares(runID: runID) { row in
-                tally.add(RecordScore(sharesText: row.shares, openLicence: row.openLicence), distributions: row.distributions)
+                sums.add(sharesText: row.shares, distributions: row.distributions, openLicence: row.openLicence)
             }
+            let tally = sums.adding(to: SourceTally(checked: checked))
             try store.saveQualityRun(runID: runID, sourceID: sourceID,
                                      row: QualityRunRow(score: tally.score, maximum: tally.maximum, percent: tally.percent,
                                                         records: tally.records, linksChecked: false, tallyJSON: TallyCodec.encode(tally)),
