@@ -56,7 +56,7 @@ struct StreamedRunTests {
              try String.fetchAll(db, sql: "SELECT DISTINCT cluster_id FROM records"))
         }
         #expect(fts == 1)
-        #expect(terms == ["format.raw=CSV", "format=CSV"])
+        #expect(terms == ["format=CSV"])
         #expect(keys > 0)
         #expect(raw == 1)
         #expect(clusters.count == 1)

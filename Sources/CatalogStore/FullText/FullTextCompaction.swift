@@ -1,6 +1,6 @@
 public import GRDB
 
-/// Merges the full-text index's segments into one after harvests have added many.
+/// Merges the full-text index's segments after harvests have added many.
 ///
 /// FTS5 keeps an index as segments: each batch a harvest indexes becomes one (`FullTextBatch`), and FTS5's own
 /// automerge folds them together only eight at a time (`Migrations.v14FullTextWriting`), so a first harvest of a
@@ -23,24 +23,43 @@ public enum FullTextCompaction {
 }
 
 extension CatalogStore {
-    /// Merges the full-text index into one segment when it has more than `maximum`; returns how many it had then, or
-    /// nil when it was left as it was. `progress` hears the segments left after each step.
+    /// Merges the full-text index's segments when it has more than `maximum`; returns how many it had then, or nil when
+    /// it was left as it was. `progress` hears the segments left after each step.
+    ///
+    /// Segments of about the same size are merged first, two or more at a time (FTS5's `merge` with a positive page
+    /// count and `usermerge` 2, which merges only segments on the same level): a harvest's new segments merge with each
+    /// other and leave the large segment of the catalogue already there alone, unless they grow to its size. Merging
+    /// everything into one (a negative page count) rewrote the whole index after every harvest: 11 s of a 60 s
+    /// harvest of a tenth source of 100,000 into a catalogue of 900,000. Only when segments of different sizes still
+    /// number more than `maximum` is the whole index merged.
     @discardableResult
     public func compactFullTextIndex(above maximum: Int = FullTextCompaction.defaultMaximum,
                                      progress: ((Int) -> Void)? = nil) throws(StoreError) -> Int? {
         let before = try read("counting the full-text index's segments") { try FullTextCompaction.segments(in: $0) }
         guard before > maximum else { return nil }
+        try write("setting how the full-text index merges") { db in
+            try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('usermerge', 2)")
+        }
+        let left = try merge(pages: FullTextCompaction.stepPages, progress: progress)
+        if left > maximum { _ = try merge(pages: -FullTextCompaction.stepPages, progress: progress) }
+        return before
+    }
+
+    /// Runs FTS5's `merge` with `pages` until it merges nothing more; returns the segments left.
+    private func merge(pages: Int, progress: ((Int) -> Void)?) throws(StoreError) -> Int {
+        var left = Int.max
         // Each step reports whether it merged anything (FTS5 changes rows when it does); a bound on the steps keeps a
         // misbehaving index from looping.
         for _ in 0..<100_000 {
-            let (changed, left) = try write("merging the full-text index's segments") { db -> (Int, Int) in
+            let changed: Int
+            (changed, left) = try write("merging the full-text index's segments") { db -> (Int, Int) in
                 let start = db.totalChangesCount
-                try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('merge', ?)", arguments: [-FullTextCompaction.stepPages])
+                try db.execute(sql: "INSERT INTO records_fts(records_fts, rank) VALUES('merge', ?)", arguments: [pages])
                 return (db.totalChangesCount - start, try FullTextCompaction.segments(in: db))
             }
             progress?(left)
             if changed < 2 || left <= 1 { break }
         }
-        return before
+        return left
     }
 }
