@@ -54,6 +54,9 @@ public struct HarvestRunner: Sendable {
         let start = try store.beginRun(source: source, configJSON: configJSON, at: started, restart: restart,
                                        streamFirstHarvest: streamFirstHarvest)
         let runID = start.runID
+        // The log is copied into the database beside the writer (see `WALCheckpointer`).
+        let checkpoints = WALCheckpointer(store: store)
+        defer { checkpoints.stop() }
         let base = start.resumed?.counters ?? FetchCounters()
         let known = try store.storedHashes(sourceID: source.id)
         let context = GatherContext(resumeFrom: start.resumed?.checkpoint, pages: try store.pageMemos(sourceID: source.id),
