@@ -185,6 +185,38 @@ struct PipelineTests {
         #expect(kept.allSatisfy { $0.count == 16 }, "an unchanged record keeps the hash it was stored with")
     }
 
+    /// Counts the transactions the store's writer commits.
+    final class Commits: TransactionObserver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        var count: Int { lock.withLock { value } }
+        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
+        func databaseDidChange(with event: DatabaseEvent) {}
+        func databaseDidCommit(_ db: Database) { lock.withLock { value += 1 } }
+        func databaseDidRollback(_ db: Database) {}
+    }
+
+    @Test func transactionsEndAtBatchSizeOrBatchBytes() throws {
+        let portal = try TestPortal(directory: Self.samples)
+        var commits: [String: Int] = [:]
+        for (name, size, bytes) in [("default", 8000, 64 << 20), ("by count", 10, 64 << 20), ("by bytes", 8000, 20_000)] {
+            let store = try temporaryStore()
+            let observer = Commits()
+            try store.pool.writeWithoutTransaction { db in db.add(transactionObserver: observer, extent: .observerLifetime) }
+            var runner = HarvestRunner(store: store)
+            runner.batchSize = size
+            runner.batchBytes = bytes
+            let report = try runner.run(SourceConfig(id: "lakeside", kind: "ckan", url: "\(portal.server.baseURL)/lakeside",
+                                                     options: ["rows": "1000"]))
+            #expect(report.added == 120)
+            commits[name] = observer.count
+        }
+        // 120 records of a few KB on one page: one transaction for them all, or one per 10, or one per few records.
+        let base = try #require(commits["default"])
+        #expect(try #require(commits["by count"]) >= base + 11)
+        #expect(try #require(commits["by bytes"]) >= base + 11)
+    }
+
     @Test func updatesAddsAndDeletesFollowThePortal() throws {
         let v1 = try sampleFolder(portal: "city", packages: [("trees", "Street trees"), ("parks", "Parks"), ("bins", "Litter bins")])
         let v2 = try sampleFolder(portal: "city", packages: [("trees", "Street trees 2024"), ("parks", "Parks"), ("toilets", "Public toilets")])
