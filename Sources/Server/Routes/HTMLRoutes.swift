@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import Search
 
 /// `/`: the search page for people (`?q=` and `?page=`).

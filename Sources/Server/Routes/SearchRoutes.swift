@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import Search
 
 /// `/search?q=…&limit=&offset=&sort=&facets=`: the JSON `fedcat search --json` prints.

@@ -1,4 +1,4 @@
-public import Export
+import Export
 import Foundation
 import Hummingbird
 

@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import FeedParsing
 
 /// Builds responses with a body and its Content-Type.
