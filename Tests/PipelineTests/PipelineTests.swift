@@ -202,7 +202,7 @@ struct PipelineTests {
         for (name, size, bytes) in [("default", 8000, 64 << 20), ("by count", 10, 64 << 20), ("by bytes", 8000, 20_000)] {
             let store = try temporaryStore()
             let observer = Commits()
-            try store.pool.writeWithoutTransaction { db in db.add(transactionObserver: observer, extent: .observerLifetime) }
+            store.pool.writeWithoutTransaction { db in db.add(transactionObserver: observer, extent: .observerLifetime) }
             var runner = HarvestRunner(store: store)
             runner.batchSize = size
             runner.batchBytes = bytes

@@ -1,4 +1,4 @@
-public import CatalogModel
+import CatalogModel
 import GRDB
 
 extension CatalogStore {

@@ -1,6 +1,6 @@
 public import CatalogModel
 public import Fetch
-public import FeedParsing
+import FeedParsing
 import Foundation
 
 /// Harvests an Atom feed or RSS 2.0 channel: entries become records. Follows OpenSearch paging

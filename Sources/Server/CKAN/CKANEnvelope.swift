@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import FeedParsing
 
 /// CKAN's response shapes: `{"help", "success": true, "result"}` and `{"help", "success": false, "error": {"__type",

@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import CatalogModel
 import CatalogStore
 import FeedParsing

@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import Export
 
 /// `/feeds/changes.atom`: the Atom feed of records added, updated and withdrawn (`?modified_since=` to start from a
