@@ -17,12 +17,6 @@ struct ContentHashTests {
         #expect(ContentHash.hex(input) == "x" + expected)
     }
 
-    @Test func textHashesAsItsUTF8Bytes() {
-        for text in ["", "abc", "0123456789abcdef0123456789abcdef!", "Straßenbäume – Köln"] {
-            #expect(ContentHash.hex(text) == ContentHash.hex(Array(text.utf8)))
-        }
-    }
-
     @Test func fnvIsTheHashOlderVersionsStored() {
         #expect(ContentHash.fnv([UInt8]()) == "cbf29ce484222325")
         #expect(ContentHash.fnv(Array("a".utf8)) == "af63dc4c8601ec8c")

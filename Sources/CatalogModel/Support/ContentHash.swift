@@ -12,12 +12,6 @@ public enum ContentHash {
         bytes.withUnsafeBytes { "x" + digits(XXH64.hash($0)) }
     }
 
-    /// The hash of `text`'s UTF-8 bytes, as `hex` writes it.
-    public static func hex(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { "x" + digits(XXH64.hash(UnsafeRawBufferPointer($0))) }
-    }
-
     /// FNV-1a of `bytes` as 16 hex digits: what fedcat stored before XXH64, and still the value of the match keys
     /// built from hashes (`downloads`), which must stay equal across versions for records to merge.
     public static func fnv(_ bytes: some Sequence<UInt8>) -> String {

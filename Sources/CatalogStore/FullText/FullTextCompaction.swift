@@ -7,8 +7,8 @@ public import GRDB
 /// million records leaves a few dozen. Every
 /// lookup of a word visits every segment (a search's snippets, candidates and ranking each look its words up again):
 /// at 100,000 records, one segment instead of 20 took a search's median from 4.9 to 4.0 ms of CPU and three-word
-/// queries from 7.7 to 4.0 ms. Merging is done in steps of bounded work (FTS5's `merge` command with a negative
-/// page count, which merges segments of any level), each its own short transaction, so a harvest writing beside it
+/// queries from 7.7 to 4.0 ms. Merging is done in steps of bounded work (FTS5's `merge` command: a positive page
+/// count merges segments of one level, a negative one segments of any level), each its own short transaction, so a harvest writing beside it
 /// waits a fraction of a second at most, and a kill loses at most the step under way.
 public enum FullTextCompaction {
     /// Above this many segments the index is merged: segments of like size first, then everything if more remain.
