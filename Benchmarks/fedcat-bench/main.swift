@@ -14,6 +14,8 @@
 //                                            --encode also builds what the writer stores (JSON, hash, terms, keys)
 //   fedcat-bench oai|csw|ckan DIR --digest   also a hash of every record's payload, mapped record and issues (and,
 //                                           unless --no-normalise, the normalised record and its issues); mapped as of 1970
+//   fedcat-bench datajson FILE [--parse-only | --no-normalise]   a data.json streamed from the file, mapped, normalised;
+//                                           with the peak resident memory
 //   fedcat-bench payload DIR [--codec zstd|deflate]   compress each package of the CKAN pages in DIR as it is stored
 import CatalogModel
 import CatalogStore
@@ -171,8 +173,9 @@ case "ckan":
             (id: package.node["id"]?.string, payload: package.payload, pointer: package.pointer, preparsed: package.node)
         }
     }
+case "datajson": dataJSONBench(arguments)
 case "payload": payloadBench(arguments)
 case "search": searchBench(arguments)
 case "fetch": fetchBench(arguments)
-default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, ckan, payload, search, fetch")
+default: fail("unknown benchmark '\(command)'; known: dcat, oai, csw, ckan, datajson, payload, search, fetch")
 }

@@ -20,6 +20,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case retryAfterTooLong(url: String, status: Int, retryAfter: Double, allowed: Double, byDeadline: Bool)
     /// The run deadline (`FetchOptions.runDeadline`) passed before the URL could be fetched.
     case deadlineExceeded(url: String)
+    /// A large body could not be written to its file in `FetchOptions.spoolDirectory` (disk full, no permission).
+    case spoolFailed(url: String, directory: String, reason: String)
 
     public var description: String {
         switch self {
@@ -57,6 +59,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The server answered \(url) with HTTP \(status) and asked to wait \(Self.seconds(retryAfter)) before trying again, \(limit); fedcat gave up without retrying."
         case .deadlineExceeded(let url):
             return "The run deadline passed before \(url) could be fetched; the request was stopped or not started."
+        case .spoolFailed(let url, let directory, let reason):
+            return "The response from \(url) could not be written to a file in \(directory): \(reason); the transfer was stopped."
         }
     }
 
@@ -69,7 +73,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .httpStatus(_, let status, _): return HTTPRetry.isRetryable(status: status)
         case .gaveUp(_, _, let last): return last.isTransient
         case .retryAfterTooLong, .deadlineExceeded: return true
-        case .invalidURL, .schemeNotAllowed, .bodyTooLarge, .transferTooLarge, .tooManyRedirects: return false
+        case .invalidURL, .schemeNotAllowed, .bodyTooLarge, .transferTooLarge, .tooManyRedirects, .spoolFailed: return false
         }
     }
 

@@ -15,6 +15,13 @@ public struct FetchOptions: Sendable, Hashable {
     /// The largest transfer accepted before decompression: checked against the announced
     /// Content-Length (CURLOPT_MAXFILESIZE_LARGE) and against the bytes actually received.
     public var maxCompressedBytes: Int = 256 * 1024 * 1024
+    /// A request made with `spool: true` keeps its body in memory up to this size, then in a file.
+    public var spoolAboveBytes: Int = 16 * 1024 * 1024
+    /// The largest body of a request made with `spool: true`, before and after decompression (it replaces
+    /// `maxBodyBytes` and `maxCompressedBytes` there: the body goes to disk, not memory).
+    public var maxSpooledBytes: Int = 4096 * 1024 * 1024
+    /// Where spooled bodies are written; each file is removed when its response goes.
+    public var spoolDirectory: String = NSTemporaryDirectory()
     /// How many redirects are followed.
     public var maxRedirects: Int = 5
     /// Allow `file://` URLs (only for sources explicitly marked local).

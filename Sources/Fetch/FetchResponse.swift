@@ -8,18 +8,22 @@ public struct FetchResponse: Sendable {
     public var status: Int
     /// Response headers fedcat reads, keyed by lowercase name (`etag`, `last-modified`, `content-type`, `retry-after`).
     public var headers: [String: String]
-    /// The body, decompressed.
+    /// The body, decompressed; empty when it was spooled to a file.
     public var body: [UInt8]
+    /// The body's file, for a large body of a request made with `spool: true`.
+    public var spooled: SpooledBody?
     /// Seconds the transfer took.
     public var seconds: Double
 
-    public init(url: String, effectiveURL: String, status: Int, headers: [String: String], body: [UInt8], seconds: Double) {
+    public init(url: String, effectiveURL: String, status: Int, headers: [String: String], body: [UInt8], seconds: Double,
+                spooled: SpooledBody? = nil) {
         self.url = url
         self.effectiveURL = effectiveURL
         self.status = status
         self.headers = headers
         self.body = body
         self.seconds = seconds
+        self.spooled = spooled
     }
 
     /// True for 2xx.
@@ -27,10 +31,11 @@ public struct FetchResponse: Sendable {
 
     /// The first `limit` bytes of the body as text, for error messages.
     public func bodyExcerpt(_ limit: Int = 200) -> String {
-        let text = String(decoding: body.prefix(limit), as: UTF8.self)
+        let start = spooled?.prefix(limit + 1) ?? Array(body.prefix(limit + 1))
+        let text = String(decoding: start.prefix(limit), as: UTF8.self)
             .replacingOccurrences(of: "\n", with: " ")
             .trimmingCharacters(in: .whitespaces)
-        return body.count > limit ? text + "…" : text
+        return start.count > limit ? text + "…" : text
     }
 }
 

@@ -5,8 +5,11 @@ extension Fetcher {
     /// status 304 and an empty body. Other 4xx (and 3xx without a followable Location) are returned at once,
     /// for the caller to judge. When every attempt failed it throws `.gaveUp`; when the server asks to wait
     /// too long `.retryAfterTooLong`; when the run deadline comes first `.deadlineExceeded`.
+    ///
+    /// With `spool` a body larger than `options.spoolAboveBytes` goes to a file (`FetchResponse.spooled`), up to
+    /// `options.maxSpooledBytes`.
     public func fetch(_ url: String, headers: [(String, String)] = [],
-                      validators: Validators? = nil) throws(FetchError) -> FetchResponse {
+                      validators: Validators? = nil, spool: Bool = false) throws(FetchError) -> FetchResponse {
         do {
             try checkScheme(url)
         } catch {
@@ -19,7 +22,7 @@ extension Fetcher {
         var number = 0
         while true {
             number += 1
-            let record = attempt(url, headers: requestHeaders)
+            let record = attempt(url, headers: requestHeaders, spool: spool)
 
             // Decide what this attempt means: done, failed for good, or worth another try.
             let retryable: FetchError

@@ -4,9 +4,12 @@ import Foundation
 /// The libcurl side of one attempt: options, callbacks, error mapping.
 extension Fetcher {
     /// One libcurl transfer.
-    func perform(_ url: String, headers: [(String, String)], timeLeft: Double?) -> AttemptRecord {
+    func perform(_ url: String, headers: [(String, String)], timeLeft: Double?, spool: Bool) -> AttemptRecord {
         curl_easy_reset(handle)
-        let sink = BodySink(limit: options.maxBodyBytes, wireLimit: options.maxCompressedBytes)
+        let sink = spool
+            ? BodySink(limit: options.maxSpooledBytes, wireLimit: options.maxSpooledBytes, spoolAbove: options.spoolAboveBytes,
+                       directory: options.spoolDirectory)
+            : BodySink(limit: options.maxBodyBytes, wireLimit: options.maxCompressedBytes, spoolAbove: nil, directory: "")
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
@@ -30,7 +33,7 @@ extension Fetcher {
         _ = fc_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(requestTimeout))
         _ = fc_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytesPerSecond)
         _ = fc_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.lowSpeedSeconds)
-        _ = fc_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxCompressedBytes))
+        _ = fc_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(sink.wireLimit))
         _ = fc_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = fc_setopt_long(handle, CURLOPT_HTTP_VERSION, FC_CURL_HTTP_VERSION_1_1)
         _ = fc_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
@@ -57,10 +60,14 @@ extension Fetcher {
         var wire: curl_off_t = 0
         _ = fc_getinfo_off(handle, CURLINFO_SIZE_DOWNLOAD_T, &wire)
         var record = AttemptRecord(url: url, result: .failure(.invalidURL(url)), status: status == 0 ? nil : status,
-                                   bytes: sink.bytes.count, wireBytes: Int(wire), seconds: 0)
+                                   bytes: sink.count, wireBytes: Int(wire), seconds: 0)
 
         if sink.overflowed {
-            record.result = .failure(.bodyTooLarge(url: url, limit: options.maxBodyBytes))
+            record.result = .failure(.bodyTooLarge(url: url, limit: sink.limit))
+            return record
+        }
+        if let reason = sink.spoolError {
+            record.result = .failure(.spoolFailed(url: url, directory: options.spoolDirectory, reason: reason))
             return record
         }
         guard code == CURLE_OK else {
@@ -68,9 +75,9 @@ extension Fetcher {
             let error: FetchError
             switch code {
             case CURLE_FILESIZE_EXCEEDED:
-                error = .transferTooLarge(url: url, limit: options.maxCompressedBytes)
+                error = .transferTooLarge(url: url, limit: sink.wireLimit)
             case CURLE_ABORTED_BY_CALLBACK where sink.wireOverflowed:
-                error = .transferTooLarge(url: url, limit: options.maxCompressedBytes)
+                error = .transferTooLarge(url: url, limit: sink.wireLimit)
             case CURLE_TOO_MANY_REDIRECTS:
                 error = .tooManyRedirects(url: url, limit: options.maxRedirects, lastURL: effectiveURL() ?? url)
             case CURLE_OPERATION_TIMEDOUT where timeLeft.map({ $0 < options.requestTimeout }) == true
@@ -96,7 +103,7 @@ extension Fetcher {
             if let value = header(name) { found[name] = value }
         }
         record.result = .success(FetchResponse(url: url, effectiveURL: answered, status: status,
-                                               headers: found, body: sink.bytes, seconds: seconds))
+                                               headers: found, body: sink.bytes, seconds: seconds, spooled: sink.finish()))
         return record
     }
 
@@ -120,25 +127,86 @@ extension Fetcher {
     }
 }
 
-/// Collects a response body up to a limit, and counts the bytes on the wire against another.
+/// Collects a response body up to a limit, in memory or, past `spoolAbove` bytes, in a file; and counts the bytes
+/// on the wire against another limit.
 private final class BodySink {
     let limit: Int
     let wireLimit: Int
+    let spoolAbove: Int?
+    let directory: String
     var bytes: [UInt8] = []
+    private(set) var count = 0
     var overflowed = false
     var wireOverflowed = false
+    /// Why the body could not be written to its file.
+    private(set) var spoolError: String?
+    private var file: (descriptor: Int32, path: String)?
 
-    init(limit: Int, wireLimit: Int) {
+    init(limit: Int, wireLimit: Int, spoolAbove: Int?, directory: String) {
         self.limit = limit
         self.wireLimit = wireLimit
+        self.spoolAbove = spoolAbove
+        self.directory = directory
+    }
+
+    deinit {
+        if let file {
+            close(file.descriptor)
+            unlink(file.path)
+        }
     }
 
     func append(_ chunk: UnsafeRawBufferPointer) -> Bool {
-        guard bytes.count + chunk.count <= limit else {
+        guard count + chunk.count <= limit else {
             overflowed = true
             return false
         }
-        bytes.append(contentsOf: chunk)
+        if file == nil, let spoolAbove, count + chunk.count > spoolAbove {
+            guard openFile() else { return false }
+        }
+        if let file {
+            guard write(chunk, to: file.descriptor) else { return false }
+        } else {
+            bytes.append(contentsOf: chunk)
+        }
+        count += chunk.count
+        return true
+    }
+
+    /// Closes the file and hands it over; nil when the body stayed in memory.
+    func finish() -> SpooledBody? {
+        guard let file else { return nil }
+        self.file = nil
+        close(file.descriptor)
+        return SpooledBody(path: file.path, count: count)
+    }
+
+    /// Moves what was received so far into a new file in `directory`.
+    private func openFile() -> Bool {
+        let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        var template = Array((folder + "fedcat-body-XXXXXX").utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else {
+            spoolError = String(cString: strerror(errno))
+            return false
+        }
+        file = (descriptor, String(cString: template))
+        let ok = bytes.withUnsafeBytes { write($0, to: descriptor) }
+        bytes = []
+        return ok
+    }
+
+    private func write(_ chunk: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var written = 0
+        while written < chunk.count {
+            let result = Foundation.write(descriptor, chunk.baseAddress! + written, chunk.count - written)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                spoolError = result < 0 ? String(cString: strerror(errno)) : "nothing could be written"
+                return false
+            }
+            written += result
+        }
         return true
     }
 

@@ -92,7 +92,7 @@ public final class Fetcher {
     }
 
     /// Passes the gate, then performs one request, with the timeout cut to the time left before the run deadline.
-    func attempt(_ url: String, headers: [(String, String)]) -> AttemptRecord {
+    func attempt(_ url: String, headers: [(String, String)], spool: Bool = false) -> AttemptRecord {
         let started = ContinuousClock.now
         func failed(_ error: FetchError) -> AttemptRecord {
             AttemptRecord(url: url, result: .failure(error), status: nil, bytes: 0, wireBytes: 0,
@@ -111,7 +111,7 @@ public final class Fetcher {
         defer { if let gate, let gateKey { gate.release(gateKey) } }
         if let left = timeLeft, left <= 0 { return failed(.deadlineExceeded(url: url)) }
 
-        var record = perform(url, headers: headers, timeLeft: timeLeft)
+        var record = perform(url, headers: headers, timeLeft: timeLeft, spool: spool)
         record.seconds = Self.seconds(since: started)
         return record
     }

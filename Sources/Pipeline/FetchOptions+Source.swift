@@ -12,6 +12,7 @@ extension FetchOptions {
         options.lowSpeedSeconds = try source.intOption("low_speed_seconds", default: options.lowSpeedSeconds)
         options.maxBodyBytes = try source.intOption("max_body_mb", default: options.maxBodyBytes / 1_048_576) * 1_048_576
         options.maxCompressedBytes = try source.intOption("max_compressed_mb", default: options.maxCompressedBytes / 1_048_576) * 1_048_576
+        options.maxSpooledBytes = try source.intOption("max_file_mb", default: options.maxSpooledBytes / 1_048_576) * 1_048_576
         options.maxRedirects = try source.intOption("max_redirects", default: options.maxRedirects)
         options.allowFileURLs = try source.boolOption("local", default: false)
         options.retry.maxAttempts = try source.intOption("retries", default: options.retry.maxAttempts - 1) + 1

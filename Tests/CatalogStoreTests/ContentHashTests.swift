@@ -1,4 +1,5 @@
 import CatalogModel
+import Foundation
 import Testing
 
 @Suite("Content hashes: XXH64, and the FNV-1a hashes older catalogues hold")
@@ -15,6 +16,19 @@ struct ContentHashTests {
 
     @Test(arguments: vectors) func xxh64MatchesTheReference(input: [UInt8], expected: String) {
         #expect(ContentHash.hex(input) == "x" + expected)
+    }
+
+    @Test func aFileHashesLikeItsBytesWhateverItsLength() throws {
+        let directory = FileManager.default.temporaryDirectory
+        // Around a stripe, and past the megabyte the file is read in, so pieces end mid-stripe.
+        for count in [0, 5, 31, 32, 33, 64, 95, (1 << 20) + 17, (3 << 20) - 1] {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+            let path = directory.appendingPathComponent("fedcat-hash-\(UUID().uuidString)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            #expect(ContentHash.hex(fileAt: path) == ContentHash.hex(bytes), "\(count) bytes")
+        }
+        #expect(ContentHash.hex(fileAt: "/nonexistent/fedcat") == nil)
     }
 
     @Test func fnvIsTheHashOlderVersionsStored() {

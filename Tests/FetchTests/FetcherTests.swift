@@ -83,6 +83,50 @@ struct FetcherTests {
         }
     }
 
+    @Test func aSpooledBodyGoesToAFileThatIsRemovedWithTheResponse() throws {
+        let text = String(repeating: "0123456789", count: 10_000)
+        let server = try Self.server { _ in .text(text) }
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-spool-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fetcher = Fetcher(options: Self.options {
+            $0.spoolAboveBytes = 10_000
+            $0.spoolDirectory = directory
+            $0.maxBodyBytes = 50_000
+        })
+        var response: FetchResponse? = try fetcher.fetch(server.baseURL + "/", spool: true)
+        let file = try #require(response?.spooled)
+        #expect(response?.body.isEmpty == true)
+        #expect(file.count == 100_000)
+        #expect(file.path.hasPrefix(directory + "/fedcat-body-"))
+        #expect(try String(contentsOfFile: file.path, encoding: .utf8) == text)
+        #expect(response?.bodyExcerpt(12) == "012345678901…")
+        response = nil
+        #expect(FileManager.default.fileExists(atPath: file.path))   // still held here
+        let path = file.path
+        _ = consume file
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // Below the threshold the body stays in memory; without spool, maxBodyBytes applies.
+        let small = try Fetcher(options: Self.options { $0.spoolAboveBytes = 200_000 }).fetch(server.baseURL + "/", spool: true)
+        #expect(small.spooled == nil && small.body.count == 100_000)
+        #expect(throws: FetchError.bodyTooLarge(url: server.baseURL + "/", limit: 50_000)) { try fetcher.fetch(server.baseURL + "/") }
+    }
+
+    @Test func aSpooledBodyHasItsOwnLimitAndNamesAnUnwritableDirectory() throws {
+        let server = try Self.server { _ in .text(String(repeating: "x", count: 100_000)) }
+        defer { server.stop() }
+        let url = server.baseURL + "/"
+        #expect(throws: FetchError.transferTooLarge(url: url, limit: 60_000)) {   // announced by Content-Length
+            try Fetcher(options: Self.options { $0.spoolAboveBytes = 10_000; $0.maxSpooledBytes = 60_000 }).fetch(url, spool: true)
+        }
+        let error = #expect(throws: FetchError.self) {
+            try Fetcher(options: Self.options { $0.spoolAboveBytes = 10_000; $0.spoolDirectory = "/nonexistent/fedcat" }).fetch(url, spool: true)
+        }
+        #expect(error == .spoolFailed(url: url, directory: "/nonexistent/fedcat", reason: "No such file or directory"))
+        #expect(error?.description.contains("could not be written to a file in /nonexistent/fedcat") == true)
+    }
+
     @Test func cutsOffASlowDrip() throws {
         let server = try Self.server { _ in
             var response = HTTPResponse.text(String(repeating: "x", count: 50))

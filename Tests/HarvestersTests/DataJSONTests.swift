@@ -123,4 +123,80 @@ struct DataJSONTests {
         #expect(again.records.isEmpty)
         #expect(again.unchanged == ["1", "2"])
     }
+
+    /// Fetch options that spool any body over 4 KB into `directory`.
+    static func spooling(into directory: String) -> FetchOptions {
+        var options = testFetchOptions
+        options.spoolAboveBytes = 4096
+        options.spoolDirectory = directory
+        return options
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-datajson-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aLargeCatalogueIsStreamedFromAFileAndItsHashStillSeesNoChange() throws {
+        let datasets = (0..<300).map { #"{"identifier": "d\#($0)", "title": "Dataset \#($0)", "keyword": ["k\#($0 % 7)"]}"# }
+        let body = Array(#"{"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [\#(datasets.joined(separator: ",\n"))]}"#.utf8)
+        #expect(body.count > 4096 * 4)
+        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
+        try server.start()
+        defer { server.stop() }
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
+        let first = CollectingSink()
+        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: Self.spooling(into: directory)),
+                                                                   context: GatherContext(), into: first)
+        #expect(outcome == GatherOutcome(complete: true, expectedTotal: 300, pages: 1))
+        #expect(first.records.compactMap(\.localID) == (0..<300).map { "d\($0)" })
+        #expect(first.records[299].location == "/dataset/299")
+        #expect(first.issues.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)   // the body's file is gone
+        // The same document again: its hash, computed from the file, equals the one kept; nothing is parsed.
+        let memo = try #require(first.pages.first?.memo)
+        #expect(memo.bodyHash == ContentHash.hex(body))
+        let again = CollectingSink()
+        _ = try DataJSONHarvester(source: source).gather(using: Fetcher(options: Self.spooling(into: directory)),
+                                                         context: GatherContext(pages: [memo.url: memo]), into: again)
+        #expect(again.records.isEmpty)
+        #expect(again.unchanged.count == 300)
+    }
+
+    @Test func aBrokenDatasetIsAnIssueAndTheRestIsHarvestedButNothingIsTakenAsDeleted() throws {
+        let filler = String(repeating: "word ", count: 1000)
+        let body = Array(#"{"conformsTo": "x", "dataset": [{"identifier": "1", "title": "One", "description": "\#(filler)"}, {"identifier": "2", "title": tru}, {"identifier": "3", "title": "Three"}]}"#.utf8)
+        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
+        try server.start()
+        defer { server.stop() }
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
+        let sink = CollectingSink()
+        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: Self.spooling(into: directory)),
+                                                                   context: GatherContext(), into: sink)
+        #expect(!outcome.complete)
+        #expect(sink.records.compactMap(\.localID) == ["1", "3"])
+        let issue = try #require(sink.issues.first)
+        #expect(issue.code == "datajson.dataset.not-json")
+        #expect(issue.location == "/dataset/1")
+        #expect(issue.message.contains("Source 'agency' (\(source.url)): the dataset at /dataset/1 (byte "))
+        #expect(issue.message.contains("invalid literal"))
+    }
+
+    @Test func aDocumentBrokenBetweenDatasetsFailsWithItsLine() throws {
+        let body = Array("{\"dataset\": [\n{\"identifier\": \"1\", \"title\": \"One\"}\n{\"identifier\": \"2\"}]}".utf8)
+        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
+        try server.start()
+        defer { server.stop() }
+        let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
+        let error = #expect(throws: HarvestError.self) {
+            try DataJSONHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: CollectingSink())
+        }
+        #expect(error?.description.contains("Invalid JSON at line 3, column 1") == true)
+        #expect(error?.description.contains(source.url) == true)
+    }
 }

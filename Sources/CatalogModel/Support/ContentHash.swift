@@ -1,3 +1,5 @@
+import Foundation
+
 /// The hashes fedcat stores to tell whether a payload, a page or a normalised record changed since the last harvest;
 /// not for security.
 ///
@@ -10,6 +12,24 @@ public enum ContentHash {
     /// The hash of `bytes`: `x` and XXH64's 16 hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBytes { "x" + digits(XXH64.hash($0)) }
+    }
+
+    /// The hash of the file at `path`, read a megabyte at a time (the same as `hex` of its bytes); nil when it
+    /// cannot be read.
+    public static func hex(fileAt path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
+        defer { chunk.deallocate() }
+        var stream = XXH64.Stream()
+        while true {
+            let count = read(descriptor, chunk.baseAddress!, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return "x" + digits(stream.digest()) }
+            stream.update(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        }
     }
 
     /// FNV-1a of `bytes` as 16 hex digits: what fedcat stored before XXH64, and still the value of the match keys
@@ -41,34 +61,53 @@ public enum ContentHash {
 /// XXH64 (Yann Collet's xxHash, 64-bit, seed 0), from its specification (`doc/xxhash_spec.md`); checked against
 /// libxxhash's outputs in `ContentHashTests`.
 enum XXH64 {
-    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
-    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
-    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
-    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+    static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+    static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
     static func hash(_ input: UnsafeRawBufferPointer) -> UInt64 {
-        let count = input.count
         var offset = 0
         var hash: UInt64
-        if count >= 32 {
-            var lanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
-            while offset + 32 <= count {
-                lanes.0 = round(lanes.0, word(input, offset))
-                lanes.1 = round(lanes.1, word(input, offset + 8))
-                lanes.2 = round(lanes.2, word(input, offset + 16))
-                lanes.3 = round(lanes.3, word(input, offset + 24))
-                offset += 32
-            }
-            hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
-            hash = merge(hash, lanes.0)
-            hash = merge(hash, lanes.1)
-            hash = merge(hash, lanes.2)
-            hash = merge(hash, lanes.3)
+        if input.count >= 32 {
+            var lanes = initialLanes
+            offset = stripes(input, into: &lanes)
+            hash = converge(lanes)
         } else {
             hash = prime5
         }
-        hash &+= UInt64(count)
+        return finish(hash &+ UInt64(input.count), tail: input, from: offset)
+    }
+
+    static let initialLanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
+
+    /// Runs the four lanes over every whole 32-byte stripe of `input`; returns how many bytes that took.
+    static func stripes(_ input: UnsafeRawBufferPointer, into lanes: inout (UInt64, UInt64, UInt64, UInt64)) -> Int {
+        var offset = 0
+        while offset + 32 <= input.count {
+            lanes.0 = round(lanes.0, word(input, offset))
+            lanes.1 = round(lanes.1, word(input, offset + 8))
+            lanes.2 = round(lanes.2, word(input, offset + 16))
+            lanes.3 = round(lanes.3, word(input, offset + 24))
+            offset += 32
+        }
+        return offset
+    }
+
+    static func converge(_ lanes: (UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
+        var hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
+        hash = merge(hash, lanes.0)
+        hash = merge(hash, lanes.1)
+        hash = merge(hash, lanes.2)
+        return merge(hash, lanes.3)
+    }
+
+    /// Mixes in the last bytes (fewer than 32, from `offset`) and avalanches.
+    static func finish(_ seed: UInt64, tail input: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
+        var hash = seed
+        var offset = offset
+        let count = input.count
         while offset + 8 <= count {
             hash ^= round(0, word(input, offset))
             hash = rotate(hash, 27) &* prime1 &+ prime4
@@ -106,5 +145,33 @@ enum XXH64 {
 
     @inline(__always) private static func merge(_ accumulator: UInt64, _ lane: UInt64) -> UInt64 {
         (accumulator ^ round(0, lane)) &* prime1 &+ prime4
+    }
+
+    /// XXH64 over bytes given in pieces: the same value as `hash` of them joined.
+    struct Stream {
+        private var lanes = XXH64.initialLanes
+        /// Bytes of an incomplete stripe (fewer than 32).
+        private var pending: [UInt8] = []
+        private var total = 0
+
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            total += bytes.count
+            var input = bytes
+            if !pending.isEmpty {
+                let take = min(32 - pending.count, input.count)
+                pending.append(contentsOf: input[0..<take])
+                input = UnsafeRawBufferPointer(rebasing: input[take...])
+                guard pending.count == 32 else { return }
+                pending.withUnsafeBytes { _ = XXH64.stripes($0, into: &lanes) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let used = XXH64.stripes(input, into: &lanes)
+            pending.append(contentsOf: input[used...])
+        }
+
+        func digest() -> UInt64 {
+            let seed = total >= 32 ? XXH64.converge(lanes) : XXH64.prime5
+            return pending.withUnsafeBytes { XXH64.finish(seed &+ UInt64(total), tail: $0, from: 0) }
+        }
     }
 }

@@ -22,23 +22,50 @@ public struct DataJSONHarvester: Harvester {
         self.source = source
     }
 
+    /// Reads the catalogue a dataset at a time: a body over 16 MB is fetched into a file and streamed from it, so
+    /// memory holds a window of the document and the datasets on their way to the store, not the document.
     public func gather(using fetcher: Fetcher, context: GatherContext, into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
         let handout = ListingHandout(sourceID: source.id, duplicateCode: "datajson.duplicate-identifier", noun: "dataset")
-        return try SingleDocument.gather(source.url, context: context, fetcher: fetcher, accept: "application/json",
-                                         handout: handout, into: sink) { (response) throws(HarvestError) in
+        return try SingleDocument.stream(source.url, context: context, fetcher: fetcher, accept: "application/json", spool: true,
+                                         handout: handout, into: sink) { (response, emit) throws(HarvestError) in
             let url = source.url
             guard response.isSuccess else {
                 throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
             }
+            var stopped: HarvestError? = nil
+            var broken = 0
             let catalog: DataJSONCatalog
-            do throws(DataJSONError) { catalog = try DataJSONCatalog.parse(response.body) } catch {
+            do throws(DataJSONError) {
+                catalog = try DataJSONCatalog.read(try Self.body(of: response)) { item in
+                    switch item {
+                    case .dataset(let pointer, let value):
+                        do throws(HarvestError) { try emit(pointer, value, DataJSONMapper.localID(of: value) ?? "") } catch {
+                            stopped = error
+                            return false
+                        }
+                    case .broken(let pointer, let code, let message):
+                        broken += 1
+                        sink.issue(RecordIssue(code: code, severity: .error, message: "Source '\(source.id)' (\(url)): \(message).",
+                                               location: pointer, url: url))
+                    }
+                    return true
+                }
+            } catch {
                 let type = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
                 throw .badResponse(sourceID: source.id, url: url, reason: error.description + type)
             }
+            if let stopped { throw stopped }
             for issue in catalog.problems {
                 sink.issue(RecordIssue(code: issue.code, severity: .warning, message: "Source '\(source.id)' (\(url)): \(issue.message)", url: url))
             }
-            return (catalog.datasets, catalog.datasets.map { DataJSONMapper.localID(of: $0.value) ?? "" })
+            // A dataset that could not be read has no identifier to keep: nothing is taken as deleted this time.
+            return broken == 0
         }
+    }
+
+    /// Where the body is: its file when it was spooled, else memory.
+    private static func body(of response: FetchResponse) throws(DataJSONError) -> any JSONByteSource {
+        guard let file = response.spooled else { return JSONMemorySource(response.body) }
+        do { return try JSONFileSource(path: file.path) } catch { throw .unreadable(error.description) }
     }
 }

@@ -1,5 +1,5 @@
 public import CatalogModel
-import FeedParsing
+public import FeedParsing
 import Foundation
 
 /// Maps a DCAT-US / Project Open Data dataset object to a `CatalogRecord`.
@@ -83,7 +83,7 @@ public struct DataJSONMapper: RecordMapper {
     }
 
     /// The dataset's `identifier` as text (numbers included; the `@id` or `notation` of a DCAT-US 3 object).
-    static func localID(of dataset: JSONValue) -> String? {
+    public static func localID(of dataset: JSONValue) -> String? {
         DataJSONIdentifier(dataset["identifier"])?.key
     }
 

@@ -23,12 +23,12 @@ struct ConditionalPage<Parsed> {
     /// Fetches `url`, sending the remembered validators; `parse` reads a changed page (and must refuse a
     /// response that is not a success, with the portal's own message when it has one).
     static func fetch(_ url: String, memo: PageMemo?, sourceID: String, using fetcher: Fetcher,
-                      accept: String = "application/json",
+                      accept: String = "application/json", spool: Bool = false,
                       parse: (FetchResponse) throws(HarvestError) -> (Parsed, PageSummary)) throws(HarvestError) -> ConditionalPage {
         let remembered = memo.flatMap { PageSummary(json: $0.pageJSON) }
         let validators = remembered == nil ? nil : memo.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
         let response: FetchResponse
-        do { response = try fetcher.fetch(url, headers: [("Accept", accept)], validators: validators) } catch {
+        do { response = try fetcher.fetch(url, headers: [("Accept", accept)], validators: validators, spool: spool) } catch {
             throw .fetch(sourceID: sourceID, error)
         }
         if response.status == 304 {
@@ -37,7 +37,15 @@ struct ConditionalPage<Parsed> {
             }
             return ConditionalPage(parsed: nil, summary: remembered, etag: memo.etag, lastModified: memo.lastModified, bodyHash: memo.bodyHash)
         }
-        let bodyHash = ContentHash.hex(response.body)
+        let bodyHash: String
+        if let file = response.spooled {
+            guard let hash = ContentHash.hex(fileAt: file.path) else {
+                throw .badResponse(sourceID: sourceID, url: url, reason: "the response, kept in the file \(file.path), could not be read back.")
+            }
+            bodyHash = hash
+        } else {
+            bodyHash = ContentHash.hex(response.body)
+        }
         let etag = response.validators?.etag, lastModified = response.validators?.lastModified
         if response.isSuccess, let memo, let remembered, ContentHash.matches(memo.bodyHash, fresh: bodyHash, bytes: { response.body }) {
             return ConditionalPage(parsed: nil, summary: remembered, etag: etag, lastModified: lastModified, bodyHash: bodyHash)

@@ -37,24 +37,33 @@ struct ListingHandout {
     /// The same with what the harvester already parsed of each record, for its mapper (`RawRecord.preparsed`).
     mutating func hand(preparsed records: (some Sequence<(pointer: String, payload: [UInt8], preparsed: (any Sendable)?)>)?,
                        ids: [String], url: String, page: Int?, into sink: any HarvestSink) throws(HarvestError) {
-        guard let records else {
-            seen.formUnion(ids)
-            try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
-            return
-        }
+        guard let records else { return try handUnchanged(ids: ids, into: sink) }
         for (index, record) in records.enumerated() {
-            let id = ids[index]
-            if !id.isEmpty && !seen.insert(id).inserted {
-                let message = page.map { "\(noun) '\(id)' appears a second time in the listing (page \($0)); the second copy was ignored." }
-                    ?? "the identifier '\(id)' is used by more than one \(noun); the one at \(record.pointer) was ignored."
-                sink.issue(RecordIssue(code: duplicateCode, severity: page == nil ? .warning : .info,
-                                       message: "Source '\(sourceID)' (\(url)): \(message)",
-                                       location: record.pointer, localID: id, url: url))
-                continue
-            }
-            try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: record.payload,
-                                      mediaType: mediaType, pageURL: url, location: record.pointer, preparsed: record.preparsed))
+            try hand(record, id: ids[index], url: url, page: page, into: sink)
         }
+    }
+
+    /// Hands over the ids of an unchanged page's records.
+    mutating func handUnchanged(ids: [String], into sink: any HarvestSink) throws(HarvestError) {
+        seen.formUnion(ids)
+        try sink.unchanged(localIDs: ids.filter { !$0.isEmpty })
+    }
+
+    /// Hands one record over; false (and an issue) when its id was already handed over.
+    @discardableResult
+    mutating func hand(_ record: (pointer: String, payload: [UInt8], preparsed: (any Sendable)?), id: String, url: String, page: Int?,
+                       into sink: any HarvestSink) throws(HarvestError) -> Bool {
+        if !id.isEmpty && !seen.insert(id).inserted {
+            let message = page.map { "\(noun) '\(id)' appears a second time in the listing (page \($0)); the second copy was ignored." }
+                ?? "the identifier '\(id)' is used by more than one \(noun); the one at \(record.pointer) was ignored."
+            sink.issue(RecordIssue(code: duplicateCode, severity: page == nil ? .warning : .info,
+                                   message: "Source '\(sourceID)' (\(url)): \(message)",
+                                   location: record.pointer, localID: id, url: url))
+            return false
+        }
+        try sink.record(RawRecord(localID: id.isEmpty ? nil : id, payload: record.payload,
+                                  mediaType: mediaType, pageURL: url, location: record.pointer, preparsed: record.preparsed))
+        return true
     }
 
     func contains(_ id: String) -> Bool { seen.contains(id) }
