@@ -74,8 +74,8 @@ extension RDFSyntax {
 }
 
 extension RDFDocument {
-    /// Parses the file at `path` as a stream (RDF/XML and the Turtle family read it in chunks, with flat memory;
-    /// JSON-LD, which needs the whole document, is read into memory first).
+    /// Parses the file at `path` as a stream (RDF/XML and the Turtle family read it in chunks, JSON-LD a node of its
+    /// `@graph` at a time when `@context` comes first; see `JSONLDReader.readFile`), with flat memory.
     public static func readFile(path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String,
                                 into sink: (RDFTriple) -> Void) -> RDFReadReport {
         switch syntax {
@@ -84,11 +84,7 @@ extension RDFDocument {
         case .rdfxml:
             return RDFXMLReader.readFile(path: path, baseIRI: baseIRI, blankScope: blankScope, into: sink)
         case .jsonld:
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                return RDFReadReport(fatal: RDFSyntaxError(line: 0, column: 0, message: "the file \(path) cannot be opened"))
-            }
-            defer { try? handle.close() }
-            return JSONLDReader.read(file: handle.readDataToEndOfFile(), baseIRI: baseIRI, blankScope: blankScope, into: sink)
+            return JSONLDReader.readFile(path: path, baseIRI: baseIRI, blankScope: blankScope, into: sink)
         }
     }
 }

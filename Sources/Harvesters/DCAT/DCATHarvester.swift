@@ -59,7 +59,7 @@ public struct DCATHarvester: Harvester {
                 throw .paging(sourceID: source.id, url: url, reason: "the hydra next link points back to a page already read; the listing loops.")
             }
             let number = cursor.pages + 1
-            let page = try fetchPage(url, number: number, memo: context.pages[url], using: fetcher, sink: sink)
+            let page = try fetchPage(url, number: number, memo: context.pages[url], using: fetcher, handout: &handout, sink: sink)
             cursor.pages = number
             if let total = page.summary.count { expected = total }
             if page.parsed?.truncated == true { complete = false }
@@ -105,7 +105,8 @@ public struct DCATHarvester: Harvester {
             }
             cursor.pages += 1
             do {
-                let page = try fetchPage(document, number: cursor.pages, memo: context.pages[document], using: fetcher, sink: sink)
+                let page = try fetchPage(document, number: cursor.pages, memo: context.pages[document], using: fetcher, handout: &handout,
+                                         sink: sink)
                 if page.parsed?.truncated == true { complete = false }
                 try handout.hand(preparsed: page.parsed?.records, ids: page.summary.ids, url: document, page: cursor.pages, into: sink)
                 cursor.received += page.summary.ids.count
@@ -139,29 +140,75 @@ public struct DCATHarvester: Harvester {
         var truncated: Bool
     }
 
-    private func fetchPage(_ url: String, number: Int, memo: PageMemo?, using fetcher: Fetcher,
+    /// Fetches and reads one page. A response over 16 MB (a dump) is kept in a file and streamed from it, its records
+    /// handed to `handout` as they are cut, so the parsed page holds none; a smaller one is read in memory.
+    private func fetchPage(_ url: String, number: Int, memo: PageMemo?, using fetcher: Fetcher, handout: inout ListingHandout,
                            sink: any HarvestSink) throws(HarvestError) -> ConditionalPage<Parsed> {
-        try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher, accept: Self.accept) { (response) throws(HarvestError) in
+        try ConditionalPage.fetch(url, memo: memo, sourceID: source.id, using: fetcher, accept: Self.accept, spool: true) {
+            (response) throws(HarvestError) in
             guard response.isSuccess else {
                 throw .fetch(sourceID: source.id, .httpStatus(url: url, status: response.status, excerpt: response.bodyExcerpt()))
+            }
+            if let file = response.spooled {
+                return try streamPage(file, response: response, url: url, number: number, handout: &handout, sink: sink)
             }
             let page: DCATPage
             do throws(DCATPage.Failure) {
                 page = try DCATPage.read(response.body, contentType: response.headers["content-type"], url: response.effectiveURL,
                                          blankScope: "p\(number)")
             } catch {
-                switch error {
-                case .notRDF(let reason):
-                    throw .badResponse(sourceID: source.id, url: url, reason: reason + ".")
-                case .unreadable(let choice, let problem):
-                    throw .badResponse(sourceID: source.id, url: url, reason: "it was read as \(choice.syntax.title) (from \(choice.reason)) and is broken at \(problem).")
-                }
+                throw failure(error, url: url)
             }
             report(page, url: url, into: sink)
             let records = page.records.map { (pointer: $0.subject.iri ?? "dataset \($0.localID ?? "")", payload: $0.payload, preparsed: $0.preparsed as (any Sendable)?) }
             return (Parsed(records: records, truncated: page.report.fatal != nil),
                     PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }, links: page.links))
         }
+    }
+
+    /// Reads a spooled page from its file, handing each record over as soon as it is cut.
+    private func streamPage(_ file: SpooledBody, response: FetchResponse, url: String, number: Int, handout: inout ListingHandout,
+                            sink: any HarvestSink) throws(HarvestError) -> (Parsed, PageSummary) {
+        var ids: [String] = []
+        var stopped: HarvestError? = nil
+        let page: DCATPage
+        do throws(DCATPage.Failure) {
+            page = try DCATPage.stream(path: file.path, head: file.prefix(8192), contentType: response.headers["content-type"],
+                                       url: response.effectiveURL, blankScope: "p\(number)") { found in
+                guard stopped == nil else { return }
+                let id = found.localID ?? ""
+                ids.append(id)
+                if found.truncated { sink.issue(tooLarge(found, url: url)) }
+                let record = (pointer: found.subject.iri ?? "dataset \(id)", payload: found.payload, preparsed: found.preparsed as (any Sendable)?)
+                do throws(HarvestError) { try handout.hand(record, id: id, url: url, page: number, into: sink) } catch { stopped = error }
+            }
+        } catch {
+            throw failure(error, url: url)
+        }
+        if let stopped { throw stopped }
+        report(page, url: url, into: sink)
+        if page.lateStatements > 0 {
+            sink.issue(RecordIssue(code: "dcat.document.not-grouped", severity: .warning,
+                                   message: "Source '\(source.id)' (\(url)): the \(page.syntax.syntax.title) document is not grouped by subject: \(page.lateStatements) statements came after the dataset they describe had been handed over, and were left out (a document over 16 MB is read as a stream, not as one graph); the listing is treated as incomplete and nothing will be deleted.",
+                                   url: url))
+        }
+        return (Parsed(records: [], truncated: page.report.fatal != nil || page.lateStatements > 0),
+                PageSummary(count: page.total, next: page.next, ids: ids, links: page.links))
+    }
+
+    private func failure(_ error: DCATPage.Failure, url: String) -> HarvestError {
+        switch error {
+        case .notRDF(let reason):
+            return .badResponse(sourceID: source.id, url: url, reason: reason + ".")
+        case .unreadable(let choice, let problem):
+            return .badResponse(sourceID: source.id, url: url, reason: "it was read as \(choice.syntax.title) (from \(choice.reason)) and is broken at \(problem).")
+        }
+    }
+
+    private func tooLarge(_ found: DCATRecords.Found, url: String) -> RecordIssue {
+        RecordIssue(code: "dcat.dataset.too-large", severity: .warning,
+                    message: "Source '\(source.id)' (\(url)): dataset '\(found.localID ?? "")' reaches more than \(DCATRecords.maxTriples) statements; it was cut there.",
+                    localID: found.localID, url: url)
     }
 
     /// The page's syntax problems and odd records, as issues naming the line and column.
@@ -179,7 +226,7 @@ public struct DCATHarvester: Harvester {
         }
         if let fatal = page.report.fatal {
             sink.issue(RecordIssue(code: "dcat.syntax.broken", severity: .error,
-                                   message: "Source '\(source.id)' (\(url)): the \(syntax) document breaks off at \(fatal); the \(page.records.count) datasets read before it were kept, the listing is treated as incomplete and nothing will be deleted.",
+                                   message: "Source '\(source.id)' (\(url)): the \(syntax) document breaks off at \(fatal); the \(page.count) datasets read before it were kept, the listing is treated as incomplete and nothing will be deleted.",
                                    location: fatal.line > 0 ? "line \(fatal.line)" : nil, url: url))
         }
         if page.anonymous > 0 {
@@ -187,12 +234,8 @@ public struct DCATHarvester: Harvester {
                                    message: "Source '\(source.id)' (\(url)): \(page.anonymous) dataset(s) are blank nodes without dct:identifier, so they cannot be followed from run to run; they were skipped.",
                                    url: url))
         }
-        for found in page.records where found.truncated {
-            sink.issue(RecordIssue(code: "dcat.dataset.too-large", severity: .warning,
-                                   message: "Source '\(source.id)' (\(url)): dataset '\(found.localID ?? "")' reaches more than \(DCATRecords.maxTriples) statements; it was cut there.",
-                                   localID: found.localID, url: url))
-        }
-        if page.records.isEmpty && page.anonymous == 0 && page.links.isEmpty {
+        for found in page.records where found.truncated { sink.issue(tooLarge(found, url: url)) }
+        if page.count == 0 && page.anonymous == 0 && page.links.isEmpty {
             sink.issue(RecordIssue(code: "dcat.document.no-dataset", severity: .warning,
                                    message: "Source '\(source.id)' (\(url)): the \(syntax) document (read by \(page.syntax.reason)) holds \(page.report.triples) statements but no dcat:Dataset, dcat:DatasetSeries or dcat:DataService.",
                                    url: url))

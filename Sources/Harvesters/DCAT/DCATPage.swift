@@ -5,8 +5,10 @@ import FeedParsing
 /// problems of its syntax.
 struct DCATPage {
     var syntax: RDFDocument.Choice
-    /// The records, in document order.
+    /// The records, in document order (empty for a document streamed from its file: they went to `emit`).
     var records: [DCATRecords.Found]
+    /// How many records the document gave.
+    var count: Int
     /// The next page (`hydra:next` of a PartialCollectionView, `hydra:nextPage` of a PagedCollection).
     var next: String?
     /// `hydra:totalItems`, an integer or a string of digits.
@@ -40,7 +42,7 @@ struct DCATPage {
         let report = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { stream.add($0) }
         if let fatal = report.fatal, report.triples == 0 { throw .unreadable(choice, fatal) }
         stream.flush(final: true)
-        var page = DCATPage(syntax: choice, records: found, next: stream.next, total: stream.total, links: stream.undescribed,
+        var page = DCATPage(syntax: choice, records: found, count: found.count, next: stream.next, total: stream.total, links: stream.undescribed,
                             report: report, anonymous: stream.anonymous, lateStatements: stream.lateStatements)
         if stream.lateStatements > 0 {
             // Not grouped by subject: the document is in memory, so read it again as one graph.
@@ -48,8 +50,34 @@ struct DCATPage {
             _ = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { graph.add($0) }
             let records = DCATRecords(graph: graph).all()
             page.records = records.filter { $0.localID != nil }
+            page.count = page.records.count
             page.anonymous = records.count - page.records.count
         }
+        return page
+    }
+
+    /// Reads a document kept in the file at `path` (a large response, spooled) through a `DCATStream`, handing each
+    /// record to `emit` as soon as it is cut: memory holds the stream's graph, never the document. `head` is the
+    /// file's first bytes, to choose the syntax. A document not grouped by subject cannot be read again as one
+    /// graph here: statements about records already handed over are counted in `lateStatements`, not merged.
+    static func stream(path: String, head: [UInt8], contentType: String?, url: String, blankScope: String,
+                       emit: (DCATRecords.Found) -> Void) throws(Failure) -> DCATPage {
+        guard let choice = RDFDocument.choose(contentType: contentType, url: url, bytes: head) else {
+            let said = contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
+            throw .notRDF("it is not RDF: the server sent \(said) and the body starts with '\(Self.excerpt(head))'")
+        }
+        var count = 0
+        let page = withoutActuallyEscaping(emit) { emit in
+            let stream = DCATStream { found in
+                count += 1
+                emit(found)
+            }
+            let report = RDFDocument.readFile(path: path, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { stream.add($0) }
+            stream.flush(final: true)
+            return DCATPage(syntax: choice, records: [], count: count, next: stream.next, total: stream.total, links: stream.undescribed,
+                            report: report, anonymous: stream.anonymous, lateStatements: stream.lateStatements)
+        }
+        if let fatal = page.report.fatal, page.report.triples == 0 { throw .unreadable(choice, fatal) }
         return page
     }
 

@@ -34,6 +34,8 @@ public enum JSONStream {
         public var member: String?
         public var index: Int
         public var offset: Int
+        /// The top-level members read before the array (in document order); empty for a top-level array.
+        public var preceding: JSONObject
 
         /// The element's JSON pointer (`/dataset/17`, or `/17` in a top-level array).
         public var pointer: String {
@@ -68,6 +70,12 @@ public enum JSONStream {
         var reader = JSONStreamReader(window: JSONStreamWindow(source: source, chunkBytes: options.chunkBytes), options: options)
         return try reader.read(member: member, onElement: onElement)
     }
+
+    /// The line and column (1-based, columns in Unicode scalars) of byte `offset` of the document `source` reads,
+    /// found by reading it from its start; (0, 0) when it cannot start again.
+    public static func locate<Source: JSONByteSource>(_ offset: Int, in source: Source) -> (line: Int, column: Int) {
+        JSONStreamWindow(source: source, chunkBytes: 64).position(of: offset)
+    }
 }
 
 /// The reading itself, over a window of the document.
@@ -80,7 +88,7 @@ struct JSONStreamReader<Source: JSONByteSource> {
         let outline: JSONStream.Outline
         switch window[offset] {
         case UInt8(ascii: "["):
-            let (end, count, stopped) = try streamArray(at: offset, member: nil, onElement: onElement)
+            let (end, count, stopped) = try streamArray(at: offset, member: nil, preceding: JSONObject(), onElement: onElement)
             offset = end
             outline = JSONStream.Outline(root: .array, streamed: count, stopped: stopped)
             if stopped { return outline }
@@ -114,7 +122,7 @@ struct JSONStreamReader<Source: JSONByteSource> {
             offset = try expectNonSpace(from: offset + 1)
             let end: Int
             if key == member && streamed == nil && window[offset] == UInt8(ascii: "[") {
-                let (arrayEnd, count, stopped) = try streamArray(at: offset, member: key, onElement: onElement)
+                let (arrayEnd, count, stopped) = try streamArray(at: offset, member: key, preceding: members, onElement: onElement)
                 streamed = count
                 if stopped { return (arrayEnd, JSONStream.Outline(root: .object(members), streamed: count, stopped: true)) }
                 end = arrayEnd
@@ -140,7 +148,7 @@ struct JSONStreamReader<Source: JSONByteSource> {
     }
 
     /// Hands out the elements of the array at `start`; its end, the count handed out, and whether the caller stopped.
-    private mutating func streamArray(at start: Int, member: String?, onElement: (JSONStream.Place, JSONStream.Element) -> Bool)
+    private mutating func streamArray(at start: Int, member: String?, preceding: JSONObject, onElement: (JSONStream.Place, JSONStream.Element) -> Bool)
         throws(JSONStreamError) -> (end: Int, count: Int, stopped: Bool) {
         var offset = try expectNonSpace(from: start + 1)
         if window[offset] == UInt8(ascii: "]") { return (offset + 1, 0, false) }
@@ -148,7 +156,7 @@ struct JSONStreamReader<Source: JSONByteSource> {
         while true {
             window.keep = offset
             let span = try elementEnd(at: offset)
-            let place = JSONStream.Place(member: member, index: index, offset: offset)
+            let place = JSONStream.Place(member: member, index: index, offset: offset, preceding: preceding)
             let goOn: Bool
             if span.tooLarge {
                 goOn = onElement(place, .tooLarge(span.end - offset))

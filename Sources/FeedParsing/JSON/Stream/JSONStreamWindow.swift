@@ -62,6 +62,10 @@ final class JSONStreamWindow<Source: JSONByteSource> {
     /// Line and column (1-based, columns in Unicode scalars) of document offset `offset`, found by reading the
     /// document again from its start; (0, 0) when the source cannot start again.
     func position(of offset: Int) -> (line: Int, column: Int) {
+        Self.position(of: offset, reading: source)
+    }
+
+    static func position(of offset: Int, reading source: Source) -> (line: Int, column: Int) {
         var reader = source
         guard reader.rewind() else { return (0, 0) }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)

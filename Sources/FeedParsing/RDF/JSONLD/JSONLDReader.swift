@@ -49,7 +49,7 @@ public enum JSONLDReader: RDFSyntaxReader {
         return read(document, baseIRI: baseIRI, blankScope: blankScope, into: sink)
     }
 
-    private static func notJSON(_ error: JSONParseError) -> RDFSyntaxError {
+    static func notJSON(_ error: JSONParseError) -> RDFSyntaxError {
         RDFSyntaxError(line: error.line, column: error.column, message: "The document is not valid JSON: \(error.message).")
     }
 
