@@ -54,7 +54,7 @@ install: release
 	@echo "installed $(PREFIX)/bin/fedcat"
 
 bench: deps
-	N=$(or $(N),100000) DCAT_N=$(or $(DCAT_N),10000) OAI_N=$(or $(OAI_N),100000) CSW_N=$(or $(CSW_N),20000) bench/all.sh
+	N=$(or $(N),100000) DCAT_N=$(or $(DCAT_N),10000) OAI_N=$(or $(OAI_N),100000) CSW_N=$(or $(CSW_N),20000) DATAJSON_N=$(or $(DATAJSON_N),370000) bench/all.sh
 
 bench-quick: deps
 	bench/all.sh --quick

@@ -19,6 +19,7 @@ GROUPS = [  # (stage prefix or exact key, title) in report order
     ("ckan-harvest-unchanged", "CKAN re-harvest, nothing changed"),
     ("ckan-harvest-part", "CKAN harvest at scale: one source after another into one catalogue"),
     ("index", "index: FTS5 rebuild of the harvested catalogue"),
+    ("datajson", "DCAT-US data.json, one document: read (+ map + normalise)"),
     ("dcat.rdf", "DCAT-AP RDF/XML: parse + map (+ normalise)"),
     ("dcat.ttl", "DCAT-AP Turtle: parse + map (+ normalise)"),
     ("dcat.jsonld", "DCAT-AP JSON-LD: parse + map (+ normalise)"),
@@ -36,6 +37,8 @@ def group_of(line):
         return stage
     if stage.startswith("ckan-parse"):
         return "ckan-parse"
+    if stage.startswith("datajson-"):
+        return "datajson"
     if line.get("file") in ("dcat.rdf", "dcat.ttl", "dcat.jsonld"):
         return line["file"]
     for kind, prefixes in (("oai", ("oai-", "oaipmh-")), ("csw", ("csw-",))):
@@ -47,7 +50,7 @@ def group_of(line):
 def label(line):
     tool = line.get("tool") or line.get("peer") or "?"
     stage = line.get("stage", "")
-    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-", "ckan-parse", "dcat-parse+map")):
+    if tool == "fedcat" and stage.startswith(("oai-", "oaipmh-", "csw-", "ckan-parse", "dcat-parse+map", "datajson-")):
         return "fedcat (" + stage.split("-", 1)[1] + ")"
     if tool in ("rapper", "serdi"):
         return tool + " (parse only)"
