@@ -1,3 +1,5 @@
+import Foundation
+
 extension Fetcher {
     /// GETs `url`, retrying transient failures (transport errors, 408, 429, 5xx) as `options.retry` allows.
     ///
@@ -7,7 +9,7 @@ extension Fetcher {
     /// too long `.retryAfterTooLong`; when the run deadline comes first `.deadlineExceeded`.
     ///
     /// With `spool` a body larger than `options.spoolAboveBytes` goes to a file (`FetchResponse.spooled`), up to
-    /// `options.maxSpooledBytes`.
+    /// `options.maxSpooledBytes`; a local file that large (`file://`, when allowed) is not copied but read where it is.
     public func fetch(_ url: String, headers: [(String, String)] = [],
                       validators: Validators? = nil, spool: Bool = false) throws(FetchError) -> FetchResponse {
         do {
@@ -16,6 +18,7 @@ extension Fetcher {
             stats.failures += 1
             throw error
         }
+        if spool, let local = try localFile(url) { return local }
         let policy = options.retry
         let maxAttempts = max(1, policy.maxAttempts)
         let requestHeaders = headers + (validators?.requestHeaders ?? [])
@@ -85,5 +88,29 @@ extension Fetcher {
             finish(record, number: number, outcome: .retrying(after: delay, reason: shown))
             clock.sleep(seconds: delay)
         }
+    }
+}
+
+extension Fetcher {
+    /// A local file over `spoolAboveBytes`, as a response whose body is the file itself; nil for anything else
+    /// (fetched as usual: a smaller file is read into memory by libcurl).
+    func localFile(_ url: String) throws(FetchError) -> FetchResponse? {
+        guard options.allowFileURLs, url.lowercased().hasPrefix("file:"), let path = URL(string: url)?.path, !path.isEmpty else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > options.spoolAboveBytes else { return nil }
+        let size = Int(status.st_size)
+        var record = AttemptRecord(url: url, result: .failure(.bodyTooLarge(url: url, limit: options.maxSpooledBytes)), status: nil,
+                                   bytes: 0, wireBytes: 0, seconds: 0)
+        guard size <= options.maxSpooledBytes else {
+            finish(record, number: 1, outcome: .failed(reason: Self.reason(.bodyTooLarge(url: url, limit: options.maxSpooledBytes))))
+            throw .bodyTooLarge(url: url, limit: options.maxSpooledBytes)
+        }
+        let response = FetchResponse(url: url, effectiveURL: url, status: 200, headers: [:], body: [], seconds: 0,
+                                     spooled: SpooledBody(path: path, count: size, temporary: false))
+        record.result = .success(response)
+        record.status = 200
+        record.bytes = size
+        finish(record, number: 1, outcome: .success)
+        return response
     }
 }

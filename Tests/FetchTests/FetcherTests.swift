@@ -127,6 +127,28 @@ struct FetcherTests {
         #expect(error?.description.contains("could not be written to a file in /nonexistent/fedcat") == true)
     }
 
+    @Test func aLargeLocalFileIsReadWhereItIsNotCopied() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat local \(UUID().uuidString).json").path
+        try Data(String(repeating: "x", count: 50_000).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let url = URL(fileURLWithPath: path).absoluteString   // percent-encoded: "fedcat%20local"
+        let local = Fetcher(options: Self.options { $0.allowFileURLs = true; $0.spoolAboveBytes = 10_000 })
+        var response: FetchResponse? = try local.fetch(url, spool: true)
+        #expect(response?.spooled?.path == path)
+        #expect(response?.spooled?.temporary == false && response?.spooled?.count == 50_000 && response?.status == 200)
+        #expect(local.stats.requests == 1 && local.stats.bytes == 50_000)
+        response = nil
+        #expect(FileManager.default.fileExists(atPath: path))   // a source's own file is left alone
+        // Smaller than the threshold, without spool, or over the limit: as before.
+        #expect(try local.fetch(url).body.count == 50_000)
+        #expect(try Fetcher(options: Self.options { $0.allowFileURLs = true }).fetch(url, spool: true).spooled == nil)
+        #expect(throws: FetchError.bodyTooLarge(url: url, limit: 20_000)) {
+            try Fetcher(options: Self.options { $0.allowFileURLs = true; $0.spoolAboveBytes = 10_000; $0.maxSpooledBytes = 20_000 })
+                .fetch(url, spool: true)
+        }
+        #expect(throws: FetchError.schemeNotAllowed(url: url, scheme: "file")) { try Fetcher(options: Self.options()).fetch(url, spool: true) }
+    }
+
     @Test func cutsOffASlowDrip() throws {
         let server = try Self.server { _ in
             var response = HTTPResponse.text(String(repeating: "x", count: 50))
