@@ -147,7 +147,9 @@ extension CatalogStore {
 
     /// The shares of every record scored in `runID`, in batches, for summing the source's tally.
     public func forEachQualityShares(runID: Int64, _ body: (QualityShares) throws -> Void) throws(StoreError) {
-        try read("reading the quality scores of run \(runID)") { db in
+        // On the writer's connection, whose page cache a harvest has already filled: a reader's would fill another
+        // 64 MB with the rows of the scan (the harvest's peak resident memory, at its end).
+        try write("reading the quality scores of run \(runID)") { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT shares, distributions, open_licence FROM quality_records WHERE run_id = ?",
                                            arguments: [runID])
             while let row = try rows.next() {
