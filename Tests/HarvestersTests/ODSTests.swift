@@ -285,6 +285,34 @@ struct ODSTests {
         #expect(mapped.record?.title.value == "Dataset 0")
     }
 
+    @Test func aLargeExportIsStreamedFromAFileAndABrokenEntryIsAnIssue() throws {
+        let server = try LoopbackServer { request in
+            if request.path.hasSuffix("/api/explore/v2.1/catalog/datasets") { return Self.page(total: 12_345, ids: 0..<3) }
+            guard request.path.hasSuffix("/api/explore/v2.1/catalog/exports/json") else { return .status(404) }
+            var datasets = (0..<150).map {
+                #"{"dataset_id":"d\#($0)","has_records":true,"features":[],"fields":[],"metas":{"default":{"title":"Dataset \#($0)"}}}"#
+            }
+            datasets[3] = #"{"dataset_id": "d3", "metas": nul}"#
+            return .json("[" + datasets.joined(separator: ",\n") + "]")
+        }
+        try server.start()
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-ods-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = testFetchOptions
+        options.spoolAboveBytes = 1024
+        options.spoolDirectory = directory
+        let source = SourceConfig(id: "big", kind: "opendatasoft", url: server.baseURL, options: ["limit": "3"])
+        let sink = CollectingSink()
+        let outcome = try ODSHarvester(source: source).gather(using: Fetcher(options: options), context: GatherContext(), into: sink)
+        #expect(!outcome.complete)                       // the broken entry's dataset is not taken as deleted
+        #expect(sink.records.compactMap(\.localID) == (0..<150).filter { $0 != 3 }.map { "d\($0)" })
+        #expect(sink.issues.map(\.code) == ["ods.export.unreadable-dataset", "ods.export.count-differs"])
+        #expect(sink.issues.first?.location == "/3")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+
     @Test func malformedResultsBecomeIssuesNotErrors() throws {
         let server = try Self.fakeODS { _, _, _ in
             .json(#"{"total_count": 4, "results": [{"dataset_id": "ok", "metas": {"default": {"title": "Fine"}}}, "oops", {"metas": {"default": {"title": "No id"}}}, {"dataset_id": "bad-metas", "metas": 7, "attachments": {"x": 1}}]}"#)

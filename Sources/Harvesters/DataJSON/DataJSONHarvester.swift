@@ -63,9 +63,7 @@ public struct DataJSONHarvester: Harvester {
         }
     }
 
-    /// Where the body is: its file when it was spooled, else memory.
     private static func body(of response: FetchResponse) throws(DataJSONError) -> any JSONByteSource {
-        guard let file = response.spooled else { return JSONMemorySource(response.body) }
-        do { return try JSONFileSource(path: file.path) } catch { throw .unreadable(error.description) }
+        do { return try response.jsonSource() } catch { throw .unreadable(error.description) }
     }
 }

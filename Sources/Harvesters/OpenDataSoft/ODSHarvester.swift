@@ -99,25 +99,55 @@ public struct ODSHarvester: Harvester {
     }
 
     /// The whole catalogue from the export endpoint, as one page: for catalogues the offset cap would cut short.
+    /// The export is one JSON list of every dataset, read a dataset at a time (from a file when it is over 16 MB).
     /// A count that differs from the listing's `total_count` is said (the catalogue changed between the two).
     private func gatherExport(announced: Int, using fetcher: Fetcher, context: GatherContext,
                               into sink: any HarvestSink) throws(HarvestError) -> GatherOutcome {
         let url = endpoint.catalogExport(where: filter, orderBy: orderBy)
-        let page = try fetchPage(url, memo: context.pages[url], using: fetcher)
-        guard page.parsed == nil || page.parsed?.shape == .export else {
-            throw .badResponse(sourceID: source.id, url: url, reason: "the catalogue export is not a JSON list of datasets.")
+        let handout = ListingHandout(sourceID: source.id, duplicateCode: "ods.paging.duplicate", noun: "dataset")
+        let outcome = try SingleDocument.stream(url, context: context, fetcher: fetcher, accept: "application/json", spool: true,
+                                                handout: handout, into: sink) { (response, emit) throws(HarvestError) in
+            guard response.isSuccess else { _ = try parsePage(response, url: url); return false }
+            return try readExport(response, url: url, emit: emit, into: sink)
         }
-        let ids = page.summary.ids
-        if ids.count != announced {
+        if let total = outcome.expectedTotal, total != announced {
             sink.issue(RecordIssue(
                 code: "ods.export.count-differs", severity: .info,
-                message: "Source '\(source.id)': the listing announced \(announced) datasets and the catalogue export holds \(ids.count); the export is what was harvested.",
+                message: "Source '\(source.id)': the listing announced \(announced) datasets and the catalogue export holds \(total); the export is what was harvested.",
                 url: url))
         }
-        var handout = ListingHandout(sourceID: source.id, duplicateCode: "ods.paging.duplicate", noun: "dataset")
-        try handout.hand(page.parsed?.datasets, ids: ids, url: url, page: 1, into: sink)
-        try sink.page(PageReport(number: 1, url: url, expectedTotal: ids.count, unchanged: page.unchanged, memo: page.memo(url: url)))
-        return GatherOutcome(complete: true, expectedTotal: ids.count, pages: 1)
+        return outcome
+    }
+
+    /// Hands over each dataset of the export; false when one could not be read (it is an issue).
+    private func readExport(_ response: FetchResponse, url: String, emit: (String, JSONValue, String) throws(HarvestError) -> Void,
+                            into sink: any HarvestSink) throws(HarvestError) -> Bool {
+        var stopped: HarvestError? = nil
+        var whole = true
+        let outline: JSONStream.Outline
+        do throws(JSONStreamError) {
+            outline = try JSONStream.read(try response.jsonSource(), streaming: "") { place, element in
+                guard case .bytes(let bytes) = element, let value = try? JSONParser.parse(bytes) else {
+                    whole = false
+                    sink.issue(RecordIssue(code: "ods.export.unreadable-dataset", severity: .error,
+                                           message: "Source '\(source.id)' (\(url)): the export's entry at \(place.pointer) (byte \(place.offset)) is not JSON or is larger than 64 MB; it was skipped and nothing is taken as deleted this run.",
+                                           location: place.pointer, url: url))
+                    return true
+                }
+                do throws(HarvestError) { try emit(place.pointer, value, ODSMapper.localID(of: value) ?? "") } catch {
+                    stopped = error
+                    return false
+                }
+                return true
+            }
+        } catch {
+            throw .badResponse(sourceID: source.id, url: url, reason: "the catalogue export cannot be read: \(error.description)")
+        }
+        if let stopped { throw stopped }
+        guard case .array = outline.root else {
+            throw .badResponse(sourceID: source.id, url: url, reason: "the catalogue export is not a JSON list of datasets.")
+        }
+        return whole
     }
 
     /// Fetches a page with the validators of its last fetch; a 304 or an identical body is not parsed again.
