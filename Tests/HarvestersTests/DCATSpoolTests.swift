@@ -8,28 +8,14 @@ import Testing
 
 @Suite("DCAT dumps over 16 MB streamed from a file")
 struct DCATSpoolTests {
-    /// Fetch options that spool any body over 2 KB into `directory`.
-    static func spooling(into directory: String) -> FetchOptions {
-        var options = testFetchOptions
-        options.spoolAboveBytes = 2048
-        options.spoolDirectory = directory
-        return options
-    }
-
-    static func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-dcat-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Harvests `source` once in memory and once spooled; both sinks.
     static func bothWays(_ source: SourceConfig) throws -> (memory: CollectingSink, spooled: CollectingSink, outcomes: [GatherOutcome]) {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = try SpoolFolder()
+        defer { spool.remove() }
         let memory = CollectingSink(), spooled = CollectingSink()
         let first = try DCATHarvester(source: source).gather(using: Fetcher(options: testFetchOptions), context: GatherContext(), into: memory)
-        let second = try DCATHarvester(source: source).gather(using: Fetcher(options: spooling(into: directory)), context: GatherContext(), into: spooled)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)   // every body's file is gone
+        let second = try DCATHarvester(source: source).gather(using: Fetcher(options: spool.options(spoolingAbove: 2048)), context: GatherContext(), into: spooled)
+        #expect(spool.isEmpty)   // every body's file is gone
         return (memory, spooled, [first, second])
     }
 

@@ -124,43 +124,35 @@ struct DataJSONTests {
         #expect(again.unchanged == ["1", "2"])
     }
 
-    /// Fetch options that spool any body over 4 KB into `directory`.
-    static func spooling(into directory: String) -> FetchOptions {
-        var options = testFetchOptions
-        options.spoolAboveBytes = 4096
-        options.spoolDirectory = directory
-        return options
-    }
-
-    static func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-datajson-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+    /// A server answering every request with `body` as JSON.
+    static func serving(_ body: [UInt8]) throws -> LoopbackServer {
+        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
+        try server.start()
+        return server
     }
 
     @Test func aLargeCatalogueIsStreamedFromAFileAndItsHashStillSeesNoChange() throws {
         let datasets = (0..<300).map { #"{"identifier": "d\#($0)", "title": "Dataset \#($0)", "keyword": ["k\#($0 % 7)"]}"# }
         let body = Array(#"{"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [\#(datasets.joined(separator: ",\n"))]}"#.utf8)
         #expect(body.count > 4096 * 4)
-        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
-        try server.start()
+        let server = try Self.serving(body)
         defer { server.stop() }
-        let directory = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = try SpoolFolder()
+        defer { spool.remove() }
         let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
         let first = CollectingSink()
-        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: Self.spooling(into: directory)),
+        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: spool.options(spoolingAbove: 4096)),
                                                                    context: GatherContext(), into: first)
         #expect(outcome == GatherOutcome(complete: true, expectedTotal: 300, pages: 1))
         #expect(first.records.compactMap(\.localID) == (0..<300).map { "d\($0)" })
         #expect(first.records[299].location == "/dataset/299")
         #expect(first.issues.isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)   // the body's file is gone
+        #expect(spool.isEmpty)   // the body's file is gone
         // The same document again: its hash, computed from the file, equals the one kept; nothing is parsed.
         let memo = try #require(first.pages.first?.memo)
         #expect(memo.bodyHash == ContentHash.hex(body))
         let again = CollectingSink()
-        _ = try DataJSONHarvester(source: source).gather(using: Fetcher(options: Self.spooling(into: directory)),
+        _ = try DataJSONHarvester(source: source).gather(using: Fetcher(options: spool.options(spoolingAbove: 4096)),
                                                          context: GatherContext(pages: [memo.url: memo]), into: again)
         #expect(again.records.isEmpty)
         #expect(again.unchanged.count == 300)
@@ -169,14 +161,13 @@ struct DataJSONTests {
     @Test func aBrokenDatasetIsAnIssueAndTheRestIsHarvestedButNothingIsTakenAsDeleted() throws {
         let filler = String(repeating: "word ", count: 1000)
         let body = Array(#"{"conformsTo": "x", "dataset": [{"identifier": "1", "title": "One", "description": "\#(filler)"}, {"identifier": "2", "title": tru}, {"identifier": "3", "title": "Three"}]}"#.utf8)
-        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
-        try server.start()
+        let server = try Self.serving(body)
         defer { server.stop() }
-        let directory = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = try SpoolFolder()
+        defer { spool.remove() }
         let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
         let sink = CollectingSink()
-        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: Self.spooling(into: directory)),
+        let outcome = try DataJSONHarvester(source: source).gather(using: Fetcher(options: spool.options(spoolingAbove: 4096)),
                                                                    context: GatherContext(), into: sink)
         #expect(!outcome.complete)
         #expect(sink.records.compactMap(\.localID) == ["1", "3"])
@@ -189,8 +180,7 @@ struct DataJSONTests {
 
     @Test func aDocumentBrokenBetweenDatasetsFailsWithItsLine() throws {
         let body = Array("{\"dataset\": [\n{\"identifier\": \"1\", \"title\": \"One\"}\n{\"identifier\": \"2\"}]}".utf8)
-        let server = try LoopbackServer { _ in HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: body) }
-        try server.start()
+        let server = try Self.serving(body)
         defer { server.stop() }
         let source = SourceConfig(id: "agency", kind: "datajson", url: server.baseURL + "/data.json")
         let error = #expect(throws: HarvestError.self) {

@@ -297,12 +297,9 @@ struct ODSTests {
         }
         try server.start()
         defer { server.stop() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-ods-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var options = testFetchOptions
-        options.spoolAboveBytes = 1024
-        options.spoolDirectory = directory
+        let spool = try SpoolFolder()
+        defer { spool.remove() }
+        let options = spool.options(spoolingAbove: 1024)
         let source = SourceConfig(id: "big", kind: "opendatasoft", url: server.baseURL, options: ["limit": "3"])
         let sink = CollectingSink()
         let outcome = try ODSHarvester(source: source).gather(using: Fetcher(options: options), context: GatherContext(), into: sink)
@@ -310,7 +307,7 @@ struct ODSTests {
         #expect(sink.records.compactMap(\.localID) == (0..<150).filter { $0 != 3 }.map { "d\($0)" })
         #expect(sink.issues.map(\.code) == ["ods.export.unreadable-dataset", "ods.export.count-differs"])
         #expect(sink.issues.first?.location == "/3")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        #expect(spool.isEmpty)
     }
 
     @Test func malformedResultsBecomeIssuesNotErrors() throws {
