@@ -190,7 +190,7 @@ private final class BodySink {
             spoolError = String(cString: strerror(errno))
             return false
         }
-        file = (descriptor, String(cString: template))
+        file = (descriptor, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         let ok = bytes.withUnsafeBytes { write($0, to: descriptor) }
         bytes = []
         return ok

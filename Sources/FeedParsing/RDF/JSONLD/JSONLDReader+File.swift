@@ -38,6 +38,7 @@ extension JSONLDReader {
                             let value = try JSONParser.parse(bytes)
                             expander.expandStreamedGraphElement(value, at: place, context: context!)
                         } catch {
+                            // Reads the file again from its start; harmless, since the stream stops here.
                             let (line, column) = JSONStream.locate(place.offset + error.byteOffset, in: source)
                             broken = RDFSyntaxError(line: line, column: column, message: "The document is not valid JSON: \(error.message).")
                             return false
