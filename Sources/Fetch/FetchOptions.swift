@@ -20,8 +20,10 @@ public struct FetchOptions: Sendable, Hashable {
     /// The largest body of a request made with `spool: true`, before and after decompression (it replaces
     /// `maxBodyBytes` and `maxCompressedBytes` there: the body goes to disk, not memory).
     public var maxSpooledBytes: Int = 4096 * 1024 * 1024
-    /// Where spooled bodies are written; each file is removed when its response goes.
-    public var spoolDirectory: String = NSTemporaryDirectory()
+    /// Where spooled bodies are written; each file is removed when its response goes. By default `$TMPDIR`, else
+    /// `/var/tmp`: on Debian 13 `/tmp` is a tmpfs, held in memory, which is what spooling is there to spare.
+    public var spoolDirectory: String = FetchOptions.spoolDirectory(environment: ProcessInfo.processInfo.environment,
+                                                                    varTmpWritable: access("/var/tmp", W_OK) == 0)
     /// How many redirects are followed.
     public var maxRedirects: Int = 5
     /// Allow `file://` URLs (only for sources explicitly marked local).
@@ -36,5 +38,12 @@ public struct FetchOptions: Sendable, Hashable {
 
     public init(userAgent: String) {
         self.userAgent = userAgent
+    }
+
+    /// The default `spoolDirectory`: `TMPDIR` when set, else `/var/tmp` when it can be written, else the system's
+    /// temporary folder.
+    public static func spoolDirectory(environment: [String: String], varTmpWritable: Bool) -> String {
+        if let folder = environment["TMPDIR"], !folder.isEmpty { return folder }
+        return varTmpWritable ? "/var/tmp" : NSTemporaryDirectory()
     }
 }

@@ -127,6 +127,13 @@ struct FetcherTests {
         #expect(error?.description.contains("could not be written to a file in /nonexistent/fedcat") == true)
     }
 
+    @Test func spooledBodiesGoToTMPDIRElseVarTmpNotATmpfs() {
+        #expect(FetchOptions.spoolDirectory(environment: ["TMPDIR": "/scratch"], varTmpWritable: true) == "/scratch")
+        #expect(FetchOptions.spoolDirectory(environment: ["TMPDIR": ""], varTmpWritable: true) == "/var/tmp")
+        #expect(FetchOptions.spoolDirectory(environment: [:], varTmpWritable: true) == "/var/tmp")
+        #expect(FetchOptions.spoolDirectory(environment: [:], varTmpWritable: false) == NSTemporaryDirectory())
+    }
+
     @Test func aLargeLocalFileIsReadWhereItIsNotCopied() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat local \(UUID().uuidString).json").path
         try Data(String(repeating: "x", count: 50_000).utf8).write(to: URL(fileURLWithPath: path))

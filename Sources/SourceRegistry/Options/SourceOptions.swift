@@ -71,7 +71,7 @@ public enum SourceOptions {
                      kinds: ["ckan", "udata", "dcat", "oaipmh", "csw"]),
         SourceOption("max_pages", .integer, "10000", "pages (and linked documents) one listing may read; a longer one is stopped as a loop",
                      kinds: ["socrata", "opendatasoft", "atom", "schemaorg"]),
-        SourceOption("max_file_mb", .integer, "4096", "largest document accepted (a data.json, a DCAT dump); past 16 MB it is kept in a file under TMPDIR and streamed, not held in memory",
+        SourceOption("max_file_mb", .integer, "4096", "largest document accepted (a data.json, a DCAT dump); past 16 MB it is kept in a file under $TMPDIR (else /var/tmp) and streamed, not held in memory",
                      kinds: ["datajson", "dcat"]),
     ]
 
