@@ -178,6 +178,21 @@ struct DataJSONTests {
         #expect(issue.message.contains("invalid literal"))
     }
 
+    @Test func aDatasetOverTheSizeLimitIsSkippedWithItsCode() throws {
+        var options = JSONStream.Options()
+        options.maxElementBytes = 100
+        var items: [String] = []
+        let text = #"{"conformsTo": "x", "dataset": [{"identifier": "1"}, {"identifier": "2", "description": "\#(String(repeating: "x", count: 200))"}]}"#
+        _ = try DataJSONCatalog.read(JSONMemorySource(Array(text.utf8)), options: options) { item in
+            switch item {
+            case .dataset(let pointer, _): items.append(pointer)
+            case .broken(let pointer, let code, _): items.append(code + " " + pointer)
+            }
+            return true
+        }
+        #expect(items == ["/dataset/0", "datajson.dataset.too-large /dataset/1"])
+    }
+
     @Test func aDocumentBrokenBetweenDatasetsFailsWithItsLine() throws {
         let body = Array("{\"dataset\": [\n{\"identifier\": \"1\", \"title\": \"One\"}\n{\"identifier\": \"2\"}]}".utf8)
         let server = try Self.serving(body)

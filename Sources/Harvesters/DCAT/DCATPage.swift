@@ -33,10 +33,7 @@ struct DCATPage {
     /// document's size; a document that turns out not to be grouped by subject is read again as one graph.
     static func read(_ bytes: [UInt8], contentType: String?, url: String, blankScope: String,
                      flushEvery: Int = 50_000) throws(Failure) -> DCATPage {
-        guard let choice = RDFDocument.choose(contentType: contentType, url: url, bytes: bytes) else {
-            let said = contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
-            throw .notRDF("it is not RDF: the server sent \(said) and the body starts with '\(Self.excerpt(bytes))'")
-        }
+        let choice = try syntax(contentType: contentType, url: url, head: bytes)
         var found: [DCATRecords.Found] = []
         let stream = DCATStream(flushEvery: flushEvery, holdBack: min(5_000, flushEvery / 2)) { found.append($0) }
         let report = RDFDocument.read(bytes, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { stream.add($0) }
@@ -62,10 +59,7 @@ struct DCATPage {
     /// graph here: statements about records already handed over are counted in `lateStatements`, not merged.
     static func stream(path: String, head: [UInt8], contentType: String?, url: String, blankScope: String,
                        emit: (DCATRecords.Found) -> Void) throws(Failure) -> DCATPage {
-        guard let choice = RDFDocument.choose(contentType: contentType, url: url, bytes: head) else {
-            let said = contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
-            throw .notRDF("it is not RDF: the server sent \(said) and the body starts with '\(Self.excerpt(head))'")
-        }
+        let choice = try syntax(contentType: contentType, url: url, head: head)
         var count = 0
         let page = withoutActuallyEscaping(emit) { emit in
             let stream = DCATStream { found in
@@ -79,6 +73,15 @@ struct DCATPage {
         }
         if let fatal = page.report.fatal, page.report.triples == 0 { throw .unreadable(choice, fatal) }
         return page
+    }
+
+    /// The syntax a document is read in, from its Content-Type, first bytes and URL.
+    private static func syntax(contentType: String?, url: String, head: [UInt8]) throws(Failure) -> RDFDocument.Choice {
+        guard let choice = RDFDocument.choose(contentType: contentType, url: url, bytes: head) else {
+            let said = contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
+            throw .notRDF("it is not RDF: the server sent \(said) and the body starts with '\(Self.excerpt(head))'")
+        }
+        return choice
     }
 
     /// The hydra view or collection of the page: its next link and total.

@@ -25,6 +25,9 @@ struct DCATRecords {
         var nodes: [RDFTerm]
         /// True when the cut stopped at `maxTriples`.
         var truncated: Bool
+
+        /// Where the record is, for issues: its IRI, else its identifier.
+        var pointer: String { subject.iri ?? "dataset \(localID ?? "")" }
     }
 
     /// A record reaching more than this many triples is cut there (a catalogue's whole graph hanging off one

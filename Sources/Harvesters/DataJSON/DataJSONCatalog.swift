@@ -75,12 +75,12 @@ public struct DataJSONCatalog: Sendable {
                         emitted.append(("/datasetSeries/\(index)/seriesMember/\(member)", value))
                     }
                 }
-                _ = emit(emitted, onItem)
+                emit(emitted, onItem)
                 return DataJSONCatalog(datasets: [], problems: [])
             }
             if object["dataset"] == nil, object["identifier"] != nil || object["@type"]?.string.map({ $0.hasSuffix("Dataset") }) == true {
                 // A single dataset document (DCAT-US 3 examples, one record per URL).
-                _ = emit([("", .object(object))], onItem)
+                emit([("", .object(object))], onItem)
                 return DataJSONCatalog(datasets: [], problems: [])
             }
             let list = object["dataset"]
@@ -101,13 +101,13 @@ public struct DataJSONCatalog: Sendable {
         var top = object
         top["dataset"] = nil
         nested(top, pointer: "", depth: 0, into: &emitted, problems: &problems)
-        _ = emit(emitted, onItem)
+        emit(emitted, onItem)
         return DataJSONCatalog(datasets: [], problems: problems, conformsTo: conformsTo)
     }
 
-    private static func emit(_ datasets: [(pointer: String, value: JSONValue)], _ onItem: (DataJSONItem) -> Bool) -> Bool {
-        for (pointer, value) in datasets where !onItem(.dataset(pointer: pointer, value: value)) { return false }
-        return true
+    /// Hands over datasets read whole (series members, a single dataset, nested catalogues) until `onItem` stops.
+    private static func emit(_ datasets: [(pointer: String, value: JSONValue)], _ onItem: (DataJSONItem) -> Bool) {
+        for (pointer, value) in datasets where !onItem(.dataset(pointer: pointer, value: value)) { return }
     }
 
     /// The datasets of a catalogue and of the catalogues it nests (DCAT-US 3 `catalog`), depth first, up to 8 levels.

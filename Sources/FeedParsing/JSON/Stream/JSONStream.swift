@@ -246,6 +246,8 @@ struct JSONStreamReader<Source: JSONByteSource> {
         var depth = 0
         var inString = false
         var tooLarge = false
+        // A value that ends inside the window it started in is measured at its end.
+        func span(_ end: Int) -> (end: Int, tooLarge: Bool) { (end, tooLarge || end - start > limit) }
         let first = window[start]
         let scalar = first != UInt8(ascii: "{") && first != UInt8(ascii: "[") && first != UInt8(ascii: "\"")
         while true {
@@ -263,14 +265,14 @@ struct JSONStreamReader<Source: JSONByteSource> {
                     }
                     inString = false
                     index += 1
-                    if depth == 0 { return (window.base + index, tooLarge) }
+                    if depth == 0 { return span(window.base + index) }
                     continue
                 }
                 let byte = bytes[index]
                 if scalar {
                     switch byte {
                     case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09:
-                        return (window.base + index, tooLarge)
+                        return span(window.base + index)
                     default: index += 1
                     }
                     continue
@@ -280,7 +282,7 @@ struct JSONStreamReader<Source: JSONByteSource> {
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
-                    if depth == 0 { return (window.base + index + 1, tooLarge) }
+                    if depth == 0 { return span(window.base + index + 1) }
                 default: break
                 }
                 index += 1
@@ -289,7 +291,7 @@ struct JSONStreamReader<Source: JSONByteSource> {
             if offset - start > limit { tooLarge = true }
             if tooLarge { window.keep = offset }
             guard try window.fill() else {
-                if scalar { return (window.limit, tooLarge) }
+                if scalar { return span(window.limit) }
                 throw fail(inString && depth == 0 ? .unterminatedString : .unexpectedEnd, at: inString && depth == 0 ? start : window.limit)
             }
         }
