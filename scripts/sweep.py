@@ -287,9 +287,16 @@ def report(results, expected, update, whole, elapsed):
             print("sweep: --update needs the whole corpus (no --only)", file=sys.stderr)
             return 64
         os.makedirs(os.path.dirname(EXPECTED), exist_ok=True)
+        header = [
+            "# The reliability sweep's baseline (scripts/sweep.py --update), reviewed by hand.\n",
+            "# failure: the class of a failed run's error; codes: warning and error issue codes of the run.\n",
+        ]
+        # Notes written by hand into the baseline's header survive an update.
+        if os.path.exists(EXPECTED):
+            with open(EXPECTED, encoding="utf-8") as old:
+                header += [line for line in old if line.startswith("#") and line not in header]
         with open(EXPECTED, "w", encoding="utf-8") as handle:
-            handle.write("# The reliability sweep's baseline (scripts/sweep.py --update), reviewed by hand.\n")
-            handle.write("# failure: the class of a failed run's error; codes: warning and error issue codes of the run.\n")
+            handle.writelines(header)
             handle.write("\t".join(COLUMNS) + "\n")
             for row in results:
                 handle.write("\t".join(row[c] for c in COLUMNS) + "\n")

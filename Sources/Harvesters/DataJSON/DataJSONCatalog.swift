@@ -162,7 +162,7 @@ public enum DataJSONItem {
                 self = .dataset(pointer: place.pointer, value: try JSONParser.parse(bytes, options: parser))
             } catch {
                 self = .broken(pointer: place.pointer, code: "datajson.dataset.not-json",
-                               message: "the dataset at \(place.pointer) (byte \(place.offset) of the document) is not JSON at its line \(error.line), column \(error.column) (byte \(place.offset + error.byteOffset) of the document): \(error.message); it was skipped")
+                               message: "the dataset at \(place.pointer) (byte \(place.offset) of the document) is not JSON at line \(error.line), column \(error.column) of the dataset (byte \(place.offset + error.byteOffset) of the document): \(error.message); it was skipped")
             }
         }
     }
