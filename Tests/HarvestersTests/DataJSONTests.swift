@@ -68,6 +68,7 @@ struct DataJSONTests {
         let (records, issues, _) = try Self.map(Array(text.utf8))
         #expect(records.map(\.title.value) == ["42"])
         #expect(issues.map(\.code) == ["datajson.dataset.missing-identifier", "datajson.dataset.title-not-text",
+                                       "datajson.dataset.missing-required",
                                        "datajson.dataset.missing-identifier", "datajson.dataset.not-object"])
         #expect(throws: DataJSONError.self) { try DataJSONCatalog.parse(Array(#"{"$schema": "x", "properties": {}}"#.utf8)) }
         #expect(throws: DataJSONError.self) { try DataJSONCatalog.parse(Array("<html/>".utf8)) }
@@ -104,6 +105,65 @@ struct DataJSONTests {
         let catalog = try DataJSONCatalog.parse(try Corpus.bytes("bad/gsa_missing-catalog.data.json"))
         #expect(!catalog.datasets.isEmpty)
         #expect(catalog.problems.contains { $0.code == "datajson.catalog.bad-type" })
+
+        // ArcGIS Hub's HTML terms of use in 'license'.
+        let html = try Self.map(try Corpus.bytes("bad/datagov-harvester_dcatus_bad_license_uri.json"))
+        #expect(html.records.count == 1)
+        #expect(html.issues.map(\.code) == ["datajson.dataset.licence-html"])
+        #expect(html.issues.first?.location == "/dataset/0/license")
+        // Several errors at once: each gets its own warning, and the record is still harvested.
+        let several = try Self.map(try Corpus.bytes("bad/datagov-harvester_dcatus_multiple_invalid.json"))
+        #expect(several.records.count == 1)
+        #expect(Set(several.issues.map(\.code)) == ["datajson.dataset.licence-html", "datajson.distribution.bad-url"])
+        #expect(several.issues.first { $0.code == "datajson.distribution.bad-url" }?.location == "/dataset/0/distribution/0/accessURL")
+        // DCAT-US 3.0: the first dataset lacks its contact point, the second is valid.
+        let v30 = try Self.map(try Corpus.bytes("bad/datagov-harvester_dcatus3_0_invalid.json"))
+        #expect(v30.records.count == 2)
+        #expect(v30.issues.map(\.code) == ["datajson.dataset.missing-required"])
+        #expect(v30.issues.first?.location == "/dataset/0")
+        #expect(v30.issues.first?.message.contains("DCAT-US 3.0 requires: 'contactPoint'") == true)
+        // A title CKAN refuses as a dataset name.
+        let reserved = try Self.map(try Corpus.bytes("bad/gsa_reserved-title.data.json"))
+        #expect(reserved.issues.map(\.code) == ["datajson.dataset.reserved-title"])
+        // 'spatial': null is valid DCAT-US 1.1 (the schema allows null): no coverage, and nothing to report.
+        let null = try Self.map(try Corpus.bytes("bad/gsa_null-spatial.data.json"))
+        #expect(null.records.count == 1 && null.records[0].spatial.isEmpty)
+        #expect(null.issues.isEmpty)
+    }
+
+    @Test func reportsWhatDCATUSRequiresAndURLsThatAreNotAbsolute() throws {
+        let text = #"""
+        {"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [
+          {"@type": "dcat:Dataset", "identifier": "a", "title": "Edit", "description": "  ", "keyword": [], "publisher": {"name": "Office"},
+           "mbox": "office@agency.example", "accessLevel": "public", "modified": null,
+           "distribution": [{"accessURL": "www.agency.example/a"}, {"downloadURL": "https:///a.csv"}, {"downloadURL": "ftp://files.example/a"},
+                            {"accessURL": "mailto:office@agency.example"}]},
+          {"@type": "Dataset", "identifier": {"@id": "https://agency.example/b"}, "title": "B", "description": "Bees.",
+           "license": "Free to use <b>with attribution</b>", "contactPoint": {"fn": "Bee Office", "hasEmail": "mailto:b@agency.example"}}]}
+        """#
+        let (records, issues, _) = try Self.map(Array(text.utf8))
+        #expect(records.count == 2)
+        let first = issues.filter { $0.localID == "a" }
+        // 1.1: a blank description, an empty keyword list and a null modified count as missing; mbox stands for contactPoint.
+        #expect(first.first { $0.code == "datajson.dataset.missing-required" }?.message.contains("DCAT-US 1.1 requires: 'description', 'keyword', 'modified'") == true)
+        #expect(first.contains { $0.code == "datajson.dataset.reserved-title" && $0.location == "/dataset/0/title" })
+        #expect(first.filter { $0.code == "datajson.distribution.bad-url" }.compactMap(\.location)
+                    == ["/dataset/0/distribution/0/accessURL", "/dataset/0/distribution/1/downloadURL"])
+        // 3.0 requires less: the second dataset is complete; its licence holds HTML.
+        #expect(issues.filter { $0.localID == "https://agency.example/b" }.map(\.code) == ["datajson.dataset.licence-html"])
+    }
+
+    @Test func absoluteURLsAndHTMLAreTold() {
+        for url in ["https://a.example/x", "http://a.example", "ftp://f.example/a", "mailto:a@b.example", "urn:uuid:1", " https://a.example/ "] {
+            #expect(DataJSONChecks.isAbsoluteURL(url), "\(url)")
+        }
+        for url in ["//////not-a-url.example.com/", "www.a.example", "https:///a", "http:a.example", "/data/a.csv", ":x", "1http://a"] {
+            #expect(!DataJSONChecks.isAbsoluteURL(url), "\(url)")
+        }
+        #expect(DataJSONChecks.looksLikeHTML("<p align='center'>Terms</p>"))
+        #expect(DataJSONChecks.looksLikeHTML("see </a>"))
+        #expect(!DataJSONChecks.looksLikeHTML("CC-BY 4.0 < 5 years"))
+        #expect(!DataJSONChecks.looksLikeHTML("https://creativecommons.org/licenses/by/4.0/"))
     }
 
     @Test func harvestsOverHTTPAndSkipsAnUnchangedDocument() throws {

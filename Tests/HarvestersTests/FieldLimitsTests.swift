@@ -28,7 +28,9 @@ struct FieldLimitsTests {
           {"identifier": "many-files", "title": "Daily files", "distribution": [\(distributions.joined(separator: ","))]},
           {"identifier": "plain", "title": "Plain", "spatial": "-77.1,38.8,-76.9,39.0"}]}
         """
-        let (records, issues, count) = try DataJSONTests.map(Array(text.utf8))
+        let (records, all, count) = try DataJSONTests.map(Array(text.utf8))
+        // The datasets lack fields DCAT-US requires (`DataJSONChecks`); this test is about sizes.
+        let issues = all.filter { $0.code != "datajson.dataset.missing-required" }
         #expect(count == 3)
         #expect(records.map(\.id) == ["agency/huge-shape", "agency/many-files", "agency/plain"])
         #expect(records[0].spatial.isEmpty)
@@ -46,7 +48,8 @@ struct FieldLimitsTests {
     @Test func aFloodOfIssuesOfOneCodeIsCountedNotListed() throws {
         let distributions = (0..<10_000).map { #"{"@type": "dcat:Distribution", "title": "Part \#($0)"}"# }
         let text = #"{"dataset": [{"identifier": "parts", "title": "Parts", "distribution": [\#(distributions.joined(separator: ","))]}]}"#
-        let (records, issues, _) = try DataJSONTests.map(Array(text.utf8))
+        let (records, all, _) = try DataJSONTests.map(Array(text.utf8))
+        let issues = all.filter { $0.code != "datajson.dataset.missing-required" }
         #expect(records.first?.distributions.count == 1_000)
         let perCode = IssueCollector.maxPerCode
         #expect(issues.map(\.code) == Array(repeating: "datajson.distribution.no-url", count: perCode)

@@ -78,6 +78,24 @@ struct HTMLTextTests {
                                  FieldNote(field: "description@en", raw: "<p>Hello &amp; welcome</p>", value: "Hello & welcome", rule: "text.html")])
         #expect(issues.isEmpty)
     }
+
+    /// bad/datagov-harvester_dcatus_bad_license_uri.json: ArcGIS Hub's terms of use as data.json's `license`.
+    @Test func aLicencePublishedAsHTMLBecomesItsTextAndTheLicenceRuleReadsTheText() {
+        var record = CatalogRecord(id: "s/1", title: LocalizedText("T"),
+                                   provenance: Provenance(sourceID: "s", kind: "datajson", originalID: "1", harvestedAt: Date()))
+        let published = #"<p align='center' style='font-family: &quot;Avenir Next&quot;;'>OPEN DATA <span>TERMS</span></p><p>Released under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>"#
+        record.license = LicenseRef(raw: published)
+        var distribution = Distribution(title: "d", accessURL: "https://a.example/d")
+        distribution.license = LicenseRef(raw: "<b>ODbL</b>", uri: "https://opendatacommons.org/licenses/odbl/")
+        record.distributions = [distribution]
+        let (output, _) = Normaliser.standard.normalise(record, context: NormalisationContext())
+        #expect(output.license?.raw == "OPEN DATA TERMS\n\nReleased under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).")
+        #expect(output.license?.spdx == "CC-BY-4.0")
+        #expect(output.notes.contains(FieldNote(field: "license", raw: published, value: output.license!.raw!, rule: "text.html")))
+        #expect(output.distributions[0].license?.raw == "ODbL")
+        #expect(output.distributions[0].license?.uri == "https://opendatacommons.org/licenses/odbl/")
+        #expect(output.notes.contains { $0.field == "distributions[0].license" && $0.raw == "<b>ODbL</b>" })
+    }
 }
 
 @Suite("HTML and character references in titles, keywords and distributions")

@@ -69,7 +69,8 @@ public struct DataJSONMapper: RecordMapper {
         if let frequency = CKANFields.text(dataset["accrualPeriodicity"]) {
             record.frequency = frequency.hasPrefix("http") ? Concept(uri: frequency) : Concept(label: frequency)
         }
-        record.distributions = distributions(dataset, issues: &issues)
+        record.distributions = distributions(dataset, location: raw.location, issues: &issues)
+        DataJSONChecks.check(dataset, title: title, location: raw.location, issues: &issues)
         for member in dataset where !Self.mapped.contains(member.key) && !member.value.isNull {
             record.extras[member.key] = member.value.scalarText ?? JSONWriter.string(member.value)
         }
@@ -121,16 +122,16 @@ public struct DataJSONMapper: RecordMapper {
         return contact.name == nil && contact.email == nil ? nil : contact
     }
 
-    private func distributions(_ dataset: JSONObject, issues: inout IssueCollector) -> [Distribution] {
+    private func distributions(_ dataset: JSONObject, location: String, issues: inout IssueCollector) -> [Distribution] {
         var result: [Distribution] = []
         if let list = dataset["distribution"] {
             guard let array = list.array else {
-                issues.warning("datajson.dataset.distribution-not-list", "'distribution' is a \(list.typeName), not a list; it was ignored.", at: "/distribution")
+                issues.warning("datajson.dataset.distribution-not-list", "'distribution' is a \(list.typeName), not a list; it was ignored.", at: "\(location)/distribution")
                 return []
             }
             for (index, item) in array.enumerated() {
                 guard item.object != nil else {
-                    issues.warning("datajson.distribution.not-object", "distribution \(index) is a \(item.typeName), not an object; it was ignored.", at: "/distribution/\(index)")
+                    issues.warning("datajson.distribution.not-object", "distribution \(index) is a \(item.typeName), not an object; it was ignored.", at: "\(location)/distribution/\(index)")
                     continue
                 }
                 var distribution = Distribution(title: CKANFields.text(item["title"]), accessURL: CKANFields.text(item["accessURL"]))
@@ -139,8 +140,9 @@ public struct DataJSONMapper: RecordMapper {
                 distribution.format = CKANFields.text(item["format"])
                 distribution.mediaType = CKANFields.text(item["mediaType"])
                 if distribution.accessURL == nil && distribution.downloadURL == nil {
-                    issues.warning("datajson.distribution.no-url", "distribution \(index) has neither 'accessURL' nor 'downloadURL'.", at: "/distribution/\(index)")
+                    issues.warning("datajson.distribution.no-url", "distribution \(index) has neither 'accessURL' nor 'downloadURL'.", at: "\(location)/distribution/\(index)")
                 }
+                DataJSONChecks.checkURLs(item, index: index, location: location, issues: &issues)
                 result.append(distribution)
             }
         } else if let access = CKANFields.text(dataset["accessURL"]) ?? CKANFields.text(dataset["webService"]) {

@@ -5,7 +5,9 @@ public import CatalogModel
 ///   (ArcGIS Hub's `<DIV STYLE=…>` descriptions, DKAN's `<p>` resource descriptions);
 /// - the title and its variants, each distribution's title and each keyword become one line;
 /// - character references left in any of them (`Fish &amp; Chips`, `Caf&eacute;`, GCMD keywords escaped twice:
-///   `Ocean &gt; Pacific Ocean`) are decoded.
+///   `Ocean &gt; Pacific Ocean`) are decoded;
+/// - a licence published as HTML (ArcGIS Hub puts its terms of use in data.json's `license`) becomes its text,
+///   paragraphs kept, before `LicenceRule` reads it (a URL in the text then names the licence).
 ///
 /// Each converted field (`description@en`, `title`, `keywords`, `distributions[0].description`) is noted with the
 /// published text as raw and rule `text.html`, or `text.entities` when it held only character references; plain
@@ -25,7 +27,15 @@ public struct HTMLTextRule: NormalisationRule {
         for index in record.keywords.indices {
             Self.convert(&record.keywords[index], field: "keywords", using: HTMLText.line, notes: &notes)
         }
+        if var licence = record.license {
+            Self.convert(&licence, field: "license", notes: &notes)
+            record.license = licence
+        }
         for index in record.distributions.indices {
+            if var licence = record.distributions[index].license {
+                Self.convert(&licence, field: "distributions[\(index)].license", notes: &notes)
+                record.distributions[index].license = licence
+            }
             Self.convert(&record.distributions[index].title, field: "distributions[\(index)].title", using: HTMLText.line, notes: &notes)
             Self.convert(&record.distributions[index].description, field: "distributions[\(index)].description",
                          using: HTMLText.convert, notes: &notes)
@@ -43,6 +53,12 @@ public struct HTMLTextRule: NormalisationRule {
             convert(&value, field: "\(field())@\(language)", using: conversion, notes: &notes)
             text.variants[language] = value
         }
+    }
+
+    /// A licence's published name and title; its URI is left alone (a URI holds no HTML worth converting).
+    private static func convert(_ licence: inout LicenseRef, field: @autoclosure () -> String, notes: inout [FieldNote]) {
+        Self.convert(&licence.raw, field: field(), using: HTMLText.convert, notes: &notes)
+        Self.convert(&licence.title, field: "\(field()).title", using: HTMLText.convert, notes: &notes)
     }
 
     private static func convert(_ text: inout String?, field: @autoclosure () -> String,
