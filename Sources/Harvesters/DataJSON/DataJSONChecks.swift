@@ -70,12 +70,9 @@ enum DataJSONChecks {
     /// A scheme (`http:`, `ftp:`, `mailto:`…) and, for the schemes with an authority, a host after `//`.
     static func isAbsoluteURL(_ text: String) -> Bool {
         let trimmed = text.trimmed
-        guard let colon = trimmed.firstIndex(of: ":"), colon > trimmed.startIndex else { return false }
-        let scheme = trimmed[..<colon]
-        guard scheme.first!.isASCII, scheme.first!.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return false }
+        guard IRIResolver.isAbsolute(trimmed), let colon = trimmed.firstIndex(of: ":") else { return false }
         let rest = trimmed[trimmed.index(after: colon)...]
-        switch scheme.lowercased() {
+        switch trimmed[..<colon].lowercased() {
         case "http", "https", "ftp", "ftps", "sftp":
             guard rest.hasPrefix("//") else { return false }
             let host = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
