@@ -272,6 +272,26 @@ struct DCATStreamTests {
         }
     }
 
+    @Test func termsOfRecordsHandedOverAreForgottenAndTheRecordsStayTheSame() throws {
+        // 300 datasets make some 3,000 terms; the stream keeps those of the last few flushes only.
+        let bytes = Array(Self.dump(300).utf8)
+        let whole = try DCATPage.read(bytes, contentType: "text/turtle", url: "https://dump.example/", blankScope: "t").records
+        var streamed: [DCATRecords.Found] = []
+        var mostTerms = 0
+        let stream = DCATStream(flushEvery: 40, holdBack: 15, compactAbove: 100) { streamed.append($0) }
+        _ = TurtleReader.read(bytes, baseIRI: "https://dump.example/", blankScope: "t") {
+            stream.add($0)
+            mostTerms = max(mostTerms, stream.terms.terms.count)
+        }
+        stream.flush(final: true)
+        #expect(stream.terms.compactions > 10)
+        #expect(mostTerms < 600)
+        #expect(stream.lateStatements == 0)
+        #expect(streamed.map(\.localID) == whole.map(\.localID))
+        #expect(streamed.map(\.payload) == whole.map(\.payload))
+        #expect(streamed.map { $0.graph?.triples } == whole.map { $0.graph?.triples })
+    }
+
     @Test func aStatementAboutARecordAlreadyHandedOverIsCounted() throws {
         let bytes = Array((Self.dump(30) + "<https://dump.example/dataset/0> dct:description \"Late\" .\n").utf8)
         var streamed = 0

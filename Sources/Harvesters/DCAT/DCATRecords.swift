@@ -9,7 +9,10 @@ import FeedParsing
 /// reaches (distributions, agents, contact points, licence documents, locations, blank nodes) except other
 /// records and catalogues, then those of the `dcat:CatalogRecord`s whose `foaf:primaryTopic` it is. Blank nodes
 /// are relabelled `b0, b1, …` in order of appearance so the same record gives the same bytes on every run.
-struct DCATRecords {
+///
+/// The cut reads a `DCATTermGraph` (terms numbered); `DCATStream` fills one as a document streams in, and
+/// `init(graph:)` fills one from a whole graph.
+final class DCATRecords {
     struct Found {
         var subject: RDFTerm
         /// `dct:identifier` when the record has one, else its IRI; nil for a blank node without identifier.
@@ -21,8 +24,9 @@ struct DCATRecords {
         /// The statements of `payload` as reading it gives them back, as a graph, when that is certain without
         /// reading it (`NTriplesWriter.readBack`); nil otherwise.
         var graph: RDFGraph?
-        /// The nodes the cut visited, the record first (with their labels in the document).
-        var nodes: [RDFTerm]
+        /// The nodes the cut visited, the record first, as numbers of the term graph it was cut from (valid until
+        /// that graph is compacted).
+        var nodes: [Int32]
         /// True when the cut stopped at `maxTriples`.
         var truncated: Bool
 
@@ -34,91 +38,120 @@ struct DCATRecords {
     /// dataset is a publishing error, and must not make one record hold everything).
     static let maxTriples = 50_000
 
-    let graph: RDFGraph
-    private(set) var recordSubjects: [RDFTerm] = []
-    private var isRecord: Set<RDFTerm> = []
-    private var isCatalog: Set<RDFTerm> = []
-    private var catalogRecords: [RDFTerm: [RDFTerm]] = [:]
-
-    /// `listed`: records a catalogue lists that the caller kept out of the graph (see `DCATStream`).
-    init(graph: RDFGraph, listed extra: some Sequence<RDFTerm> = [RDFTerm]()) {
-        self.graph = graph
-        var listed: [RDFTerm] = Array(extra)
-        // Most statements have none of the predicates looked at here, which their length alone tells.
-        let typeIRI = RDFNames.type
-        let watched = ([typeIRI] + DCATTerms.catalogMembers + DCATTerms.primaryTopic).reduce(UInt64(0)) { $0 | Self.lengthBit($1) }
-        graph.forEachSubject { subject, statements in
-            var catalog = false, record = false
-            for index in statements.indices where watched & Self.lengthBit(statements[index].predicate) != 0 {
-                let statement = statements[index]
-                if DCATTerms.same(statement.predicate, typeIRI), case .iri(let type) = statement.object {
-                    if DCATTerms.isAny(type, of: DCATTerms.catalogClassList) { catalog = true }
-                    if DCATTerms.isAny(type, of: DCATTerms.recordClassList) { record = true }
-                }
-                if DCATTerms.isAny(statement.predicate, of: DCATTerms.catalogMembers), statement.object.isResource { listed.append(statement.object) }
-                if DCATTerms.isAny(statement.predicate, of: DCATTerms.primaryTopic), statement.object.isResource {
-                    catalogRecords[statement.object, default: []].append(subject)
-                }
-            }
-            if catalog { isCatalog.insert(subject) }
-            if record, isRecord.insert(subject).inserted { recordSubjects.append(subject) }
-        }
-        // Untyped members of a catalogue are records too, when the document describes them.
-        for subject in listed where graph.describes(subject) && !isCatalog.contains(subject) && isRecord.insert(subject).inserted {
-            recordSubjects.append(subject)
-        }
-    }
-
-    /// A bit for the length of `iri` (modulo 64), to rule out many IRIs at once.
-    @inline(__always)
-    private static func lengthBit(_ iri: String) -> UInt64 { 1 << UInt64(iri.utf8.count & 63) }
-
-    /// The catalogue nodes of the document (for paging and messages).
-    var catalogs: Set<RDFTerm> { isCatalog }
-
-    /// Each record with its triples, in document order.
-    func all() -> [Found] {
-        recordSubjects.map(cut)
-    }
-
+    let terms: DCATTermGraph
+    /// The records of a whole graph (`init(graph:)`), in document order.
+    private var wholeGraphRecords: [Int32] = []
     /// The predicate and datatype IRIs written so far, shared by the records of this graph.
     private let iris = NTriplesIRICache()
-    /// The predicates' order, shared by the records of this graph.
-    private let predicateOrder = DCATPredicateOrder()
+    /// Per term: the number of the last cut (or candidate list) that queued it, of the last cut that named it (a
+    /// blank node), and the label it got there.
+    private var queuedIn: [UInt32] = []
+    private var namedIn: [UInt32] = []
+    private var blankNames: [Int32] = []
+    private var cuts: UInt32 = 0
 
-    func cut(_ subject: RDFTerm) -> Found {
+    /// Cuts records out of `terms` as it fills (see `DCATStream`).
+    init(terms: DCATTermGraph) {
+        self.terms = terms
+    }
+
+    /// The records of a whole graph. Catalogue links stay in the graph and name records too.
+    convenience init(graph: RDFGraph) {
+        let terms = DCATTermGraph()
+        var listed: [RDFTerm] = []
+        graph.forEachSubject { subject, statements in
+            let subjectID = terms.id(of: subject)
+            for statement in statements {
+                let predicate = terms.predicateID(statement.predicate)
+                if terms.roles[Int(predicate)].contains(.member), statement.object.isResource { listed.append(statement.object) }
+                terms.add(subjectID, predicate, term: statement.object, stamp: 0)
+            }
+        }
+        self.init(terms: terms)
+        wholeGraphRecords = candidates(listed: listed)
+    }
+
+    /// The records to cut now: those typed so far, in document order, then the untyped ones a catalogue lists
+    /// (`listed`) that the graph describes, which become records.
+    func candidates(listed: some Sequence<RDFTerm>) -> [Int32] {
+        var found = terms.pendingTypedRecords()
+        let cut = beginCut()
+        for id in found { queuedIn[Int(id)] = cut }
+        for term in listed {
+            guard let id = terms.existingID(of: term), terms.describes(id), !terms.flags[Int(id)].contains(.catalog),
+                  !terms.flags[Int(id)].contains(.handed), queuedIn[Int(id)] != cut else { continue }
+            queuedIn[Int(id)] = cut
+            terms.markRecord(id)
+            found.append(id)
+        }
+        return found
+    }
+
+    /// Each record of the graph `init(graph:)` read, with its triples, in document order.
+    func all() -> [Found] {
+        wholeGraphRecords.map(cut)
+    }
+
+    /// A new cut number, with room in the per-term tables for every term numbered so far.
+    private func beginCut() -> UInt32 {
+        if queuedIn.count < terms.terms.count {
+            let more = terms.terms.count - queuedIn.count
+            queuedIn += repeatElement(0, count: more)
+            namedIn += repeatElement(0, count: more)
+            blankNames += repeatElement(0, count: more)
+        }
+        if cuts == UInt32.max {
+            cuts = 0
+            termsRenumbered()
+            return beginCut()
+        }
+        cuts += 1
+        return cuts
+    }
+
+    /// Forgets the per-term tables (the term graph was numbered again).
+    func termsRenumbered() {
+        queuedIn = []
+        namedIn = []
+        blankNames = []
+    }
+
+    private static let blankLabels = (0..<64).map { "b\($0)" }
+
+    func cut(_ subject: Int32) -> Found {
+        let cut = beginCut()
+        let graph = terms
+        let flags = graph.flags
         var writer = NTriplesRecordWriter(capacity: 4096, iris: iris)
         var count = 0
-        var queue: [RDFTerm] = [subject]
-        // The nodes queued so far (`queue`), found by comparing them while they are few (a record reaches a handful),
-        // through a set beyond.
-        var visited: Set<RDFTerm>?
-        func visit(new node: RDFTerm) -> Bool {
-            if visited == nil {
-                for held in queue where RDFGraph.same(held, node) { return false }
-                if queue.count >= 16 { visited = Set(queue + [node]) }
-                return true
-            }
-            return visited!.insert(node).inserted
-        }
+        var queue: [Int32] = [subject]
+        queuedIn[Int(subject)] = cut
         var truncated = false
         var head = 0
-        var names: [String: String] = [:]
+        var blanks: Int32 = 0
         // The statements as reading the payload gives them back, while that is certain (see `Found.graph`): each
         // node is visited once, so its statements go into the graph at once.
         var handed = RDFGraph()
         var certain = true
         var backStatements: [RDFGraph.Statement] = []
-        func renamed(_ term: RDFTerm) -> RDFTerm {
-            guard case .blank(let label) = term else { return term }
-            if let name = names[label] { return .blank(name) }
-            let name = "b\(names.count)"
-            names[label] = name
-            return .blank(name)
+        func renamed(_ id: Int32) -> RDFTerm {
+            guard flags[Int(id)].contains(.blank) else { return graph.terms[Int(id)] }
+            if namedIn[Int(id)] != cut {
+                namedIn[Int(id)] = cut
+                blankNames[Int(id)] = blanks
+                blanks += 1
+            }
+            let name = Int(blankNames[Int(id)])
+            return .blank(name < Self.blankLabels.count ? Self.blankLabels[name] : "b\(name)")
+        }
+        func queued(_ id: Int32) -> Bool {
+            if queuedIn[Int(id)] == cut { return true }
+            queuedIn[Int(id)] = cut
+            return false
         }
         // The statements of each node of `queue`, found when it was queued.
-        var pending: [[RDFGraph.Statement]] = [graph.statements(about: subject)]
-        func visit(_ node: RDFTerm, _ statements: [RDFGraph.Statement]) {
+        var pending: [[DCATTermGraph.Statement]] = [graph.statements(about: subject)]
+        func visit(_ node: Int32, _ statements: [DCATTermGraph.Statement]) {
             let subject = renamed(node)
             writer.begin(subject)
             defer {
@@ -127,9 +160,9 @@ struct DCATRecords {
             }
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
-                let predicate = statements[index].predicate
-                let object = statements[index].object
-                let back = writer.append(predicate, renamed(object))
+                let predicate = graph.predicates[Int(statements[index].predicate)]
+                let objectID = statements[index].object
+                let back = writer.append(predicate, renamed(objectID))
                 if certain {
                     if let back {
                         backStatements.append(RDFGraph.Statement(predicate: predicate, object: back))
@@ -140,9 +173,10 @@ struct DCATRecords {
                 }
                 count += 1
                 // Most objects (themes, languages, pages) are not described here: that check goes first.
-                if object.isResource, let described = graph.statementsIfDescribed(object), !isRecord.contains(object),
-                   !isCatalog.contains(object), visit(new: object) {
-                    queue.append(object)
+                let objectFlags = flags[Int(objectID)]
+                if !objectFlags.contains(.literal), let described = graph.statementsIfDescribed(objectID),
+                   objectFlags.isDisjoint(with: [.record, .catalog]), !queued(objectID) {
+                    queue.append(objectID)
                     pending.append(described)
                 }
             }
@@ -151,7 +185,7 @@ struct DCATRecords {
             visit(queue[head], pending[head])
             head += 1
         }
-        for record in catalogRecords[subject] ?? [] where visit(new: record) {
+        for record in graph.catalogRecords[subject] ?? [] where graph.describes(record) && !queued(record) {
             queue.append(record)
             pending.append(graph.statements(about: record))
             while head < queue.count {
@@ -159,22 +193,24 @@ struct DCATRecords {
                 head += 1
             }
         }
-        return Found(subject: subject, localID: Self.localID(of: subject, in: graph), payload: writer.bytes, statementCount: count, graph: certain ? handed : nil, nodes: queue,
-                     truncated: truncated)
+        return Found(subject: graph.terms[Int(subject)], localID: localID(of: subject), payload: writer.bytes, statementCount: count,
+                     graph: certain ? handed : nil, nodes: queue, truncated: truncated)
     }
 
     /// The positions of a node's statements in a fixed order (predicate, then object), so the same graph gives
     /// the same record whatever serialisation and statement order it was published in; blank objects sort by
-    /// what they say. Positions are sorted, not statements, to keep copying out of the sort.
-    /// Predicates are compared by rank (`DCATPredicateOrder`), objects only under the same predicate; an insertion
-    /// sort, stable, since a node has a few dozen statements at most in practice.
-    private func ordered(_ statements: [RDFGraph.Statement]) -> [Int] {
+    /// what they say. Predicates are compared by rank (`DCATTermGraph.ranks`), objects only under the same
+    /// predicate; an insertion sort, stable, since a node has a few dozen statements at most in practice.
+    private func ordered(_ statements: [DCATTermGraph.Statement]) -> [Int] {
         var order = Array(statements.indices)
         guard statements.count > 1 else { return order }
-        let ranks = predicateOrder.ranks(of: statements)
+        let ranks = terms.ranks
         func precedes(_ left: Int, _ right: Int) -> Bool {
-            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
-            switch compare(statements[left].object, statements[right].object) {
+            let leftRank = ranks[Int(statements[left].predicate)], rightRank = ranks[Int(statements[right].predicate)]
+            if leftRank != rightRank { return leftRank < rightRank }
+            let leftObject = statements[left].object, rightObject = statements[right].object
+            if leftObject == rightObject { return left < right }
+            switch compare(terms.terms[Int(leftObject)], terms.terms[Int(rightObject)]) {
             case .orderedAscending: return true
             case .orderedDescending: return false
             case .orderedSame: return left < right
@@ -222,14 +258,36 @@ struct DCATRecords {
         case .iri(let iri): return "0" + iri
         case .literal(let value, let datatype, let language): return "1" + value + "\u{2}" + (language ?? "") + "\u{2}" + (datatype ?? "")
         case .blank:
-            guard depth < 2 else { return "2" }
-            let inner = graph.statements(about: term).map { $0.predicate + "\u{3}" + signature($0.object, depth: depth + 1) }.sorted()
+            guard depth < 2, let id = terms.existingID(of: term) else { return "2" }
+            let inner = terms.statements(about: id).map {
+                terms.predicates[Int($0.predicate)] + "\u{3}" + signature(terms.terms[Int($0.object)], depth: depth + 1)
+            }.sorted()
             return "2" + inner.joined(separator: "\u{4}")
         }
     }
 
     /// `dct:identifier` (a short text or IRI), else the record's IRI, else (for a blank node) the identifier of
     /// its `dcat:CatalogRecord` (GeoDCAT-AP keeps an ISO record's fileIdentifier there).
+    private func localID(of subject: Int32) -> String? {
+        if let found = identifier(of: subject) { return found }
+        if let iri = terms.terms[Int(subject)].iri { return iri }
+        var records: [Int32] = []
+        for statement in terms.statements(about: subject) where terms.roles[Int(statement.predicate)].contains(.isPrimaryTopicOf) {
+            records.append(statement.object)
+        }
+        records += (terms.catalogRecords[subject] ?? []).filter(terms.describes)
+        return records.lazy.compactMap(identifier).first
+    }
+
+    private func identifier(of subject: Int32) -> String? {
+        for statement in terms.statements(about: subject) where terms.roles[Int(statement.predicate)].contains(.identifier) {
+            if let text = Self.identifierText(terms.terms[Int(statement.object)]) { return text }
+        }
+        return nil
+    }
+
+    /// `dct:identifier` (a short text or IRI), else the record's IRI, else (for a blank node) the identifier of
+    /// its `dcat:CatalogRecord`: the same as the cut gives, read from a record's own graph.
     static func localID(of subject: RDFTerm, in graph: RDFGraph) -> String? {
         if let found = identifier(of: subject, in: graph) { return found }
         if let iri = subject.iri { return iri }
@@ -238,16 +296,20 @@ struct DCATRecords {
     }
 
     private static func identifier(of subject: RDFTerm, in graph: RDFGraph) -> String? {
-        for object in graph.objects(subject, DCATIRIs.dctIdentifier) {
-            let text: String?
-            switch object {
-            case .literal(let value, _, _): text = value.trimmed
-            case .iri(let iri): text = iri
-            case .blank: text = nil
-            }
-            if let text, !text.isEmpty, text.utf8.count <= 300, !Self.holdsLineFeed(text) { return text }
+        graph.objects(subject, DCATIRIs.dctIdentifier).lazy.compactMap(identifierText).first
+    }
+
+    /// An identifier's text when it can serve as a local id: a literal (trimmed) or an IRI, not empty, at most 300
+    /// bytes, on one line.
+    private static func identifierText(_ object: RDFTerm) -> String? {
+        let text: String?
+        switch object {
+        case .literal(let value, _, _): text = value.trimmed
+        case .iri(let iri): text = iri
+        case .blank: text = nil
         }
-        return nil
+        guard let text, !text.isEmpty, text.utf8.count <= 300, !holdsLineFeed(text) else { return nil }
+        return text
     }
 }
 

@@ -13,14 +13,16 @@ final class DCATStream {
     let flushEvery: Int
     let holdBack: Int
     private let emit: (DCATRecords.Found) -> Void
-    private var graph = RDFGraph()
+    /// The statements held, terms numbered (visible to tests).
+    let terms: DCATTermGraph
+    private let records: DCATRecords
     private var sequence = 0
     private var lastFlush = 0
     /// The subject of the statements arriving now (documents are grouped by subject), checked once against
-    /// `emitted` and `dangling` since the last flush: the subject is hashed once per run of statements instead of
-    /// twice per statement. The sequence of each subject's last statement is the graph's stamp of it
-    /// (`RDFGraph.stamp(of:)`), kept in the entry the statement is added to, so no table beside the graph is hashed.
+    /// `emitted` and `dangling` since the last flush, and its number: the subject is looked up once per run of
+    /// statements instead of once per statement.
     private var current: RDFTerm?
+    private var currentID: Int32 = -1
     private var emitted: Set<RDFTerm> = []
     /// Records a catalogue lists (`dcat:dataset` links), kept out of the graph: a catalogue of 100,000 datasets
     /// would otherwise be one node scanned at every flush.
@@ -36,33 +38,39 @@ final class DCATStream {
     private(set) var next: String?
     private(set) var total: Int?
 
-    init(flushEvery: Int = 50_000, holdBack: Int = 5_000, emit: @escaping (DCATRecords.Found) -> Void) {
+    /// `compactAbove`: the terms held before those of records handed over are forgotten (`DCATTermGraph`).
+    init(flushEvery: Int = 50_000, holdBack: Int = 5_000, compactAbove: Int = 65_536, emit: @escaping (DCATRecords.Found) -> Void) {
         self.flushEvery = flushEvery
         self.holdBack = holdBack
         self.emit = emit
+        terms = DCATTermGraph(compactAbove: compactAbove)
+        records = DCATRecords(terms: terms)
     }
 
     func add(_ triple: RDFTriple) {
         sequence += 1
-        if triple.subject != current {
+        if currentID < 0 || triple.subject != current {
             if emitted.contains(triple.subject) || dangling.contains(triple.subject) {
                 lateStatements += 1
                 return
             }
             current = triple.subject
+            currentID = terms.id(of: triple.subject)
         }
-        if DCATTerms.isAny(triple.predicate, of: DCATTerms.pagingPredicates) {
+        let predicate = terms.predicateID(triple.predicate)
+        let roles = terms.roles[Int(predicate)]
+        if roles.contains(.paging) {
             var single = RDFGraph()
             single.add(triple)
             let paging = DCATPage.paging(single)
             next = next ?? paging.next
             total = total ?? paging.total
         }
-        if DCATTerms.isAny(triple.predicate, of: DCATTerms.catalogMembers), triple.object.isResource {
+        if roles.contains(.member), triple.object.isResource {
             if !emitted.contains(triple.object) { listed.append(triple.object) }
             return
         }
-        graph.add(triple, stamp: sequence)
+        terms.add(currentID, predicate, term: triple.object, stamp: sequence)
         if sequence - lastFlush >= flushEvery { flush(final: false) }
     }
 
@@ -76,53 +84,54 @@ final class DCATStream {
 
     /// Hands over what is complete; with `final`, everything left.
     func flush(final: Bool) {
-        // What was emitted and dangling changes below: the next statement's subject is checked again.
-        defer { current = nil }
+        // What was emitted and dangling changes below, and terms may be numbered again: the next statement's
+        // subject is looked up again.
+        defer {
+            current = nil
+            currentID = -1
+        }
         lastFlush = sequence
         let quietSince = sequence - holdBack
-        // Cut first, then drop: the graph is not shared while nodes are removed, so it is not copied.
+        // Cut first, then drop.
         var done: [DCATRecords.Found] = []
-        do {
-            let records = DCATRecords(graph: graph, listed: listed)
-            for subject in records.recordSubjects {
-                // A record still being written is held back without cutting it (the check below would find it too).
-                if !final && (graph.stamp(of: subject) ?? 0) > quietSince { continue }
-                let found = records.cut(subject)
-                // Held back while the record's own nodes are still being written; shared nodes (a publisher
-                // described again with every dataset) do not hold anything back.
-                if !final {
-                    let prefixes = Self.ownPrefixes(of: subject)
-                    if found.nodes.contains(where: { node in
-                        (graph.stamp(of: node) ?? 0) > quietSince && (node == subject || belongs(node, prefixes: prefixes))
-                    }) { continue }
-                }
-                done.append(found)
+        for subject in records.candidates(listed: listed) {
+            // A record still being written is held back without cutting it (the check below would find it too).
+            if !final && (terms.stamp(of: subject) ?? 0) > quietSince { continue }
+            let found = records.cut(subject)
+            // Held back while the record's own nodes are still being written; shared nodes (a publisher
+            // described again with every dataset) do not hold anything back.
+            if !final {
+                let prefixes = Self.ownPrefixes(of: found.subject)
+                if found.nodes.contains(where: { node in
+                    (terms.stamp(of: node) ?? 0) > quietSince && (node == subject || belongs(node, prefixes: prefixes))
+                }) { continue }
             }
+            done.append(found)
         }
         for found in done {
-            let subject = found.subject
-            emitted.insert(subject)
+            let subject = found.nodes[0]
+            emitted.insert(found.subject)
+            terms.handOver(subject)
             if found.localID == nil { anonymous += 1 } else { emit(found) }
             if !final {
                 for node in found.nodes {
-                    let statements = graph.statements(about: node)
-                    for index in statements.indices {
-                        let object = statements[index].object
-                        let watched: Bool
-                        if case .blank = object { watched = true } else { watched = object.isResource && statements[index].predicate == Self.distribution }
-                        if watched && !graph.describes(object) { dangling.insert(object) }
+                    for statement in terms.statements(about: node) {
+                        let object = statement.object
+                        let flags = terms.flags[Int(object)]
+                        let watched = flags.contains(.blank)
+                            || (!flags.contains(.literal) && terms.roles[Int(statement.predicate)].contains(.distribution))
+                        if watched && !terms.describes(object) { dangling.insert(terms.terms[Int(object)]) }
                     }
                 }
             }
-            let prefixes = Self.ownPrefixes(of: subject)
+            let prefixes = Self.ownPrefixes(of: found.subject)
             for node in found.nodes where node == subject || belongs(node, prefixes: prefixes) {
-                graph.remove(subject: node)
+                terms.remove(node)
             }
         }
         if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
+        if !final, terms.compactIfSparse() { records.termsRenumbered() }
     }
-
-    private static let distribution = DCATIRIs.dcatDistribution
 
     /// What the IRIs of a record's own nodes start with (`record/` and `record#`), worked out once per record.
     private static func ownPrefixes(of record: RDFTerm) -> (slash: String, hash: String)? {
@@ -130,14 +139,11 @@ final class DCATStream {
     }
 
     /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI (`prefixes`).
-    /// The graph is read in place (passed as an argument, it would be copied at every call).
-    private func belongs(_ node: RDFTerm, prefixes: (slash: String, hash: String)?) -> Bool {
-        switch node {
-        case .blank: return true
-        case .iri(let iri):
-            if let prefixes, iri.hasPrefix(prefixes.slash) || iri.hasPrefix(prefixes.hash) { return true }
-            return graph.types(of: node).contains(DCATIRIs.dcatClassDistribution)
-        case .literal: return false
-        }
+    private func belongs(_ node: Int32, prefixes: (slash: String, hash: String)?) -> Bool {
+        let flags = terms.flags[Int(node)]
+        if flags.contains(.blank) { return true }
+        if flags.contains(.literal) { return false }
+        if let prefixes, let iri = terms.terms[Int(node)].iri, iri.hasPrefix(prefixes.slash) || iri.hasPrefix(prefixes.hash) { return true }
+        return flags.contains(.distribution)
     }
 }

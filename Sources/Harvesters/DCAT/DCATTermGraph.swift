@@ -1,0 +1,379 @@
+import FeedParsing
+
+/// The statements a DCAT document made so far, with every term numbered once: a statement is two integers
+/// (predicate, object) under its subject's entry, so adding, finding, stamping and dropping statements copies no
+/// string and hashes a term once, when it is first seen. What the statements say about their terms that cutting
+/// records needs (a term is typed as a record, a catalogue or a distribution; a node is a `dcat:CatalogRecord`'s
+/// primary topic) is noted as they arrive, so no pass over the graph looks for it again.
+///
+/// Terms no statement uses any more (those of records cut and dropped) are forgotten by `compact()`, which numbers
+/// the remaining ones again: a stream of any length holds the terms of what it has not handed over yet.
+final class DCATTermGraph {
+    /// One statement about a subject.
+    struct Statement: Hashable {
+        var predicate: Int32
+        var object: Int32
+    }
+
+    /// What a term is, and what statements said of it.
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let literal = Flags(rawValue: 1)
+        static let blank = Flags(rawValue: 2)
+        /// Typed `dcat:Dataset`, `dcat:DatasetSeries` or `dcat:DataService`, or listed by a catalogue and described.
+        static let record = Flags(rawValue: 4)
+        /// Typed `dcat:Catalog` (or `dcat:Catalogue`).
+        static let catalog = Flags(rawValue: 8)
+        /// Typed `dcat:Distribution`.
+        static let distribution = Flags(rawValue: 16)
+        /// A record already cut and handed over.
+        static let handed = Flags(rawValue: 32)
+        /// Typed as a record (and so in `typedRecords`).
+        static let typed = Flags(rawValue: 64)
+    }
+
+    /// What a predicate is to the cut.
+    struct Roles: OptionSet {
+        let rawValue: UInt8
+        static let type = Roles(rawValue: 1)
+        /// `dcat:dataset`, `dcat:service`, `dcat:resource`: a catalogue's members.
+        static let member = Roles(rawValue: 2)
+        static let primaryTopic = Roles(rawValue: 4)
+        static let isPrimaryTopicOf = Roles(rawValue: 8)
+        static let identifier = Roles(rawValue: 16)
+        /// hydra paging (`hydra:next`, `hydra:nextPage`, `hydra:totalItems`).
+        static let paging = Roles(rawValue: 32)
+        static let distribution = Roles(rawValue: 64)
+    }
+
+    private struct LiteralKey: Hashable {
+        var predicate: Int32
+        var literal: RDFTerm
+    }
+
+    private struct Entry {
+        var subject: Int32
+        var statements: [Statement]
+        /// Kept beside `statements` once a subject has many, so the duplicate check stays cheap.
+        var set: Set<Statement>?
+        /// The same for its literal statements, by what the literal says (literals are not numbered once).
+        var literals: Set<LiteralKey>?
+        /// The stamp of the last statement added about the subject (a reader's sequence number).
+        var stamp: Int
+        /// When the subject's first statement arrived, to keep document order.
+        var sequence: Int
+    }
+
+    // Terms.
+    private(set) var terms: [RDFTerm] = []
+    private(set) var flags: [Flags] = []
+    private var ids: [RDFTerm: Int32] = [:]
+    /// The entry of each term's statements; -1 when the graph says nothing about it.
+    private var entryOf: [Int32] = []
+    /// The term added to last, which the next statement's subject mostly is (documents are grouped by subject).
+    private var lastTerm: RDFTerm?
+    private var lastID: Int32 = -1
+
+    // Predicates: a document uses a few dozen, kept for the graph's life.
+    private(set) var predicates: [String] = []
+    private(set) var roles: [Roles] = []
+    /// Each predicate's place in the order of `String`'s `<` among those seen.
+    private(set) var ranks: [Int32] = []
+    private var predicateIDs: [String: Int32] = [:]
+    private var predicateSlots = [Int32](repeating: -1, count: 256)
+
+    // Subjects.
+    private var entries: [Entry] = []
+    private var free: [Int32] = []
+    private var sequence = 0
+    /// How many statements the graph holds.
+    private(set) var count = 0
+
+    /// Subjects typed as records, in the order they were typed, those handed over dropped from time to time.
+    private var typedRecords: [Int32] = []
+    /// The subjects whose `foaf:primaryTopic` each node is (its `dcat:CatalogRecord`s).
+    private(set) var catalogRecords: [Int32: [Int32]] = [:]
+
+    /// `compactIfSparse()` leaves fewer terms than this alone.
+    let compactAbove: Int
+    /// How many times the terms were numbered again.
+    private(set) var compactions = 0
+
+    init(compactAbove: Int = 65_536) {
+        self.compactAbove = compactAbove
+        ids.reserveCapacity(4096)
+    }
+
+    // MARK: - Numbering
+
+    /// The number of a resource (an IRI or a blank node), given now when it has none. Literals are numbered as
+    /// their statements are added (`add(_:_:literal:stamp:)`), without a lookup: most are said once.
+    func id(of term: RDFTerm) -> Int32 {
+        if lastID >= 0, let lastTerm, RDFGraph.same(lastTerm, term) { return lastID }
+        let id: Int32
+        if let found = ids[term] {
+            id = found
+        } else {
+            id = Int32(terms.count)
+            ids[term] = id
+            append(term, term.isResource ? (term.iri == nil ? .blank : []) : .literal)
+        }
+        lastTerm = term
+        lastID = id
+        return id
+    }
+
+    private func append(_ term: RDFTerm, _ kind: Flags) {
+        terms.append(term)
+        flags.append(kind)
+        entryOf.append(-1)
+    }
+
+    /// The number of `term` when it has one.
+    func existingID(of term: RDFTerm) -> Int32? { ids[term] }
+
+    /// The number of a predicate IRI.
+    func predicateID(_ iri: String) -> Int32 {
+        let slot = TextSlot.of(iri, in: 256)
+        let held = predicateSlots[slot]
+        if held >= 0 && RDFGraph.same(predicates[Int(held)], iri) { return held }
+        let id: Int32
+        if let found = predicateIDs[iri] {
+            id = found
+        } else {
+            id = Int32(predicates.count)
+            predicateIDs[iri] = id
+            predicates.append(iri)
+            roles.append(Self.roles(of: iri))
+            rank()
+        }
+        predicateSlots[slot] = id
+        return id
+    }
+
+    private static func roles(of iri: String) -> Roles {
+        var roles: Roles = []
+        if DCATTerms.same(iri, RDFNames.type) { roles.insert(.type) }
+        if DCATTerms.isAny(iri, of: DCATTerms.catalogMembers) { roles.insert(.member) }
+        if DCATTerms.isAny(iri, of: DCATTerms.primaryTopic) { roles.insert(.primaryTopic) }
+        if DCATTerms.same(iri, DCATIRIs.foafIsPrimaryTopicOf) { roles.insert(.isPrimaryTopicOf) }
+        if DCATTerms.same(iri, DCATIRIs.dctIdentifier) { roles.insert(.identifier) }
+        if DCATTerms.isAny(iri, of: DCATTerms.pagingPredicates) { roles.insert(.paging) }
+        if DCATTerms.same(iri, DCATIRIs.dcatDistribution) { roles.insert(.distribution) }
+        return roles
+    }
+
+    /// Numbers the predicates again in text order (a new one arrived).
+    private func rank() {
+        let order = predicates.indices.sorted { predicates[$0] < predicates[$1] }
+        ranks = [Int32](repeating: 0, count: predicates.count)
+        for (rank, predicate) in order.enumerated() { ranks[predicate] = Int32(rank) }
+    }
+
+    // MARK: - Statements
+
+    /// Adds `subject predicate object`, a literal or a resource, unless the graph holds it.
+    func add(_ subject: Int32, _ predicate: Int32, term object: RDFTerm, stamp: Int) {
+        if case .literal = object {
+            add(subject, predicate, literal: object, stamp: stamp)
+        } else {
+            add(subject, predicate, id(of: object), stamp: stamp)
+        }
+    }
+
+    /// Adds `subject predicate object` (numbers), unless the graph holds it; the subject is stamped `stamp` either way.
+    func add(_ subject: Int32, _ predicate: Int32, _ object: Int32, stamp: Int) {
+        let statement = Statement(predicate: predicate, object: object)
+        var entry = entryOf[Int(subject)]
+        if entry < 0 {
+            entry = newEntry(subject)
+        } else if !insertable(statement, in: Int(entry)) {
+            entries[Int(entry)].stamp = stamp
+            return
+        }
+        entries[Int(entry)].statements.append(statement)
+        entries[Int(entry)].set?.insert(statement)
+        entries[Int(entry)].stamp = stamp
+        count += 1
+        let roles = self.roles[Int(predicate)]
+        if roles.contains(.type) { noteType(of: subject, object) }
+        if roles.contains(.primaryTopic), !flags[Int(object)].contains(.literal) { catalogRecords[object, default: []].append(subject) }
+    }
+
+    /// Adds `subject predicate literal`, unless the graph holds it; the subject is stamped `stamp` either way. A
+    /// literal gets a number of its own each time it is said (it is compared, not looked up), so a duplicate is
+    /// found by comparing the subject's literals of the same predicate, or through a set once the subject has many.
+    func add(_ subject: Int32, _ predicate: Int32, literal: RDFTerm, stamp: Int) {
+        var entry = entryOf[Int(subject)]
+        if entry < 0 {
+            entry = newEntry(subject)
+        } else if holds(literal, predicate, in: Int(entry)) {
+            entries[Int(entry)].stamp = stamp
+            return
+        }
+        let object = Int32(terms.count)
+        append(literal, .literal)
+        let statement = Statement(predicate: predicate, object: object)
+        entries[Int(entry)].statements.append(statement)
+        entries[Int(entry)].set?.insert(statement)
+        entries[Int(entry)].literals?.insert(LiteralKey(predicate: predicate, literal: literal))
+        entries[Int(entry)].stamp = stamp
+        count += 1
+    }
+
+    /// True when the entry says `predicate literal` already.
+    private func holds(_ literal: RDFTerm, _ predicate: Int32, in entry: Int) -> Bool {
+        if entries[entry].literals != nil { return entries[entry].literals!.contains(LiteralKey(predicate: predicate, literal: literal)) }
+        let statements = entries[entry].statements
+        for statement in statements where statement.predicate == predicate && flags[Int(statement.object)].contains(.literal) {
+            if terms[Int(statement.object)] == literal { return true }
+        }
+        if statements.count >= 32 { startSets(entry) }
+        return false
+    }
+
+    /// Keeps sets beside the entry's statements, for the duplicate checks of a subject with many.
+    private func startSets(_ entry: Int) {
+        let statements = entries[entry].statements
+        entries[entry].set = Set(statements)
+        var literals = Set<LiteralKey>()
+        for statement in statements where flags[Int(statement.object)].contains(.literal) {
+            literals.insert(LiteralKey(predicate: statement.predicate, literal: terms[Int(statement.object)]))
+        }
+        entries[entry].literals = literals
+    }
+
+    /// False when the entry holds the statement already; starts keeping a set beside a long list.
+    private func insertable(_ statement: Statement, in entry: Int) -> Bool {
+        if entries[entry].set != nil { return !entries[entry].set!.contains(statement) }
+        if entries[entry].statements.contains(statement) { return false }
+        if entries[entry].statements.count >= 32 { startSets(entry) }
+        return true
+    }
+
+    private func newEntry(_ subject: Int32) -> Int32 {
+        sequence += 1
+        var statements: [Statement] = []
+        statements.reserveCapacity(8)
+        let entry = Entry(subject: subject, statements: statements, set: nil, literals: nil, stamp: 0, sequence: sequence)
+        let index: Int32
+        if let reused = free.popLast() {
+            index = reused
+            entries[Int(index)] = entry
+        } else {
+            index = Int32(entries.count)
+            entries.append(entry)
+        }
+        entryOf[Int(subject)] = index
+        return index
+    }
+
+    private func noteType(of subject: Int32, _ type: Int32) {
+        guard case .iri(let iri) = terms[Int(type)] else { return }
+        if DCATTerms.isAny(iri, of: DCATTerms.recordClassList) {
+            if !flags[Int(subject)].contains(.typed) { typedRecords.append(subject) }
+            flags[Int(subject)].formUnion([.record, .typed])
+        }
+        if DCATTerms.isAny(iri, of: DCATTerms.catalogClassList) { flags[Int(subject)].insert(.catalog) }
+        if DCATTerms.same(iri, DCATIRIs.dcatClassDistribution) { flags[Int(subject)].insert(.distribution) }
+    }
+
+    /// Drops everything said about `subject`.
+    func remove(_ subject: Int32) {
+        let entry = entryOf[Int(subject)]
+        guard entry >= 0 else { return }
+        count -= entries[Int(entry)].statements.count
+        entries[Int(entry)] = Entry(subject: -1, statements: [], set: nil, literals: nil, stamp: 0, sequence: 0)
+        entryOf[Int(subject)] = -1
+        free.append(entry)
+    }
+
+    /// Notes that the record `subject` was cut and handed over.
+    func handOver(_ subject: Int32) { flags[Int(subject)].insert(.handed) }
+
+    /// Marks `subject` as a record (a catalogue lists it).
+    func markRecord(_ subject: Int32) { flags[Int(subject)].insert(.record) }
+
+    // MARK: - Reading
+
+    /// True when the graph says anything about `subject`.
+    func describes(_ subject: Int32) -> Bool { entryOf[Int(subject)] >= 0 }
+
+    /// The statements about `subject` in the order they arrived (empty when there are none).
+    func statements(about subject: Int32) -> [Statement] {
+        let entry = entryOf[Int(subject)]
+        return entry < 0 ? [] : entries[Int(entry)].statements
+    }
+
+    /// The statements about `subject` when the graph describes it, else nil.
+    func statementsIfDescribed(_ subject: Int32) -> [Statement]? {
+        let entry = entryOf[Int(subject)]
+        return entry < 0 ? nil : entries[Int(entry)].statements
+    }
+
+    /// The stamp of the last statement about `subject`; nil when the graph says nothing about it.
+    func stamp(of subject: Int32) -> Int? {
+        let entry = entryOf[Int(subject)]
+        return entry < 0 ? nil : entries[Int(entry)].stamp
+    }
+
+    /// The records typed so far and not handed over, in the order their subjects first appeared.
+    func pendingTypedRecords() -> [Int32] {
+        typedRecords.removeAll { flags[Int($0)].contains(.handed) }
+        return typedRecords.filter { entryOf[Int($0)] >= 0 }.sorted { sequence(of: $0) < sequence(of: $1) }
+    }
+
+    private func sequence(of subject: Int32) -> Int { entries[Int(entryOf[Int(subject)])].sequence }
+
+    // MARK: - Forgetting
+
+    /// Numbers the terms again when most of them belong to statements dropped since: only the subjects still
+    /// described, their objects and the records still pending keep a number.
+    /// True when it did (numbers handed out before mean nothing any more).
+    @discardableResult
+    func compactIfSparse() -> Bool {
+        guard terms.count > compactAbove, terms.count > 4 * (count + entries.count - free.count) else { return false }
+        compactions += 1
+        var renumbered = [Int32](repeating: -1, count: terms.count)
+        var keptTerms: [RDFTerm] = []
+        var keptFlags: [Flags] = []
+        keptTerms.reserveCapacity(2 * count + 1024)
+        func keep(_ id: Int32) -> Int32 {
+            if renumbered[Int(id)] < 0 {
+                renumbered[Int(id)] = Int32(keptTerms.count)
+                keptTerms.append(terms[Int(id)])
+                keptFlags.append(flags[Int(id)])
+            }
+            return renumbered[Int(id)]
+        }
+        // Entries are packed too: removed ones go.
+        var keptEntries: [Entry] = []
+        keptEntries.reserveCapacity(entries.count - free.count)
+        for var entry in entries where entry.subject >= 0 {
+            entry.subject = keep(entry.subject)
+            for index in entry.statements.indices { entry.statements[index].object = keep(entry.statements[index].object) }
+            if entry.set != nil { entry.set = Set(entry.statements) }
+            keptEntries.append(entry)
+        }
+        typedRecords = typedRecords.compactMap { flags[Int($0)].contains(.handed) || entryOf[Int($0)] < 0 ? nil : keep($0) }
+        var keptRecords: [Int32: [Int32]] = [:]
+        for (topic, records) in catalogRecords {
+            let live = records.filter { entryOf[Int($0)] >= 0 }
+            if !live.isEmpty { keptRecords[keep(topic)] = live.map(keep) }
+        }
+        catalogRecords = keptRecords
+        terms = keptTerms
+        flags = keptFlags
+        // Room for the terms until the next compaction, so the table does not grow step by step meanwhile.
+        var keptIDs = [RDFTerm: Int32](minimumCapacity: max(keptTerms.count, compactAbove) * 2)
+        for (index, term) in keptTerms.enumerated() where !keptFlags[index].contains(.literal) { keptIDs[term] = Int32(index) }
+        ids = keptIDs
+        entries = keptEntries
+        free = []
+        entryOf = [Int32](repeating: -1, count: keptTerms.count)
+        for (index, entry) in keptEntries.enumerated() { entryOf[Int(entry.subject)] = Int32(index) }
+        lastTerm = nil
+        lastID = -1
+        return true
+    }
+}
