@@ -31,6 +31,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case tooDeep(Int)
         /// Something other than whitespace follows the top-level value.
         case trailingContent
+        /// The document is larger than an in-memory parse takes (4 GB; the associated value is its size in bytes).
+        case tooLarge(Int)
     }
 
     /// What is wrong.
@@ -80,6 +82,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
             return "arrays and objects are nested more than \(limit) levels deep"
         case .trailingContent:
             return "unexpected content after the end of the top-level value"
+        case .tooLarge(let size):
+            return "the document is \(size) bytes long, more than the 4 GB a document parsed in memory may be; it must be read as a stream"
         }
     }
 
