@@ -39,7 +39,7 @@ final class DCATStream {
     private(set) var total: Int?
 
     /// `compactAbove`: the terms held before those of records handed over are forgotten (`DCATTermGraph`).
-    init(flushEvery: Int = 50_000, holdBack: Int = 5_000, compactAbove: Int = 65_536, emit: @escaping (DCATRecords.Found) -> Void) {
+    init(flushEvery: Int = 50_000, holdBack: Int = 5_000, compactAbove: Int = 16_384, emit: @escaping (DCATRecords.Found) -> Void) {
         self.flushEvery = flushEvery
         self.holdBack = holdBack
         self.emit = emit

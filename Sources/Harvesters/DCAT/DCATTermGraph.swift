@@ -99,7 +99,7 @@ final class DCATTermGraph {
     /// How many times the terms were numbered again.
     private(set) var compactions = 0
 
-    init(compactAbove: Int = 65_536) {
+    init(compactAbove: Int = 16_384) {
         self.compactAbove = compactAbove
         ids.reserveCapacity(4096)
     }
