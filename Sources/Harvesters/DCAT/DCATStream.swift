@@ -3,10 +3,10 @@ import FeedParsing
 
 /// Cuts records out of a triple stream as it arrives, so a dump of any size is read in bounded memory.
 ///
-/// Triples go into a graph; whenever `flushEvery` new statements have arrived, every record whose nodes have
-/// all been quiet for the last `holdBack` statements is cut and handed over, and its own nodes (the record,
-/// its blank nodes and distributions, and IRIs under its own IRI) are dropped. Shared nodes (publishers,
-/// licence documents, the catalogue) stay. Dumps are grouped by subject in practice (ckanext-dcat, piveau,
+/// Triples go into a graph with numbered terms (`DCATTermGraph`); whenever `flushEvery` new statements have
+/// arrived, every record whose nodes have all been quiet for the last `holdBack` statements is cut and handed
+/// over, and its own nodes (the record, its blank nodes and distributions, and IRIs under its own IRI) are
+/// dropped. Shared nodes (publishers, licence documents, the catalogue) stay. Dumps are grouped by subject in practice (ckanext-dcat, piveau,
 /// GeoNetwork, rdflib and the generator all write a dataset and its parts together); a statement about a
 /// record already handed over is counted in `lateStatements` and reported, never silently merged.
 final class DCATStream {
