@@ -20,7 +20,7 @@ struct DCATTermGraphTests {
             let pool = Array(all.prefix(min(all.count, 2 + round / 4)))
             let predicates = (0..<count).map { _ in pool.randomElement(using: &generator)! }
             let ids = predicates.map(graph.predicateID)
-            #expect(ids.map { graph.predicates[Int($0)] } == predicates)
+            #expect(ids.map { graph.predicates[$0] } == predicates)
             let ranks = ids.map { graph.ranks[Int($0)] }
             for i in predicates.indices {
                 for j in predicates.indices {

@@ -29,10 +29,10 @@ public struct DCATMapper: RecordMapper {
     public func map(_ raw: RawRecord, context: MappingContext) -> MappingResult {
         let source = context.source
         var issues = IssueCollector(sourceID: source.id, url: raw.pageURL, localID: raw.localID, subject: "dataset")
-        let graph: RDFGraph
+        let graph: DCATRecordGraph
         if let parsed = raw.preparsed as? DCATRecordGraph {
             // The harvester's cut gives the statements exactly as reading the payload would.
-            graph = parsed.graph
+            graph = parsed
         } else {
             var triples: [RDFTriple] = []
             let report = NTriplesReader.read(raw.payload, baseIRI: raw.pageURL, blankScope: "", into: { triples.append($0) })
@@ -40,14 +40,14 @@ public struct DCATMapper: RecordMapper {
                 issues.error("dcat.payload.invalid", "the stored N-Triples of the dataset at \(raw.location) do not parse (\(problem)); it was skipped.", at: raw.location)
                 return MappingResult(record: nil, issues: issues.items)
             }
-            graph = RDFGraph(distinct: triples)
+            graph = DCATRecordGraph(triples: triples)
         }
-        guard let subject = graph.firstSubject else {
+        guard let subject = graph.record else {
             issues.error("dcat.payload.empty", "the dataset at \(raw.location) has no statements; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
         }
         let view = DCATView(graph: graph, language: source.options["language"]?.lowercased() ?? "en")
-        let localID = raw.localID ?? DCATRecords.localID(of: subject, in: view.graph)
+        let localID = raw.localID ?? Self.localID(of: subject, view: view)
         guard let localID else {
             issues.error("dcat.dataset.no-identifier", "the dataset at \(raw.location) is a blank node without dct:identifier; it was skipped.", at: raw.location)
             return MappingResult(record: nil, issues: issues.items)
@@ -60,7 +60,7 @@ public struct DCATMapper: RecordMapper {
             title = LocalizedText(localID)
             issues.warning("dcat.dataset.missing-title", "the dataset has no dct:title; its identifier is used as its title.", at: "dct:title")
         }
-        let iri = subject.iri
+        let iri = view.iri(subject)
         let provenance = Provenance(sourceID: source.id, kind: DCATHarvester.description.kind, originalID: localID,
                                     originalURL: iri.flatMap { $0.hasPrefix("http") ? $0 : nil },
                                     harvestedAt: context.harvestedAt, rawHash: raw.payloadHash)
@@ -69,22 +69,22 @@ public struct DCATMapper: RecordMapper {
         record.identifiers = identifiers(subject, view: view)
         record.keywords = view.preferredTexts(subject, DCATIRIs.dcatKeyword)
         record.themes = themes(subject, view: view)
-        record.publisher = agent(view.graph.object(subject, DCATIRIs.dctPublisher), view: view)
-        record.creator = agent(view.graph.object(subject, DCATIRIs.dctCreator), view: view)
-        record.contactPoint = contact(view.graph.object(subject, DCATIRIs.dcatContactPoint), view: view)
-        record.accessRights = concept(view.graph.object(subject, DCATIRIs.dctAccessRights), view: view)
+        record.publisher = agent(view.object(subject, DCATIRIs.dctPublisher), view: view)
+        record.creator = agent(view.object(subject, DCATIRIs.dctCreator), view: view)
+        record.contactPoint = contact(view.object(subject, DCATIRIs.dcatContactPoint), view: view)
+        record.accessRights = concept(view.object(subject, DCATIRIs.dctAccessRights), view: view)
         record.issued = view.value(subject, DCATIRIs.dctIssued).map { CatalogDate(raw: $0) }
         record.modified = view.value(subject, DCATIRIs.dctModified).map { CatalogDate(raw: $0) }
-        record.temporal = view.graph.objects(subject, DCATIRIs.dctTemporal).compactMap { temporal($0, view: view) }
-        record.spatial = view.graph.objects(subject, DCATIRIs.dctSpatial).compactMap { spatial($0, view: view) }
+        record.temporal = view.objects(subject, DCATIRIs.dctTemporal).compactMap { temporal($0, view: view) }
+        record.spatial = view.objects(subject, DCATIRIs.dctSpatial).compactMap { spatial($0, view: view) }
         record.languages = languages(subject, view: view)
         record.landingPage = view.value(subject, DCATIRIs.dcatLandingPage)
-        record.frequency = view.graph.objects(subject, DCATIRIs.dctAccrualPeriodicity).lazy.compactMap { frequency($0, view: view) }.first
+        record.frequency = view.objects(subject, DCATIRIs.dctAccrualPeriodicity).lazy.compactMap { frequency($0, view: view) }.first
         record.version = view.value(subject, DCATIRIs.dcatVersion, DCATIRIs.owlVersionInfo)
         record.distributions = distributions(subject, view: view, issues: &issues)
-        record.license = license(view.graph.object(subject, DCATIRIs.dctLicense), view: view)
+        record.license = license(view.object(subject, DCATIRIs.dctLicense), view: view)
             ?? sharedLicense(record.distributions, issues: &issues)
-        if record.license == nil, let rights = view.graph.object(subject, DCATIRIs.dctRights), let text = view.plain(rights) ?? view.label(rights) {
+        if record.license == nil, let rights = view.object(subject, DCATIRIs.dctRights), let text = view.plain(rights) ?? view.label(rights) {
             record.extras["dct:rights"] = text
         }
         let types = view.graph.types(of: subject)
@@ -98,35 +98,35 @@ public struct DCATMapper: RecordMapper {
 
     // MARK: - Identifiers, themes, languages
 
-    private func identifiers(_ subject: RDFTerm, view: DCATView) -> [Identifier] {
+    private func identifiers(_ subject: DCATView.Node, view: DCATView) -> [Identifier] {
         var result: [Identifier] = []
         func add(_ value: String) {
             guard !result.contains(where: { $0.value == value }) else { return }
             result.append(Identifier(value, scheme: DCATIdentifierScheme.of(value)))
         }
-        for object in view.graph.objects(subject, DCATIRIs.dctIdentifier) { view.plain(object).map(add) }
-        for object in view.graph.objects(subject, DCATIRIs.admsIdentifier) {
+        for object in view.objects(subject, DCATIRIs.dctIdentifier) { view.plain(object).map(add) }
+        for object in view.objects(subject, DCATIRIs.admsIdentifier) {
             if let notation = view.value(object, DCATIRIs.skosNotation) ?? view.plain(object) { add(notation) }
         }
-        if let iri = subject.iri { add(iri) }
+        if let iri = view.iri(subject) { add(iri) }
         return result
     }
 
-    private func themes(_ subject: RDFTerm, view: DCATView) -> [Concept] {
+    private func themes(_ subject: DCATView.Node, view: DCATView) -> [Concept] {
         var result: [Concept] = []
         for predicate in [DCATIRIs.dcatTheme, DCATIRIs.dctSubject, DCATIRIs.dcSubject] {
-            for object in view.graph.objects(subject, predicate) {
+            for object in view.objects(subject, predicate) {
                 if let concept = concept(object, view: view), !result.contains(concept) { result.append(concept) }
             }
         }
         return result
     }
 
-    private func languages(_ subject: RDFTerm, view: DCATView) -> [String] {
+    private func languages(_ subject: DCATView.Node, view: DCATView) -> [String] {
         var result: [String] = []
-        for object in view.graph.objects(subject, DCATIRIs.dctLanguage) + view.graph.objects(subject, DCATIRIs.dcLanguage) {
+        for object in view.objects(subject, DCATIRIs.dctLanguage) + view.objects(subject, DCATIRIs.dcLanguage) {
             let found: String?
-            switch object {
+            switch view.term(object) {
             case .iri(let iri): found = iri
             case .literal: found = view.plain(object)
             case .blank: found = view.value(object, DCATIRIs.rdfValue, DCATIRIs.skosNotation) ?? view.label(object)
@@ -137,9 +137,9 @@ public struct DCATMapper: RecordMapper {
     }
 
     /// A vocabulary term: an IRI (with its label when the document gives one), a labelled node, or a text.
-    func concept(_ term: RDFTerm?, view: DCATView) -> Concept? {
+    func concept(_ term: DCATView.Node?, view: DCATView) -> Concept? {
         guard let term else { return nil }
-        switch term {
+        switch view.term(term) {
         case .iri(let iri):
             return Concept(uri: iri, label: view.label(term), scheme: view.value(term, DCATIRIs.skosInScheme))
         case .blank:
@@ -153,12 +153,12 @@ public struct DCATMapper: RecordMapper {
 
     /// `dct:accrualPeriodicity`: an authority IRI, a text, or a `time:DurationDescription` (`time:months 1`),
     /// read as the ISO 8601 duration `P1M` for the frequency rule.
-    private func frequency(_ term: RDFTerm?, view: DCATView, depth: Int = 0) -> Concept? {
+    private func frequency(_ term: DCATView.Node?, view: DCATView, depth: Int = 0) -> Concept? {
         guard let term else { return nil }
-        if case .blank = term {
+        if view.isBlank(term) {
             // datos.gob.es wraps the duration: `[ a dct:Frequency ; rdf:value [ a time:DurationDescription ; … ] ]`.
-            if depth == 0, case .blank? = view.graph.object(term, DCATIRIs.rdfValue) {
-                return frequency(view.graph.object(term, DCATIRIs.rdfValue), view: view, depth: 1)
+            if depth == 0, let value = view.object(term, DCATIRIs.rdfValue), view.isBlank(value) {
+                return frequency(value, view: view, depth: 1)
             }
             let parts: [(String, String)] = [("years", "Y"), ("months", "M"), ("weeks", "W"), ("days", "D")]
             var duration = ""
@@ -181,17 +181,15 @@ public struct DCATMapper: RecordMapper {
     // MARK: - Extras
 
     /// Unmapped properties of the record, by compact name (`dct:conformsTo`), values joined with ` | `.
-    private func keepExtras(_ subject: RDFTerm, view: DCATView, into record: inout CatalogRecord) {
+    private func keepExtras(_ subject: DCATView.Node, view: DCATView, into record: inout CatalogRecord) {
         var collected: [(key: String, values: [String])] = []
         let mapped = Self.mapped
-        for statement in view.graph.statements(about: subject) where !mapped.contains(statement.predicate) {
-            let text: String?
-            switch statement.object {
-            case .blank: text = view.label(statement.object) ?? view.value(statement.object, DCATIRIs.rdfValue)
-            default: text = view.plain(statement.object)
-            }
+        let predicates = view.graph.predicates
+        for statement in view.graph.statements(about: subject) where !mapped.contains(predicates[statement.predicate]) {
+            let text = view.isBlank(statement.object) ? view.label(statement.object) ?? view.value(statement.object, DCATIRIs.rdfValue)
+                : view.plain(statement.object)
             guard let text else { continue }
-            let key = NS.compact(statement.predicate)
+            let key = NS.compact(predicates[statement.predicate])
             if let index = collected.firstIndex(where: { $0.key == key }) {
                 if !collected[index].values.contains(text) { collected[index].values.append(text) }
             } else {
@@ -204,15 +202,27 @@ public struct DCATMapper: RecordMapper {
     }
 
     /// A `dcat:CatalogRecord` about the dataset gives the catalogue's dates when the dataset has none.
-    private func catalogRecordDates(_ subject: RDFTerm, view: DCATView, into record: inout CatalogRecord) {
+    private func catalogRecordDates(_ subject: DCATView.Node, view: DCATView, into record: inout CatalogRecord) {
         guard let catalogRecord = view.graph.subjects(where: DCATIRIs.foafPrimaryTopic, is: subject).first else { return }
         if record.issued == nil, let issued = view.value(catalogRecord, DCATIRIs.dctIssued) { record.issued = CatalogDate(raw: issued) }
         if record.modified == nil, let modified = view.value(catalogRecord, DCATIRIs.dctModified) { record.modified = CatalogDate(raw: modified) }
-        if let iri = catalogRecord.iri { record.extras["dcat:CatalogRecord"] = iri }
+        if let iri = view.iri(catalogRecord) { record.extras["dcat:CatalogRecord"] = iri }
         // DCAT-AP: the catalogue record's dct:source is the metadata this record was harvested from, so the
         // record is an aggregator's copy (the canonical-record rule prefers the publisher's own portal).
-        if let source = view.graph.object(catalogRecord, DCATIRIs.dctSource) {
+        if let source = view.object(catalogRecord, DCATIRIs.dctSource) {
             record.extras["dcat:CatalogRecord.source"] = view.plain(source) ?? view.value(source, DCATIRIs.dcatLandingPage, DCATIRIs.foafPage) ?? "yes"
         }
+    }
+
+    /// `dct:identifier` (a short text or IRI), else the record's IRI, else (for a blank node) the identifier of its
+    /// `dcat:CatalogRecord`: what the cut gives (`DCATRecords`), read from the record's own graph.
+    static func localID(of subject: DCATView.Node, view: DCATView) -> String? {
+        func identifier(of node: DCATView.Node) -> String? {
+            view.objects(node, DCATIRIs.dctIdentifier).lazy.compactMap { DCATRecords.identifierText(view.term($0)) }.first
+        }
+        if let found = identifier(of: subject) { return found }
+        if let iri = view.iri(subject) { return iri }
+        let records = view.objects(subject, DCATIRIs.foafIsPrimaryTopicOf) + view.graph.subjects(where: DCATIRIs.foafPrimaryTopic, is: subject)
+        return records.lazy.compactMap(identifier).first
     }
 }

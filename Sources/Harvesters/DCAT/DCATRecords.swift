@@ -21,9 +21,9 @@ final class DCATRecords {
         var payload: [UInt8]
         /// How many statements `payload` holds.
         var statementCount: Int
-        /// The statements of `payload` as reading it gives them back, as a graph, when that is certain without
-        /// reading it (`NTriplesWriter.readBack`); nil otherwise.
-        var graph: RDFGraph?
+        /// The statements of `payload` as reading it gives them back, as a record graph, when that is certain
+        /// without reading it (`NTriplesRecordWriter.append`); nil otherwise.
+        var graph: DCATRecordGraph?
         /// The nodes the cut visited, the record first, as numbers of the term graph it was cut from (valid until
         /// that graph is compacted).
         var nodes: [Int32]
@@ -48,6 +48,9 @@ final class DCATRecords {
     private var queuedIn: [UInt32] = []
     private var namedIn: [UInt32] = []
     private var blankNames: [Int32] = []
+    /// Per term: the number of the last cut that gave it a node of the record graph, and that node.
+    private var nodeIn: [UInt32] = []
+    private var nodes: [Int32] = []
     private var cuts: UInt32 = 0
 
     /// Cuts records out of `terms` as it fills (see `DCATStream`).
@@ -99,6 +102,8 @@ final class DCATRecords {
             queuedIn += repeatElement(0, count: more)
             namedIn += repeatElement(0, count: more)
             blankNames += repeatElement(0, count: more)
+            nodeIn += repeatElement(0, count: more)
+            nodes += repeatElement(0, count: more)
         }
         if cuts == UInt32.max {
             cuts = 0
@@ -114,6 +119,8 @@ final class DCATRecords {
         queuedIn = []
         namedIn = []
         blankNames = []
+        nodeIn = []
+        nodes = []
     }
 
     private static let blankLabels = (0..<64).map { "b\($0)" }
@@ -130,10 +137,17 @@ final class DCATRecords {
         var head = 0
         var blanks: Int32 = 0
         // The statements as reading the payload gives them back, while that is certain (see `Found.graph`): each
-        // node is visited once, so its statements go into the graph at once.
-        var handed = RDFGraph()
+        // node is visited once, so its statements go into the graph together.
+        var handed = DCATRecordGraph(predicates: graph.predicates, capacity: 64)
         var certain = true
-        var backStatements: [RDFGraph.Statement] = []
+        /// The node of a resource in `handed`, given at its first mention in this cut.
+        func handedNode(_ id: Int32, _ term: RDFTerm) -> Int32 {
+            if nodeIn[Int(id)] == cut { return nodes[Int(id)] }
+            nodeIn[Int(id)] = cut
+            let made = handed.add(term)
+            nodes[Int(id)] = made
+            return made
+        }
         func renamed(_ id: Int32) -> RDFTerm {
             guard flags[Int(id)].contains(.blank) else { return graph.terms[Int(id)] }
             if namedIn[Int(id)] != cut {
@@ -154,21 +168,19 @@ final class DCATRecords {
         func visit(_ node: Int32, _ statements: [DCATTermGraph.Statement]) {
             let subject = renamed(node)
             writer.begin(subject)
-            defer {
-                if certain { handed.appendNew(subject, statements: backStatements) }
-                backStatements.removeAll(keepingCapacity: true)
-            }
+            if certain { handed.begin(handedNode(node, subject)) }
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
-                let predicate = graph.predicates[Int(statements[index].predicate)]
+                let predicateID = statements[index].predicate
                 let objectID = statements[index].object
-                let back = writer.append(predicate, renamed(objectID))
+                let object = renamed(objectID)
+                let back = writer.append(graph.predicates[predicateID], object)
                 if certain {
                     if let back {
-                        backStatements.append(RDFGraph.Statement(predicate: predicate, object: back))
+                        let objectNode = flags[Int(objectID)].contains(.literal) ? handed.add(back) : handedNode(objectID, object)
+                        handed.append(predicateID, objectNode)
                     } else {
                         certain = false
-                        handed = RDFGraph()
                     }
                 }
                 count += 1
@@ -260,7 +272,7 @@ final class DCATRecords {
         case .blank:
             guard depth < 2, let id = terms.existingID(of: term) else { return "2" }
             let inner = terms.statements(about: id).map {
-                terms.predicates[Int($0.predicate)] + "\u{3}" + signature(terms.terms[Int($0.object)], depth: depth + 1)
+                terms.predicates[$0.predicate] + "\u{3}" + signature(terms.terms[Int($0.object)], depth: depth + 1)
             }.sorted()
             return "2" + inner.joined(separator: "\u{4}")
         }
@@ -286,22 +298,9 @@ final class DCATRecords {
         return nil
     }
 
-    /// `dct:identifier` (a short text or IRI), else the record's IRI, else (for a blank node) the identifier of
-    /// its `dcat:CatalogRecord`: the same as the cut gives, read from a record's own graph.
-    static func localID(of subject: RDFTerm, in graph: RDFGraph) -> String? {
-        if let found = identifier(of: subject, in: graph) { return found }
-        if let iri = subject.iri { return iri }
-        let records = graph.objects(subject, DCATIRIs.foafIsPrimaryTopicOf) + graph.subjects(where: DCATIRIs.foafPrimaryTopic, is: subject)
-        return records.lazy.compactMap { identifier(of: $0, in: graph) }.first
-    }
-
-    private static func identifier(of subject: RDFTerm, in graph: RDFGraph) -> String? {
-        graph.objects(subject, DCATIRIs.dctIdentifier).lazy.compactMap(identifierText).first
-    }
-
     /// An identifier's text when it can serve as a local id: a literal (trimmed) or an IRI, not empty, at most 300
     /// bytes, on one line.
-    private static func identifierText(_ object: RDFTerm) -> String? {
+    static func identifierText(_ object: RDFTerm) -> String? {
         let text: String?
         switch object {
         case .literal(let value, _, _): text = value.trimmed
@@ -322,13 +321,7 @@ extension DCATRecords {
     }
 }
 
-/// A record's statements as reading its stored N-Triples gives them (`DCATRecords.Found.graph`), handed to
-/// `DCATMapper` as `RawRecord.preparsed` so the payload is not parsed again.
-struct DCATRecordGraph: Sendable {
-    var graph: RDFGraph
-}
-
 extension DCATRecords.Found {
     /// What the harvester hands the mapper besides the payload (nil: the mapper parses the payload).
-    var preparsed: DCATRecordGraph? { graph.map(DCATRecordGraph.init) }
+    var preparsed: DCATRecordGraph? { graph }
 }

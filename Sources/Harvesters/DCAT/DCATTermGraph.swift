@@ -75,12 +75,10 @@ final class DCATTermGraph {
     private var lastID: Int32 = -1
 
     // Predicates: a document uses a few dozen, kept for the graph's life.
-    private(set) var predicates: [String] = []
+    private(set) var predicates = DCATPredicateTable()
     private(set) var roles: [Roles] = []
     /// Each predicate's place in the order of `String`'s `<` among those seen.
     private(set) var ranks: [Int32] = []
-    private var predicateIDs: [String: Int32] = [:]
-    private var predicateSlots = [Int32](repeating: -1, count: 256)
 
     // Subjects.
     private var entries: [Entry] = []
@@ -134,20 +132,11 @@ final class DCATTermGraph {
 
     /// The number of a predicate IRI.
     func predicateID(_ iri: String) -> Int32 {
-        let slot = TextSlot.of(iri, in: 256)
-        let held = predicateSlots[slot]
-        if held >= 0 && RDFGraph.same(predicates[Int(held)], iri) { return held }
-        let id: Int32
-        if let found = predicateIDs[iri] {
-            id = found
-        } else {
-            id = Int32(predicates.count)
-            predicateIDs[iri] = id
-            predicates.append(iri)
+        let (id, isNew) = predicates.add(iri)
+        if isNew {
             roles.append(Self.roles(of: iri))
             rank()
         }
-        predicateSlots[slot] = id
         return id
     }
 
@@ -165,7 +154,8 @@ final class DCATTermGraph {
 
     /// Numbers the predicates again in text order (a new one arrived).
     private func rank() {
-        let order = predicates.indices.sorted { predicates[$0] < predicates[$1] }
+        let iris = predicates.iris
+        let order = iris.indices.sorted { iris[$0] < iris[$1] }
         ranks = [Int32](repeating: 0, count: predicates.count)
         for (rank, predicate) in order.enumerated() { ranks[predicate] = Int32(rank) }
     }

@@ -3,21 +3,42 @@ import FeedParsing
 
 /// Reads values out of one record's graph: texts by language, IRIs, nodes.
 struct DCATView {
-    let graph: RDFGraph
+    typealias Node = DCATRecordGraph.Node
+
+    let graph: DCATRecordGraph
     /// The language chosen for `LocalizedText.value` when a text has several (`language` source option, else `en`).
     let language: String
 
-    /// Literal texts of `subject predicate`, each with its language tag lower-cased (`eN` → `en`), trimmed,
-    /// empty ones dropped; IRIs are not texts.
-    func texts(_ subject: RDFTerm, _ predicate: String) -> [(language: String?, text: String)] {
-        Self.texts(in: graph.statements(about: subject), predicate)
+    func term(_ node: Node) -> RDFTerm { graph.term(node) }
+
+    /// The IRI of a node, nil for a blank node or a literal.
+    func iri(_ node: Node) -> String? { graph.term(node).iri }
+
+    func isLiteral(_ node: Node) -> Bool {
+        if case .literal = graph.term(node) { return true }
+        return false
     }
 
-    private static func texts(in statements: [RDFGraph.Statement], _ predicate: String) -> [(language: String?, text: String)] {
+    func isBlank(_ node: Node) -> Bool {
+        if case .blank = graph.term(node) { return true }
+        return false
+    }
+
+    func objects(_ subject: Node, _ predicate: String) -> [Node] { graph.objects(subject, predicate) }
+
+    func object(_ subject: Node, _ predicate: String) -> Node? { graph.object(subject, predicate) }
+
+    /// Literal texts of `subject predicate`, each with its language tag lower-cased (`eN` → `en`), trimmed,
+    /// empty ones dropped; IRIs are not texts.
+    func texts(_ subject: Node, _ predicate: String) -> [(language: String?, text: String)] {
+        guard let id = graph.predicates.id(of: predicate) else { return [] }
+        return texts(in: graph.statements(about: subject), id)
+    }
+
+    private func texts(in statements: ArraySlice<DCATRecordGraph.Statement>, _ predicate: Int32) -> [(language: String?, text: String)] {
         var found: [(language: String?, text: String)] = []
-        // By index: statements are read in place instead of copied out one by one.
-        for index in statements.indices where DCATTerms.same(statements[index].predicate, predicate) {
-            guard case .literal(let value, _, let tag) = statements[index].object else { continue }
+        for statement in statements where statement.predicate == predicate {
+            guard case .literal(let value, _, let tag) = graph.term(statement.object) else { continue }
             let text = value.trimmed
             guard !text.isEmpty else { continue }
             found.append((tag.flatMap { $0.isEmpty ? nil : $0.lowercased() }, text))
@@ -27,7 +48,7 @@ struct DCATView {
 
     /// A text with its language variants: the value in the preferred language, else untagged, else English,
     /// else the first; `variants` keeps the first text of each language.
-    func localized(_ subject: RDFTerm, _ predicates: String...) -> LocalizedText? {
+    func localized(_ subject: Node, _ predicates: String...) -> LocalizedText? {
         for predicate in predicates {
             let found = texts(subject, predicate)
             guard !found.isEmpty else { continue }
@@ -42,48 +63,51 @@ struct DCATView {
     }
 
     /// The chosen text of the first predicate that has one.
-    func text(_ subject: RDFTerm, _ predicates: String...) -> String? {
+    func text(_ subject: Node, _ predicates: String...) -> String? {
         let statements = graph.statements(about: subject)
         guard !statements.isEmpty else { return nil }
         for predicate in predicates {
-            if let found = chosen(Self.texts(in: statements, predicate)) { return found }
+            guard let id = graph.predicates.id(of: predicate) else { continue }
+            if let found = chosen(texts(in: statements, id)) { return found }
         }
         return nil
     }
 
     /// Texts in the preferred language and untagged ones; every text when none is in that language.
-    func preferredTexts(_ subject: RDFTerm, _ predicate: String) -> [String] {
+    func preferredTexts(_ subject: Node, _ predicate: String) -> [String] {
         let found = texts(subject, predicate)
         let tagged = found.filter { $0.language == nil || $0.language.map(Self.primary) == language }
         return (tagged.isEmpty ? found : tagged).map(\.text)
     }
 
     /// A value as text: a literal's lexical form, or an IRI (a `mailto:` or `tel:` IRI included).
-    func plain(_ term: RDFTerm?) -> String? {
-        switch term {
-        case .literal(let value, _, _)?:
+    func plain(_ node: Node?) -> String? {
+        guard let node else { return nil }
+        switch graph.term(node) {
+        case .literal(let value, _, _):
             let text = value.trimmed
             return text.isEmpty ? nil : text
-        case .iri(let iri)?: return iri
-        default: return nil
+        case .iri(let iri): return iri
+        case .blank: return nil
         }
     }
 
     /// The first value (literal or IRI) of any of the predicates.
-    func value(_ subject: RDFTerm, _ predicates: String...) -> String? {
+    func value(_ subject: Node, _ predicates: String...) -> String? {
         let statements = graph.statements(about: subject)
         guard !statements.isEmpty else { return nil }
         for predicate in predicates {
-            for index in statements.indices where DCATTerms.same(statements[index].predicate, predicate) {
-                if let found = plain(statements[index].object) { return found }
+            guard let id = graph.predicates.id(of: predicate) else { continue }
+            for statement in statements where statement.predicate == id {
+                if let found = plain(statement.object) { return found }
             }
         }
         return nil
     }
 
     /// A resource's label: `skos:prefLabel`, `rdfs:label`, `dct:title`, `foaf:name`, `schema:name`.
-    func label(_ subject: RDFTerm) -> String? {
-        guard subject.isResource else { return nil }
+    func label(_ subject: Node) -> String? {
+        guard !isLiteral(subject) else { return nil }
         return text(subject, DCATIRIs.skosPrefLabel, DCATIRIs.rdfsLabel, DCATIRIs.dctTitle, DCATIRIs.foafName, DCATIRIs.schemaName, DCATIRIs.schemaSName)
     }
 
