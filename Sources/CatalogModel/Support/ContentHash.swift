@@ -11,7 +11,7 @@ import Foundation
 public enum ContentHash {
     /// The hash of `bytes`: `x` and XXH64's 16 hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBytes { "x" + digits(XXH64.hash($0)) }
+        bytes.withUnsafeBytes { digits(XXH64.hash($0), prefix: UInt8(ascii: "x")) }
     }
 
     /// The hash of the file at `path`, read a megabyte at a time (the same as `hex` of its bytes); nil when it
@@ -27,7 +27,7 @@ public enum ContentHash {
             let count = read(descriptor, chunk.baseAddress!, chunk.count)
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { return nil }
-            if count == 0 { return "x" + digits(stream.digest()) }
+            if count == 0 { return digits(stream.digest(), prefix: UInt8(ascii: "x")) }
             stream.update(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
     }
@@ -52,9 +52,22 @@ public enum ContentHash {
         return stored.utf8.count == 16 && stored == fnv(bytes())
     }
 
-    private static func digits(_ value: UInt64) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
+    /// `value` as 16 lowercase hex digits, after `prefix` when given: the string is written once, in place.
+    private static func digits(_ value: UInt64, prefix: UInt8? = nil) -> String {
+        let count = prefix == nil ? 16 : 17
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            if let prefix {
+                buffer[0] = prefix
+                at = 1
+            }
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+                buffer[at] = digit < 10 ? 0x30 + digit : 0x57 + digit
+                at += 1
+            }
+            return count
+        }
     }
 }
 
@@ -82,17 +95,22 @@ enum XXH64 {
 
     static let initialLanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
 
-    /// Runs the four lanes over every whole 32-byte stripe of `input`; returns how many bytes that took.
+    /// Runs the four lanes over every whole 32-byte stripe of `input`; returns how many bytes that took. The lanes
+    /// are local variables and the input a raw pointer, so the loop keeps them in registers.
     static func stripes(_ input: UnsafeRawBufferPointer, into lanes: inout (UInt64, UInt64, UInt64, UInt64)) -> Int {
+        guard let base = input.baseAddress, input.count >= 32 else { return 0 }
+        let end = input.count & ~31
+        var (v1, v2, v3, v4) = lanes
         var offset = 0
-        while offset + 32 <= input.count {
-            lanes.0 = round(lanes.0, word(input, offset))
-            lanes.1 = round(lanes.1, word(input, offset + 8))
-            lanes.2 = round(lanes.2, word(input, offset + 16))
-            lanes.3 = round(lanes.3, word(input, offset + 24))
-            offset += 32
+        while offset < end {
+            v1 = round(v1, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            v2 = round(v2, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+            v3 = round(v3, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)))
+            v4 = round(v4, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)))
+            offset &+= 32
         }
-        return offset
+        lanes = (v1, v2, v3, v4)
+        return end
     }
 
     static func converge(_ lanes: (UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
