@@ -70,7 +70,7 @@ struct RDFGraphTests {
             RDFTriple(distribution, "http://purl.org/dc/terms/title", .string("CSV")),
             RDFTriple(.blank("b0"), "http://xmlns.com/foaf/0.1/primaryTopic", record),
         ]
-        let graph = RDFGraph(distinct: triples)
+        let graph = RDFGraph(triples)
         #expect(graph.subjects == [record, distribution, .blank("b0")])
         #expect(graph.types(of: record) == ["http://www.w3.org/ns/dcat#Dataset"])
         #expect(graph.object(.iri("https://ex.org/dataset/1/resource/2"), "http://purl.org/dc/terms/title") == .string("CSV"))

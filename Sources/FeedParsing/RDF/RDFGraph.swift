@@ -1,7 +1,7 @@
-/// Triples indexed by subject, in the order they were read: what the DCAT mapper walks.
+/// Triples indexed by subject, in the order they were read: a whole DCAT page or CSW record before its records are cut.
 ///
-/// Only a forward index is kept (subject → statements); the few reverse lookups mapping needs
-/// (`subjects(where:is:)`) scan, which is cheap on one dataset's triples. A graph of a few subjects (one record)
+/// Only a forward index is kept (subject → statements); the few reverse lookups (`subjects(where:is:)`) scan,
+/// which is cheap on a page's triples. A graph of a few subjects (one record)
 /// finds them by comparing terms, without hashing; a larger one keeps a dictionary. Statements about the subject
 /// added to last are appended without looking it up again: documents are grouped by subject.
 public struct RDFGraph: Sendable {
@@ -70,18 +70,6 @@ public struct RDFGraph: Sendable {
 
     public init(_ triples: some Sequence<RDFTriple>) {
         for triple in triples { add(triple) }
-    }
-
-    /// A graph of triples known to hold no duplicate (a record's stored N-Triples, written from a graph):
-    /// statements are appended without the duplicate check.
-    public init(distinct triples: some Sequence<RDFTriple>) {
-        for triple in triples { appendDistinct(triple) }
-    }
-
-    /// The same for an array (a record's triples): callers in other modules get this one, not an unspecialised
-    /// generic walk of the sequence.
-    public init(distinct triples: [RDFTriple]) {
-        for triple in triples { appendDistinct(triple) }
     }
 
     /// Predicate IRIs compared: lengths first, which tells most different IRIs apart without a call (equal ones
@@ -167,24 +155,6 @@ public struct RDFGraph: Sendable {
     }
 
     // MARK: - Adding and removing
-
-    private mutating func appendDistinct(_ triple: RDFTriple) {
-        let statement = Statement(predicate: triple.predicate, object: triple.object)
-        if let index = slot(forAdding: triple.subject) {
-            entries[index].statements.append(statement)
-        } else {
-            newEntry(triple.subject, statement)
-        }
-        count += 1
-    }
-
-    /// Adds a subject the graph says nothing about yet with its statements, known to hold no duplicate (a record's
-    /// cut visits each node once): the same graph as adding them one by one, without looking anything up.
-    public mutating func appendNew(_ subject: RDFTerm, statements: [Statement]) {
-        guard !statements.isEmpty else { return }
-        newEntry(subject, statements: statements)
-        count += statements.count
-    }
 
     /// Adds a statement; one the graph already holds is ignored (an RDF graph is a set).
     public mutating func add(_ triple: RDFTriple) {
