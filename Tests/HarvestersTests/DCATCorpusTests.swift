@@ -182,7 +182,7 @@ struct DCATHandedTriplesTests {
             let bytesOnly = RawRecord(localID: found.localID, payload: found.payload, mediaType: "application/n-triples", pageURL: url,
                                       location: found.subject.iri ?? "dataset")
             var handed = bytesOnly
-            handed.preparsed = found.preparsed
+            handed.preparsed = found.graph
             let fromBytes = DCATMapper().map(bytesOnly, context: context), fromTriples = DCATMapper().map(handed, context: context)
             #expect(fromBytes.record == fromTriples.record, "\(relative): \(found.subject)")
             #expect(fromBytes.issues == fromTriples.issues, "\(relative): \(found.subject)")

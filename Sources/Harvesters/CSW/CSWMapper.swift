@@ -92,7 +92,7 @@ public struct CSWMapper: RecordMapper {
             issues.warning("csw.record.several-datasets", "the record's RDF describes \(found.count) datasets; the first, '\(first.localID ?? "")', was kept.", at: raw.location)
         }
         var result = DCATMapper().map(RawRecord(localID: first.localID, payload: first.payload, mediaType: RDFSyntax.ntriples.mediaType,
-                                                pageURL: raw.pageURL, location: raw.location, preparsed: first.preparsed), context: context)
+                                                pageURL: raw.pageURL, location: raw.location, preparsed: first.graph), context: context)
         result.record?.provenance.kind = CSWHarvester.description.kind
         result.record?.provenance.rawHash = raw.payloadHash
         result.issues = issues.items + result.issues

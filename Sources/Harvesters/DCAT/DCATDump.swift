@@ -29,17 +29,13 @@ public enum DCATDump {
             throw .unreadable(path: path, reason: "it does not look like RDF/XML, Turtle, N-Triples, TriG or JSON-LD")
         }
         var records = 0
-        return withoutActuallyEscaping(onRecord) { onRecord in
-            let stream = DCATStream { found in
-                records += 1
-                onRecord(RawRecord(localID: found.localID, payload: found.payload, mediaType: RDFSyntax.ntriples.mediaType,
-                                   pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)", preparsed: found.preparsed))
-            }
-            let report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d") { stream.add($0) }
-            stream.flush(final: true)
-            return Summary(syntax: syntax, report: report, records: records, anonymous: stream.anonymous, lateStatements: stream.lateStatements,
-                           next: stream.next, total: stream.total)
+        let read = DCATStream.read(file: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d") { found in
+            records += 1
+            onRecord(RawRecord(localID: found.localID, payload: found.payload, mediaType: RDFSyntax.ntriples.mediaType,
+                               pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)", preparsed: found.graph))
         }
+        return Summary(syntax: syntax, report: read.report, records: read.handed, anonymous: read.anonymous, lateStatements: read.lateStatements,
+                       next: read.next, total: read.total)
     }
 }
 

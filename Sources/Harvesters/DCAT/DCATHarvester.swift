@@ -160,7 +160,7 @@ public struct DCATHarvester: Harvester {
                 throw failure(error, url: url)
             }
             report(page, url: url, into: sink)
-            let records = page.records.map { (pointer: $0.pointer, payload: $0.payload, preparsed: $0.preparsed as (any Sendable)?) }
+            let records = page.records.map { (pointer: $0.pointer, payload: $0.payload, preparsed: $0.graph as (any Sendable)?) }
             return (Parsed(records: records, truncated: page.report.fatal != nil),
                     PageSummary(count: page.total, next: page.next, ids: page.records.map { $0.localID ?? "" }, links: page.links))
         }
@@ -179,7 +179,7 @@ public struct DCATHarvester: Harvester {
                 let id = found.localID ?? ""
                 ids.append(id)
                 if found.truncated { sink.issue(tooLarge(found, url: url)) }
-                let record = (pointer: found.pointer, payload: found.payload, preparsed: found.preparsed as (any Sendable)?)
+                let record = (pointer: found.pointer, payload: found.payload, preparsed: found.graph as (any Sendable)?)
                 do throws(HarvestError) { try handout.hand(record, id: id, url: url, page: number, into: sink) } catch { stopped = error }
             }
         } catch {

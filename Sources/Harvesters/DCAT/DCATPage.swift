@@ -60,19 +60,10 @@ struct DCATPage {
     static func stream(path: String, head: [UInt8], contentType: String?, url: String, blankScope: String,
                        emit: (DCATRecords.Found) -> Void) throws(Failure) -> DCATPage {
         let choice = try syntax(contentType: contentType, url: url, head: head)
-        var count = 0
-        let page = withoutActuallyEscaping(emit) { emit in
-            let stream = DCATStream { found in
-                count += 1
-                emit(found)
-            }
-            let report = RDFDocument.readFile(path: path, syntax: choice.syntax, baseIRI: url, blankScope: blankScope) { stream.add($0) }
-            stream.flush(final: true)
-            return DCATPage(syntax: choice, records: [], count: count, next: stream.next, total: stream.total, links: stream.undescribed,
-                            report: report, anonymous: stream.anonymous, lateStatements: stream.lateStatements)
-        }
-        if let fatal = page.report.fatal, page.report.triples == 0 { throw .unreadable(choice, fatal) }
-        return page
+        let read = DCATStream.read(file: path, syntax: choice.syntax, baseIRI: url, blankScope: blankScope, emit: emit)
+        if let fatal = read.report.fatal, read.report.triples == 0 { throw .unreadable(choice, fatal) }
+        return DCATPage(syntax: choice, records: [], count: read.handed, next: read.next, total: read.total, links: read.undescribed,
+                        report: read.report, anonymous: read.anonymous, lateStatements: read.lateStatements)
     }
 
     /// The syntax a document is read in, from its Content-Type, first bytes and URL.

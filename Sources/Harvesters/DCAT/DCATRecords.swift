@@ -22,7 +22,8 @@ final class DCATRecords {
         /// How many statements `payload` holds.
         var statementCount: Int
         /// The statements of `payload` as reading it gives them back, as a record graph, when that is certain
-        /// without reading it (`NTriplesRecordWriter.append`); nil otherwise.
+        /// without reading it (`NTriplesRecordWriter.append`); nil otherwise. The harvester hands it to the mapper
+        /// as `RawRecord.preparsed`, so the payload is not parsed again.
         var graph: DCATRecordGraph?
         /// The nodes the cut visited, the record first, as numbers of the term graph it was cut from (valid until
         /// that graph is compacted).
@@ -43,14 +44,20 @@ final class DCATRecords {
     private var wholeGraphRecords: [Int32] = []
     /// The predicate and datatype IRIs written so far, shared by the records of this graph.
     private let iris = NTriplesIRICache()
-    /// Per term: the number of the last cut (or candidate list) that queued it, of the last cut that named it (a
-    /// blank node), and the label it got there.
-    private var queuedIn: [UInt32] = []
-    private var namedIn: [UInt32] = []
-    private var blankNames: [Int32] = []
-    /// Per term: the number of the last cut that gave it a node of the record graph, and that node.
-    private var nodeIn: [UInt32] = []
-    private var nodes: [Int32] = []
+    /// What a cut noted about a term, valid while the cut number it holds is the current one.
+    private struct Marks {
+        /// The last cut (or candidate list) that queued the term.
+        var queuedIn: UInt32 = 0
+        /// The last cut that named it (a blank node), and the label number it got there.
+        var namedIn: UInt32 = 0
+        var blankName: Int32 = 0
+        /// The last cut that gave it a node of the record graph, and that node.
+        var nodeIn: UInt32 = 0
+        var node: Int32 = 0
+    }
+
+    /// Per term number.
+    private var marks: [Marks] = []
     private var cuts: UInt32 = 0
 
     /// Cuts records out of `terms` as it fills (see `DCATStream`).
@@ -79,11 +86,11 @@ final class DCATRecords {
     func candidates(listed: some Sequence<RDFTerm>) -> [Int32] {
         var found = terms.pendingTypedRecords()
         let cut = beginCut()
-        for id in found { queuedIn[Int(id)] = cut }
+        for id in found { marks[Int(id)].queuedIn = cut }
         for term in listed {
             guard let id = terms.existingID(of: term), terms.describes(id), !terms.flags[Int(id)].contains(.catalog),
-                  !terms.flags[Int(id)].contains(.handed), queuedIn[Int(id)] != cut else { continue }
-            queuedIn[Int(id)] = cut
+                  !terms.flags[Int(id)].contains(.handed), marks[Int(id)].queuedIn != cut else { continue }
+            marks[Int(id)].queuedIn = cut
             terms.markRecord(id)
             found.append(id)
         }
@@ -97,14 +104,7 @@ final class DCATRecords {
 
     /// A new cut number, with room in the per-term tables for every term numbered so far.
     private func beginCut() -> UInt32 {
-        if queuedIn.count < terms.terms.count {
-            let more = terms.terms.count - queuedIn.count
-            queuedIn += repeatElement(0, count: more)
-            namedIn += repeatElement(0, count: more)
-            blankNames += repeatElement(0, count: more)
-            nodeIn += repeatElement(0, count: more)
-            nodes += repeatElement(0, count: more)
-        }
+        if marks.count < terms.terms.count { marks += repeatElement(Marks(), count: terms.terms.count - marks.count) }
         if cuts == UInt32.max {
             cuts = 0
             termsRenumbered()
@@ -116,11 +116,7 @@ final class DCATRecords {
 
     /// Forgets the per-term tables (the term graph was numbered again).
     func termsRenumbered() {
-        queuedIn = []
-        namedIn = []
-        blankNames = []
-        nodeIn = []
-        nodes = []
+        marks = []
     }
 
     private static let blankLabels = (0..<64).map { "b\($0)" }
@@ -132,7 +128,7 @@ final class DCATRecords {
         var writer = NTriplesRecordWriter(capacity: 4096, iris: iris)
         var count = 0
         var queue: [Int32] = [subject]
-        queuedIn[Int(subject)] = cut
+        marks[Int(subject)].queuedIn = cut
         var truncated = false
         var head = 0
         var blanks: Int32 = 0
@@ -142,25 +138,25 @@ final class DCATRecords {
         var certain = true
         /// The node of a resource in `handed`, given at its first mention in this cut.
         func handedNode(_ id: Int32, _ term: RDFTerm) -> Int32 {
-            if nodeIn[Int(id)] == cut { return nodes[Int(id)] }
-            nodeIn[Int(id)] = cut
+            if marks[Int(id)].nodeIn == cut { return marks[Int(id)].node }
             let made = handed.add(term)
-            nodes[Int(id)] = made
+            marks[Int(id)].nodeIn = cut
+            marks[Int(id)].node = made
             return made
         }
         func renamed(_ id: Int32) -> RDFTerm {
             guard flags[Int(id)].contains(.blank) else { return graph.terms[Int(id)] }
-            if namedIn[Int(id)] != cut {
-                namedIn[Int(id)] = cut
-                blankNames[Int(id)] = blanks
+            if marks[Int(id)].namedIn != cut {
+                marks[Int(id)].namedIn = cut
+                marks[Int(id)].blankName = blanks
                 blanks += 1
             }
-            let name = Int(blankNames[Int(id)])
+            let name = Int(marks[Int(id)].blankName)
             return .blank(name < Self.blankLabels.count ? Self.blankLabels[name] : "b\(name)")
         }
         func queued(_ id: Int32) -> Bool {
-            if queuedIn[Int(id)] == cut { return true }
-            queuedIn[Int(id)] = cut
+            if marks[Int(id)].queuedIn == cut { return true }
+            marks[Int(id)].queuedIn = cut
             return false
         }
         // The statements of each node of `queue`, found when it was queued.
@@ -319,9 +315,4 @@ extension DCATRecords {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
         return text.contains("\n")
     }
-}
-
-extension DCATRecords.Found {
-    /// What the harvester hands the mapper besides the payload (nil: the mapper parses the payload).
-    var preparsed: DCATRecordGraph? { graph }
 }

@@ -32,6 +32,8 @@ final class DCATStream {
     private var dangling: Set<RDFTerm> = []
     /// Statements about records already handed over.
     private(set) var lateStatements = 0
+    /// Records handed to `emit`.
+    private(set) var handed = 0
     /// Records without an IRI or identifier, skipped.
     private(set) var anonymous = 0
     /// The paging links, read from the statements as they pass.
@@ -74,6 +76,30 @@ final class DCATStream {
         if sequence - lastFlush >= flushEvery { flush(final: false) }
     }
 
+    /// What reading a file through a stream gave besides its records (`read(file:…)`).
+    struct FileRead {
+        var report: RDFReadReport
+        var handed: Int
+        var anonymous: Int
+        var lateStatements: Int
+        var next: String?
+        var total: Int?
+        var undescribed: [String]
+    }
+
+    /// Reads the document in the file at `path` through a new stream, handing each record to `emit` as soon as it is
+    /// cut.
+    static func read(file path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String,
+                     emit: (DCATRecords.Found) -> Void) -> FileRead {
+        withoutActuallyEscaping(emit) { emit in
+            let stream = DCATStream(emit: emit)
+            let report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope) { stream.add($0) }
+            stream.flush(final: true)
+            return FileRead(report: report, handed: stream.handed, anonymous: stream.anonymous, lateStatements: stream.lateStatements,
+                            next: stream.next, total: stream.total, undescribed: stream.undescribed)
+        }
+    }
+
     /// What the catalogue lists but the document never describes (after the final flush): the per-dataset
     /// documents of catalogues that link their datasets (DCAT-AP "documents" catalogues such as the Czech and
     /// Slovak national ones), in order.
@@ -93,26 +119,29 @@ final class DCATStream {
         lastFlush = sequence
         let quietSince = sequence - holdBack
         // Cut first, then drop.
-        var done: [DCATRecords.Found] = []
+        var done: [(found: DCATRecords.Found, prefixes: (slash: String, hash: String)?)] = []
         for subject in records.candidates(listed: listed) {
             // A record still being written is held back without cutting it (the check below would find it too).
             if !final && (terms.stamp(of: subject) ?? 0) > quietSince { continue }
             let found = records.cut(subject)
+            let prefixes = Self.ownPrefixes(of: found.subject)
             // Held back while the record's own nodes are still being written; shared nodes (a publisher
             // described again with every dataset) do not hold anything back.
-            if !final {
-                let prefixes = Self.ownPrefixes(of: found.subject)
-                if found.nodes.contains(where: { node in
-                    (terms.stamp(of: node) ?? 0) > quietSince && (node == subject || belongs(node, prefixes: prefixes))
-                }) { continue }
-            }
-            done.append(found)
+            if !final, found.nodes.contains(where: { node in
+                (terms.stamp(of: node) ?? 0) > quietSince && (node == subject || belongs(node, prefixes: prefixes))
+            }) { continue }
+            done.append((found, prefixes))
         }
-        for found in done {
+        for (found, prefixes) in done {
             let subject = found.nodes[0]
             emitted.insert(found.subject)
             terms.handOver(subject)
-            if found.localID == nil { anonymous += 1 } else { emit(found) }
+            if found.localID == nil {
+                anonymous += 1
+            } else {
+                handed += 1
+                emit(found)
+            }
             if !final {
                 for node in found.nodes {
                     for statement in terms.statements(about: node) {
@@ -124,7 +153,6 @@ final class DCATStream {
                     }
                 }
             }
-            let prefixes = Self.ownPrefixes(of: found.subject)
             for node in found.nodes where node == subject || belongs(node, prefixes: prefixes) {
                 terms.remove(node)
             }
