@@ -281,7 +281,7 @@ struct DCATStreamTests {
         let stream = DCATStream(flushEvery: 40, holdBack: 15, compactAbove: 100) { streamed.append($0) }
         _ = TurtleReader.read(bytes, baseIRI: "https://dump.example/", blankScope: "t") {
             stream.add($0)
-            mostTerms = max(mostTerms, stream.terms.terms.count)
+            mostTerms = max(mostTerms, stream.terms.termCount)
         }
         stream.flush(final: true)
         #expect(stream.terms.compactions > 10)

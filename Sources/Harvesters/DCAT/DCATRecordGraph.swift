@@ -21,7 +21,8 @@ struct DCATRecordGraph: Sendable {
         var count: Int32
     }
 
-    private(set) var terms: [RDFTerm] = []
+    /// The nodes' terms, by node.
+    private(set) var store: DCATTermStore
     private var spans: [Span] = []
     private(set) var statements: [Statement] = []
     /// The described nodes, in the order their statements come (the record first).
@@ -31,10 +32,10 @@ struct DCATRecordGraph: Sendable {
     private var open: Node = -1
 
     /// An empty graph numbering its predicates in `predicates` (shared with the term graph it is cut from).
-    init(predicates: DCATPredicateTable, capacity: Int = 0) {
+    init(predicates: DCATPredicateTable, tags: DCATLiteralTags = DCATLiteralTags(), capacity: Int = 0) {
         self.predicates = predicates
+        store = DCATTermStore(tags: tags, capacity: capacity, byteCapacity: capacity * 48)
         if capacity > 0 {
-            terms.reserveCapacity(capacity)
             spans.reserveCapacity(capacity)
             statements.reserveCapacity(capacity)
         }
@@ -77,9 +78,25 @@ struct DCATRecordGraph: Sendable {
 
     /// Numbers `term` as a new node.
     mutating func add(_ term: RDFTerm) -> Node {
-        terms.append(term)
+        store.append(term)
+        return opened()
+    }
+
+    /// Numbers term `id` of `other` as a new node; a literal tagged `tag` (a number of this graph's tags).
+    mutating func add(from other: DCATTermStore, _ id: Int32, tag: Int32 = -1) -> Node {
+        store.append(from: other, id, tag: tag)
+        return opened()
+    }
+
+    /// Numbers the blank node `b<number>` as a new node.
+    mutating func addBlank(number: Int) -> Node {
+        store.appendBlank(number: number)
+        return opened()
+    }
+
+    private mutating func opened() -> Node {
         spans.append(Span(start: Int32(statements.count), count: 0))
-        return Node(terms.count - 1)
+        return Node(store.count - 1)
     }
 
     /// The statements appended next are about `node` (each node is begun once).
@@ -100,7 +117,7 @@ struct DCATRecordGraph: Sendable {
     /// The record: the first node described.
     var record: Node? { described.first }
 
-    func term(_ node: Node) -> RDFTerm { terms[Int(node)] }
+    func term(_ node: Node) -> RDFTerm { store.term(node) }
 
     /// The statements about `node`, in the order they were written.
     func statements(about node: Node) -> ArraySlice<Statement> {
@@ -124,7 +141,7 @@ struct DCATRecordGraph: Sendable {
 
     /// The `rdf:type` IRIs of `node`.
     func types(of node: Node) -> [String] {
-        objects(node, RDFNames.type).compactMap { terms[Int($0)].iri }
+        objects(node, RDFNames.type).compactMap { store.iri($0) }
     }
 
     /// The described nodes that say `predicate object`.
@@ -136,7 +153,7 @@ struct DCATRecordGraph: Sendable {
     /// The statements as triples, in order (what the record's N-Triples say).
     var triples: [RDFTriple] {
         described.flatMap { subject in
-            statements(about: subject).map { RDFTriple(terms[Int(subject)], predicates[$0.predicate], terms[Int($0.object)]) }
+            statements(about: subject).map { RDFTriple(store.term(subject), predicates[$0.predicate], store.term($0.object)) }
         }
     }
 }

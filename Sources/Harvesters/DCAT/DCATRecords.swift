@@ -104,7 +104,7 @@ final class DCATRecords {
 
     /// A new cut number, with room in the per-term tables for every term numbered so far.
     private func beginCut() -> UInt32 {
-        if marks.count < terms.terms.count { marks += repeatElement(Marks(), count: terms.terms.count - marks.count) }
+        if marks.count < terms.termCount { marks += repeatElement(Marks(), count: terms.termCount - marks.count) }
         if cuts == UInt32.max {
             cuts = 0
             termsRenumbered()
@@ -119,12 +119,11 @@ final class DCATRecords {
         marks = []
     }
 
-    private static let blankLabels = (0..<64).map { "b\($0)" }
-
     func cut(_ subject: Int32) -> Found {
         let cut = beginCut()
         let graph = terms
         let flags = graph.flags
+        let store = graph.store
         var writer = NTriplesRecordWriter(capacity: 4096, iris: iris)
         var count = 0
         var queue: [Int32] = [subject]
@@ -134,25 +133,24 @@ final class DCATRecords {
         var blanks: Int32 = 0
         // The statements as reading the payload gives them back, while that is certain (see `Found.graph`): each
         // node is visited once, so its statements go into the graph together.
-        var handed = DCATRecordGraph(predicates: graph.predicates, capacity: 64)
+        var handed = DCATRecordGraph(predicates: graph.predicates, tags: store.tags, capacity: 64)
         var certain = true
-        /// The node of a resource in `handed`, given at its first mention in this cut.
-        func handedNode(_ id: Int32, _ term: RDFTerm) -> Int32 {
-            if marks[Int(id)].nodeIn == cut { return marks[Int(id)].node }
-            let made = handed.add(term)
-            marks[Int(id)].nodeIn = cut
-            marks[Int(id)].node = made
-            return made
-        }
-        func renamed(_ id: Int32) -> RDFTerm {
-            guard flags[Int(id)].contains(.blank) else { return graph.terms[Int(id)] }
+        /// The number of a blank node's label `b<number>` in this cut, given at its first mention.
+        func blankNumber(_ id: Int32) -> Int {
             if marks[Int(id)].namedIn != cut {
                 marks[Int(id)].namedIn = cut
                 marks[Int(id)].blankName = blanks
                 blanks += 1
             }
-            let name = Int(marks[Int(id)].blankName)
-            return .blank(name < Self.blankLabels.count ? Self.blankLabels[name] : "b\(name)")
+            return Int(marks[Int(id)].blankName)
+        }
+        /// The node of a resource in `handed`, given at its first mention in this cut.
+        func handedNode(_ id: Int32) -> Int32 {
+            if marks[Int(id)].nodeIn == cut { return marks[Int(id)].node }
+            let made = flags[Int(id)].contains(.blank) ? handed.addBlank(number: blankNumber(id)) : handed.add(from: store, id)
+            marks[Int(id)].nodeIn = cut
+            marks[Int(id)].node = made
+            return made
         }
         func queued(_ id: Int32) -> Bool {
             if marks[Int(id)].queuedIn == cut { return true }
@@ -162,26 +160,40 @@ final class DCATRecords {
         // The statements of each node of `queue`, found when it was queued.
         var pending: [[DCATTermGraph.Statement]] = [graph.statements(about: subject)]
         func visit(_ node: Int32, _ statements: [DCATTermGraph.Statement]) {
-            let subject = renamed(node)
-            writer.begin(subject)
-            if certain { handed.begin(handedNode(node, subject)) }
+            if flags[Int(node)].contains(.blank) {
+                writer.begin(blank: blankNumber(node))
+            } else {
+                store.withText(node) { writer.begin(iri: $0) }
+            }
+            if certain { handed.begin(handedNode(node)) }
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
                 let predicateID = statements[index].predicate
+                let predicate = graph.predicates[predicateID]
                 let objectID = statements[index].object
-                let object = renamed(objectID)
-                let back = writer.append(graph.predicates[predicateID], object)
-                if certain {
-                    if let back {
-                        let objectNode = flags[Int(objectID)].contains(.literal) ? handed.add(back) : handedNode(objectID, object)
-                        handed.append(predicateID, objectNode)
-                    } else {
-                        certain = false
+                let objectFlags = flags[Int(objectID)]
+                if objectFlags.contains(.literal) {
+                    let tag = store.tag(objectID)
+                    let language = tag >= 0 && store.tags.isLanguage(tag) ? store.tags.text(of: tag) : nil
+                    let datatype = tag >= 0 && language == nil ? store.tags.text(of: tag) : nil
+                    let back = store.withText(objectID) { writer.append(predicate, literal: $0, language: language, datatype: datatype) }
+                    if certain {
+                        if let back {
+                            handed.append(predicateID, handed.add(from: store, objectID, tag: back == .plain ? -1 : tag))
+                        } else {
+                            certain = false
+                        }
+                    }
+                } else {
+                    let plain = objectFlags.contains(.blank)
+                        ? writer.append(predicate, blank: blankNumber(objectID))
+                        : store.withText(objectID) { writer.append(predicate, iri: $0) }
+                    if certain {
+                        if plain { handed.append(predicateID, handedNode(objectID)) } else { certain = false }
                     }
                 }
                 count += 1
                 // Most objects (themes, languages, pages) are not described here: that check goes first.
-                let objectFlags = flags[Int(objectID)]
                 if !objectFlags.contains(.literal), let described = graph.statementsIfDescribed(objectID),
                    objectFlags.isDisjoint(with: [.record, .catalog]), !queued(objectID) {
                     queue.append(objectID)
@@ -201,7 +213,7 @@ final class DCATRecords {
                 head += 1
             }
         }
-        return Found(subject: graph.terms[Int(subject)], localID: localID(of: subject), payload: writer.bytes, statementCount: count,
+        return Found(subject: graph.term(subject), localID: localID(of: subject), payload: writer.bytes, statementCount: count,
                      graph: certain ? handed : nil, nodes: queue, truncated: truncated)
     }
 
@@ -218,7 +230,7 @@ final class DCATRecords {
             if leftRank != rightRank { return leftRank < rightRank }
             let leftObject = statements[left].object, rightObject = statements[right].object
             if leftObject == rightObject { return left < right }
-            switch compare(terms.terms[Int(leftObject)], terms.terms[Int(rightObject)]) {
+            switch compare(leftObject, rightObject) {
             case .orderedAscending: return true
             case .orderedDescending: return false
             case .orderedSame: return left < right
@@ -239,36 +251,35 @@ final class DCATRecords {
 
     private enum Order { case orderedAscending, orderedSame, orderedDescending }
 
-    private func compare(_ a: RDFTerm, _ b: RDFTerm) -> Order {
+    /// Two terms in the order of their `RDFTerm`s: IRIs, then literals, then blank nodes; IRIs and literals by text
+    /// as `String`'s `<` orders them, a literal then by language tag and datatype; blank nodes by what they say.
+    private func compare(_ a: Int32, _ b: Int32) -> Order {
         func order<T: Comparable>(_ x: T, _ y: T) -> Order { x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame }
-        switch (a, b) {
-        case (.iri(let x), .iri(let y)): return order(x, y)
-        case (.literal(let x, let xd, let xl), .literal(let y, let yd, let yl)):
-            if x != y { return order(x, y) }
-            if xl != yl { return order(xl ?? "", yl ?? "") }
-            return order(xd ?? "", yd ?? "")
+        let store = terms.store
+        switch (store.kind(a), store.kind(b)) {
+        case (.iri, .iri): return order(store.compareTexts(a, b), 0)
+        case (.literal, .literal):
+            let texts = store.compareTexts(a, b)
+            if texts != 0 { return order(texts, 0) }
+            let (x, y) = (store.tag(a), store.tag(b))
+            func language(_ tag: Int32) -> String { tag >= 0 && store.tags.isLanguage(tag) ? store.tags.text(of: tag) : "" }
+            func datatype(_ tag: Int32) -> String { tag >= 0 && !store.tags.isLanguage(tag) ? store.tags.text(of: tag) : "" }
+            if language(x) != language(y) { return order(language(x), language(y)) }
+            return order(datatype(x), datatype(y))
         case (.blank, .blank): return order(signature(a, depth: 0), signature(b, depth: 0))
-        default: return order(rank(a), rank(b))
-        }
-    }
-
-    private func rank(_ term: RDFTerm) -> Int {
-        switch term {
-        case .iri: return 0
-        case .literal: return 1
-        case .blank: return 2
+        case (let x, let y): return order(x.rawValue, y.rawValue)
         }
     }
 
     /// What a blank node says, as text: only computed when two blank objects of one predicate meet.
-    private func signature(_ term: RDFTerm, depth: Int) -> String {
-        switch term {
+    private func signature(_ id: Int32, depth: Int) -> String {
+        switch terms.term(id) {
         case .iri(let iri): return "0" + iri
         case .literal(let value, let datatype, let language): return "1" + value + "\u{2}" + (language ?? "") + "\u{2}" + (datatype ?? "")
         case .blank:
-            guard depth < 2, let id = terms.existingID(of: term) else { return "2" }
+            guard depth < 2 else { return "2" }
             let inner = terms.statements(about: id).map {
-                terms.predicates[$0.predicate] + "\u{3}" + signature(terms.terms[Int($0.object)], depth: depth + 1)
+                terms.predicates[$0.predicate] + "\u{3}" + signature($0.object, depth: depth + 1)
             }.sorted()
             return "2" + inner.joined(separator: "\u{4}")
         }
@@ -278,7 +289,7 @@ final class DCATRecords {
     /// its `dcat:CatalogRecord` (GeoDCAT-AP keeps an ISO record's fileIdentifier there).
     private func localID(of subject: Int32) -> String? {
         if let found = identifier(of: subject) { return found }
-        if let iri = terms.terms[Int(subject)].iri { return iri }
+        if let iri = terms.store.iri(subject) { return iri }
         var records: [Int32] = []
         for statement in terms.statements(about: subject) where terms.roles[Int(statement.predicate)].contains(.isPrimaryTopicOf) {
             records.append(statement.object)
@@ -289,7 +300,7 @@ final class DCATRecords {
 
     private func identifier(of subject: Int32) -> String? {
         for statement in terms.statements(about: subject) where terms.roles[Int(statement.predicate)].contains(.identifier) {
-            if let text = Self.identifierText(terms.terms[Int(statement.object)]) { return text }
+            if let text = Self.identifierText(terms.term(statement.object)) { return text }
         }
         return nil
     }

@@ -119,7 +119,7 @@ final class DCATStream {
         lastFlush = sequence
         let quietSince = sequence - holdBack
         // Cut first, then drop.
-        var done: [(found: DCATRecords.Found, prefixes: (slash: String, hash: String)?)] = []
+        var done: [(found: DCATRecords.Found, prefixes: (slash: [UInt8], hash: [UInt8])?)] = []
         for subject in records.candidates(listed: listed) {
             // A record still being written is held back without cutting it (the check below would find it too).
             if !final && (terms.stamp(of: subject) ?? 0) > quietSince { continue }
@@ -149,7 +149,7 @@ final class DCATStream {
                         let flags = terms.flags[Int(object)]
                         let watched = flags.contains(.blank)
                             || (!flags.contains(.literal) && terms.roles[Int(statement.predicate)].contains(.distribution))
-                        if watched && !terms.describes(object) { dangling.insert(terms.terms[Int(object)]) }
+                        if watched && !terms.describes(object) { dangling.insert(terms.term(object)) }
                     }
                 }
             }
@@ -162,16 +162,16 @@ final class DCATStream {
     }
 
     /// What the IRIs of a record's own nodes start with (`record/` and `record#`), worked out once per record.
-    private static func ownPrefixes(of record: RDFTerm) -> (slash: String, hash: String)? {
-        record.iri.map { ($0 + "/", $0 + "#") }
+    private static func ownPrefixes(of record: RDFTerm) -> (slash: [UInt8], hash: [UInt8])? {
+        record.iri.map { (Array($0.utf8) + [0x2F], Array($0.utf8) + [0x23]) }
     }
 
     /// A node that is the record's own: a blank node, a distribution, or an IRI under the record's IRI (`prefixes`).
-    private func belongs(_ node: Int32, prefixes: (slash: String, hash: String)?) -> Bool {
+    private func belongs(_ node: Int32, prefixes: (slash: [UInt8], hash: [UInt8])?) -> Bool {
         let flags = terms.flags[Int(node)]
         if flags.contains(.blank) { return true }
         if flags.contains(.literal) { return false }
-        if let prefixes, let iri = terms.terms[Int(node)].iri, iri.hasPrefix(prefixes.slash) || iri.hasPrefix(prefixes.hash) { return true }
+        if let prefixes, terms.store.hasPrefix(node, prefixes.slash) || terms.store.hasPrefix(node, prefixes.hash) { return true }
         return flags.contains(.distribution)
     }
 }

@@ -46,9 +46,10 @@ final class DCATTermGraph {
         static let distribution = Roles(rawValue: 64)
     }
 
+    /// A literal statement of a subject with many, by predicate and the literal's hash (`DCATTermStore.hash`).
     private struct LiteralKey: Hashable {
         var predicate: Int32
-        var literal: RDFTerm
+        var hash: UInt64
     }
 
     private struct Entry {
@@ -65,9 +66,13 @@ final class DCATTermGraph {
     }
 
     // Terms.
-    private(set) var terms: [RDFTerm] = []
+    /// The terms' texts, by number.
+    private(set) var store = DCATTermStore(capacity: 4096, byteCapacity: 1 << 18)
     private(set) var flags: [Flags] = []
-    private var ids: [RDFTerm: Int32] = [:]
+    /// Finds the IRIs and blank nodes of `store`.
+    private var index = DCATTermIndex()
+    /// What each class a statement typed a subject with makes of it (`noteType`), by the class's number.
+    private var classFlags: [Int32: Flags] = [:]
     /// The entry of each term's statements; -1 when the graph says nothing about it.
     private var entryOf: [Int32] = []
     /// The term added to last, which the next statement's subject mostly is (documents are grouped by subject).
@@ -99,36 +104,61 @@ final class DCATTermGraph {
 
     init(compactAbove: Int = 16_384) {
         self.compactAbove = compactAbove
-        ids.reserveCapacity(4096)
     }
+
+    /// How many terms are numbered.
+    var termCount: Int { store.count }
+
+    /// Term `id` as an `RDFTerm` (a `String` made from its bytes).
+    func term(_ id: Int32) -> RDFTerm { store.term(id) }
 
     // MARK: - Numbering
 
     /// The number of a resource (an IRI or a blank node), given now when it has none. Literals are numbered as
-    /// their statements are added (`add(_:_:literal:stamp:)`), without a lookup: most are said once.
+    /// their statements are added (`add(_:_:literal:stamp:)`), without a lookup: most are said once; one asked
+    /// for here gets a new number.
     func id(of term: RDFTerm) -> Int32 {
         if lastID >= 0, let lastTerm, RDFGraph.same(lastTerm, term) { return lastID }
         let id: Int32
-        if let found = ids[term] {
-            id = found
-        } else {
-            id = Int32(terms.count)
-            ids[term] = id
-            append(term, term.isResource ? (term.iri == nil ? .blank : []) : .literal)
+        switch term {
+        case .iri(let text): id = resource(.iri, text, adding: true)!
+        case .blank(let text): id = resource(.blank, text, adding: true)!
+        case .literal(let lexical, let datatype, let language):
+            let tag = store.tagID(datatype: datatype, language: language)
+            var text = lexical
+            id = text.withUTF8 { store.append(.literal, UnsafeRawBufferPointer($0), tag: tag) }
+            flags.append(.literal)
+            entryOf.append(-1)
         }
         lastTerm = term
         lastID = id
         return id
     }
 
-    private func append(_ term: RDFTerm, _ kind: Flags) {
-        terms.append(term)
-        flags.append(kind)
-        entryOf.append(-1)
+    /// The number of the resource `kind text`; numbered now when `adding`, else nil when it has none.
+    private func resource(_ kind: DCATTermStore.Kind, _ text: String, adding: Bool) -> Int32? {
+        var text = text
+        return text.withUTF8 { utf8 -> Int32? in
+            let raw = UnsafeRawBufferPointer(utf8)
+            let hash = DCATTermStore.hash(kind, raw)
+            if let found = index.find(kind, raw, hash: hash, in: store) { return found }
+            guard adding else { return nil }
+            let id = store.append(kind, raw)
+            index.insert(id, hash: hash, in: store)
+            flags.append(kind == .blank ? .blank : [])
+            entryOf.append(-1)
+            return id
+        }
     }
 
-    /// The number of `term` when it has one.
-    func existingID(of term: RDFTerm) -> Int32? { ids[term] }
+    /// The number of `term` when it has one (resources only).
+    func existingID(of term: RDFTerm) -> Int32? {
+        switch term {
+        case .iri(let text): return resource(.iri, text, adding: false)
+        case .blank(let text): return resource(.blank, text, adding: false)
+        case .literal: return nil
+        }
+    }
 
     /// The number of a predicate IRI.
     func predicateID(_ iri: String) -> Int32 {
@@ -194,31 +224,46 @@ final class DCATTermGraph {
     /// literal gets a number of its own each time it is said (it is compared, not looked up), so a duplicate is
     /// found by comparing the subject's literals of the same predicate, or through a set once the subject has many.
     func add(_ subject: Int32, _ predicate: Int32, literal: RDFTerm, stamp: Int) {
-        var entry = entryOf[Int(subject)]
-        if entry < 0 {
-            entry = newEntry(subject)
-        } else if holds(literal, predicate, in: Int(entry)) {
-            entries[Int(entry)].stamp = stamp
+        guard case .literal(let lexical, let datatype, let language) = literal else {
+            add(subject, predicate, id(of: literal), stamp: stamp)
             return
         }
-        let object = Int32(terms.count)
-        append(literal, .literal)
-        let statement = Statement(predicate: predicate, object: object)
-        entries[Int(entry)].statements.append(statement)
-        entries[Int(entry)].set?.insert(statement)
-        entries[Int(entry)].literals?.insert(LiteralKey(predicate: predicate, literal: literal))
-        entries[Int(entry)].stamp = stamp
-        count += 1
+        let tag = store.tagID(datatype: datatype, language: language)
+        var text = lexical
+        text.withUTF8 { utf8 in
+            let raw = UnsafeRawBufferPointer(utf8)
+            var entry = entryOf[Int(subject)]
+            if entry < 0 {
+                entry = newEntry(subject)
+            } else if holds(raw, tag, predicate, in: Int(entry)) {
+                entries[Int(entry)].stamp = stamp
+                return
+            }
+            let object = store.append(.literal, raw, tag: tag)
+            flags.append(.literal)
+            entryOf.append(-1)
+            let statement = Statement(predicate: predicate, object: object)
+            entries[Int(entry)].statements.append(statement)
+            entries[Int(entry)].set?.insert(statement)
+            if entries[Int(entry)].literals != nil {
+                entries[Int(entry)].literals!.insert(LiteralKey(predicate: predicate, hash: DCATTermStore.hash(.literal, raw, tag: tag)))
+            }
+            entries[Int(entry)].stamp = stamp
+            count += 1
+        }
     }
 
-    /// True when the entry says `predicate literal` already.
-    private func holds(_ literal: RDFTerm, _ predicate: Int32, in entry: Int) -> Bool {
-        if entries[entry].literals != nil { return entries[entry].literals!.contains(LiteralKey(predicate: predicate, literal: literal)) }
+    /// True when the entry says `predicate` with the literal `text` (tagged `tag`) already.
+    private func holds(_ text: UnsafeRawBufferPointer, _ tag: Int32, _ predicate: Int32, in entry: Int) -> Bool {
+        let keyed = entries[entry].literals != nil
+        if keyed, !entries[entry].literals!.contains(LiteralKey(predicate: predicate, hash: DCATTermStore.hash(.literal, text, tag: tag))) {
+            return false
+        }
         let statements = entries[entry].statements
         for statement in statements where statement.predicate == predicate && flags[Int(statement.object)].contains(.literal) {
-            if terms[Int(statement.object)] == literal { return true }
+            if store.equals(statement.object, .literal, text, tag: tag) { return true }
         }
-        if statements.count >= 32 { startSets(entry) }
+        if !keyed, statements.count >= 32 { startSets(entry) }
         return false
     }
 
@@ -228,7 +273,7 @@ final class DCATTermGraph {
         entries[entry].set = Set(statements)
         var literals = Set<LiteralKey>()
         for statement in statements where flags[Int(statement.object)].contains(.literal) {
-            literals.insert(LiteralKey(predicate: statement.predicate, literal: terms[Int(statement.object)]))
+            literals.insert(LiteralKey(predicate: statement.predicate, hash: store.hash(statement.object)))
         }
         entries[entry].literals = literals
     }
@@ -259,13 +304,25 @@ final class DCATTermGraph {
     }
 
     private func noteType(of subject: Int32, _ type: Int32) {
-        guard case .iri(let iri) = terms[Int(type)] else { return }
-        if DCATTerms.isAny(iri, of: DCATTerms.recordClassList) {
-            if !flags[Int(subject)].contains(.typed) { typedRecords.append(subject) }
-            flags[Int(subject)].formUnion([.record, .typed])
+        let made: Flags
+        if let known = classFlags[type] {
+            made = known
+        } else {
+            made = Self.flags(ofClass: store.iri(type))
+            classFlags[type] = made
         }
-        if DCATTerms.isAny(iri, of: DCATTerms.catalogClassList) { flags[Int(subject)].insert(.catalog) }
-        if DCATTerms.same(iri, DCATIRIs.dcatClassDistribution) { flags[Int(subject)].insert(.distribution) }
+        if made.contains(.record), !flags[Int(subject)].contains(.typed) { typedRecords.append(subject) }
+        flags[Int(subject)].formUnion(made)
+    }
+
+    /// What typing a subject with the class `iri` makes of it.
+    private static func flags(ofClass iri: String?) -> Flags {
+        guard let iri else { return [] }
+        var made: Flags = []
+        if DCATTerms.isAny(iri, of: DCATTerms.recordClassList) { made.formUnion([.record, .typed]) }
+        if DCATTerms.isAny(iri, of: DCATTerms.catalogClassList) { made.insert(.catalog) }
+        if DCATTerms.same(iri, DCATIRIs.dcatClassDistribution) { made.insert(.distribution) }
+        return made
     }
 
     /// Drops everything said about `subject`.
@@ -322,16 +379,14 @@ final class DCATTermGraph {
     /// True when it did (numbers handed out before mean nothing any more).
     @discardableResult
     func compactIfSparse() -> Bool {
-        guard terms.count > compactAbove, terms.count > 4 * (count + entries.count - free.count) else { return false }
+        guard store.count > compactAbove, store.count > 4 * (count + entries.count - free.count) else { return false }
         compactions += 1
-        var renumbered = [Int32](repeating: -1, count: terms.count)
-        var keptTerms: [RDFTerm] = []
+        var renumbered = [Int32](repeating: -1, count: store.count)
+        var keptTerms = DCATTermStore(tags: store.tags, capacity: 2 * count + 1024, byteCapacity: max(1 << 18, store.bytes.count / 2))
         var keptFlags: [Flags] = []
-        keptTerms.reserveCapacity(2 * count + 1024)
         func keep(_ id: Int32) -> Int32 {
             if renumbered[Int(id)] < 0 {
-                renumbered[Int(id)] = Int32(keptTerms.count)
-                keptTerms.append(terms[Int(id)])
+                renumbered[Int(id)] = keptTerms.append(from: store, id, tag: store.tag(id))
                 keptFlags.append(flags[Int(id)])
             }
             return renumbered[Int(id)]
@@ -352,15 +407,18 @@ final class DCATTermGraph {
             if !live.isEmpty { keptRecords[keep(topic)] = live.map(keep) }
         }
         catalogRecords = keptRecords
-        terms = keptTerms
-        flags = keptFlags
         // Room for the terms until the next compaction, so the table does not grow step by step meanwhile.
-        var keptIDs = [RDFTerm: Int32](minimumCapacity: max(keptTerms.count, compactAbove) * 2)
-        for (index, term) in keptTerms.enumerated() where !keptFlags[index].contains(.literal) { keptIDs[term] = Int32(index) }
-        ids = keptIDs
+        var keptIndex = DCATTermIndex(capacity: max(keptTerms.count, compactAbove) * 2)
+        for id in 0..<Int32(keptTerms.count) where !keptFlags[Int(id)].contains(.literal) {
+            keptIndex.insert(id, hash: keptTerms.hash(id), in: keptTerms)
+        }
+        store = keptTerms
+        flags = keptFlags
+        index = keptIndex
+        classFlags = [:]
         entries = keptEntries
         free = []
-        entryOf = [Int32](repeating: -1, count: keptTerms.count)
+        entryOf = [Int32](repeating: -1, count: store.count)
         for (index, entry) in keptEntries.enumerated() { entryOf[Int(entry.subject)] = Int32(index) }
         lastTerm = nil
         lastID = -1

@@ -12,17 +12,11 @@ struct DCATView {
     func term(_ node: Node) -> RDFTerm { graph.term(node) }
 
     /// The IRI of a node, nil for a blank node or a literal.
-    func iri(_ node: Node) -> String? { graph.term(node).iri }
+    func iri(_ node: Node) -> String? { graph.store.iri(node) }
 
-    func isLiteral(_ node: Node) -> Bool {
-        if case .literal = graph.term(node) { return true }
-        return false
-    }
+    func isLiteral(_ node: Node) -> Bool { graph.store.kind(node) == .literal }
 
-    func isBlank(_ node: Node) -> Bool {
-        if case .blank = graph.term(node) { return true }
-        return false
-    }
+    func isBlank(_ node: Node) -> Bool { graph.store.kind(node) == .blank }
 
     func objects(_ subject: Node, _ predicate: String) -> [Node] { graph.objects(subject, predicate) }
 
@@ -38,7 +32,7 @@ struct DCATView {
     private func texts(in statements: ArraySlice<DCATRecordGraph.Statement>, _ predicate: Int32) -> [(language: String?, text: String)] {
         var found: [(language: String?, text: String)] = []
         for statement in statements where statement.predicate == predicate {
-            guard case .literal(let value, _, let tag) = graph.term(statement.object) else { continue }
+            guard let (value, tag) = graph.store.literal(statement.object) else { continue }
             let text = value.trimmed
             guard !text.isEmpty else { continue }
             found.append((tag.flatMap { $0.isEmpty ? nil : $0.lowercased() }, text))
@@ -83,11 +77,11 @@ struct DCATView {
     /// A value as text: a literal's lexical form, or an IRI (a `mailto:` or `tel:` IRI included).
     func plain(_ node: Node?) -> String? {
         guard let node else { return nil }
-        switch graph.term(node) {
-        case .literal(let value, _, _):
-            let text = value.trimmed
+        switch graph.store.kind(node) {
+        case .literal:
+            let text = graph.store.text(node).trimmed
             return text.isEmpty ? nil : text
-        case .iri(let iri): return iri
+        case .iri: return graph.store.text(node)
         case .blank: return nil
         }
     }

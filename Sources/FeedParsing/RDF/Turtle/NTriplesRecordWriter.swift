@@ -5,10 +5,10 @@
 ///
 /// The bytes are exactly those `NTriplesWriter.append` writes for the same triples.
 public struct NTriplesRecordWriter {
-    public private(set) var bytes: [UInt8] = []
-    private let iris: NTriplesIRICache
-    private var subjectText: [UInt8] = []
-    private var subjectPlain = false
+    public fileprivate(set) var bytes: [UInt8] = []
+    fileprivate let iris: NTriplesIRICache
+    fileprivate var subjectText: [UInt8] = []
+    fileprivate var subjectPlain = false
 
     public init(capacity: Int = 4096, iris: NTriplesIRICache = NTriplesIRICache()) {
         bytes.reserveCapacity(capacity)
@@ -57,6 +57,94 @@ public struct NTriplesRecordWriter {
         bytes.append(0x2E)
         bytes.append(0x0A)
         return certain ? back : nil
+    }
+}
+
+/// The same lines written from terms given as bytes (the DCAT cut keeps its terms so), with what reading each back
+/// gives told rather than built.
+extension NTriplesRecordWriter {
+    /// What reading back a literal line gives: the literal with its language tag, with its datatype, or plain (a
+    /// language tag N-Triples cannot write and `xsd:string` are left out).
+    public enum LiteralBack: Sendable {
+        case plain, language, datatype
+    }
+
+    /// The subject of the lines that follow: an IRI, as UTF-8 bytes.
+    public mutating func begin(iri: UnsafeRawBufferPointer) {
+        subjectText.removeAll(keepingCapacity: true)
+        subjectPlain = NTriplesWriter.appendCheckedIRI(bytes: iri.assumingMemoryBound(to: UInt8.self), to: &subjectText)
+    }
+
+    /// The subject of the lines that follow: the blank node `_:b<number>`.
+    public mutating func begin(blank number: Int) {
+        subjectText.removeAll(keepingCapacity: true)
+        Self.appendBlank(number, to: &subjectText)
+        subjectPlain = true
+    }
+
+    /// Appends `subject predicate <iri> .`; true when the line reads back certainly.
+    public mutating func append(_ predicate: String, iri: UnsafeRawBufferPointer) -> Bool {
+        let certain = startLine(predicate)
+        let plain = NTriplesWriter.appendCheckedIRI(bytes: iri.assumingMemoryBound(to: UInt8.self), to: &bytes)
+        endLine()
+        return certain && plain
+    }
+
+    /// Appends `subject predicate _:b<number> .`; true when the line reads back certainly.
+    public mutating func append(_ predicate: String, blank number: Int) -> Bool {
+        let certain = startLine(predicate)
+        Self.appendBlank(number, to: &bytes)
+        endLine()
+        return certain
+    }
+
+    /// Appends `subject predicate "literal"` with its language tag or datatype; returns what reading the line back
+    /// gives when that is certain.
+    public mutating func append(_ predicate: String, literal: UnsafeRawBufferPointer, language: String?, datatype: String?) -> LiteralBack? {
+        var certain = startLine(predicate)
+        var back = LiteralBack.plain
+        bytes.append(0x22)
+        if NTriplesWriter.appendLiteralText(bytes: literal.assumingMemoryBound(to: UInt8.self), to: &bytes) { certain = false }
+        bytes.append(0x22)
+        if let language, !language.isEmpty, NTriplesWriter.isLanguageTag(language) {
+            bytes.append(0x40)
+            bytes.append(contentsOf: language.utf8)
+            back = .language
+        } else if let datatype, datatype != NTriplesWriter.xsdString {
+            bytes.append(0x5E)
+            bytes.append(0x5E)
+            if !iris.append(datatype, to: &bytes) { certain = false }
+            back = .datatype
+        }
+        endLine()
+        return certain ? back : nil
+    }
+
+    /// Writes the subject and predicate of a line; true when both read back certainly.
+    private mutating func startLine(_ predicate: String) -> Bool {
+        bytes.append(contentsOf: subjectText)
+        bytes.append(0x20)
+        let certain = iris.append(predicate, to: &bytes) && subjectPlain
+        bytes.append(0x20)
+        return certain
+    }
+
+    private mutating func endLine() {
+        bytes.append(0x20)
+        bytes.append(0x2E)
+        bytes.append(0x0A)
+    }
+
+    private static func appendBlank(_ number: Int, to bytes: inout [UInt8]) {
+        bytes.append(0x5F)
+        bytes.append(0x3A)
+        bytes.append(0x62)
+        appendDecimal(number, to: &bytes)
+    }
+
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number >= 10 { appendDecimal(number / 10, to: &bytes) }
+        bytes.append(0x30 + UInt8(number % 10))
     }
 }
 

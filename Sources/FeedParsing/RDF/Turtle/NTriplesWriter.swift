@@ -84,21 +84,24 @@ public enum NTriplesWriter {
     /// at a time while none is escaped, non-ASCII or DEL.
     static func appendCheckedIRI(_ iri: String, to bytes: inout [UInt8]) -> Bool {
         var iri = iri
-        return iri.withUTF8 { utf8 in
-            var plain = startsWithScheme(utf8)
-            bytes.append(0x3C)
-            appendStepping(utf8, to: &bytes, clean: { !mayNeedIRIEscape($0) }, escaped: { byte in
-                if byte >= 0x7F {
-                    plain = false
-                    return false
-                }
-                guard iriEscapes[Int(byte)] else { return false }
+        return iri.withUTF8 { appendCheckedIRI(bytes: $0, to: &bytes) }
+    }
+
+    /// `appendCheckedIRI(_:to:)` for an IRI given as UTF-8 bytes.
+    public static func appendCheckedIRI(bytes utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        var plain = startsWithScheme(utf8)
+        bytes.append(0x3C)
+        appendStepping(utf8, to: &bytes, clean: { !mayNeedIRIEscape($0) }, escaped: { byte in
+            if byte >= 0x7F {
                 plain = false
-                return true
-            }, escape: escapeIRIByte)
-            bytes.append(0x3E)
-            return plain
-        }
+                return false
+            }
+            guard iriEscapes[Int(byte)] else { return false }
+            plain = false
+            return true
+        }, escape: escapeIRIByte)
+        bytes.append(0x3E)
+        return plain
     }
 
     /// True unless all eight bytes are printable ASCII that an IRI is written with as they are.
@@ -114,14 +117,17 @@ public enum NTriplesWriter {
     /// escape; true when the text holds U+0000.
     static func appendLiteralText(_ text: String, to bytes: inout [UInt8]) -> Bool {
         var text = text
-        return text.withUTF8 { utf8 in
-            var hasNUL = false
-            appendStepping(utf8, to: &bytes, clean: { !needsLiteralEscape($0) }, escaped: { byte in
-                if byte == 0 { hasNUL = true }
-                return literalEscapes[Int(byte)]
-            }, escape: escapeLiteralByte)
-            return hasNUL
-        }
+        return text.withUTF8 { appendLiteralText(bytes: $0, to: &bytes) }
+    }
+
+    /// `appendLiteralText(_:to:)` for a text given as UTF-8 bytes.
+    public static func appendLiteralText(bytes utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        var hasNUL = false
+        appendStepping(utf8, to: &bytes, clean: { !needsLiteralEscape($0) }, escaped: { byte in
+            if byte == 0 { hasNUL = true }
+            return literalEscapes[Int(byte)]
+        }, escape: escapeLiteralByte)
+        return hasNUL
     }
 
     /// Appends `utf8`, writing each byte `escaped` claims through `escape` and copying runs of the others at once;

@@ -1,0 +1,316 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FeedParsing
+
+/// RDF terms kept as bytes: every term's text in one buffer, each term a span of it with its kind and, for a
+/// literal, the number of its language tag or datatype (`DCATLiteralTags`). Copying, comparing and dropping terms
+/// touches no `String`: one is made only when a reader asks for a term's text (`iri(_:)`, `literal(_:)`,
+/// `term(_:)`).
+///
+/// The term graph of a stream numbers its terms into one (found again by `DCATTermIndex`); each record graph cut
+/// from it keeps its own, its terms copied in (`append(from:_:tag:)`).
+struct DCATTermStore: Sendable {
+    /// In the order `DCATRecords` sorts the objects of one predicate by.
+    enum Kind: UInt8, Sendable {
+        case iri, literal, blank
+    }
+
+    struct Span: Sendable {
+        var start: UInt32
+        var count: UInt32
+        var kind: Kind
+        /// The literal's tag in `tags`; -1 for none (and for IRIs and blank nodes).
+        var tag: Int32
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var spans: [Span] = []
+    /// The language tags and datatypes of the literals, numbered.
+    private(set) var tags: DCATLiteralTags
+
+    init(tags: DCATLiteralTags = DCATLiteralTags(), capacity: Int = 0, byteCapacity: Int = 0) {
+        self.tags = tags
+        if capacity > 0 { spans.reserveCapacity(capacity) }
+        if byteCapacity > 0 { bytes.reserveCapacity(byteCapacity) }
+    }
+
+    var count: Int { spans.count }
+
+    // MARK: - Adding
+
+    /// Appends a term given as text; returns its number.
+    @discardableResult
+    mutating func append(_ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> Int32 {
+        let id = Int32(spans.count)
+        spans.append(Span(start: UInt32(bytes.count), count: UInt32(text.count), kind: kind, tag: tag))
+        bytes.append(contentsOf: text)
+        return id
+    }
+
+    /// Appends `term`; returns its number.
+    @discardableResult
+    mutating func append(_ term: RDFTerm) -> Int32 {
+        switch term {
+        case .iri(let text): return append(.iri, text)
+        case .blank(let text): return append(.blank, text)
+        case .literal(let text, let datatype, let language):
+            return append(.literal, text, tag: tags.id(datatype: datatype, language: language))
+        }
+    }
+
+    private mutating func append(_ kind: Kind, _ text: String, tag: Int32 = -1) -> Int32 {
+        var text = text
+        return text.withUTF8 { append(kind, UnsafeRawBufferPointer($0), tag: tag) }
+    }
+
+    /// Appends term `id` of `other`, with `tag` (a number of this store's tags) for a literal.
+    @discardableResult
+    mutating func append(from other: DCATTermStore, _ id: Int32, tag: Int32 = -1) -> Int32 {
+        let span = other.spans[Int(id)]
+        return other.bytes.withUnsafeBytes { all in
+            append(span.kind, UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]), tag: tag)
+        }
+    }
+
+    /// Appends a blank node labelled `b<number>`.
+    @discardableResult
+    mutating func appendBlank(number: Int) -> Int32 {
+        var label: [UInt8] = [0x62]
+        DCATTermStore.appendDecimal(number, to: &label)
+        return label.withUnsafeBytes { append(.blank, $0) }
+    }
+
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number >= 10 { appendDecimal(number / 10, to: &bytes) }
+        bytes.append(0x30 + UInt8(number % 10))
+    }
+
+    /// The number of a literal's tag (`DCATLiteralTags.id(datatype:language:)`), given now when it has none.
+    mutating func tagID(datatype: String?, language: String?) -> Int32 {
+        tags.id(datatype: datatype, language: language)
+    }
+
+    /// Numbers a tag of another store's table in this one.
+    mutating func tag(copying tag: Int32, of other: DCATLiteralTags) -> Int32 {
+        guard tag >= 0 else { return -1 }
+        return tags.id(other.text(of: tag), isLanguage: other.isLanguage(tag))
+    }
+
+    // MARK: - Reading
+
+    @inline(__always)
+    func kind(_ id: Int32) -> Kind { spans[Int(id)].kind }
+
+    @inline(__always)
+    func tag(_ id: Int32) -> Int32 { spans[Int(id)].tag }
+
+    /// Calls `body` with the term's text.
+    @inline(__always)
+    func withText<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let span = spans[Int(id)]
+        return try bytes.withUnsafeBytes { all in
+            try body(UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]))
+        }
+    }
+
+    /// The term's text as a `String`.
+    func text(_ id: Int32) -> String {
+        withText(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The IRI, if the term is one.
+    func iri(_ id: Int32) -> String? { kind(id) == .iri ? text(id) : nil }
+
+    /// The literal's text and language tag (as written), if the term is a literal.
+    func literal(_ id: Int32) -> (text: String, language: String?)? {
+        let span = spans[Int(id)]
+        guard span.kind == .literal else { return nil }
+        return (text(id), span.tag >= 0 && tags.isLanguage(span.tag) ? tags.text(of: span.tag) : nil)
+    }
+
+    /// The term as an `RDFTerm`.
+    func term(_ id: Int32) -> RDFTerm {
+        let span = spans[Int(id)]
+        switch span.kind {
+        case .iri: return .iri(text(id))
+        case .blank: return .blank(text(id))
+        case .literal:
+            guard span.tag >= 0 else { return .literal(text(id), datatype: nil, language: nil) }
+            let tag = tags.text(of: span.tag)
+            return tags.isLanguage(span.tag) ? .literal(text(id), datatype: nil, language: tag) : .literal(text(id), datatype: tag, language: nil)
+        }
+    }
+
+    /// True when term `id` is `kind` with the text `text` (and the tag `tag`).
+    @inline(__always)
+    func equals(_ id: Int32, _ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> Bool {
+        let span = spans[Int(id)]
+        guard span.kind == kind, span.tag == tag, Int(span.count) == text.count else { return false }
+        return withText(id) { DCATTermStore.same($0, text) }
+    }
+
+    /// True when term `id` is the IRI `iri`.
+    func isIRI(_ id: Int32, _ iri: String) -> Bool {
+        var iri = iri
+        return iri.withUTF8 { equals(id, .iri, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// True when the term's text starts with `prefix`.
+    func hasPrefix(_ id: Int32, _ prefix: [UInt8]) -> Bool {
+        let span = spans[Int(id)]
+        guard Int(span.count) >= prefix.count else { return false }
+        return withText(id) { text in
+            prefix.withUnsafeBytes { DCATTermStore.same(UnsafeRawBufferPointer(rebasing: text[0..<prefix.count]), $0) }
+        }
+    }
+
+    @inline(__always)
+    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.count > 0 else { return true }
+        return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+    }
+
+    /// The order of two terms' texts as `String`'s `<` gives it: bytes compared, and the strings themselves when
+    /// the first difference is outside ASCII (where Unicode's ordering may differ from the bytes').
+    func compareTexts(_ a: Int32, _ b: Int32) -> Int {
+        let order = withText(a) { x in
+            withText(b) { y -> Int? in
+                let shared = min(x.count, y.count)
+                for index in 0..<shared where x[index] != y[index] {
+                    if x[index] >= 0x80 || y[index] >= 0x80 { return nil }
+                    return x[index] < y[index] ? -1 : 1
+                }
+                if x.count == y.count { return 0 }
+                // What follows the shorter text may combine with its last character.
+                let next = x.count < y.count ? y[shared] : x[shared]
+                if next >= 0x80 { return nil }
+                return x.count < y.count ? -1 : 1
+            }
+        }
+        if let order { return order }
+        let x = text(a), y = text(b)
+        return x < y ? -1 : (x == y ? 0 : 1)
+    }
+
+    /// A hash of a term's kind, tag and text (`DCATTermIndex`, and the literal sets of `DCATTermGraph`).
+    @inline(__always)
+    static func hash(_ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* (UInt64(text.count) &+ (UInt64(kind.rawValue) << 56) &+ (UInt64(UInt32(bitPattern: tag)) << 24) &+ 1)
+        guard let base = text.baseAddress else { return mix(h) }
+        var index = 0
+        let count = text.count
+        while index + 8 <= count {
+            h = (h ^ base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            index += 8
+        }
+        if index < count {
+            var last: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < count {
+                last |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) << shift
+                shift += 8
+                index += 1
+            }
+            h = (h ^ last) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        return mix(h)
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var h = value
+        h ^= h >> 32
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
+        return h
+    }
+
+    /// The hash of term `id` (`hash(_:_:tag:)`).
+    func hash(_ id: Int32) -> UInt64 {
+        let span = spans[Int(id)]
+        return withText(id) { DCATTermStore.hash(span.kind, $0, tag: span.tag) }
+    }
+}
+
+/// The language tags and datatype IRIs of literals, numbered: a document uses a handful.
+struct DCATLiteralTags: Sendable {
+    private var texts: [String] = []
+    private var languages: [Bool] = []
+    private var languageIDs: [String: Int32] = [:]
+    private var datatypeIDs: [String: Int32] = [:]
+
+    /// The number of a literal's tag: its language when it has one (it wins, as in `RDFTerm`), else its datatype;
+    /// -1 for neither.
+    mutating func id(datatype: String?, language: String?) -> Int32 {
+        if let language { return id(language, isLanguage: true) }
+        if let datatype { return id(datatype, isLanguage: false) }
+        return -1
+    }
+
+    mutating func id(_ text: String, isLanguage: Bool) -> Int32 {
+        if let found = isLanguage ? languageIDs[text] : datatypeIDs[text] { return found }
+        let id = Int32(texts.count)
+        texts.append(text)
+        languages.append(isLanguage)
+        if isLanguage { languageIDs[text] = id } else { datatypeIDs[text] = id }
+        return id
+    }
+
+    func text(of id: Int32) -> String { texts[Int(id)] }
+
+    func isLanguage(_ id: Int32) -> Bool { languages[Int(id)] }
+}
+
+/// Finds the IRIs and blank nodes of a `DCATTermStore` by their text: an open-addressing table of term numbers,
+/// placed by `DCATTermStore.hash`.
+struct DCATTermIndex {
+    private var slots: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 4096) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The number of the term `kind text` in `store`, nil when the index does not hold it.
+    @inline(__always)
+    func find(_ kind: DCATTermStore.Kind, _ text: UnsafeRawBufferPointer, hash: UInt64, in store: DCATTermStore) -> Int32? {
+        var at = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[at]
+            if id < 0 { return nil }
+            if store.equals(id, kind, text) { return id }
+            at = (at + 1) & mask
+        }
+    }
+
+    /// Adds term `id` of `store`, whose hash is `hash` (the caller checked it is not there).
+    mutating func insert(_ id: Int32, hash: UInt64, in store: DCATTermStore) {
+        if (count + 1) * 2 > slots.count { grow(store) }
+        place(id, hash: hash)
+        count += 1
+    }
+
+    private mutating func place(_ id: Int32, hash: UInt64) {
+        var at = Int(truncatingIfNeeded: hash) & mask
+        while slots[at] >= 0 { at = (at + 1) & mask }
+        slots[at] = id
+    }
+
+    private mutating func grow(_ store: DCATTermStore) {
+        let held = slots.filter { $0 >= 0 }
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in held { place(id, hash: store.hash(id)) }
+    }
+}
