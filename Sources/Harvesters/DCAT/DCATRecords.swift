@@ -42,8 +42,11 @@ final class DCATRecords {
     let terms: DCATTermGraph
     /// The records of a whole graph (`init(graph:)`), in document order.
     private var wholeGraphRecords: [Int32] = []
-    /// The predicate and datatype IRIs written so far, shared by the records of this graph.
+    /// The datatype IRIs written so far, shared by the records of this graph.
     private let iris = NTriplesIRICache()
+    /// Each predicate as N-Triples writes it (`<…>`), by number, in one buffer; and whether it reads back certainly.
+    private var predicateText: [UInt8] = []
+    private var predicateSpans: [(start: Int, count: Int, plain: Bool)] = []
     /// What a cut noted about a term, valid while the cut number it holds is the current one.
     private struct Marks {
         /// The last cut (or candidate list) that queued the term.
@@ -159,7 +162,10 @@ final class DCATRecords {
         }
         // The statements of each node of `queue`, found when it was queued.
         var pending: [[DCATTermGraph.Statement]] = [graph.statements(about: subject)]
-        func visit(_ node: Int32, _ statements: [DCATTermGraph.Statement]) {
+        writePredicates()
+        let predicateSpans = self.predicateSpans
+        let predicateText = self.predicateText
+        func visit(_ node: Int32, _ statements: [DCATTermGraph.Statement], _ predicates: UnsafeRawBufferPointer) {
             if flags[Int(node)].contains(.blank) {
                 writer.begin(blank: blankNumber(node))
             } else {
@@ -169,7 +175,9 @@ final class DCATRecords {
             for index in ordered(statements) {
                 guard count < Self.maxTriples else { truncated = true; return }
                 let predicateID = statements[index].predicate
-                let predicate = graph.predicates[predicateID]
+                let span = predicateSpans[Int(predicateID)]
+                let predicate = NTriplesRecordWriter.Predicate(text: UnsafeRawBufferPointer(rebasing: predicates[span.start..<span.start + span.count]),
+                                                               plain: span.plain)
                 let objectID = statements[index].object
                 let objectFlags = flags[Int(objectID)]
                 if objectFlags.contains(.literal) {
@@ -201,20 +209,32 @@ final class DCATRecords {
                 }
             }
         }
-        while head < queue.count {
-            visit(queue[head], pending[head])
-            head += 1
-        }
-        for record in graph.catalogRecords[subject] ?? [] where graph.describes(record) && !queued(record) {
-            queue.append(record)
-            pending.append(graph.statements(about: record))
+        predicateText.withUnsafeBytes { predicates in
             while head < queue.count {
-                visit(queue[head], pending[head])
+                visit(queue[head], pending[head], predicates)
                 head += 1
+            }
+            for record in graph.catalogRecords[subject] ?? [] where graph.describes(record) && !queued(record) {
+                queue.append(record)
+                pending.append(graph.statements(about: record))
+                while head < queue.count {
+                    visit(queue[head], pending[head], predicates)
+                    head += 1
+                }
             }
         }
         return Found(subject: graph.term(subject), localID: localID(of: subject), payload: writer.bytes, statementCount: count,
                      graph: certain ? handed : nil, nodes: queue, truncated: truncated)
+    }
+
+    /// Writes the predicates numbered since the last cut into `predicateText`.
+    private func writePredicates() {
+        while predicateSpans.count < terms.predicates.count {
+            var iri = terms.predicates[Int32(predicateSpans.count)]
+            let start = predicateText.count
+            let plain = iri.withUTF8 { NTriplesWriter.appendCheckedIRI(bytes: $0, to: &predicateText) }
+            predicateSpans.append((start, predicateText.count - start, plain))
+        }
     }
 
     /// The positions of a node's statements in a fixed order (predicate, then object), so the same graph gives

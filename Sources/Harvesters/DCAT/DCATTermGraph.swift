@@ -141,7 +141,7 @@ final class DCATTermGraph {
         return text.withUTF8 { utf8 -> Int32? in
             let raw = UnsafeRawBufferPointer(utf8)
             let hash = DCATTermStore.hash(kind, raw)
-            if let found = index.find(kind, raw, hash: hash, in: store) { return found }
+            if let found = store.withStorage({ index.find(kind, raw, hash: hash, bytes: $0, spans: $1) }) { return found }
             guard adding else { return nil }
             let id = store.append(kind, raw)
             index.insert(id, hash: hash, in: store)
@@ -260,9 +260,15 @@ final class DCATTermGraph {
             return false
         }
         let statements = entries[entry].statements
-        for statement in statements where statement.predicate == predicate && flags[Int(statement.object)].contains(.literal) {
-            if store.equals(statement.object, .literal, text, tag: tag) { return true }
+        let found = store.withStorage { bytes, spans in
+            statements.contains { statement in
+                guard statement.predicate == predicate else { return false }
+                let span = spans[Int(statement.object)]
+                return span.kind == .literal && span.tag == tag && Int(span.count) == text.count
+                    && DCATTermStore.same(UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.count)]), text)
+            }
         }
+        if found { return true }
         if !keyed, statements.count >= 32 { startSets(entry) }
         return false
     }

@@ -146,6 +146,12 @@ struct DCATTermStore: Sendable {
         }
     }
 
+    /// Calls `body` with the buffers of the store: its bytes and its spans.
+    @inline(__always)
+    func withStorage<T>(_ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<Span>) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBytes { bytes in try spans.withUnsafeBufferPointer { try body(bytes, $0) } }
+    }
+
     /// True when term `id` is `kind` with the text `text` (and the tag `tag`).
     @inline(__always)
     func equals(_ id: Int32, _ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> Bool {
@@ -282,15 +288,23 @@ struct DCATTermIndex {
         mask = size - 1
     }
 
-    /// The number of the term `kind text` in `store`, nil when the index does not hold it.
+    /// The number of the term `kind text` in the store whose bytes and spans are given, nil when the index does not
+    /// hold it.
     @inline(__always)
-    func find(_ kind: DCATTermStore.Kind, _ text: UnsafeRawBufferPointer, hash: UInt64, in store: DCATTermStore) -> Int32? {
-        var at = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[at]
-            if id < 0 { return nil }
-            if store.equals(id, kind, text) { return id }
-            at = (at + 1) & mask
+    func find(_ kind: DCATTermStore.Kind, _ text: UnsafeRawBufferPointer, hash: UInt64,
+              bytes: UnsafeRawBufferPointer, spans: UnsafeBufferPointer<DCATTermStore.Span>) -> Int32? {
+        slots.withUnsafeBufferPointer { slots in
+            var at = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let id = slots[at]
+                if id < 0 { return nil }
+                let span = spans[Int(id)]
+                if span.kind == kind, Int(span.count) == text.count,
+                   DCATTermStore.same(UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.count)]), text) {
+                    return id
+                }
+                at = (at + 1) & mask
+            }
         }
     }
 

@@ -69,6 +69,18 @@ extension NTriplesRecordWriter {
         case plain, language, datatype
     }
 
+    /// A predicate IRI as N-Triples writes it (`<…>`, `NTriplesWriter.appendCheckedIRI(bytes:to:)`), and whether
+    /// it reads back certainly: written once by the caller for all the lines that use it.
+    public struct Predicate {
+        public var text: UnsafeRawBufferPointer
+        public var plain: Bool
+
+        public init(text: UnsafeRawBufferPointer, plain: Bool) {
+            self.text = text
+            self.plain = plain
+        }
+    }
+
     /// The subject of the lines that follow: an IRI, as UTF-8 bytes.
     public mutating func begin(iri: UnsafeRawBufferPointer) {
         subjectText.removeAll(keepingCapacity: true)
@@ -83,7 +95,7 @@ extension NTriplesRecordWriter {
     }
 
     /// Appends `subject predicate <iri> .`; true when the line reads back certainly.
-    public mutating func append(_ predicate: String, iri: UnsafeRawBufferPointer) -> Bool {
+    public mutating func append(_ predicate: Predicate, iri: UnsafeRawBufferPointer) -> Bool {
         let certain = startLine(predicate)
         let plain = NTriplesWriter.appendCheckedIRI(bytes: iri.assumingMemoryBound(to: UInt8.self), to: &bytes)
         endLine()
@@ -91,7 +103,7 @@ extension NTriplesRecordWriter {
     }
 
     /// Appends `subject predicate _:b<number> .`; true when the line reads back certainly.
-    public mutating func append(_ predicate: String, blank number: Int) -> Bool {
+    public mutating func append(_ predicate: Predicate, blank number: Int) -> Bool {
         let certain = startLine(predicate)
         Self.appendBlank(number, to: &bytes)
         endLine()
@@ -100,7 +112,7 @@ extension NTriplesRecordWriter {
 
     /// Appends `subject predicate "literal"` with its language tag or datatype; returns what reading the line back
     /// gives when that is certain.
-    public mutating func append(_ predicate: String, literal: UnsafeRawBufferPointer, language: String?, datatype: String?) -> LiteralBack? {
+    public mutating func append(_ predicate: Predicate, literal: UnsafeRawBufferPointer, language: String?, datatype: String?) -> LiteralBack? {
         var certain = startLine(predicate)
         var back = LiteralBack.plain
         bytes.append(0x22)
@@ -121,12 +133,12 @@ extension NTriplesRecordWriter {
     }
 
     /// Writes the subject and predicate of a line; true when both read back certainly.
-    private mutating func startLine(_ predicate: String) -> Bool {
+    private mutating func startLine(_ predicate: Predicate) -> Bool {
         bytes.append(contentsOf: subjectText)
         bytes.append(0x20)
-        let certain = iris.append(predicate, to: &bytes) && subjectPlain
+        bytes.append(contentsOf: predicate.text)
         bytes.append(0x20)
-        return certain
+        return predicate.plain && subjectPlain
     }
 
     private mutating func endLine() {
