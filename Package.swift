@@ -6,7 +6,7 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 // The parsers and mappers: release builds leave out Swift's run-time exclusivity checks (each access to a class's
-// stored property or a global is otherwise registered and checked: 8-12% of DCAT parse + map time, measured with
+// stored property or a global is otherwise registered and checked: 3-11% of DCAT parse + map CPU time, measured with
 // `fedcat-bench dcat FILE --no-normalise`, see README "DCAT"). Debug builds, which `make test` and the corpus sweep
 // run, keep the checks, so an overlapping access still traps under test.
 let hot: [SwiftSetting] = strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
