@@ -388,7 +388,7 @@ final class DCATTermGraph {
         guard store.count > compactAbove, store.count > 4 * (count + entries.count - free.count) else { return false }
         compactions += 1
         var renumbered = [Int32](repeating: -1, count: store.count)
-        var keptTerms = DCATTermStore(tags: store.tags, capacity: 2 * count + 1024, byteCapacity: max(1 << 18, store.bytes.count / 2))
+        var keptTerms = DCATTermStore(tags: store.tags, capacity: 2 * count + 1024, byteCapacity: max(1 << 18, store.byteCount / 2))
         var keptFlags: [Flags] = []
         func keep(_ id: Int32) -> Int32 {
             if renumbered[Int(id)] < 0 {

@@ -28,28 +28,33 @@ struct DCATTermStore: Sendable {
         var tag: Int32
     }
 
-    private(set) var bytes: [UInt8] = []
-    private(set) var spans: [Span] = []
-    /// The language tags and datatypes of the literals, numbered.
-    private(set) var tags: DCATLiteralTags
+    /// The buffers, shared by copies of the store until one of them changes (copy on write). Reading a term is
+    /// two loads from raw memory: no reference counting per access, which arrays held in a class would cost.
+    private var storage: DCATTermStorage
 
     init(tags: DCATLiteralTags = DCATLiteralTags(), capacity: Int = 0, byteCapacity: Int = 0) {
-        self.tags = tags
-        if capacity > 0 { spans.reserveCapacity(capacity) }
-        if byteCapacity > 0 { bytes.reserveCapacity(byteCapacity) }
+        storage = DCATTermStorage(tags: tags, capacity: max(capacity, 16), byteCapacity: max(byteCapacity, 256))
     }
 
-    var count: Int { spans.count }
+    var count: Int { storage.count }
+
+    /// How many bytes the terms' texts take.
+    var byteCount: Int { storage.byteCount }
+
+    /// The language tags and datatypes of the literals, numbered.
+    var tags: DCATLiteralTags { storage.tags }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
 
     // MARK: - Adding
 
     /// Appends a term given as text; returns its number.
     @discardableResult
     mutating func append(_ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> Int32 {
-        let id = Int32(spans.count)
-        spans.append(Span(start: UInt32(bytes.count), count: UInt32(text.count), kind: kind, tag: tag))
-        bytes.append(contentsOf: text)
-        return id
+        unique()
+        return storage.append(kind, text, tag: tag)
     }
 
     /// Appends `term`; returns its number.
@@ -59,7 +64,7 @@ struct DCATTermStore: Sendable {
         case .iri(let text): return append(.iri, text)
         case .blank(let text): return append(.blank, text)
         case .literal(let text, let datatype, let language):
-            return append(.literal, text, tag: tags.id(datatype: datatype, language: language))
+            return append(.literal, text, tag: tagID(datatype: datatype, language: language))
         }
     }
 
@@ -71,10 +76,8 @@ struct DCATTermStore: Sendable {
     /// Appends term `id` of `other`, with `tag` (a number of this store's tags) for a literal.
     @discardableResult
     mutating func append(from other: DCATTermStore, _ id: Int32, tag: Int32 = -1) -> Int32 {
-        let span = other.spans[Int(id)]
-        return other.bytes.withUnsafeBytes { all in
-            append(span.kind, UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]), tag: tag)
-        }
+        let span = other.storage.spans[Int(id)]
+        return append(span.kind, UnsafeRawBufferPointer(start: other.storage.bytes + Int(span.start), count: Int(span.count)), tag: tag)
     }
 
     /// Appends a blank node labelled `b<number>`.
@@ -92,30 +95,37 @@ struct DCATTermStore: Sendable {
 
     /// The number of a literal's tag (`DCATLiteralTags.id(datatype:language:)`), given now when it has none.
     mutating func tagID(datatype: String?, language: String?) -> Int32 {
-        tags.id(datatype: datatype, language: language)
+        if language == nil && datatype == nil { return -1 }
+        unique()
+        return storage.tags.id(datatype: datatype, language: language)
     }
 
     /// Numbers a tag of another store's table in this one.
     mutating func tag(copying tag: Int32, of other: DCATLiteralTags) -> Int32 {
         guard tag >= 0 else { return -1 }
-        return tags.id(other.text(of: tag), isLanguage: other.isLanguage(tag))
+        unique()
+        return storage.tags.id(other.text(of: tag), isLanguage: other.isLanguage(tag))
     }
 
     // MARK: - Reading
 
     @inline(__always)
-    func kind(_ id: Int32) -> Kind { spans[Int(id)].kind }
+    func kind(_ id: Int32) -> Kind { storage.spans[Int(id)].kind }
 
     @inline(__always)
-    func tag(_ id: Int32) -> Int32 { spans[Int(id)].tag }
+    func tag(_ id: Int32) -> Int32 { storage.spans[Int(id)].tag }
 
-    /// Calls `body` with the term's text.
+    /// The term's text (valid while the store is neither changed nor released).
+    @inline(__always)
+    func textBytes(_ id: Int32) -> UnsafeRawBufferPointer {
+        let span = storage.spans[Int(id)]
+        return UnsafeRawBufferPointer(start: storage.bytes + Int(span.start), count: Int(span.count))
+    }
+
+    /// Calls `body` with the term's text (the store lives while the caller holds it).
     @inline(__always)
     func withText<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let span = spans[Int(id)]
-        return try bytes.withUnsafeBytes { all in
-            try body(UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]))
-        }
+        try body(textBytes(id))
     }
 
     /// The term's text as a `String`.
@@ -128,14 +138,14 @@ struct DCATTermStore: Sendable {
 
     /// The literal's text and language tag (as written), if the term is a literal.
     func literal(_ id: Int32) -> (text: String, language: String?)? {
-        let span = spans[Int(id)]
+        let span = storage.spans[Int(id)]
         guard span.kind == .literal else { return nil }
         return (text(id), span.tag >= 0 && tags.isLanguage(span.tag) ? tags.text(of: span.tag) : nil)
     }
 
     /// The term as an `RDFTerm`.
     func term(_ id: Int32) -> RDFTerm {
-        let span = spans[Int(id)]
+        let span = storage.spans[Int(id)]
         switch span.kind {
         case .iri: return .iri(text(id))
         case .blank: return .blank(text(id))
@@ -149,13 +159,14 @@ struct DCATTermStore: Sendable {
     /// Calls `body` with the buffers of the store: its bytes and its spans.
     @inline(__always)
     func withStorage<T>(_ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<Span>) throws -> T) rethrows -> T {
-        try bytes.withUnsafeBytes { bytes in try spans.withUnsafeBufferPointer { try body(bytes, $0) } }
+        try body(UnsafeRawBufferPointer(start: storage.bytes, count: storage.byteCount),
+                 UnsafeBufferPointer(start: storage.spans, count: storage.count))
     }
 
     /// True when term `id` is `kind` with the text `text` (and the tag `tag`).
     @inline(__always)
     func equals(_ id: Int32, _ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> Bool {
-        let span = spans[Int(id)]
+        let span = storage.spans[Int(id)]
         guard span.kind == kind, span.tag == tag, Int(span.count) == text.count else { return false }
         return withText(id) { DCATTermStore.same($0, text) }
     }
@@ -168,7 +179,7 @@ struct DCATTermStore: Sendable {
 
     /// True when the term's text starts with `prefix`.
     func hasPrefix(_ id: Int32, _ prefix: [UInt8]) -> Bool {
-        let span = spans[Int(id)]
+        let span = storage.spans[Int(id)]
         guard Int(span.count) >= prefix.count else { return false }
         return withText(id) { text in
             prefix.withUnsafeBytes { DCATTermStore.same(UnsafeRawBufferPointer(rebasing: text[0..<prefix.count]), $0) }
@@ -240,8 +251,71 @@ struct DCATTermStore: Sendable {
 
     /// The hash of term `id` (`hash(_:_:tag:)`).
     func hash(_ id: Int32) -> UInt64 {
-        let span = spans[Int(id)]
+        let span = storage.spans[Int(id)]
         return withText(id) { DCATTermStore.hash(span.kind, $0, tag: span.tag) }
+    }
+}
+
+/// The buffers of a `DCATTermStore`: the texts, the spans and the tags. Only a store that holds the sole reference
+/// changes it (`DCATTermStore.unique()`), so sharing one between threads is safe.
+final class DCATTermStorage: @unchecked Sendable {
+    private(set) var bytes: UnsafeMutableRawPointer
+    private(set) var byteCount = 0
+    private var byteCapacity: Int
+    private(set) var spans: UnsafeMutablePointer<DCATTermStore.Span>
+    private(set) var count = 0
+    private var capacity: Int
+    var tags: DCATLiteralTags
+
+    init(tags: DCATLiteralTags, capacity: Int, byteCapacity: Int) {
+        self.tags = tags
+        self.capacity = capacity
+        self.byteCapacity = byteCapacity
+        bytes = .allocate(byteCount: byteCapacity, alignment: 8)
+        spans = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        spans.deallocate()
+    }
+
+    func copy() -> DCATTermStorage {
+        let made = DCATTermStorage(tags: tags, capacity: max(capacity, 16), byteCapacity: max(byteCapacity, 256))
+        made.bytes.copyMemory(from: bytes, byteCount: byteCount)
+        made.spans.initialize(from: spans, count: count)
+        made.byteCount = byteCount
+        made.count = count
+        return made
+    }
+
+    @inline(__always)
+    func append(_ kind: DCATTermStore.Kind, _ text: UnsafeRawBufferPointer, tag: Int32) -> Int32 {
+        if count == capacity { growSpans() }
+        if byteCount + text.count > byteCapacity { growBytes(to: byteCount + text.count) }
+        (spans + count).initialize(to: DCATTermStore.Span(start: UInt32(byteCount), count: UInt32(text.count), kind: kind, tag: tag))
+        if let base = text.baseAddress, text.count > 0 { (bytes + byteCount).copyMemory(from: base, byteCount: text.count) }
+        byteCount += text.count
+        count += 1
+        return Int32(count - 1)
+    }
+
+    private func growSpans() {
+        capacity *= 2
+        let grown = UnsafeMutablePointer<DCATTermStore.Span>.allocate(capacity: capacity)
+        grown.moveInitialize(from: spans, count: count)
+        spans.deallocate()
+        spans = grown
+    }
+
+    private func growBytes(to needed: Int) {
+        var size = byteCapacity * 2
+        while size < needed { size *= 2 }
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        grown.copyMemory(from: bytes, byteCount: byteCount)
+        bytes.deallocate()
+        bytes = grown
+        byteCapacity = size
     }
 }
 
