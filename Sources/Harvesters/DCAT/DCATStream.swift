@@ -30,6 +30,9 @@ final class DCATStream {
     /// Nodes handed-over records point to (their distributions, their blank nodes) that had not been described
     /// yet: a description arriving later means the document is not grouped by subject.
     private var dangling: Set<RDFTerm> = []
+    /// The hashes of the resources in `emitted` and `dangling` (`DCATTermStore.hash`): a new subject is looked up
+    /// in those sets only when its hash is here, which it almost never is.
+    private var late = DCATHashFilter()
     /// Statements about records already handed over.
     private(set) var lateStatements = 0
     /// Records handed to `emit`.
@@ -52,7 +55,7 @@ final class DCATStream {
     func add(_ triple: RDFTriple) {
         sequence += 1
         if currentID < 0 || triple.subject != current {
-            if emitted.contains(triple.subject) || dangling.contains(triple.subject) {
+            if late.mayHold(Self.hash(triple.subject)), emitted.contains(triple.subject) || dangling.contains(triple.subject) {
                 lateStatements += 1
                 return
             }
@@ -135,6 +138,7 @@ final class DCATStream {
         for (found, prefixes) in done {
             let subject = found.nodes[0]
             emitted.insert(found.subject)
+            late.insert(Self.hash(found.subject))
             terms.handOver(subject)
             if found.localID == nil {
                 anonymous += 1
@@ -149,7 +153,10 @@ final class DCATStream {
                         let flags = terms.flags[Int(object)]
                         let watched = flags.contains(.blank)
                             || (!flags.contains(.literal) && terms.roles[Int(statement.predicate)].contains(.distribution))
-                        if watched && !terms.describes(object) { dangling.insert(terms.term(object)) }
+                        if watched && !terms.describes(object) {
+                            dangling.insert(terms.term(object))
+                            late.insert(terms.store.hash(object))
+                        }
                     }
                 }
             }
@@ -159,6 +166,18 @@ final class DCATStream {
         }
         if !done.isEmpty { listed.removeAll { emitted.contains($0) } }
         if !final, terms.compactIfSparse() { records.termsRenumbered() }
+    }
+
+    /// The hash of a resource as `DCATTermStore.hash` gives it (0 for a literal, which is never a subject).
+    private static func hash(_ term: RDFTerm) -> UInt64 {
+        let kind: DCATTermStore.Kind
+        var text: String
+        switch term {
+        case .iri(let iri): (kind, text) = (.iri, iri)
+        case .blank(let label): (kind, text) = (.blank, label)
+        case .literal: return 0
+        }
+        return text.withUTF8 { DCATTermStore.hash(kind, UnsafeRawBufferPointer($0)) }
     }
 
     /// What the IRIs of a record's own nodes start with (`record/` and `record#`), worked out once per record.

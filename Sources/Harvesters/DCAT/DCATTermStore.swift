@@ -402,3 +402,40 @@ struct DCATTermIndex {
         for id in held { place(id, hash: store.hash(id)) }
     }
 }
+
+/// A set of 64-bit hashes that answers "maybe" or "no": an open-addressing table of the hashes themselves. Whoever
+/// asks checks a "maybe" against the real set.
+struct DCATHashFilter {
+    private var slots = [UInt64](repeating: 0, count: 1024)
+    private var count = 0
+
+    func mayHold(_ hash: UInt64) -> Bool {
+        let wanted = hash | 1
+        let mask = slots.count - 1
+        var at = Int(truncatingIfNeeded: hash >> 7) & mask
+        while true {
+            let slot = slots[at]
+            if slot == wanted { return true }
+            if slot == 0 { return false }
+            at = (at + 1) & mask
+        }
+    }
+
+    mutating func insert(_ hash: UInt64) {
+        guard !mayHold(hash) else { return }
+        if (count + 1) * 2 > slots.count {
+            let held = slots.filter { $0 != 0 }
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
+            for value in held { place(value) }
+        }
+        place(hash | 1)
+        count += 1
+    }
+
+    private mutating func place(_ value: UInt64) {
+        let mask = slots.count - 1
+        var at = Int(truncatingIfNeeded: value >> 7) & mask
+        while slots[at] != 0 { at = (at + 1) & mask }
+        slots[at] = value
+    }
+}

@@ -15,7 +15,7 @@ extension RDFXMLParser {
     }
 
     mutating func openOutside(_ attributes: [XMLAttribute], language: String?, base: Base?) {
-        var frame = Frame(kind: .outside, language: language, base: base)
+        let frame = Frame(kind: .outside, language: language, base: base)
         for attribute in attributes where attribute.name.namespace == RDFXMLVocabulary.xml {
             if attribute.name.local == "lang" {
                 frame.language = attribute.value.isEmpty ? nil : attribute.value

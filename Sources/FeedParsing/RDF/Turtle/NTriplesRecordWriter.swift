@@ -134,7 +134,7 @@ extension NTriplesRecordWriter {
 
     /// Writes the subject and predicate of a line; true when both read back certainly.
     private mutating func startLine(_ predicate: Predicate) -> Bool {
-        bytes.append(contentsOf: subjectText)
+        subjectText.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
         bytes.append(0x20)
         bytes.append(contentsOf: predicate.text)
         bytes.append(0x20)
