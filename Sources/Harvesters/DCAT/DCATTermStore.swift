@@ -83,14 +83,9 @@ struct DCATTermStore: Sendable {
     /// Appends a blank node labelled `b<number>`.
     @discardableResult
     mutating func appendBlank(number: Int) -> Int32 {
-        var label: [UInt8] = [0x62]
-        DCATTermStore.appendDecimal(number, to: &label)
+        var label: [UInt8] = []
+        NTriplesRecordWriter.appendBlankLabel(number, to: &label)
         return label.withUnsafeBytes { append(.blank, $0) }
-    }
-
-    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        if number >= 10 { appendDecimal(number / 10, to: &bytes) }
-        bytes.append(0x30 + UInt8(number % 10))
     }
 
     /// The number of a literal's tag (`DCATLiteralTags.id(datatype:language:)`), given now when it has none.
@@ -194,13 +189,16 @@ struct DCATTermStore: Sendable {
     }
 
     /// The order of two terms' texts as `String`'s `<` gives it: bytes compared, and the strings themselves when
-    /// the first difference is outside ASCII (where Unicode's ordering may differ from the bytes').
+    /// the first difference is outside ASCII or next to a byte outside it (where Unicode's ordering, which compares
+    /// composed characters, may differ from the bytes').
     func compareTexts(_ a: Int32, _ b: Int32) -> Int {
         let order = withText(a) { x in
             withText(b) { y -> Int? in
                 let shared = min(x.count, y.count)
                 for index in 0..<shared where x[index] != y[index] {
                     if x[index] >= 0x80 || y[index] >= 0x80 { return nil }
+                    // An ASCII letter followed by a combining mark is compared as the character they compose.
+                    if index + 1 < x.count && x[index + 1] >= 0x80 || index + 1 < y.count && y[index + 1] >= 0x80 { return nil }
                     return x[index] < y[index] ? -1 : 1
                 }
                 if x.count == y.count { return 0 }

@@ -1,67 +1,22 @@
-/// Writes one record's statements as N-Triples, subject after subject, and gives for each line the object reading it
-/// back gives when that is certain (`NTriplesWriter.readBack`), without scanning again what repeats: a subject's
-/// text is written once for all its statements, and the predicate and datatype IRIs a document repeats are
-/// written and checked once (kept in an `NTriplesIRICache`, which can serve many records).
+/// Writes one record's statements as N-Triples, subject after subject, from terms given as bytes, and tells for each
+/// line whether reading it back certainly gives the statement written (`NTriplesWriter.readBack`), without scanning
+/// again what repeats: a subject's text is written once for all its statements, a predicate once by the caller
+/// (`Predicate`), and the datatype IRIs a document repeats once (kept in an `NTriplesIRICache`, which can serve
+/// many records). Blank nodes are `_:b<number>`.
 ///
 /// The bytes are exactly those `NTriplesWriter.append` writes for the same triples.
 public struct NTriplesRecordWriter {
-    public fileprivate(set) var bytes: [UInt8] = []
-    fileprivate let iris: NTriplesIRICache
-    fileprivate var subjectText: [UInt8] = []
-    fileprivate var subjectPlain = false
+    public private(set) var bytes: [UInt8] = []
+    private let iris: NTriplesIRICache
+    private var subjectText: [UInt8] = []
+    private var subjectPlain = false
 
     public init(capacity: Int = 4096, iris: NTriplesIRICache = NTriplesIRICache()) {
         bytes.reserveCapacity(capacity)
         self.iris = iris
     }
-
-    /// The subject of the lines that follow.
-    public mutating func begin(_ subject: RDFTerm) {
-        subjectText.removeAll(keepingCapacity: true)
-        NTriplesWriter.append(subject, to: &subjectText)
-        subjectPlain = NTriplesWriter.isPlainResource(subject)
-    }
-
-    /// Appends `subject predicate object .`; returns the object reading the line back gives when the whole triple
-    /// reads back certainly (its subject is the one `begin` took, its predicate `predicate`).
-    public mutating func append(_ predicate: String, _ object: RDFTerm) -> RDFTerm? {
-        bytes.append(contentsOf: subjectText)
-        bytes.append(0x20)
-        var certain = iris.append(predicate, to: &bytes) && subjectPlain
-        bytes.append(0x20)
-        var back = object
-        switch object {
-        case .iri(let iri):
-            if !NTriplesWriter.appendCheckedIRI(iri, to: &bytes) { certain = false }
-        case .blank:
-            NTriplesWriter.append(object, to: &bytes)
-            certain = certain && NTriplesWriter.isPlainResource(object)
-        case .literal(let lexical, let datatype, let language):
-            bytes.append(0x22)
-            if NTriplesWriter.appendLiteralText(lexical, to: &bytes) { certain = false }
-            bytes.append(0x22)
-            if let language, !language.isEmpty, NTriplesWriter.isLanguageTag(language) {
-                bytes.append(0x40)
-                bytes.append(contentsOf: language.utf8)
-                back = .literal(lexical, datatype: nil, language: language)
-            } else if let datatype, datatype != NTriplesWriter.xsdString {
-                bytes.append(0x5E)
-                bytes.append(0x5E)
-                if !iris.append(datatype, to: &bytes) { certain = false }
-                back = .literal(lexical, datatype: datatype, language: nil)
-            } else {
-                back = .literal(lexical, datatype: nil, language: nil)
-            }
-        }
-        bytes.append(0x20)
-        bytes.append(0x2E)
-        bytes.append(0x0A)
-        return certain ? back : nil
-    }
 }
 
-/// The same lines written from terms given as bytes (the DCAT cut keeps its terms so), with what reading each back
-/// gives told rather than built.
 extension NTriplesRecordWriter {
     /// What reading back a literal line gives: the literal with its language tag, with its datatype, or plain (a
     /// language tag N-Triples cannot write and `xsd:string` are left out).
@@ -150,6 +105,11 @@ extension NTriplesRecordWriter {
     private static func appendBlank(_ number: Int, to bytes: inout [UInt8]) {
         bytes.append(0x5F)
         bytes.append(0x3A)
+        appendBlankLabel(number, to: &bytes)
+    }
+
+    /// Appends the label `b<number>` (what the DCAT cut names a record's blank nodes).
+    public static func appendBlankLabel(_ number: Int, to bytes: inout [UInt8]) {
         bytes.append(0x62)
         appendDecimal(number, to: &bytes)
     }
