@@ -77,7 +77,7 @@ func dcat(_ arguments: [String]) {
         fail(error.description)
     }
     let seconds = now() - start
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let size = (try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? Int) ?? 0
     print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
           + "\"bytes\":\(size),\"triples\":\(summary.report.triples),\"datasets\":\(summary.records),\"mapped\":\(mapped),\"failed\":\(failed),"
           + "\"issues\":\(issues),\"problems\":\(summary.report.allProblems.count),\"late_statements\":\(summary.lateStatements),"
