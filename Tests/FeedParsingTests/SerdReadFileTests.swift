@@ -91,6 +91,43 @@ struct SerdReadFileTests {
         }
     }
 
+    /// Reads the file with the byte sink, turning each statement back into an `RDFTriple`.
+    func asBytes(_ path: String, _ syntax: RDFSyntax) -> ([RDFTriple], RDFReadReport) {
+        var triples: [RDFTriple] = []
+        let report = SerdRDFReader.readFile(path: path, syntax: syntax, baseIRI: "https://example.org/doc",
+                                            blankScope: "f.", bytes: { triples.append(RDFTriple($0.term, $1, $2.term)) })
+        return (triples, report)
+    }
+
+    /// Terms serd gives in ASCII reach the byte sink as serd's own bytes, the others through a `String`; either way
+    /// the statements, problems and report are those of the `RDFTriple` sink.
+    @Test("the byte sink gives what the triple sink gives")
+    func byteSink() throws {
+        let extra = """
+            @base <https://base.example/dir/> .
+            @prefix ex: <http://ex.org/> .
+            <rel> ex:p "Flüsse"@de , "plain" , "7"^^<http://www.w3.org/2001/XMLSchema#integer> , ex:o , <../up> .
+            _:b1 ex:p [ ex:q "\\u00e9t\\u00e9" ] ; undeclared:p "skipped" .
+            <http://ex.org/ünï> ex:p "bad \u{FFFD}" .
+            """
+        var documents: [(name: String, bytes: [UInt8], syntax: RDFSyntax)] = [
+            ("messy", Array(Self.messy.utf8), .turtle), ("extra", Array(extra.utf8), .turtle),
+            ("invalid UTF-8", Array("<http://ex.org/a> <http://ex.org/p> \"x".utf8) + [0xC3, 0x28, 0xFF] + Array("y\" .\n".utf8), .ntriples),
+        ]
+        for file in Corpus.files(under: "dcat_turtle", endingIn: [".ttl", ".nt"]) + Corpus.files(under: "bad", endingIn: [".ttl"]) {
+            documents.append((file, try Corpus.bytes(file), file.hasSuffix(".nt") ? .ntriples : .turtle))
+        }
+        for document in documents {
+            try withFile(document.bytes) { path in
+                let (expected, expectedReport) = fromFile(path, document.syntax, window: 1 << 22)
+                let (triples, report) = asBytes(path, document.syntax)
+                #expect(!expected.isEmpty, "\(document.name)")
+                #expect(triples == expected, "\(document.name)")
+                #expect(report == expectedReport, "\(document.name)")
+            }
+        }
+    }
+
     @Test("a directory cannot be read: fatal", arguments: [RDFSyntax.turtle, .ntriples])
     func directory(syntax: RDFSyntax) {
         let report = SerdRDFReader.readFile(path: FileManager.default.temporaryDirectory.path, syntax: syntax,

@@ -20,9 +20,12 @@ final class DCATStream {
     private var lastFlush = 0
     /// The subject of the statements arriving now (documents are grouped by subject), checked once against
     /// `emitted` and `dangling` since the last flush, and its number: the subject is looked up once per run of
-    /// statements instead of once per statement.
-    private var current: RDFTerm?
+    /// statements instead of once per statement. Kept as bytes: its kind and text.
+    private var currentKind = RDFTermKind.iri
+    private var currentText: [UInt8] = []
     private var currentID: Int32 = -1
+    /// The current subject as the `RDFTerm` a reader of triples gave it, while it is the current one.
+    private var currentTerm: RDFTerm?
     private var emitted: Set<RDFTerm> = []
     /// Records a catalogue lists (`dcat:dataset` links), kept out of the graph: a catalogue of 100,000 datasets
     /// would otherwise be one node scanned at every flush.
@@ -52,30 +55,62 @@ final class DCATStream {
         records = DCATRecords(terms: terms)
     }
 
+    /// Adds a triple: its subject as a string is compared with the current one first (readers hand the same string
+    /// for a run of statements), so only a new subject is turned into bytes.
     func add(_ triple: RDFTriple) {
-        sequence += 1
-        if currentID < 0 || triple.subject != current {
-            if late.mayHold(Self.hash(triple.subject)), emitted.contains(triple.subject) || dangling.contains(triple.subject) {
-                lateStatements += 1
-                return
-            }
-            current = triple.subject
-            currentID = terms.id(of: triple.subject)
+        if currentID >= 0, let currentTerm, RDFGraph.same(currentTerm, triple.subject) {
+            RDFTermBytes.with(triple.object) { addStatement(triple.predicate, $0) }
+            return
         }
-        let predicate = terms.predicateID(triple.predicate)
+        RDFTermBytes.deliver(triple.subject, triple.predicate, triple.object) { add($0, $1, $2) }
+        if currentID >= 0 { currentTerm = triple.subject }
+    }
+
+    /// Adds `subject predicate object`, the terms given as bytes (valid during the call).
+    func add(_ subject: RDFTermBytes, _ predicateIRI: String, _ object: RDFTermBytes) {
+        if currentID < 0 || subject.kind != currentKind || !currentText.withUnsafeBytes({ DCATTermStore.same($0, subject.text) }) {
+            currentTerm = nil
+            let hash = DCATTermStore.hash(subject.kind, subject.text)
+            if late.mayHold(hash) {
+                let term = subject.term
+                if emitted.contains(term) || dangling.contains(term) {
+                    sequence += 1
+                    lateStatements += 1
+                    currentID = -1
+                    return
+                }
+            }
+            currentKind = subject.kind
+            currentText.removeAll(keepingCapacity: true)
+            currentText.append(contentsOf: subject.text)
+            currentID = terms.resourceID(subject.kind, subject.text, hash: hash)
+        }
+        addStatement(predicateIRI, object)
+    }
+
+    /// Adds `current predicate object`.
+    private func addStatement(_ predicateIRI: String, _ object: RDFTermBytes) {
+        sequence += 1
+        let predicate = terms.predicateID(predicateIRI)
         let roles = terms.roles[Int(predicate)]
         if roles.contains(.paging) {
             var single = RDFGraph()
-            single.add(triple)
+            let subject = currentText.withUnsafeBytes { RDFTermBytes(kind: currentKind, text: $0).term }
+            single.add(RDFTriple(subject, predicateIRI, object.term))
             let paging = DCATPage.paging(single)
             next = next ?? paging.next
             total = total ?? paging.total
         }
-        if roles.contains(.member), triple.object.isResource {
-            if !emitted.contains(triple.object) { listed.append(triple.object) }
+        if roles.contains(.member), object.kind != .literal {
+            let term = object.term
+            if !emitted.contains(term) { listed.append(term) }
             return
         }
-        terms.add(currentID, predicate, term: triple.object, stamp: sequence)
+        if object.kind == .literal {
+            terms.add(currentID, predicate, literal: object.text, datatype: object.datatype, language: object.language, stamp: sequence)
+        } else {
+            terms.add(currentID, predicate, terms.resourceID(object.kind, object.text), stamp: sequence)
+        }
         if sequence - lastFlush >= flushEvery { flush(final: false) }
     }
 
@@ -96,7 +131,15 @@ final class DCATStream {
                      emit: (DCATRecords.Found) -> Void) -> FileRead {
         withoutActuallyEscaping(emit) { emit in
             let stream = DCATStream(emit: emit)
-            let report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope) { stream.add($0) }
+            let report: RDFReadReport
+            switch syntax {
+            case .turtle, .ntriples, .trig, .nquads:
+                // serd's nodes go in as bytes: no `String` for a term written in ASCII.
+                report = SerdRDFReader.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope,
+                                                bytes: { stream.add($0, $1, $2) })
+            case .rdfxml, .jsonld:
+                report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope) { stream.add($0) }
+            }
             stream.flush(final: true)
             return FileRead(report: report, handed: stream.handed, anonymous: stream.anonymous, lateStatements: stream.lateStatements,
                             next: stream.next, total: stream.total, undescribed: stream.undescribed)
@@ -116,8 +159,8 @@ final class DCATStream {
         // What was emitted and dangling changes below, and terms may be numbered again: the next statement's
         // subject is looked up again.
         defer {
-            current = nil
             currentID = -1
+            currentTerm = nil
         }
         lastFlush = sequence
         let quietSince = sequence - holdBack
@@ -168,16 +211,9 @@ final class DCATStream {
         if !final, terms.compactIfSparse() { records.termsRenumbered() }
     }
 
-    /// The hash of a resource as `DCATTermStore.hash` gives it (0 for a literal, which is never a subject).
+    /// The hash of a resource as `DCATTermStore.hash` gives it.
     private static func hash(_ term: RDFTerm) -> UInt64 {
-        let kind: DCATTermStore.Kind
-        var text: String
-        switch term {
-        case .iri(let iri): (kind, text) = (.iri, iri)
-        case .blank(let label): (kind, text) = (.blank, label)
-        case .literal: return 0
-        }
-        return text.withUTF8 { DCATTermStore.hash(kind, UnsafeRawBufferPointer($0)) }
+        RDFTermBytes.with(term) { DCATTermStore.hash($0.kind, $0.text) }
     }
 
     /// What the IRIs of a record's own nodes start with (`record/` and `record#`), worked out once per record.

@@ -138,17 +138,24 @@ final class DCATTermGraph {
     /// The number of the resource `kind text`; numbered now when `adding`, else nil when it has none.
     private func resource(_ kind: DCATTermStore.Kind, _ text: String, adding: Bool) -> Int32? {
         var text = text
-        return text.withUTF8 { utf8 -> Int32? in
-            let raw = UnsafeRawBufferPointer(utf8)
-            let hash = DCATTermStore.hash(kind, raw)
-            if let found = store.withStorage({ index.find(kind, raw, hash: hash, bytes: $0, spans: $1) }) { return found }
-            guard adding else { return nil }
-            let id = store.append(kind, raw)
-            index.insert(id, hash: hash, in: store)
-            flags.append(kind == .blank ? .blank : [])
-            entryOf.append(-1)
-            return id
-        }
+        return text.withUTF8 { resource(kind, UnsafeRawBufferPointer($0), hash: nil, adding: adding) }
+    }
+
+    /// The number of the resource (IRI or blank node) `kind text`, given now when it has none; `hash` is
+    /// `DCATTermStore.hash(kind, text)` when the caller has it.
+    func resourceID(_ kind: DCATTermStore.Kind, _ text: UnsafeRawBufferPointer, hash: UInt64? = nil) -> Int32 {
+        resource(kind, text, hash: hash, adding: true)!
+    }
+
+    private func resource(_ kind: DCATTermStore.Kind, _ text: UnsafeRawBufferPointer, hash: UInt64?, adding: Bool) -> Int32? {
+        let hash = hash ?? DCATTermStore.hash(kind, text)
+        if let found = store.withStorage({ index.find(kind, text, hash: hash, bytes: $0, spans: $1) }) { return found }
+        guard adding else { return nil }
+        let id = store.append(kind, text)
+        index.insert(id, hash: hash, in: store)
+        flags.append(kind == .blank ? .blank : [])
+        entryOf.append(-1)
+        return id
     }
 
     /// The number of `term` when it has one (resources only).
@@ -228,29 +235,31 @@ final class DCATTermGraph {
             add(subject, predicate, id(of: literal), stamp: stamp)
             return
         }
-        let tag = store.tagID(datatype: datatype, language: language)
         var text = lexical
-        text.withUTF8 { utf8 in
-            let raw = UnsafeRawBufferPointer(utf8)
-            var entry = entryOf[Int(subject)]
-            if entry < 0 {
-                entry = newEntry(subject)
-            } else if holds(raw, tag, predicate, in: Int(entry)) {
-                entries[Int(entry)].stamp = stamp
-                return
-            }
-            let object = store.append(.literal, raw, tag: tag)
-            flags.append(.literal)
-            entryOf.append(-1)
-            let statement = Statement(predicate: predicate, object: object)
-            entries[Int(entry)].statements.append(statement)
-            entries[Int(entry)].set?.insert(statement)
-            if entries[Int(entry)].literals != nil {
-                entries[Int(entry)].literals!.insert(LiteralKey(predicate: predicate, hash: DCATTermStore.hash(.literal, raw, tag: tag)))
-            }
+        text.withUTF8 { add(subject, predicate, literal: UnsafeRawBufferPointer($0), datatype: datatype, language: language, stamp: stamp) }
+    }
+
+    /// `add(_:_:literal:stamp:)` for a literal given as bytes.
+    func add(_ subject: Int32, _ predicate: Int32, literal raw: UnsafeRawBufferPointer, datatype: String?, language: String?, stamp: Int) {
+        let tag = store.tagID(datatype: datatype, language: language)
+        var entry = entryOf[Int(subject)]
+        if entry < 0 {
+            entry = newEntry(subject)
+        } else if holds(raw, tag, predicate, in: Int(entry)) {
             entries[Int(entry)].stamp = stamp
-            count += 1
+            return
         }
+        let object = store.append(.literal, raw, tag: tag)
+        flags.append(.literal)
+        entryOf.append(-1)
+        let statement = Statement(predicate: predicate, object: object)
+        entries[Int(entry)].statements.append(statement)
+        entries[Int(entry)].set?.insert(statement)
+        if entries[Int(entry)].literals != nil {
+            entries[Int(entry)].literals!.insert(LiteralKey(predicate: predicate, hash: DCATTermStore.hash(.literal, raw, tag: tag)))
+        }
+        entries[Int(entry)].stamp = stamp
+        count += 1
     }
 
     /// True when the entry says `predicate` with the literal `text` (tagged `tag`) already.

@@ -15,10 +15,8 @@ import FeedParsing
 /// The term graph of a stream numbers its terms into one (found again by `DCATTermIndex`); each record graph cut
 /// from it keeps its own, its terms copied in (`append(from:_:tag:)`).
 struct DCATTermStore: Sendable {
-    /// In the order `DCATRecords` sorts the objects of one predicate by.
-    enum Kind: UInt8, Sendable {
-        case iri, literal, blank
-    }
+    /// In the order `DCATRecords` sorts the objects of one predicate by (iri, literal, blank).
+    typealias Kind = RDFTermKind
 
     struct Span: Sendable {
         var start: UInt32

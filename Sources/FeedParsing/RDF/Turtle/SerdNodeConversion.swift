@@ -77,6 +77,93 @@ extension SerdSession {
         }
     }
 
+    // MARK: - As bytes
+
+    /// Calls `body` with the node's text: serd's own bytes when they are ASCII, else those of the `String` `text(_:)`
+    /// makes (which repairs what is not UTF-8), so both kinds of sink see the same text.
+    func withNodeText(_ node: UnsafePointer<SerdNode>, _ body: (UnsafeRawBufferPointer) -> Void) {
+        let value = node.pointee
+        guard let bytes = value.buf, value.n_bytes > 0 else {
+            body(UnsafeRawBufferPointer(start: nil, count: 0))
+            return
+        }
+        if Self.isASCII(bytes, value.n_bytes) {
+            body(UnsafeRawBufferPointer(start: bytes, count: value.n_bytes))
+            return
+        }
+        var text = text(node)
+        text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `resource(_:)` as bytes; nil (after noting an undeclared prefix) when it gives nil.
+    func withResourceBytes(_ node: UnsafePointer<SerdNode>, _ body: (RDFTermBytes?) -> Void) {
+        if node.pointee.type == SERD_BLANK {
+            withNodeText(node) { body(RDFTermBytes(kind: .blank, text: $0)) }
+            return
+        }
+        withIRIBytes(node) { body($0.map { RDFTermBytes(kind: .iri, text: $0) }) }
+    }
+
+    /// `term(_:datatype:language:)` as bytes.
+    func withTermBytes(_ node: UnsafePointer<SerdNode>, datatype: UnsafePointer<SerdNode>?, language: UnsafePointer<SerdNode>?,
+                       _ body: (RDFTermBytes?) -> Void) {
+        guard node.pointee.type == SERD_LITERAL else {
+            withResourceBytes(node, body)
+            return
+        }
+        var datatypeIRI: String?
+        if let datatype, datatype.pointee.buf != nil, datatype.pointee.type != SERD_NOTHING {
+            guard let expanded = iri(datatype) else {
+                body(nil)
+                return
+            }
+            datatypeIRI = expanded
+        }
+        var languageTag: String?
+        if let language, language.pointee.buf != nil, language.pointee.n_bytes > 0 {
+            languageTag = text(language)
+            datatypeIRI = nil
+        }
+        withNodeText(node) { body(RDFTermBytes(kind: .literal, text: $0, datatype: datatypeIRI, language: languageTag)) }
+    }
+
+    /// `iri(_:)` as bytes: an absolute IRI is serd's own text, a prefixed name the cached expansion.
+    private func withIRIBytes(_ node: UnsafePointer<SerdNode>, _ body: (UnsafeRawBufferPointer?) -> Void) {
+        let value = node.pointee
+        if value.type == SERD_URI, let bytes = value.buf, hasBase && !Self.hasScheme(bytes, value.n_bytes) {
+            var resolved = serd_env_expand_node(env, node)
+            defer { serd_node_free(&resolved) }
+            if resolved.buf != nil {
+                withNodeText(&resolved) { body($0) }
+                return
+            }
+        }
+        if value.type == SERD_CURIE {
+            guard var expanded = iri(node) else {
+                body(nil)
+                return
+            }
+            expanded.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            return
+        }
+        withNodeText(node) { body($0) }
+    }
+
+    /// True when the `count` bytes hold no byte above 0x7F (eight at a time).
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            if ByteWord.load(bytes, index) & ByteWord.highs != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     private func prefixName(_ node: UnsafePointer<SerdNode>) -> String {
         let value = node.pointee
         guard let bytes = value.buf else { return "" }

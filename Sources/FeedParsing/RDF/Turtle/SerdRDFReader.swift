@@ -51,9 +51,25 @@ public enum SerdRDFReader {
         readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope, windowSize: 1 << 22, into: sink)
     }
 
+    /// `readFile` handing each statement over as bytes (`RDFTermBytes`): a term serd gives in ASCII is never made a
+    /// `String`. The statements, problems and report are those of `readFile(path:syntax:baseIRI:blankScope:into:)`.
+    public static func readFile(path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String,
+                                bytes sink: RDFByteSink) -> RDFReadReport {
+        withoutActuallyEscaping(sink) { sink in
+            readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope, windowSize: 1 << 22, to: .bytes(sink))
+        }
+    }
+
     /// `readFile` with the size of the Turtle window chosen (tests use tiny ones to cross window edges).
     static func readFile(path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String, windowSize: Int,
                          into sink: (RDFTriple) -> Void) -> RDFReadReport {
+        withoutActuallyEscaping(sink) { sink in
+            readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope, windowSize: windowSize, to: .triples(sink))
+        }
+    }
+
+    static func readFile(path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String, windowSize: Int,
+                         to sink: SerdSession.Sink) -> RDFReadReport {
         guard let serdSyntax = serdSyntax(syntax) else { return unsupported(syntax) }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -62,22 +78,20 @@ public enum SerdRDFReader {
                                                        message: "the file \(path) cannot be opened: \(reason)"))
         }
         defer { close(descriptor) }
-        return withoutActuallyEscaping(sink) { sink in
-            let session = SerdSession(syntax: serdSyntax, statementMode: isStatementBased(syntax), baseIRI: baseIRI,
-                                      blankScope: blankScope, sink: sink)
-            if session.statementMode {
-                streamStatements(descriptor, session: session, windowSize: windowSize)
-            } else {
-                session.cursor.pointee.counts_lines = 1
-                session.feed(fileDescriptor: descriptor)
-                if session.cursor.pointee.read_error != 0 && session.fatal == nil {
-                    let reason = String(cString: strerror(session.cursor.pointee.read_error))
-                    session.fatal = RDFSyntaxError(line: 0, column: 0, message: "reading the file failed: \(reason)")
-                }
-                finishLines(session)
+        let session = SerdSession(syntax: serdSyntax, statementMode: isStatementBased(syntax), baseIRI: baseIRI,
+                                  blankScope: blankScope, to: sink)
+        if session.statementMode {
+            streamStatements(descriptor, session: session, windowSize: windowSize)
+        } else {
+            session.cursor.pointee.counts_lines = 1
+            session.feed(fileDescriptor: descriptor)
+            if session.cursor.pointee.read_error != 0 && session.fatal == nil {
+                let reason = String(cString: strerror(session.cursor.pointee.read_error))
+                session.fatal = RDFSyntaxError(line: 0, column: 0, message: "reading the file failed: \(reason)")
             }
-            return session.report
+            finishLines(session)
         }
+        return session.report
     }
 
     // MARK: - Turtle and TriG from a file

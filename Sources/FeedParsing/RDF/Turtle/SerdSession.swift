@@ -23,7 +23,13 @@ final class SerdSession {
     let statementMode: Bool
     private var reader: OpaquePointer!
     let env: OpaquePointer
-    private let sink: (RDFTriple) -> Void
+    /// Where statements go: as `RDFTriple`s, or as bytes (no `String` made for a term serd gives in ASCII).
+    enum Sink {
+        case triples((RDFTriple) -> Void)
+        case bytes(RDFByteSink)
+    }
+
+    private let sink: Sink
     var hasBase = false
     /// The byte source serd reads (see `FcSerdCursor` in the CSerd shim).
     let cursor: UnsafeMutablePointer<FcSerdCursor>
@@ -52,8 +58,12 @@ final class SerdSession {
     /// The last subject read (see `SerdLastSubject`).
     var lastSubject = SerdLastSubject()
 
-    init(syntax: SerdSyntax, statementMode: Bool, baseIRI: String, blankScope: String,
-         sink: @escaping (RDFTriple) -> Void) {
+    convenience init(syntax: SerdSyntax, statementMode: Bool, baseIRI: String, blankScope: String,
+                     sink: @escaping (RDFTriple) -> Void) {
+        self.init(syntax: syntax, statementMode: statementMode, baseIRI: baseIRI, blankScope: blankScope, to: .triples(sink))
+    }
+
+    init(syntax: SerdSyntax, statementMode: Bool, baseIRI: String, blankScope: String, to sink: Sink) {
         self.statementMode = statementMode
         self.sink = sink
         cursor = .allocate(capacity: 1)
@@ -148,13 +158,30 @@ final class SerdSession {
                                _ object: UnsafePointer<SerdNode>, _ datatype: UnsafePointer<SerdNode>?,
                                _ language: UnsafePointer<SerdNode>?) {
         if failed || pastEnd { return }
-        let s = subjectTerm(subject)
-        let p = iri(predicate)
-        let o = term(object, datatype: datatype, language: language)
-        if let s, let p, let o {
-            triples += 1
-            sink(RDFTriple(s, p, o))
-            return
+        switch sink {
+        case .triples(let deliver):
+            let s = subjectTerm(subject)
+            let p = iri(predicate)
+            let o = term(object, datatype: datatype, language: language)
+            if let s, let p, let o {
+                triples += 1
+                deliver(RDFTriple(s, p, o))
+                return
+            }
+        case .bytes(let deliver):
+            var delivered = false
+            withResourceBytes(subject) { s in
+                let p = iri(predicate)
+                withTermBytes(object, datatype: datatype, language: language) { o in
+                    guard let s, let p, let o else { return }
+                    delivered = true
+                    deliver(s, p, o)
+                }
+            }
+            if delivered {
+                triples += 1
+                return
+            }
         }
         // A prefixed name whose prefix is not declared: skip this triple, count it against each such prefix.
         for prefix in Set(tripleUndeclared) {
