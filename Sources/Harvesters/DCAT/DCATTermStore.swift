@@ -93,13 +93,6 @@ struct DCATTermStore: Sendable {
         return storage.tags.id(datatype: datatype, language: language)
     }
 
-    /// Numbers a tag of another store's table in this one.
-    mutating func tag(copying tag: Int32, of other: DCATLiteralTags) -> Int32 {
-        guard tag >= 0 else { return -1 }
-        unique()
-        return storage.tags.id(other.text(of: tag), isLanguage: other.isLanguage(tag))
-    }
-
     // MARK: - Reading
 
     @inline(__always)
@@ -154,20 +147,6 @@ struct DCATTermStore: Sendable {
     func withStorage<T>(_ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<Span>) throws -> T) rethrows -> T {
         try body(UnsafeRawBufferPointer(start: storage.bytes, count: storage.byteCount),
                  UnsafeBufferPointer(start: storage.spans, count: storage.count))
-    }
-
-    /// True when term `id` is `kind` with the text `text` (and the tag `tag`).
-    @inline(__always)
-    func equals(_ id: Int32, _ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32 = -1) -> Bool {
-        let span = storage.spans[Int(id)]
-        guard span.kind == kind, span.tag == tag, Int(span.count) == text.count else { return false }
-        return withText(id) { DCATTermStore.same($0, text) }
-    }
-
-    /// True when term `id` is the IRI `iri`.
-    func isIRI(_ id: Int32, _ iri: String) -> Bool {
-        var iri = iri
-        return iri.withUTF8 { equals(id, .iri, UnsafeRawBufferPointer($0)) }
     }
 
     /// True when the term's text starts with `prefix`.
