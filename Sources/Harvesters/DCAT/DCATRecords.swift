@@ -182,9 +182,8 @@ final class DCATRecords {
                 let objectFlags = flags[Int(objectID)]
                 if objectFlags.contains(.literal) {
                     let tag = store.tag(objectID)
-                    let language = tag >= 0 && store.tags.isLanguage(tag) ? store.tags.text(of: tag) : nil
-                    let datatype = tag >= 0 && language == nil ? store.tags.text(of: tag) : nil
-                    let back = store.withText(objectID) { writer.append(predicate, literal: $0, language: language, datatype: datatype) }
+                    let parts = store.tags.parts(of: tag)
+                    let back = store.withText(objectID) { writer.append(predicate, literal: $0, language: parts.language, datatype: parts.datatype) }
                     if certain {
                         if let back {
                             handed.append(predicateID, handed.add(from: store, objectID, tag: back == .plain ? -1 : tag))
@@ -281,11 +280,9 @@ final class DCATRecords {
         case (.literal, .literal):
             let texts = store.compareTexts(a, b)
             if texts != 0 { return order(texts, 0) }
-            let (x, y) = (store.tag(a), store.tag(b))
-            func language(_ tag: Int32) -> String { tag >= 0 && store.tags.isLanguage(tag) ? store.tags.text(of: tag) : "" }
-            func datatype(_ tag: Int32) -> String { tag >= 0 && !store.tags.isLanguage(tag) ? store.tags.text(of: tag) : "" }
-            if language(x) != language(y) { return order(language(x), language(y)) }
-            return order(datatype(x), datatype(y))
+            let (x, y) = (store.tags.parts(of: store.tag(a)), store.tags.parts(of: store.tag(b)))
+            if (x.language ?? "") != (y.language ?? "") { return order(x.language ?? "", y.language ?? "") }
+            return order(x.datatype ?? "", y.datatype ?? "")
         case (.blank, .blank): return order(signature(a, depth: 0), signature(b, depth: 0))
         case (let x, let y): return order(x.rawValue, y.rawValue)
         }

@@ -106,11 +106,7 @@ final class DCATStream {
             if !emitted.contains(term) { listed.append(term) }
             return
         }
-        if object.kind == .literal {
-            terms.add(currentID, predicate, literal: object.text, datatype: object.datatype, language: object.language, stamp: sequence)
-        } else {
-            terms.add(currentID, predicate, terms.resourceID(object.kind, object.text), stamp: sequence)
-        }
+        terms.add(currentID, predicate, object, stamp: sequence)
         if sequence - lastFlush >= flushEvery { flush(final: false) }
     }
 

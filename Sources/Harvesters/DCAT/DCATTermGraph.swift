@@ -75,9 +75,6 @@ final class DCATTermGraph {
     private var classFlags: [Int32: Flags] = [:]
     /// The entry of each term's statements; -1 when the graph says nothing about it.
     private var entryOf: [Int32] = []
-    /// The term added to last, which the next statement's subject mostly is (documents are grouped by subject).
-    private var lastTerm: RDFTerm?
-    private var lastID: Int32 = -1
 
     // Predicates: a document uses a few dozen, kept for the graph's life.
     private(set) var predicates = DCATPredicateTable()
@@ -114,31 +111,10 @@ final class DCATTermGraph {
 
     // MARK: - Numbering
 
-    /// The number of a resource (an IRI or a blank node), given now when it has none. Literals are numbered as
-    /// their statements are added (`add(_:_:literal:stamp:)`), without a lookup: most are said once; one asked
-    /// for here gets a new number.
-    func id(of term: RDFTerm) -> Int32 {
-        if lastID >= 0, let lastTerm, RDFGraph.same(lastTerm, term) { return lastID }
-        let id: Int32
-        switch term {
-        case .iri(let text): id = resource(.iri, text, adding: true)!
-        case .blank(let text): id = resource(.blank, text, adding: true)!
-        case .literal(let lexical, let datatype, let language):
-            let tag = store.tagID(datatype: datatype, language: language)
-            var text = lexical
-            id = text.withUTF8 { store.append(.literal, UnsafeRawBufferPointer($0), tag: tag) }
-            flags.append(.literal)
-            entryOf.append(-1)
-        }
-        lastTerm = term
-        lastID = id
-        return id
-    }
-
-    /// The number of the resource `kind text`; numbered now when `adding`, else nil when it has none.
-    private func resource(_ kind: DCATTermStore.Kind, _ text: String, adding: Bool) -> Int32? {
-        var text = text
-        return text.withUTF8 { resource(kind, UnsafeRawBufferPointer($0), hash: nil, adding: adding) }
+    /// The number of a resource (an IRI or a blank node), given now when it has none. Literal objects are numbered
+    /// as their statements are added (`add(_:_:_:stamp:)`), without a lookup: most are said once.
+    func id(of resource: RDFTerm) -> Int32 {
+        RDFTermBytes.with(resource) { resourceID($0.kind, $0.text) }
     }
 
     /// The number of the resource (IRI or blank node) `kind text`, given now when it has none; `hash` is
@@ -153,18 +129,15 @@ final class DCATTermGraph {
         guard adding else { return nil }
         let id = store.append(kind, text)
         index.insert(id, hash: hash, in: store)
-        flags.append(kind == .blank ? .blank : [])
+        flags.append(kind == .blank ? .blank : kind == .literal ? .literal : [])
         entryOf.append(-1)
         return id
     }
 
     /// The number of `term` when it has one (resources only).
     func existingID(of term: RDFTerm) -> Int32? {
-        switch term {
-        case .iri(let text): return resource(.iri, text, adding: false)
-        case .blank(let text): return resource(.blank, text, adding: false)
-        case .literal: return nil
-        }
+        guard term.isResource else { return nil }
+        return RDFTermBytes.with(term) { resource($0.kind, $0.text, hash: nil, adding: false) }
     }
 
     /// The number of a predicate IRI.
@@ -201,10 +174,15 @@ final class DCATTermGraph {
 
     /// Adds `subject predicate object`, a literal or a resource, unless the graph holds it.
     func add(_ subject: Int32, _ predicate: Int32, term object: RDFTerm, stamp: Int) {
-        if case .literal = object {
-            add(subject, predicate, literal: object, stamp: stamp)
+        RDFTermBytes.with(object) { add(subject, predicate, $0, stamp: stamp) }
+    }
+
+    /// Adds `subject predicate object`, the object given as bytes, unless the graph holds it.
+    func add(_ subject: Int32, _ predicate: Int32, _ object: RDFTermBytes, stamp: Int) {
+        if object.kind == .literal {
+            add(subject, predicate, literal: object.text, datatype: object.datatype, language: object.language, stamp: stamp)
         } else {
-            add(subject, predicate, id(of: object), stamp: stamp)
+            add(subject, predicate, resourceID(object.kind, object.text), stamp: stamp)
         }
     }
 
@@ -230,17 +208,8 @@ final class DCATTermGraph {
     /// Adds `subject predicate literal`, unless the graph holds it; the subject is stamped `stamp` either way. A
     /// literal gets a number of its own each time it is said (it is compared, not looked up), so a duplicate is
     /// found by comparing the subject's literals of the same predicate, or through a set once the subject has many.
-    func add(_ subject: Int32, _ predicate: Int32, literal: RDFTerm, stamp: Int) {
-        guard case .literal(let lexical, let datatype, let language) = literal else {
-            add(subject, predicate, id(of: literal), stamp: stamp)
-            return
-        }
-        var text = lexical
-        text.withUTF8 { add(subject, predicate, literal: UnsafeRawBufferPointer($0), datatype: datatype, language: language, stamp: stamp) }
-    }
-
-    /// `add(_:_:literal:stamp:)` for a literal given as bytes.
-    func add(_ subject: Int32, _ predicate: Int32, literal raw: UnsafeRawBufferPointer, datatype: String?, language: String?, stamp: Int) {
+    private func add(_ subject: Int32, _ predicate: Int32, literal raw: UnsafeRawBufferPointer, datatype: String?, language: String?,
+                     stamp: Int) {
         let tag = store.tagID(datatype: datatype, language: language)
         var entry = entryOf[Int(subject)]
         if entry < 0 {
@@ -270,11 +239,8 @@ final class DCATTermGraph {
         }
         let statements = entries[entry].statements
         let found = store.withStorage { bytes, spans in
-            statements.contains { statement in
-                guard statement.predicate == predicate else { return false }
-                let span = spans[Int(statement.object)]
-                return span.kind == .literal && span.tag == tag && Int(span.count) == text.count
-                    && DCATTermStore.same(UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.count)]), text)
+            statements.contains {
+                $0.predicate == predicate && DCATTermStore.matches(spans[Int($0.object)], in: bytes, .literal, text, tag: tag)
             }
         }
         if found { return true }
@@ -435,8 +401,6 @@ final class DCATTermGraph {
         free = []
         entryOf = [Int32](repeating: -1, count: store.count)
         for (index, entry) in keptEntries.enumerated() { entryOf[Int(entry.subject)] = Int32(index) }
-        lastTerm = nil
-        lastID = -1
         return true
     }
 }

@@ -101,17 +101,11 @@ struct DCATTermStore: Sendable {
     @inline(__always)
     func tag(_ id: Int32) -> Int32 { storage.spans[Int(id)].tag }
 
-    /// The term's text (valid while the store is neither changed nor released).
-    @inline(__always)
-    func textBytes(_ id: Int32) -> UnsafeRawBufferPointer {
-        let span = storage.spans[Int(id)]
-        return UnsafeRawBufferPointer(start: storage.bytes + Int(span.start), count: Int(span.count))
-    }
-
     /// Calls `body` with the term's text (the store lives while the caller holds it).
     @inline(__always)
     func withText<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        try body(textBytes(id))
+        let span = storage.spans[Int(id)]
+        return try body(UnsafeRawBufferPointer(start: storage.bytes + Int(span.start), count: Int(span.count)))
     }
 
     /// The term's text as a `String`.
@@ -126,7 +120,7 @@ struct DCATTermStore: Sendable {
     func literal(_ id: Int32) -> (text: String, language: String?)? {
         let span = storage.spans[Int(id)]
         guard span.kind == .literal else { return nil }
-        return (text(id), span.tag >= 0 && tags.isLanguage(span.tag) ? tags.text(of: span.tag) : nil)
+        return (text(id), tags.parts(of: span.tag).language)
     }
 
     /// The term as an `RDFTerm`.
@@ -136,9 +130,8 @@ struct DCATTermStore: Sendable {
         case .iri: return .iri(text(id))
         case .blank: return .blank(text(id))
         case .literal:
-            guard span.tag >= 0 else { return .literal(text(id), datatype: nil, language: nil) }
-            let tag = tags.text(of: span.tag)
-            return tags.isLanguage(span.tag) ? .literal(text(id), datatype: nil, language: tag) : .literal(text(id), datatype: tag, language: nil)
+            let parts = tags.parts(of: span.tag)
+            return .literal(text(id), datatype: parts.datatype, language: parts.language)
         }
     }
 
@@ -163,6 +156,13 @@ struct DCATTermStore: Sendable {
         guard a.count == b.count else { return false }
         guard a.count > 0 else { return true }
         return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+    }
+
+    /// True when the term at `span` of the buffer `bytes` (`withStorage`) is `kind text` with the tag `tag`.
+    @inline(__always)
+    static func matches(_ span: Span, in bytes: UnsafeRawBufferPointer, _ kind: Kind, _ text: UnsafeRawBufferPointer, tag: Int32) -> Bool {
+        span.kind == kind && span.tag == tag && Int(span.count) == text.count
+            && same(UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.count)]), text)
     }
 
     /// The order of two terms' texts as `String`'s `<` gives it: bytes compared, and the strings themselves when
@@ -321,6 +321,12 @@ struct DCATLiteralTags: Sendable {
     func text(of id: Int32) -> String { texts[Int(id)] }
 
     func isLanguage(_ id: Int32) -> Bool { languages[Int(id)] }
+
+    /// What tag `id` (-1: none) says: a language tag or a datatype IRI.
+    func parts(of id: Int32) -> (language: String?, datatype: String?) {
+        guard id >= 0 else { return (nil, nil) }
+        return isLanguage(id) ? (texts[Int(id)], nil) : (nil, texts[Int(id)])
+    }
 }
 
 /// Finds the IRIs and blank nodes of a `DCATTermStore` by their text: an open-addressing table of term numbers,
@@ -347,11 +353,7 @@ struct DCATTermIndex {
             while true {
                 let id = slots[at]
                 if id < 0 { return nil }
-                let span = spans[Int(id)]
-                if span.kind == kind, Int(span.count) == text.count,
-                   DCATTermStore.same(UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.count)]), text) {
-                    return id
-                }
+                if DCATTermStore.matches(spans[Int(id)], in: bytes, kind, text, tag: -1) { return id }
                 at = (at + 1) & mask
             }
         }

@@ -34,17 +34,20 @@ extension SerdSession {
               language: UnsafePointer<SerdNode>?) -> RDFTerm? {
         guard node.pointee.type == SERD_LITERAL else { return resource(node) }
         let lexical = text(node)
+        guard let tag = literalTag(datatype: datatype, language: language) else { return nil }
+        return .literal(lexical, datatype: tag.datatype, language: tag.language)
+    }
+
+    /// A literal's datatype, expanded like an IRI, or its language tag, which wins; nil when the datatype's prefix
+    /// is not declared.
+    private func literalTag(datatype: UnsafePointer<SerdNode>?, language: UnsafePointer<SerdNode>?) -> (datatype: String?, language: String?)? {
         var datatypeIRI: String?
         if let datatype, datatype.pointee.buf != nil, datatype.pointee.type != SERD_NOTHING {
             guard let expanded = iri(datatype) else { return nil }
             datatypeIRI = expanded
         }
-        var languageTag: String?
-        if let language, language.pointee.buf != nil, language.pointee.n_bytes > 0 {
-            languageTag = text(language)
-            datatypeIRI = nil
-        }
-        return .literal(lexical, datatype: datatypeIRI, language: languageTag)
+        if let language, language.pointee.buf != nil, language.pointee.n_bytes > 0 { return (nil, text(language)) }
+        return (datatypeIRI, nil)
     }
 
     /// The IRI a URI or prefixed-name node stands for; nil when its prefix is not declared.
@@ -111,20 +114,11 @@ extension SerdSession {
             withResourceBytes(node, body)
             return
         }
-        var datatypeIRI: String?
-        if let datatype, datatype.pointee.buf != nil, datatype.pointee.type != SERD_NOTHING {
-            guard let expanded = iri(datatype) else {
-                body(nil)
-                return
-            }
-            datatypeIRI = expanded
+        guard let tag = literalTag(datatype: datatype, language: language) else {
+            body(nil)
+            return
         }
-        var languageTag: String?
-        if let language, language.pointee.buf != nil, language.pointee.n_bytes > 0 {
-            languageTag = text(language)
-            datatypeIRI = nil
-        }
-        withNodeText(node) { body(RDFTermBytes(kind: .literal, text: $0, datatype: datatypeIRI, language: languageTag)) }
+        withNodeText(node) { body(RDFTermBytes(kind: .literal, text: $0, datatype: tag.datatype, language: tag.language)) }
     }
 
     /// `iri(_:)` as bytes: an absolute IRI is serd's own text, a prefixed name the cached expansion.
