@@ -3,6 +3,7 @@
 //   fedcat-bench dcat FILE                  parse + cut + map + normalise a DCAT dump, streaming from the file
 //   fedcat-bench dcat FILE --no-normalise   parse + cut + map (what rdflib's side of bench/dcat-parse.sh does)
 //   fedcat-bench dcat FILE --parse-only     parse + cut records (no mapping)
+//   fedcat-bench dcat FILE ... --serial     all on one thread (by default the file is parsed on a thread of its own)
 //   fedcat-bench dcat FILE --triples-only   the RDF parser alone
 //   fedcat-bench dcat FILE --digest         also a hash of every record's payload, mapped record and issues (to
 //                                           check a change gives the same records; mapped as of 1970)
@@ -59,7 +60,7 @@ func dcat(_ arguments: [String]) {
     let start = now()
     let summary: DCATDump.Summary
     do {
-        summary = try DCATDump.read(path: path, baseIRI: "https://bench.example/") { raw in
+        summary = try DCATDump.read(path: path, baseIRI: "https://bench.example/", overlap: !arguments.contains("--serial")) { raw in
             guard !parseOnly else { return }
             let result = mapper.map(raw, context: context)
             if digest {
@@ -78,7 +79,8 @@ func dcat(_ arguments: [String]) {
     }
     let seconds = now() - start
     let size = (try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? Int) ?? 0
-    print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
+    let threads = arguments.contains("--serial") ? "-1-thread" : ""
+    print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\(threads)\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
           + "\"bytes\":\(size),\"triples\":\(summary.report.triples),\"datasets\":\(summary.records),\"mapped\":\(mapped),\"failed\":\(failed),"
           + "\"issues\":\(issues),\"problems\":\(summary.report.allProblems.count),\"late_statements\":\(summary.lateStatements),"
           + "\"seconds\":\(String(format: "%.3f", seconds)),\"datasets_per_s\":\(Int(Double(summary.records) / max(seconds, 0.001))),"

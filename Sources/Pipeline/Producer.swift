@@ -61,7 +61,7 @@ struct Producer: Sendable {
             result = .failure(.stopped(sourceID: source.id, reason: "\(error)"))
         }
         queue.finish(.finished(result, counters(fetcher, pages: sink?.pages, unchangedPages: sink?.unchangedPages ?? 0),
-                               cpu: ThreadCPU.seconds() - cpu))
+                               cpu: ThreadCPU.seconds() - cpu + (sink?.cpuElsewhere ?? 0)))
     }
 
     /// The run's counters: what it had before this process, plus what this fetcher did.
@@ -88,6 +88,8 @@ struct Producer: Sendable {
         var pages: Int?
         var unchangedPages = 0
         var pageURLs = Set<String>()
+        /// CPU time of the harvester's own threads (`spent(cpuSeconds:)`).
+        var cpuElsewhere = 0.0
 
         init(producer: Producer, mapper: any RecordMapper, fetcher: Fetcher) {
             self.producer = producer
@@ -120,6 +122,10 @@ struct Producer: Sendable {
             // The staged record keeps the payload's stored bytes only, not its parsed form.
             try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
                                           raw: rawChanged ? raw : nil), issues, producer.scoring?.row(normalised)))
+        }
+
+        func spent(cpuSeconds: Double) {
+            cpuElsewhere += cpuSeconds
         }
 
         func unchanged(localIDs: [String]) throws(HarvestError) {

@@ -329,4 +329,120 @@ struct DCATStreamTests {
         #expect(Set(ids) == Set((0..<12).map { "d\($0)" }))
         #expect(throws: DCATDumpError.self) { _ = try DCATDump.read(path: path + ".missing", baseIRI: "x") { _ in } }
     }
+
+    /// Parsing on a thread of its own while the caller streams and maps changes nothing the caller sees: the same
+    /// records, bytes and order, the same summary, every record handed on the calling thread. The dump crosses the
+    /// stream's flush size and the size of a batch of triples many times, in every syntax the stream reads.
+    @Test(arguments: [RDFSyntax.turtle, .ntriples, .rdfxml, .jsonld]) func readsADumpOnAThreadOfItsOwnAsOnTheCallers(_ syntax: RDFSyntax) throws {
+        let text = Self.overlapDump(4_500, syntax)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-overlap-\(UUID().uuidString)").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let caller = pthread_self()
+        func read(overlap: Bool) throws -> (records: [RawRecord], summary: DCATDump.Summary, elsewhere: Int) {
+            var records: [RawRecord] = []
+            var elsewhere = 0
+            let summary = try DCATDump.read(path: path, syntax: syntax, baseIRI: "https://dump.example/", overlap: overlap) {
+                records.append($0)
+                if pthread_equal(pthread_self(), caller) == 0 { elsewhere += 1 }
+            }
+            return (records, summary, elsewhere)
+        }
+        let serial = try read(overlap: false), overlapped = try read(overlap: true)
+        #expect(serial.records.count == 4_500)
+        #expect(serial.summary.report.allProblems.isEmpty)
+        let first = String(decoding: serial.records.first?.payload ?? [], as: UTF8.self)
+        #expect(first.contains("\"Dataset 0\"@en") && first.contains("\"2024-01-02\"^^<http://www.w3.org/2001/XMLSchema#date>"), "\(first)")
+        #expect(overlapped.elsewhere == 0)
+        #expect(overlapped.records.count == serial.records.count)
+        func same(_ left: RawRecord, _ right: RawRecord) -> Bool {
+            left.localID == right.localID && left.payload == right.payload && left.location == right.location
+        }
+        let differing: Int? = overlapped.records.indices.first { $0 >= serial.records.count || !same(overlapped.records[$0], serial.records[$0]) }
+        #expect(differing == nil, "record \(differing ?? -1) is not the serial read's")
+        #expect(overlapped.summary.records == serial.summary.records)
+        #expect(overlapped.summary.report == serial.summary.report)
+        #expect(overlapped.summary.lateStatements == serial.summary.lateStatements)
+        #expect(overlapped.summary.anonymous == serial.summary.anonymous)
+    }
+
+    /// `count` datasets, each with a language-tagged title, a typed date, a blank contact point and a distribution, in
+    /// `syntax`.
+    static func overlapDump(_ count: Int, _ syntax: RDFSyntax) -> String {
+        let base = "https://dump.example/dataset/"
+        switch syntax {
+        case .rdfxml:
+            var text = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:dcat=\"http://www.w3.org/ns/dcat#\" "
+                + "xmlns:dct=\"http://purl.org/dc/terms/\" xmlns:foaf=\"http://xmlns.com/foaf/0.1/\">\n"
+            for index in 0..<count {
+                text += "<dcat:Dataset rdf:about=\"\(base)\(index)\"><dct:identifier>d\(index)</dct:identifier>"
+                    + "<dct:title xml:lang=\"en\">Dataset \(index)</dct:title>"
+                    + "<dct:modified rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">2024-01-02</dct:modified>"
+                    + "<dcat:contactPoint rdf:parseType=\"Resource\"><foaf:name>Desk \(index)</foaf:name></dcat:contactPoint>"
+                    + "<dcat:distribution><dcat:Distribution rdf:about=\"\(base)\(index)/csv\">"
+                    + "<dcat:accessURL rdf:resource=\"https://files.example/\(index).csv\"/></dcat:Distribution></dcat:distribution>"
+                    + "</dcat:Dataset>\n"
+            }
+            return text + "</rdf:RDF>\n"
+        case .jsonld:
+            var nodes: [String] = []
+            for index in 0..<count {
+                nodes.append("{\"@id\": \"\(base)\(index)\", \"@type\": \"dcat:Dataset\", \"dct:identifier\": \"d\(index)\", "
+                    + "\"dct:title\": {\"@value\": \"Dataset \(index)\", \"@language\": \"en\"}, "
+                    + "\"dct:modified\": {\"@value\": \"2024-01-02\", \"@type\": \"xsd:date\"}, "
+                    + "\"dcat:contactPoint\": {\"foaf:name\": \"Desk \(index)\"}, "
+                    + "\"dcat:distribution\": {\"@id\": \"\(base)\(index)/csv\", \"@type\": \"dcat:Distribution\", "
+                    + "\"dcat:accessURL\": {\"@id\": \"https://files.example/\(index).csv\"}}}")
+            }
+            return "{\"@context\": {\"dcat\": \"http://www.w3.org/ns/dcat#\", \"dct\": \"http://purl.org/dc/terms/\", "
+                + "\"foaf\": \"http://xmlns.com/foaf/0.1/\", \"xsd\": \"http://www.w3.org/2001/XMLSchema#\"},\n\"@graph\": [\n"
+                + nodes.joined(separator: ",\n") + "\n]}\n"
+        default:
+            var text = "@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . "
+                + "@prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+            for index in 0..<count {
+                text += "<\(base)\(index)> a dcat:Dataset ; dct:identifier \"d\(index)\" ; dct:title \"Dataset \(index)\"@en ; "
+                    + "dct:modified \"2024-01-02\"^^xsd:date ; dcat:contactPoint [ foaf:name \"Desk \(index)\" ] ; "
+                    + "dcat:distribution <\(base)\(index)/csv> .\n"
+                    + "<\(base)\(index)/csv> a dcat:Distribution ; dcat:accessURL <https://files.example/\(index).csv> .\n"
+            }
+            guard syntax == .ntriples else { return text }
+            var ntriples: [UInt8] = []
+            _ = TurtleReader.read(Array(text.utf8), baseIRI: "https://dump.example/", blankScope: "t") { NTriplesWriter.append($0, to: &ntriples) }
+            return String(decoding: ntriples, as: UTF8.self)
+        }
+    }
+
+    /// Triples survive a trip through batches as they leave the parsing thread: runs of one subject, a subject
+    /// again after a batch is taken, literals with a language or a datatype, names first seen in a later batch.
+    @Test func triplesCrossBetweenThreadsInBatchesUnchanged() {
+        var triples: [RDFTriple] = []
+        for index in 0..<10_000 {
+            let subject: RDFTerm = index % 7 == 0 ? .blank("b\(index / 3)") : .iri("https://t.example/s/\(index / 3)")
+            let object: RDFTerm
+            switch index % 4 {
+            case 0: object = .iri("https://t.example/o/\(index)")
+            case 1: object = .literal("text \(index) é", datatype: nil, language: index % 8 == 1 ? "en" : "de-\(index / 2_000)")
+            case 2: object = .literal("\(index)", datatype: "http://www.w3.org/2001/XMLSchema#integer", language: nil)
+            default: object = index % 3 == 0 ? .blank("x\(index)") : .literal("", datatype: nil, language: nil)
+            }
+            triples.append(RDFTriple(subject, "https://t.example/p/\(index % 13 + index / 3_000)", object))
+        }
+        var batcher = DCATTripleBatcher()
+        var batches: [DCATTripleBatch] = []
+        for (index, triple) in triples.enumerated() {
+            // Half through the triple path, half as bytes, as the two kinds of readers hand them.
+            let full = index % 2 == 0 ? batcher.add(triple)
+                : RDFTermBytes.with(triple.subject) { subject in RDFTermBytes.with(triple.object) { batcher.add(subject, triple.predicate, $0) } }
+            if full { batches.append(batcher.take()) }
+        }
+        if !batcher.isEmpty { batches.append(batcher.take()) }
+        #expect(batches.count == 3)
+        var names: [String] = []
+        var back: [RDFTriple] = []
+        for batch in batches { batch.replay(names: &names) { back.append(RDFTriple($0.term, $1, $2.term)) } }
+        #expect(back.count == triples.count)
+        let differing = back.indices.first { back[$0] != triples[$0] }
+        #expect(differing == nil, "triple \(differing ?? -1): \(differing.map { "\(back[$0]) instead of \(triples[$0])" } ?? "")")
+    }
 }

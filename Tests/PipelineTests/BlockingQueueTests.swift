@@ -1,3 +1,4 @@
+import CatalogModel
 import Foundation
 import Testing
 @testable import Pipeline
@@ -18,6 +19,22 @@ struct BlockingQueueTests {
             received.append(value)
         }
         #expect(received == Array(0..<1000))
+    }
+
+    @Test func keepsNothingItsConsumerTook() {
+        // Items are records on their way to the writer: one popped must be freed once its consumer is done with it,
+        // not when thousands more have passed.
+        final class Payload: Sendable {}
+        let queue = BlockingQueue<Payload>(capacity: 4)
+        weak var taken: Payload?
+        do {
+            let payload = Payload()
+            taken = payload
+            _ = queue.push(payload)
+        }
+        #expect(taken != nil)
+        do { _ = queue.pop() }
+        #expect(taken == nil)
     }
 
     @Test func cancellingStopsTheProducerButTheEndStillArrives() {

@@ -69,6 +69,13 @@ public protocol HarvestSink {
     func issue(_ issue: RecordIssue)
     /// A page is done: everything it held has been handed over.
     func page(_ report: PageReport) throws(HarvestError)
+    /// CPU time the harvester spent on threads of its own beside the calling one (DCAT parses a large document on
+    /// one while the records cut from it are handed over), so the run's harvester CPU counts it.
+    func spent(cpuSeconds: Double)
+}
+
+extension HarvestSink {
+    public func spent(cpuSeconds: Double) {}
 }
 
 /// The end of one page of a listing.

@@ -19,8 +19,9 @@ public enum DCATDump {
     }
 
     /// Reads `path` (its syntax given, else guessed from its first bytes and extension), handing each record
-    /// to `onRecord` as N-Triples, like the harvester does.
-    public static func read(path: String, syntax: RDFSyntax? = nil, baseIRI: String,
+    /// to `onRecord` as N-Triples, like the harvester does, on the calling thread. With `overlap` (the default) the
+    /// file is parsed on a thread of its own meanwhile (`DCATStream.read(file:…)`).
+    public static func read(path: String, syntax: RDFSyntax? = nil, baseIRI: String, overlap: Bool = true,
                             onRecord: (RawRecord) -> Void) throws(DCATDumpError) -> Summary {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "it cannot be opened") }
         let head = [UInt8](handle.readData(ofLength: 8192))
@@ -29,7 +30,7 @@ public enum DCATDump {
             throw .unreadable(path: path, reason: "it does not look like RDF/XML, Turtle, N-Triples, TriG or JSON-LD")
         }
         var records = 0
-        let read = DCATStream.read(file: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d") { found in
+        let read = DCATStream.read(file: path, syntax: syntax, baseIRI: baseIRI, blankScope: "d", overlap: overlap) { found in
             records += 1
             onRecord(RawRecord(localID: found.localID, payload: found.payload, mediaType: RDFSyntax.ntriples.mediaType,
                                pageURL: baseIRI, location: found.subject.iri ?? "dataset \(records)", preparsed: found.graph))

@@ -185,6 +185,7 @@ public struct DCATHarvester: Harvester {
         } catch {
             throw failure(error, url: url)
         }
+        sink.spent(cpuSeconds: page.parserCPU)
         if let stopped { throw stopped }
         report(page, url: url, into: sink)
         if page.lateStatements > 0 {

@@ -21,6 +21,8 @@ struct DCATPage {
     /// Statements about records already cut when the document was first read as a stream (it was then read
     /// again as one graph).
     var lateStatements: Int
+    /// CPU time of the thread that parsed a streamed document (0 when the caller's thread parsed it).
+    var parserCPU: Double = 0
 
     enum Failure: Error {
         /// No RDF syntax fits the response.
@@ -54,7 +56,8 @@ struct DCATPage {
     }
 
     /// Reads a document kept in the file at `path` (a large response, spooled) through a `DCATStream`, handing each
-    /// record to `emit` as soon as it is cut: memory holds the stream's graph, never the document. `head` is the
+    /// record to `emit` as soon as it is cut: memory holds the stream's graph, never the document. The document is
+    /// parsed on a thread of its own while `emit` runs on the caller's (`DCATStream.read(file:…)`). `head` is the
     /// file's first bytes, to choose the syntax. A document not grouped by subject cannot be read again as one
     /// graph here: statements about records already handed over are counted in `lateStatements`, not merged.
     static func stream(path: String, head: [UInt8], contentType: String?, url: String, blankScope: String,
@@ -63,7 +66,7 @@ struct DCATPage {
         let read = DCATStream.read(file: path, syntax: choice.syntax, baseIRI: url, blankScope: blankScope, emit: emit)
         if let fatal = read.report.fatal, read.report.triples == 0 { throw .unreadable(choice, fatal) }
         return DCATPage(syntax: choice, records: [], count: read.handed, next: read.next, total: read.total, links: read.undescribed,
-                        report: read.report, anonymous: read.anonymous, lateStatements: read.lateStatements)
+                        report: read.report, anonymous: read.anonymous, lateStatements: read.lateStatements, parserCPU: read.parserCPU)
     }
 
     /// The syntax a document is read in, from its Content-Type, first bytes and URL.

@@ -1,5 +1,6 @@
 import CatalogModel
 import FeedParsing
+import Foundation
 
 /// Cuts records out of a triple stream as it arrives, so a dump of any size is read in bounded memory.
 ///
@@ -111,7 +112,7 @@ final class DCATStream {
     }
 
     /// What reading a file through a stream gave besides its records (`read(file:…)`).
-    struct FileRead {
+    struct FileRead: Sendable {
         var report: RDFReadReport
         var handed: Int
         var anonymous: Int
@@ -119,27 +120,75 @@ final class DCATStream {
         var next: String?
         var total: Int?
         var undescribed: [String]
+        /// CPU time of the thread that parsed the document (0 when the caller's thread did).
+        var parserCPU: Double = 0
     }
 
     /// Reads the document in the file at `path` through a new stream, handing each record to `emit` as soon as it is
-    /// cut.
-    static func read(file path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String,
+    /// cut, in document order, on the calling thread.
+    ///
+    /// With `overlap` (the default) the document is parsed on a thread of its own, while the caller's thread streams
+    /// the triples, cuts the records and runs `emit` (mapping, normalising, storing): the triples cross as batches
+    /// of bytes (`DCATTripleBatch`) through a bounded queue, so memory stays flat and a slow `emit` slows the parser
+    /// down rather than piling triples up. Without it, everything runs on the calling thread.
+    static func read(file path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String, overlap: Bool = true,
                      emit: (DCATRecords.Found) -> Void) -> FileRead {
         withoutActuallyEscaping(emit) { emit in
             let stream = DCATStream(emit: emit)
-            let report: RDFReadReport
-            switch syntax {
-            case .turtle, .ntriples, .trig, .nquads:
-                // serd's nodes go in as bytes: no `String` for a term written in ASCII.
-                report = SerdRDFReader.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope,
-                                                bytes: { stream.add($0, $1, $2) })
-            case .rdfxml, .jsonld:
-                report = RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope) { stream.add($0) }
+            guard overlap else {
+                let report = parse(file: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope,
+                                   bytes: { stream.add($0, $1, $2) }, triples: { stream.add($0) })
+                return stream.finish(report, parserCPU: 0)
             }
-            stream.flush(final: true)
-            return FileRead(report: report, handed: stream.handed, anonymous: stream.anonymous, lateStatements: stream.lateStatements,
-                            next: stream.next, total: stream.total, undescribed: stream.undescribed)
+            let queue = BlockingQueue<Handover>(capacity: Handover.batchesAhead)
+            let parser = Thread {
+                let start = ThreadCPU.seconds()
+                var batcher = DCATTripleBatcher()
+                let report = parse(file: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope,
+                                   bytes: { if batcher.add($0, $1, $2) { _ = queue.push(.triples(batcher.take())) } },
+                                   triples: { if batcher.add($0) { _ = queue.push(.triples(batcher.take())) } })
+                if !batcher.isEmpty { _ = queue.push(.triples(batcher.take())) }
+                queue.finish(.done(report, cpu: ThreadCPU.seconds() - start))
+            }
+            // The parsers recurse (JSON-LD expansion, serd's nesting) as deep as the main thread lets them.
+            parser.stackSize = 8 << 20
+            parser.start()
+            var names: [String] = []
+            while true {
+                switch queue.pop() {
+                case .triples(let batch): batch.replay(names: &names) { stream.add($0, $1, $2) }
+                case .done(let report, let cpu): return stream.finish(report, parserCPU: cpu)
+                }
+            }
         }
+    }
+
+    /// What the parsing thread hands to the caller's thread.
+    private enum Handover: Sendable {
+        case triples(DCATTripleBatch)
+        case done(RDFReadReport, cpu: Double)
+
+        /// Batches the parser may run ahead of the stream before it waits.
+        static let batchesAhead = 8
+    }
+
+    /// Parses the file, handing its statements to `bytes` (serd's syntaxes: its nodes as bytes, no `String` for a term
+    /// written in ASCII) or to `triples` (RDF/XML, JSON-LD).
+    private static func parse(file path: String, syntax: RDFSyntax, baseIRI: String, blankScope: String,
+                              bytes: RDFByteSink, triples: (RDFTriple) -> Void) -> RDFReadReport {
+        switch syntax {
+        case .turtle, .ntriples, .trig, .nquads:
+            return SerdRDFReader.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope, bytes: bytes)
+        case .rdfxml, .jsonld:
+            return RDFDocument.readFile(path: path, syntax: syntax, baseIRI: baseIRI, blankScope: blankScope, into: triples)
+        }
+    }
+
+    /// Hands over what is left and says what the read gave.
+    private func finish(_ report: RDFReadReport, parserCPU: Double) -> FileRead {
+        flush(final: true)
+        return FileRead(report: report, handed: handed, anonymous: anonymous, lateStatements: lateStatements, next: next, total: total,
+                        undescribed: undescribed, parserCPU: parserCPU)
     }
 
     /// What the catalogue lists but the document never describes (after the final flush): the per-dataset

@@ -1,17 +1,18 @@
 import Foundation
 
 /// A bounded first-in first-out queue between two threads: `push` waits when full, `pop` when empty.
-final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// Popped items are set to nil at once, so the queue never keeps what its consumer has taken alive.
+    private var items: [Element?] = []
     private var head = 0
     private let capacity: Int
     private var cancelled = false
 
-    init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int) { self.capacity = capacity }
 
     /// Adds `item`; returns false (dropping it) once the queue is cancelled.
-    func push(_ item: Element) -> Bool {
+    public func push(_ item: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while items.count - head >= capacity && !cancelled { condition.wait() }
@@ -22,7 +23,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Adds the last item even when cancelled or full, so the consumer always learns that the producer ended.
-    func finish(_ item: Element) {
+    public func finish(_ item: Element) {
         condition.lock()
         items.append(item)
         condition.broadcast()
@@ -30,12 +31,12 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, waiting for one.
-    func pop() -> Element {
+    public func pop() -> Element {
         pop(waitingAtMost: nil)!
     }
 
     /// The next item, waiting for one at most `seconds` (forever when nil); nil when none came in time.
-    func pop(waitingAtMost seconds: Double?) -> Element? {
+    public func pop(waitingAtMost seconds: Double?) -> Element? {
         condition.lock()
         defer { condition.unlock() }
         let deadline = seconds.map { Date(timeIntervalSinceNow: $0) }
@@ -46,7 +47,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
                 condition.wait()
             }
         }
-        let item = items[head]
+        let item = items[head].take()!
         head += 1
         if head > 4096 && head * 2 > items.count {
             items.removeFirst(head)
@@ -57,14 +58,14 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Makes every waiting and future `push` return false, so the producer stops.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
         condition.unlock()
     }
 
-    var isCancelled: Bool {
+    public var isCancelled: Bool {
         condition.lock()
         defer { condition.unlock() }
         return cancelled
