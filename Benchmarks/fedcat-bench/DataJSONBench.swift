@@ -44,7 +44,7 @@ func dataJSONBench(_ arguments: [String]) {
     let seconds = now() - start
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-    let size = (try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? Int) ?? 0
+    let size = fileSize(path)
     let stage = parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map"
     print("{\"tool\":\"fedcat\",\"stage\":\"datajson-\(stage)\",\"bytes\":\(size),\"records\":\(records),\"mapped\":\(mapped),"
           + "\"failed\":\(failed),\"broken\":\(broken),\"issues\":\(issues),\"seconds\":\(String(format: "%.3f", seconds)),"

@@ -13,7 +13,7 @@ import FeedParsing
 /// The cut reads a `DCATTermGraph` (terms numbered); `DCATStream` fills one as a document streams in, and
 /// `init(graph:)` fills one from a whole graph.
 final class DCATRecords {
-    struct Found: Sendable {
+    struct Found {
         var subject: RDFTerm
         /// `dct:identifier` when the record has one, else its IRI; nil for a blank node without identifier.
         var localID: String?
