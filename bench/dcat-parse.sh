@@ -46,5 +46,5 @@ for pair in "dcat.rdf xml" "dcat.ttl turtle" "dcat.jsonld json-ld"; do
     if [ "${QUICK:-0}" = 1 ] && [ "$1" != dcat.ttl ]; then continue; fi
     if [ "$n" -le 20000 ] || [ "${RDFLIB:-0}" = 1 ]; then measure "$py" "$shared/peer_rdflib.py" "$file" "$2"; fi
 done
-measure sh -c "rapper -q -c -i rdfxml '$data/dcat.rdf' 2>&1; echo '{\"tool\":\"rapper\",\"file\":\"dcat.rdf\"}'"
-measure sh -c "serdi -i turtle '$data/dcat.ttl' >/dev/null; echo '{\"tool\":\"serdi\",\"file\":\"dcat.ttl\"}'"
+measure sh -c "rapper -q -c -i rdfxml '$data/dcat.rdf' 2>&1; echo '{\"tool\":\"rapper\",\"file\":\"dcat.rdf\",\"datasets\":$n}'"
+measure sh -c "serdi -i turtle '$data/dcat.ttl' >/dev/null; echo '{\"tool\":\"serdi\",\"file\":\"dcat.ttl\",\"datasets\":$n}'"

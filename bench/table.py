@@ -113,8 +113,9 @@ def main():
         rows = grouped.get(key, [])
         # The ratio is taken against a peer doing the same work: rapper and serdi only parse.
         peers = [r for r in rows if (r.get("tool") or "") not in ("fedcat", "rapper", "serdi")]
-        peer = peers[0] if peers else None
         for row in rows:
+            # Against the peer that read as many items (DCAT runs at 10,000 and 100,000 in one invocation).
+            peer = next((p for p in peers if count(p) is not None and count(p) == count(row)), peers[0] if peers else None)
             n = count(row) or (count(peer) if peer and row is not peer else None)
             elapsed = float(row["elapsed_s"])
             rate = "%d" % (n / elapsed) if n and elapsed > 0 else ""
