@@ -112,7 +112,7 @@ final class DCATStream {
     }
 
     /// What reading a file through a stream gave besides its records (`read(file:…)`).
-    struct FileRead: Sendable {
+    struct FileRead {
         var report: RDFReadReport
         var handed: Int
         var anonymous: Int
