@@ -334,12 +334,34 @@ struct DCATStreamTests {
     /// records, bytes and order, the same summary, every record handed on the calling thread. The dump crosses the
     /// stream's flush size and the size of a batch of triples many times, in every syntax the stream reads.
     @Test(arguments: [RDFSyntax.turtle, .ntriples, .rdfxml, .jsonld]) func readsADumpOnAThreadOfItsOwnAsOnTheCallers(_ syntax: RDFSyntax) throws {
-        let text = Self.overlapDump(4_500, syntax)
+        let (serial, overlapped) = try Self.readBothWays(Self.overlapDump(4_500, syntax), syntax)
+        #expect(serial.records.count == 4_500)
+        #expect(serial.summary.report.allProblems.isEmpty)
+        let first = String(decoding: serial.records.first?.payload ?? [], as: UTF8.self)
+        #expect(first.contains("\"Dataset 0\"@en") && first.contains("\"2024-01-02\"^^<http://www.w3.org/2001/XMLSchema#date>"), "\(first)")
+        Self.expectSame(serial, overlapped)
+    }
+
+    /// A dump broken off in the middle keeps the datasets before the break and reports the break at its line, the
+    /// same whether it is parsed on its own thread or the caller's.
+    @Test(arguments: [RDFSyntax.turtle, .ntriples, .rdfxml, .jsonld]) func aBrokenDumpReadsTheSameOnAThreadOfItsOwn(_ syntax: RDFSyntax) throws {
+        let whole = Array(Self.overlapDump(4_500, syntax).utf8)
+        let (serial, overlapped) = try Self.readBothWays(String(decoding: whole[..<(whole.count * 3 / 5)], as: UTF8.self), syntax)
+        #expect(serial.records.count > 1_000 && serial.records.count < 4_500, "\(serial.records.count) records")
+        let problems = serial.summary.report.allProblems
+        #expect(!problems.isEmpty && problems.allSatisfy { $0.line > 0 }, "\(problems.prefix(2))")
+        Self.expectSame(serial, overlapped)
+    }
+
+    typealias DumpRead = (records: [RawRecord], summary: DCATDump.Summary, elsewhere: Int)
+
+    /// Reads `text` as a dump file in `syntax` on the calling thread, then on a thread of its own.
+    static func readBothWays(_ text: String, _ syntax: RDFSyntax) throws -> (serial: DumpRead, overlapped: DumpRead) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fedcat-overlap-\(UUID().uuidString)").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let caller = pthread_self()
-        func read(overlap: Bool) throws -> (records: [RawRecord], summary: DCATDump.Summary, elsewhere: Int) {
+        func read(overlap: Bool) throws -> DumpRead {
             var records: [RawRecord] = []
             var elsewhere = 0
             let summary = try DCATDump.read(path: path, syntax: syntax, baseIRI: "https://dump.example/", overlap: overlap) {
@@ -348,11 +370,11 @@ struct DCATStreamTests {
             }
             return (records, summary, elsewhere)
         }
-        let serial = try read(overlap: false), overlapped = try read(overlap: true)
-        #expect(serial.records.count == 4_500)
-        #expect(serial.summary.report.allProblems.isEmpty)
-        let first = String(decoding: serial.records.first?.payload ?? [], as: UTF8.self)
-        #expect(first.contains("\"Dataset 0\"@en") && first.contains("\"2024-01-02\"^^<http://www.w3.org/2001/XMLSchema#date>"), "\(first)")
+        return (try read(overlap: false), try read(overlap: true))
+    }
+
+    /// The overlapped read gave what the serial one did, every record on the calling thread.
+    static func expectSame(_ serial: DumpRead, _ overlapped: DumpRead) {
         #expect(overlapped.elsewhere == 0)
         #expect(overlapped.records.count == serial.records.count)
         func same(_ left: RawRecord, _ right: RawRecord) -> Bool {
