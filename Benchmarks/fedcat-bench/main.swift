@@ -44,6 +44,7 @@ func dcat(_ arguments: [String]) {
     let parseOnly = arguments.contains("--parse-only")
     let normalise = !arguments.contains("--no-normalise")
     let digest = arguments.contains("--digest")
+    let serial = arguments.contains("--serial")
     if arguments.contains("--triples-only") {
         // The parser alone: triples into a counting closure.
         let start = now()
@@ -67,7 +68,7 @@ func dcat(_ arguments: [String]) {
     let start = now()
     let summary: DCATDump.Summary
     do {
-        summary = try DCATDump.read(path: path, baseIRI: "https://bench.example/", overlap: !arguments.contains("--serial")) { raw in
+        summary = try DCATDump.read(path: path, baseIRI: "https://bench.example/", overlap: !serial) { raw in
             guard !parseOnly else { return }
             let result = mapper.map(raw, context: context)
             if digest {
@@ -86,7 +87,7 @@ func dcat(_ arguments: [String]) {
     }
     let seconds = now() - start
     let size = fileSize(path)
-    let threads = arguments.contains("--serial") ? "-1-thread" : ""
+    let threads = serial ? "-1-thread" : ""
     print("{\"tool\":\"fedcat\",\"stage\":\"dcat-\(parseOnly ? "parse" : normalise ? "parse+map+normalise" : "parse+map")\(threads)\",\"file\":\"\((path as NSString).lastPathComponent)\",\"syntax\":\"\(summary.syntax.rawValue)\","
           + "\"bytes\":\(size),\"triples\":\(summary.report.triples),\"datasets\":\(summary.records),\"mapped\":\(mapped),\"failed\":\(failed),"
           + "\"issues\":\(issues),\"problems\":\(summary.report.allProblems.count),\"late_statements\":\(summary.lateStatements),"
