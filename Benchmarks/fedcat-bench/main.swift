@@ -148,7 +148,7 @@ func pages(_ arguments: [String], kind: String, suffix: String, mediaType: Strin
                 }
             }
             if digest { digested = Array(ContentHash.hex(digested).utf8) }
-            if encode { encoded += EncodedRecord(record).json.utf8.count }
+            if encode { encoded += EncodedRecord(record).json.storedCount }
             mapped += 1
         }
     }

@@ -117,7 +117,7 @@ struct Producer: Sendable {
             let stored = producer.known[localID]
             // Hashes stored by an older fedcat are compared in their own algorithm (`ContentHash.matches`).
             let change: StagedRecord.Change = stored == nil ? .added
-                : ContentHash.matches(stored!.content, fresh: encoded.contentHash, bytes: { encoded.json.utf8 }) ? .unchanged : .updated
+                : ContentHash.matches(stored!.content, fresh: encoded.contentHash, bytes: { encoded.json.utf8() ?? [] }) ? .unchanged : .updated
             let rawChanged = !ContentHash.matches(stored?.payload, fresh: raw.payloadHash, bytes: { raw.payload })
             // The staged record keeps the payload's stored bytes only, not its parsed form.
             try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,

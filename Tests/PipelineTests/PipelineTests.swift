@@ -166,8 +166,9 @@ struct PipelineTests {
         try store.pool.write { db in
             for row in try Row.fetchAll(db, sql: "SELECT seq, record_json, content_hash FROM records") {
                 #expect((row["content_hash"] as String).hasPrefix("x"))
+                let json = try #require(StoredRecordJSON(row["record_json"])?.utf8())
                 try db.execute(sql: "UPDATE records SET content_hash = ? WHERE seq = ?",
-                               arguments: [ContentHash.fnv((row["record_json"] as String).utf8), row["seq"] as Int64])
+                               arguments: [ContentHash.fnv(json), row["seq"] as Int64])
             }
             for row in try Row.fetchAll(db, sql: "SELECT rowid, payload, payload_codec FROM raw_records") {
                 let payload = try #require(PayloadCodec.decode([UInt8](row["payload"] as Data), codec: row["payload_codec"]))

@@ -45,6 +45,8 @@ public final class CatalogStore: Sendable {
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             // Search ranks with it (see `SampledBM25`).
             try SampledBM25.register(db)
+            // SQL reads the stored record JSON through it.
+            StoredRecordJSON.register(db)
             if let profile {
                 db.trace(options: .profile) { event in
                     if case .profile(let statement, let duration) = event { profile(statement.sql, duration) }

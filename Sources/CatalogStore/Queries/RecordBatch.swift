@@ -17,7 +17,7 @@ extension CatalogStore {
             if !clusterIDs.isEmpty {
                 let clusterMarks = Array(repeating: "?", count: clusterIDs.count).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT cluster_id, id, source_id, json_extract(record_json, '$.provenance.originalURL') AS url FROM records
+                    SELECT cluster_id, id, source_id, json_extract(fedcat_json(record_json), '$.provenance.originalURL') AS url FROM records
                     WHERE cluster_id IN (\(clusterMarks)) ORDER BY id
                     """, arguments: StatementArguments(clusterIDs)) {
                     members[row["cluster_id"], default: []].append(ClusterInfo.Member(id: row["id"], source: row["source_id"], url: row["url"]))

@@ -48,7 +48,7 @@ extension CatalogStore {
                 let (source, name) = Self.splitID(id)
                 let rows = try Row.fetchAll(db, sql: """
                     \(select) WHERE (? IS NULL OR r.source_id = ?) AND EXISTS (
-                        SELECT 1 FROM json_each(r.record_json, '$.identifiers') AS i WHERE json_extract(i.value, '$.value') = ?)
+                        SELECT 1 FROM json_each(fedcat_json(r.record_json), '$.identifiers') AS i WHERE json_extract(i.value, '$.value') = ?)
                     LIMIT 2
                     """, arguments: [source, source, name])
                 if rows.count == 1 { row = rows[0] }
@@ -68,7 +68,7 @@ extension CatalogStore {
                 SELECT c.id, c.canonical_id, c.confidence FROM records r JOIN clusters c ON c.id = r.cluster_id WHERE r.id = ?
                 """, arguments: [record.id]) {
                 let members = try Row.fetchAll(db, sql: """
-                    SELECT id, source_id, json_extract(record_json, '$.provenance.originalURL') AS url FROM records
+                    SELECT id, source_id, json_extract(fedcat_json(record_json), '$.provenance.originalURL') AS url FROM records
                     WHERE cluster_id = ? ORDER BY id
                     """, arguments: [info[0] as String]).map { ClusterInfo.Member(id: $0["id"], source: $0["source_id"], url: $0["url"]) }
                 cluster = ClusterInfo(id: info[0], canonicalID: info[1], confidence: info[2], members: members)

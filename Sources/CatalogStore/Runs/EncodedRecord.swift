@@ -2,6 +2,7 @@ public import CatalogModel
 public import Merge
 public import Foundation
 import FeedParsing
+public import GRDB
 
 /// A record ready to store: its JSON, its content hash, and the text the full-text index gets.
 /// Built off the writer's thread so that the writer only writes. It keeps the row's values, not the record itself:
@@ -9,9 +10,10 @@ import FeedParsing
 public struct EncodedRecord: Sendable {
     /// The `modified` column: the record's modification date as displayed.
     public var modified: String?
-    /// The record as stored, with harvest time and hashes left out (they have their own columns).
-    public var json: String
-    /// Hash of `json`: equal hashes mean an unchanged record.
+    /// The record's JSON as stored (compressed, see `StoredRecordJSON`), with harvest time and hashes left out (they have
+    /// their own columns). Compressed here, on the harvester's thread: the writer only writes it.
+    public var json: StoredRecordJSON
+    /// Hash of the JSON: equal hashes mean an unchanged record.
     public var contentHash: String
     public var ftsTitle: String
     public var ftsDescription: String?
@@ -28,7 +30,7 @@ public struct EncodedRecord: Sendable {
         stable.provenance.contentHash = ""
         stable.provenance.rawHash = ""
         let bytes = RecordJSON.encode(stable)
-        json = String(decoding: bytes, as: UTF8.self)
+        json = StoredRecordJSON(utf8: bytes)
         contentHash = ContentHash.hex(bytes)
         modified = record.modified?.display
         ftsTitle = Self.joined(record.title)
@@ -63,12 +65,14 @@ public struct EncodedRecord: Sendable {
 
 /// How records are written to and read from the `record_json` column.
 public enum RecordCodec {
-    /// Reads a stored record back and restores its provenance columns.
-    public static func decode(json: String, id: String, harvestedAt: String, contentHash: String, rawHash: String?) throws(StoreError) -> CatalogRecord {
+    /// Reads a stored record back (a `record_json` value, see `StoredRecordJSON`) and restores its provenance columns.
+    public static func decode(json: DatabaseValue, id: String, harvestedAt: String, contentHash: String, rawHash: String?) throws(StoreError) -> CatalogRecord {
+        guard let stored = StoredRecordJSON(json) else { throw .corruptRecord(id: id, reason: "its JSON column holds \(json), not text or a compressed BLOB") }
+        guard let bytes = stored.utf8() else { throw .corruptRecord(id: id, reason: "its compressed JSON does not decompress (a damaged row)") }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            var record = try decoder.decode(CatalogRecord.self, from: Data(json.utf8))
+            var record = try decoder.decode(CatalogRecord.self, from: Data(bytes))
             record.provenance.harvestedAt = Timestamp.date(harvestedAt) ?? record.provenance.harvestedAt
             record.provenance.contentHash = contentHash
             record.provenance.rawHash = rawHash ?? ""

@@ -119,7 +119,7 @@ extension CatalogStore {
             try insert.execute(arguments: [
                 runID, item.localID, item.change.rawValue,
                 encoded?.ftsTitle, encoded?.ftsDescription, encoded?.ftsKeywords, encoded?.ftsPublisher,
-                encoded?.modified, encoded?.contentHash, encoded?.json,
+                encoded?.modified, encoded?.contentHash, encoded?.json.databaseValue,
                 kept.map { Data($0.bytes) }, kept?.codec, kept?.payloadHash, kept?.mediaType, kept?.pageURL,
                 encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0, encoded?.terms,
             ])

@@ -17,8 +17,8 @@ public struct StagedRecord: Sendable {
     /// not by the writer; the payload as fetched is not kept, so a record waiting to be written holds it once.
     let kept: KeptPayload?
 
-    /// About what the record will write: its stored JSON and kept payload, in bytes.
-    public var bytes: Int { (encoded?.json.utf8.count ?? 0) + (kept?.bytes.count ?? 0) }
+    /// About what the record will write: its stored JSON and kept payload, in bytes (both as compressed).
+    public var bytes: Int { (encoded?.json.storedCount ?? 0) + (kept?.bytes.count ?? 0) }
 
     public init(localID: String, change: Change, encoded: EncodedRecord?, raw: RawRecord?) {
         self.localID = localID

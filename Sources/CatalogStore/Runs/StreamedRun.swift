@@ -71,7 +71,7 @@ extension CatalogStore {
                 let inserted = try insert.runUnlessDuplicate(
                     .text(id), .text(sourceID), .text(item.localID), .text(encoded.ftsTitle), .text(encoded.ftsDescription),
                     .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.modified),
-                    .text(encoded.contentHash), .text(encoded.json), .text(now), .int(runID), .int(runID), .text(id),
+                    .text(encoded.contentHash), encoded.json.rowValue, .text(now), .int(runID), .int(runID), .text(id),
                     .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)))
                 if inserted {
                     seq = db.lastInsertedRowID
@@ -81,7 +81,7 @@ extension CatalogStore {
                     try FullTextBatch.remove(seqs: [stored], db: db)
                     guard let updated = try Int64.fetchOne(upsert, arguments: [
                         id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
-                        encoded.modified, encoded.contentHash, encoded.json, now, runID, runID, id,
+                        encoded.modified, encoded.contentHash, encoded.json.databaseValue, now, runID, runID, id,
                         encoded.rank.isCopy, encoded.rank.completeness,
                     ]) else { continue }
                     seq = updated

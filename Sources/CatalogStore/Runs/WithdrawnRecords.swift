@@ -5,7 +5,7 @@ extension CatalogStore {
     static func recordWithdrawn(runID: Int64, sourceID: String, at now: String, db: Database) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO withdrawn_records (record_id, source_id, local_id, title, original_url, run_id, first_run, withdrawn_at)
-            SELECT id, source_id, local_id, title, json_extract(record_json, '$.provenance.originalURL'), ?, first_run, ?
+            SELECT id, source_id, local_id, title, json_extract(fedcat_json(record_json), '$.provenance.originalURL'), ?, first_run, ?
             FROM records WHERE source_id = ? AND local_id NOT IN (SELECT local_id FROM run_staging WHERE run_id = ?)
             """, arguments: [runID, now, sourceID, runID])
     }

@@ -12,6 +12,8 @@ enum TermsMigration {
     /// `language` (lower case), `language.facet` (as published) and `keyword` (as published).
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration(name) { db in
+            // The backfill reads the JSON through `fedcat_json`; a bare connection (a test's) may not have it yet.
+            StoredRecordJSON.register(db)
             try db.execute(sql: """
                 CREATE TABLE record_terms (
                     seq INTEGER NOT NULL,
@@ -47,7 +49,7 @@ enum TermsMigration {
     /// One statement inserting the terms of record `row` (`new` in a trigger; `r` with `from` for a backfill).
     /// Since v8 the merge inserts terms computed in Swift (`RecordTerms`), which must give the same rows.
     static func insertTerms(of row: String, from: String) -> String {
-        let json = "\(row).record_json"
+        let json = "fedcat_json(\(row).record_json)"
         let uri = "json_extract(t.value, '$.uri')"
         let lastSegment = "replace(\(uri), rtrim(\(uri), replace(\(uri), '/', '')), '')"
         let parts: [(field: String, value: String, each: String)] = [

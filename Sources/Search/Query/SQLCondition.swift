@@ -62,18 +62,18 @@ struct SQLCondition {
             return "(\(term(["format", "format.raw"], equals: "upper(ltrim(\(bind(format)), '.'))")) OR "
                 + "\(term(["media"], equals: "lower(\(bind(format)))")))"
         case .license(let license):
-            let spdx = "lower(json_extract(r.record_json, '$.license.spdx'))"
+            let spdx = "lower(json_extract(fedcat_json(r.record_json), '$.license.spdx'))"
             return """
                 (\(spdx) = lower(\(bind(license))) OR \(spdx) LIKE \(bind(Self.escapedForLike(license) + "-%")) ESCAPE '\\' \
-                OR lower(json_extract(r.record_json, '$.license.raw')) = lower(\(bind(license))) \
-                OR lower(json_extract(r.record_json, '$.license.label')) = lower(\(bind(license))))
+                OR lower(json_extract(fedcat_json(r.record_json), '$.license.raw')) = lower(\(bind(license))) \
+                OR lower(json_extract(fedcat_json(r.record_json), '$.license.label')) = lower(\(bind(license))))
                 """
         case .date(let field, let condition):
-            let column = field == .modified ? SearchEngine.modifiedISO : "json_extract(r.record_json, '$.issued.iso')"
+            let column = field == .modified ? SearchEngine.modifiedISO : "json_extract(fedcat_json(r.record_json), '$.issued.iso')"
             return date(column, condition)
         case .bbox(let west, let south, let east, let north):
             return """
-                EXISTS (SELECT 1 FROM json_each(r.record_json, '$.spatial') s WHERE json_extract(s.value, '$.bbox.west') <= \(bind(east)) \
+                EXISTS (SELECT 1 FROM json_each(fedcat_json(r.record_json), '$.spatial') s WHERE json_extract(s.value, '$.bbox.west') <= \(bind(east)) \
                 AND json_extract(s.value, '$.bbox.east') >= \(bind(west)) AND json_extract(s.value, '$.bbox.south') <= \(bind(north)) \
                 AND json_extract(s.value, '$.bbox.north') >= \(bind(south)))
                 """

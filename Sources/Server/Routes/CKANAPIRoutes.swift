@@ -116,7 +116,7 @@ struct CKANAPIRoutes: Sendable {
         let names = try await catalogue.read("listing packages") { store in
             try store.read("listing packages") { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT r.source_id, r.local_id, (SELECT json_extract(i.value, '$.value') FROM json_each(r.record_json, '$.identifiers') i
+                    SELECT r.source_id, r.local_id, (SELECT json_extract(i.value, '$.value') FROM json_each(fedcat_json(r.record_json), '$.identifiers') i
                         WHERE json_extract(i.value, '$.scheme') = 'ckan-name' LIMIT 1) AS name
                     FROM records r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.id = coalesce(c.canonical_id, r.cluster_id)
                     """).map { row in
