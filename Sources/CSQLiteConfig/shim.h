@@ -20,4 +20,9 @@ static inline int fc_sqlite_bind_text(sqlite3_stmt *statement, int index, const 
 static inline int fc_sqlite_bind_blob(sqlite3_stmt *statement, int index, const void *bytes, int length) {
     return sqlite3_bind_blob(statement, index, bytes, length, SQLITE_TRANSIENT);
 }
+
+/* Sets a function's result to a copy of `length` bytes of UTF-8 text (SQLITE_TRANSIENT). */
+static inline void fc_sqlite_result_text(sqlite3_context *context, const char *text, int length) {
+    sqlite3_result_text(context, text, length, SQLITE_TRANSIENT);
+}
 #endif

@@ -14,7 +14,7 @@ public enum FacetField: String, CaseIterable, Sendable, Codable {
         case .source: .column("r.source_id")
         case .year: .column("substr(\(SearchEngine.modifiedISO), 1, 4)")
         case .license:
-            .column("coalesce(json_extract(fedcat_json(r.record_json), '$.license.spdx'), json_extract(fedcat_json(r.record_json), '$.license.label'), json_extract(fedcat_json(r.record_json), '$.license.raw'))")
+            .column("coalesce(r.license_spdx, r.license_label, r.license_raw)")
         case .format: .terms("format")
         case .theme: .terms("theme.facet")
         case .language: .terms("language.facet")

@@ -59,16 +59,25 @@ struct StoredRecordJSONTests {
         let fixture = try StoreFixture()
         let run = try fixture.store.beginRun(source: StoreFixture.source, configJSON: "{}", at: Date(), streamFirstHarvest: true)
         #expect(run.direct)
+        var streamed = Self.fullRecord("1")
+        streamed.license = LicenseRef(raw: "odc-by", spdx: "ODC-By-1.0")
         var batch = StageBatch()
-        batch.records = [StoreFixture.staged(Self.fullRecord("1"))]
+        batch.records = [StoreFixture.staged(streamed)]
         batch.checkpoint = "{}"
         try fixture.store.stage(runID: run.runID, sourceID: "city", batch: batch, at: Date(), direct: true)
+        #expect(try fixture.store.read("test") { db in try String.fetchOne(db, sql: "SELECT license_spdx || ' ' || license_raw FROM records") }
+                == "ODC-By-1.0 odc-by")
         _ = try fixture.store.commitRun(runID: run.runID, sourceID: "city",
                                         end: RunEnd(listingComplete: true, expected: 1, counters: FetchCounters()), at: Date(), direct: true)
         var changed = Self.fullRecord("1")
         changed.title = LocalizedText("Street trees, revised")
         try fixture.harvest([changed, Self.fullRecord("2")])
         #expect(try columnTypes(fixture.store) == ["1": "blob", "2": "blob"])
+        // The licence columns the filters read are written both ways too.
+        let licences = try fixture.store.read("test") { db in
+            try String.fetchAll(db, sql: "SELECT local_id || ' ' || license_spdx || ' ' || license_raw FROM records ORDER BY local_id")
+        }
+        #expect(licences == ["1 CC-BY-4.0 cc-by", "2 CC-BY-4.0 cc-by"])
         #expect(try fixture.titles() == ["Street trees, revised", "Street trees 2"])
         #expect(try fixture.store.record("city/1")?.record.title.value == "Street trees, revised")
     }

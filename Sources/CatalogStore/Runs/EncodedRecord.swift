@@ -19,6 +19,11 @@ public struct EncodedRecord: Sendable {
     public var ftsDescription: String?
     public var ftsKeywords: String?
     public var ftsPublisher: String?
+    /// The columns the `license:` and `issued:` filters and the licence facet read (schema v17).
+    var licenseSPDX: String?
+    var licenseRaw: String?
+    var licenseLabel: String?
+    var issuedISO: String?
     /// What the record can be matched by, and its `record_terms` rows.
     var keyRows: [MatchKey]
     var termRows: [RecordTerms.Term]
@@ -38,6 +43,10 @@ public struct EncodedRecord: Sendable {
         let words = record.keywords + record.themes.compactMap { $0.label }
         ftsKeywords = words.isEmpty ? nil : words.joined(separator: " ; ")
         ftsPublisher = record.publisher?.name
+        licenseSPDX = record.license?.spdx
+        licenseRaw = record.license?.raw
+        licenseLabel = record.license?.label
+        issuedISO = record.issued?.iso
         keyRows = MatchKeys.keys(for: record)
         termRows = RecordTerms.terms(of: record)
         rank = CanonicalRank(record)

@@ -161,9 +161,11 @@ extension CatalogStore {
                 try FullTextBatch.withoutTriggers(db) {
                     try db.execute(sql: """
                         INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified,
-                            content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
+                            content_hash, record_json, harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness,
+                            license_spdx, license_raw, license_label, issued_iso)
                         SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
-                            content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness
+                            content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness,
+                            \(Migrations.filterColumns(fromJSON: "record_json"))
                         FROM run_staging NOT INDEXED WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
                         ORDER BY seq
                         \(Self.recordUpsert)

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 public import GRDB
 
@@ -73,29 +74,51 @@ public struct StoredRecordJSON: Sendable, Equatable {
     /// NULL for NULL and for a BLOB that does not decompress. Each connection gets its own function, which remembers
     /// the last value it read: a statement reading several members of one record (`coalesce(json_extract(fedcat_json(
     /// r.record_json), '$.license.spdx'), json_extract(fedcat_json(r.record_json), '$.license.label'), …)`)
-    /// decompresses it once.
+    /// decompresses it once. Written against SQLite's own calls: through GRDB's `DatabaseFunction`, which copies each
+    /// BLOB into `Data` and the text out again, a `license:` filter over 100,000 records took 5.3–6.1 s against
+    /// 3.5–4.7 s over TEXT rows.
     public static func register(_ db: Database) {
-        let last = LastRead()
-        db.add(function: DatabaseFunction("fedcat_json", argumentCount: 1, pure: true) { values in
-            switch values[0].storage {
-            case .string(let text): return text
-            case .blob(let data): return last.text(of: data)
-            case .null, .int64, .double: return nil
-            }
-        })
+        let reader = Unmanaged.passRetained(LastRead())
+        let status = sqlite3_create_function_v2(
+            db.sqliteConnection, "fedcat_json", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, reader.toOpaque(),
+            { context, _, arguments in
+                guard let context, let argument = arguments?[0] else { return }
+                let reader = Unmanaged<LastRead>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
+                switch sqlite3_value_type(argument) {
+                case SQLITE_TEXT:
+                    sqlite3_result_value(context, argument)
+                case SQLITE_BLOB:
+                    let count = Int(sqlite3_value_bytes(argument))
+                    guard let bytes = sqlite3_value_blob(argument), reader.read(UnsafeRawBufferPointer(start: bytes, count: count)) else {
+                        sqlite3_result_null(context)
+                        return
+                    }
+                    reader.text.withUnsafeBufferPointer { text in
+                        text.withMemoryRebound(to: CChar.self) { fc_sqlite_result_text(context, $0.baseAddress, Int32($0.count)) }
+                    }
+                default:
+                    sqlite3_result_null(context)
+                }
+            },
+            nil, nil,
+            { user in user.map { Unmanaged<LastRead>.fromOpaque($0).release() } })
+        if status != SQLITE_OK { reader.release() }
     }
 
     /// The last BLOB `fedcat_json` decompressed on one connection, and its text.
-    private final class LastRead: @unchecked Sendable {
-        private var blob = Data()
-        private var text: String?
+    private final class LastRead {
+        private var blob: [UInt8] = []
+        private(set) var text: [UInt8] = []
 
-        func text(of data: Data) -> String? {
-            if data == blob, let text { return text }
-            let read = PayloadCodec.decode([UInt8](data), codec: PayloadCodec.Method.zstd.rawValue)
-            blob = data
-            text = read.map { String(decoding: $0, as: UTF8.self) }
-            return text
+        /// Decompresses `bytes` into `text` unless they are the last ones read; false when they do not decompress.
+        func read(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return false }
+            if !text.isEmpty, bytes.count == blob.count, blob.withUnsafeBytes({ memcmp($0.baseAddress!, source, bytes.count) == 0 }) {
+                return true
+            }
+            blob = Array(bytes)
+            text = PayloadCodec.decompress(blob) ?? []
+            return !text.isEmpty
         }
     }
 }

@@ -12,7 +12,8 @@ extension CatalogStore {
             keywords = excluded.keywords, publisher = excluded.publisher, modified = excluded.modified,
             content_hash = excluded.content_hash, record_json = excluded.record_json,
             harvested_at = excluded.harvested_at, last_changed_run = excluded.last_changed_run,
-            is_copy = excluded.is_copy, completeness = excluded.completeness
+            is_copy = excluded.is_copy, completeness = excluded.completeness, license_spdx = excluded.license_spdx,
+            license_raw = excluded.license_raw, license_label = excluded.license_label, issued_iso = excluded.issued_iso
         """
 
     /// What a kept raw payload takes from a newer fetch.
@@ -35,13 +36,15 @@ extension CatalogStore {
         // journal for it. One already there (a run restarted over its own records) takes the batch's version.
         let insert = try RowInsert("""
             INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified, content_hash, record_json,
-                harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness, license_spdx, license_raw, license_label,
+                issued_iso)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, db: db)
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO records (id, source_id, local_id, title, description, keywords, publisher, modified, content_hash, record_json,
-                harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                harvested_at, first_run, last_changed_run, cluster_id, is_copy, completeness, license_spdx, license_raw, license_label,
+                issued_iso)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             \(Self.recordUpsert)
             RETURNING seq
             """)
@@ -72,7 +75,8 @@ extension CatalogStore {
                     .text(id), .text(sourceID), .text(item.localID), .text(encoded.ftsTitle), .text(encoded.ftsDescription),
                     .text(encoded.ftsKeywords), .text(encoded.ftsPublisher), .text(encoded.modified),
                     .text(encoded.contentHash), encoded.json.rowValue, .text(now), .int(runID), .int(runID), .text(id),
-                    .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)))
+                    .int(encoded.rank.isCopy ? 1 : 0), .int(Int64(encoded.rank.completeness)), .text(encoded.licenseSPDX),
+                    .text(encoded.licenseRaw), .text(encoded.licenseLabel), .text(encoded.issuedISO))
                 if inserted {
                     seq = db.lastInsertedRowID
                     fresh.append(id)
@@ -82,7 +86,8 @@ extension CatalogStore {
                     guard let updated = try Int64.fetchOne(upsert, arguments: [
                         id, sourceID, item.localID, encoded.ftsTitle, encoded.ftsDescription, encoded.ftsKeywords, encoded.ftsPublisher,
                         encoded.modified, encoded.contentHash, encoded.json.databaseValue, now, runID, runID, id,
-                        encoded.rank.isCopy, encoded.rank.completeness,
+                        encoded.rank.isCopy, encoded.rank.completeness, encoded.licenseSPDX, encoded.licenseRaw, encoded.licenseLabel,
+                        encoded.issuedISO,
                     ]) else { continue }
                     seq = updated
                     present.append(seq)

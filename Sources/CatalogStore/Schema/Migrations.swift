@@ -28,6 +28,10 @@ enum Migrations {
         migrator.registerMigration("v14: full-text index written in larger segments") { db in try db.execute(sql: v14FullTextWriting) }
         migrator.registerMigration("v15: match keys kept by record seq") { db in try db.execute(sql: v15KeysBySeq) }
         migrator.registerMigration("v16: the month each record was modified, by full-text rowid") { db in try db.execute(sql: v16RecordMonths) }
+        migrator.registerMigration("v17: licence and issue date in columns for filters") { db in
+            StoredRecordJSON.register(db)
+            try db.execute(sql: v17FilterColumns)
+        }
         return migrator
     }
 

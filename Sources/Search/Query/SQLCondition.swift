@@ -62,14 +62,13 @@ struct SQLCondition {
             return "(\(term(["format", "format.raw"], equals: "upper(ltrim(\(bind(format)), '.'))")) OR "
                 + "\(term(["media"], equals: "lower(\(bind(format)))")))"
         case .license(let license):
-            let spdx = "lower(json_extract(fedcat_json(r.record_json), '$.license.spdx'))"
+            let spdx = "lower(r.license_spdx)"
             return """
                 (\(spdx) = lower(\(bind(license))) OR \(spdx) LIKE \(bind(Self.escapedForLike(license) + "-%")) ESCAPE '\\' \
-                OR lower(json_extract(fedcat_json(r.record_json), '$.license.raw')) = lower(\(bind(license))) \
-                OR lower(json_extract(fedcat_json(r.record_json), '$.license.label')) = lower(\(bind(license))))
+                OR lower(r.license_raw) = lower(\(bind(license))) OR lower(r.license_label) = lower(\(bind(license))))
                 """
         case .date(let field, let condition):
-            let column = field == .modified ? SearchEngine.modifiedISO : "json_extract(fedcat_json(r.record_json), '$.issued.iso')"
+            let column = field == .modified ? SearchEngine.modifiedISO : "r.issued_iso"
             return date(column, condition)
         case .bbox(let west, let south, let east, let north):
             return """
