@@ -184,6 +184,11 @@ struct BulkMergeTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%by_value' ORDER BY name")
         }
         #expect(indexes == ["record_keys_by_value", "record_terms_by_value"])
+        // The terms index as v18 has it: the filtered fields only.
+        let terms = try fixture.store.read("test") { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'record_terms_by_value'")
+        }
+        #expect(terms?.hasSuffix("WHERE \(RecordTerms.filteredFields)") == true)
         // A small change afterwards goes through the triggers again.
         var changed = many
         changed[6] = StoreFixture.record("0007", title: "Dataset 7", keywords: ["beacon"])

@@ -153,7 +153,7 @@ extension CatalogStore {
             SELECT r.seq, t.value ->> 0, t.value ->> 1 FROM \(merged), json_each(s.terms) t WHERE \(changed) AND json_valid(s.terms)
             ORDER BY 1, 2, 3
             """, arguments: arguments)
-        if bulk { try db.execute(sql: Migrations.keysByValue + Migrations.termsByValue) }
+        if bulk { try db.execute(sql: Migrations.keysByValue + Migrations.filteredTermsByValue) }
         return try String.fetchAll(db, sql: """
             SELECT :source || '/' || local_id FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = :run AND change IN ('added', 'updated')
             """, arguments: arguments)

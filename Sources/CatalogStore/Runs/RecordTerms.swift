@@ -8,7 +8,13 @@ import FeedParsing
 /// The values are the ones the v7 migration's SQL backfill gives (`TermsMigration`), byte for byte, less the
 /// `format.raw` rows that repeat a `format` row of the record: SQLite's `lower` and `upper` change ASCII letters only,
 /// and the search side compares with them, so these do the same.
-enum RecordTerms {
+public enum RecordTerms {
+    /// The fields filters look up by value: the condition of the partial index `record_terms_by_value` (schema v18),
+    /// which a query must repeat as it is for SQLite to use the index. Written with `OR`, not `IN`: SQLite builds an
+    /// `IN` list's lookup table each time a statement runs, so every row a harvest inserts paid for it (1,900,000 rows
+    /// in memory: 5.7 s of CPU with `IN`, 3.2 s with `OR`, 3.7 s for a full index).
+    public static let filteredFields = "(field = 'format' OR field = 'format.raw' OR field = 'media' OR field = 'theme' OR field = 'language')"
+
     struct Term: Hashable {
         let field: String
         let value: String

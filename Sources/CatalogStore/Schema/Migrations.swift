@@ -32,6 +32,7 @@ enum Migrations {
             StoredRecordJSON.register(db)
             try db.execute(sql: v17FilterColumns)
         }
+        migrator.registerMigration("v18: only filtered terms in the by-value index") { db in try db.execute(sql: v18FilteredTerms) }
         return migrator
     }
 

@@ -79,16 +79,18 @@ struct SQLCondition {
         }
     }
 
-    /// The records with a `record_terms` row of one of `fields` whose value is `value` (an SQL expression).
+    /// The records with a `record_terms` row of one of `fields` whose value is `value` (an SQL expression), through the
+    /// partial by-value index, whose condition the query repeats (`RecordTerms.filteredFields`; `fields` must be among
+    /// its fields: a query on another one fails, with SQLite's "no query solution", instead of scanning every term).
     private func term(_ fields: [String], equals value: String) -> String {
         let names = fields.map { "'\($0)'" }.joined(separator: ", ")
         if perRecord {
             // Through the (field, value, seq) index: the entries of one value lie together, so the lookups of many
             // records read a few of its pages again and again, where the primary key (seq first) puts each record's
             // terms on a page of its own (10,000 matches of a word read 10,000 pages from a catalogue of a million).
-            return "EXISTS (SELECT 1 FROM record_terms INDEXED BY record_terms_by_value WHERE field IN (\(names)) AND value = \(value) AND seq = r.seq)"
+            return "EXISTS (SELECT 1 FROM record_terms INDEXED BY record_terms_by_value WHERE field IN (\(names)) AND value = \(value) AND seq = r.seq AND \(RecordTerms.filteredFields))"
         }
-        return "r.seq IN (SELECT seq FROM record_terms WHERE field IN (\(names)) AND value = \(value))"
+        return "r.seq IN (SELECT seq FROM record_terms INDEXED BY record_terms_by_value WHERE field IN (\(names)) AND value = \(value) AND \(RecordTerms.filteredFields))"
     }
 
     /// Compares the stored ISO date cut to the precision typed, so `2023` covers every day of 2023.
