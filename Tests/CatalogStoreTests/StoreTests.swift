@@ -183,7 +183,12 @@ struct BulkMergeTests {
         let indexes = try fixture.store.read("test") { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%by_value' ORDER BY name")
         }
-        #expect(indexes == ["record_keys_by_value", "record_terms_by_value"])
+        #expect(indexes == ["record_terms_by_value"])
+        // Match keys are looked up through their postings (v19), which the merge wrote into level 1.
+        let postings = try fixture.store.read("test") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM key_postings WHERE level = 1")
+        }
+        #expect(postings == (try fixture.store.read("test") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM record_keys") }))
         // The terms index as v18 has it: the filtered fields only.
         let terms = try fixture.store.read("test") { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'record_terms_by_value'")

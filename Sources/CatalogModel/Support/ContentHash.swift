@@ -34,6 +34,11 @@ public enum ContentHash {
 
     /// FNV-1a of `bytes` as 16 hex digits: what fedcat stored before XXH64, and still the value of the match keys
     /// built from hashes (`downloads`), which must stay equal across versions for records to merge.
+    /// XXH64 of `bytes`, as a number (match keys are looked up by it, `KeyPostings`).
+    public static func xxh64(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { XXH64.hash($0) }
+    }
+
     public static func fnv(_ bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

@@ -32,7 +32,8 @@ enum Clusters {
             let list = JSONWriter.string(.array(fresh.map { .string($0) }))
             for id in try String.fetchAll(db, sql: """
                 SELECT DISTINCT r.id FROM json_each(?) j CROSS JOIN records r ON r.id = j.value CROSS JOIN record_keys k ON k.seq = r.seq
-                WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
+                WHERE EXISTS (SELECT 1 FROM key_postings p CROSS JOIN record_keys o ON o.seq = p.seq AND o.kind = k.kind AND o.value = k.value
+                    WHERE \(KeyPostings.lookup("p", hash: "k.hash")) AND o.source_id != k.source_id)
                 """, arguments: [list]) {
                 try insert.execute(arguments: [id])
             }
@@ -53,7 +54,8 @@ enum Clusters {
         // statement.
         let seeds = Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT s.id FROM temp.cluster_seeds s CROSS JOIN records r ON r.id = s.id CROSS JOIN record_keys k ON k.seq = r.seq
-            WHERE EXISTS (SELECT 1 FROM record_keys o WHERE o.value = k.value AND o.kind = k.kind AND o.source_id != k.source_id)
+            WHERE EXISTS (SELECT 1 FROM key_postings p CROSS JOIN record_keys o ON o.seq = p.seq AND o.kind = k.kind AND o.value = k.value
+                    WHERE \(KeyPostings.lookup("p", hash: "k.hash")) AND o.source_id != k.source_id)
             """))
         try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
         try moves.note("id IN (SELECT id FROM temp.cluster_seeds) AND cluster_seq IS NOT NULL", db: db)
@@ -62,15 +64,21 @@ enum Clusters {
             AND (cluster_id IS NOT id OR cluster_seq IS NOT NULL)
             """)
         var done = Set<String>()
-        let keysOf = try db.makeStatement(sql: "SELECT k.kind, k.value, k.strong FROM records r CROSS JOIN record_keys k ON k.seq = r.seq WHERE r.id = ?")
-        let holders = try db.makeStatement(sql: "SELECT r.id AS record_id, k.source_id FROM record_keys k CROSS JOIN records r ON r.seq = k.seq WHERE k.value = ? AND k.kind = ?")
+        let keysOf = try db.makeStatement(sql: "SELECT k.kind, k.value, k.strong, k.hash FROM records r CROSS JOIN record_keys k ON k.seq = r.seq WHERE r.id = ?")
+        // The records holding a key: its postings in both levels, each checked against the key itself (DISTINCT: a
+        // record's posting may be in both levels).
+        let holders = try db.makeStatement(sql: """
+            SELECT DISTINCT r.id AS record_id, k.source_id FROM key_postings p
+            CROSS JOIN record_keys k ON k.seq = p.seq AND k.kind = ? AND k.value = ? CROSS JOIN records r ON r.seq = k.seq
+            WHERE \(KeyPostings.lookup("p", hash: "?"))
+            """)
         for seed in seeds.sorted() where !done.contains(seed) {
             var component: Set<String> = [seed]
             var queue = [seed]
             var weak = false
             while let id = queue.popLast() {
                 for key in try Row.fetchAll(keysOf, arguments: [id]) {
-                    let found = try Row.fetchAll(holders, arguments: [key["value"] as String, key["kind"] as String])
+                    let found = try Row.fetchAll(holders, arguments: [key["kind"] as String, key["value"] as String, key["hash"] as Int64])
                     let perSource = Dictionary(grouping: found, by: { $0["source_id"] as String })
                     // A key shared by two records of one source does not tell datasets apart (a portal's home page).
                     guard perSource.values.allSatisfy({ $0.count == 1 }) else { continue }
@@ -138,13 +146,19 @@ extension CatalogStore {
         let arguments: StatementArguments = ["source": sourceID, "run": runID]
         let merged = "run_staging s NOT INDEXED JOIN records r ON r.id = :source || '/' || s.local_id"
         let changed = "s.run_id = :run AND s.change IN ('added', 'updated') AND s.record_json IS NOT NULL"
-        if bulk { try db.execute(sql: "DROP INDEX record_keys_by_value; DROP INDEX record_terms_by_value") }
-        try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT r.seq FROM \(merged) WHERE \(changed))", arguments: arguments)
+        if bulk { try db.execute(sql: "DROP INDEX record_terms_by_value") }
+        let changedSeqs = "k.seq IN (SELECT r.seq FROM \(merged) WHERE \(changed))"
+        try KeyPostings.remove(keysWhere: changedSeqs, arguments: arguments, db: db)
+        try db.execute(sql: "DELETE FROM record_keys AS k WHERE \(changedSeqs)", arguments: arguments)
         try db.execute(sql: """
-            INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong)
-            SELECT r.seq, :source, k.value ->> 0, k.value ->> 2, k.value ->> 1
+            INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong, hash)
+            SELECT r.seq, :source, k.value ->> 0, k.value ->> 2, k.value ->> 1, fedcat_key_hash(k.value ->> 0, k.value ->> 2)
             FROM \(merged), json_each(s.match_keys) k WHERE \(changed) AND json_valid(s.match_keys)
             ORDER BY 1, 3, 4
+            """, arguments: arguments)
+        // The merged keys' postings, in hash order, straight into level 1 (a merge is already one pass).
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO key_postings (level, hash, seq) SELECT 1, k.hash, k.seq FROM record_keys k WHERE \(changedSeqs) ORDER BY 2, 3
             """, arguments: arguments)
         try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT r.seq FROM \(merged) WHERE \(changed) AND s.change = 'updated')",
                        arguments: arguments)
@@ -153,7 +167,7 @@ extension CatalogStore {
             SELECT r.seq, t.value ->> 0, t.value ->> 1 FROM \(merged), json_each(s.terms) t WHERE \(changed) AND json_valid(s.terms)
             ORDER BY 1, 2, 3
             """, arguments: arguments)
-        if bulk { try db.execute(sql: Migrations.keysByValue + Migrations.filteredTermsByValue) }
+        if bulk { try db.execute(sql: Migrations.filteredTermsByValue) }
         return try String.fetchAll(db, sql: """
             SELECT :source || '/' || local_id FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = :run AND change IN ('added', 'updated')
             """, arguments: arguments)

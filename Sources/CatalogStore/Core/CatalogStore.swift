@@ -47,6 +47,8 @@ public final class CatalogStore: Sendable {
             try SampledBM25.register(db)
             // SQL reads the stored record JSON through it.
             StoredRecordJSON.register(db)
+            // The merge hashes staged match keys with it.
+            KeyPostings.register(db)
             if let profile {
                 db.trace(options: .profile) { event in
                     if case .profile(let statement, let duration) = event { profile(statement.sql, duration) }

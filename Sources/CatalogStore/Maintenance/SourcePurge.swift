@@ -33,6 +33,7 @@ extension CatalogStore {
                 try db.execute(sql: sql, arguments: [sourceID])
                 return db.changesCount
             }
+            try KeyPostings.remove(keysWhere: "k.source_id = ?", arguments: [sourceID], db: db)
             counts.keys = try delete("DELETE FROM record_keys WHERE source_id = ?")
             counts.records = try delete("DELETE FROM records WHERE source_id = ?")
             counts.rawRecords = try delete("DELETE FROM raw_records WHERE source_id = ?")

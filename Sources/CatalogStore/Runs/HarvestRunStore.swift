@@ -211,7 +211,9 @@ extension CatalogStore {
                     """, arguments: [sourceID, runID])
                 try Self.recordWithdrawn(runID: runID, sourceID: sourceID, at: now, db: db)
                 for row in gone {
-                    try db.execute(sql: "DELETE FROM record_keys WHERE seq = (SELECT seq FROM records WHERE id = ?)", arguments: [row["id"] as String])
+                    let ofRecord = "k.seq = (SELECT seq FROM records WHERE id = ?)"
+                    try KeyPostings.remove(keysWhere: ofRecord, arguments: [row["id"] as String], db: db)
+                    try db.execute(sql: "DELETE FROM record_keys AS k WHERE \(ofRecord)", arguments: [row["id"] as String])
                     if let cluster = row["cluster_id"] as String? { goneClusters.insert(cluster) }
                 }
                 for table in ["records", "raw_records"] {

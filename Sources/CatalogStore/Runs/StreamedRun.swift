@@ -105,16 +105,25 @@ extension CatalogStore {
         if !replaced.isEmpty {
             try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))",
                            arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])
-            try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))",
-                           arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])
+            let seqs = JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))
+            try KeyPostings.remove(keysWhere: "k.seq IN (SELECT value FROM json_each(?))", arguments: [seqs], db: db)
+            try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
         }
         // Terms and keys go in one row at a time, in the order of their table's key (the batch's records in order, each
         // record's terms sorted), so each insert lands next to the one before it.
         let addTerm = try RowInsert("INSERT OR IGNORE INTO record_terms (seq, field, value) VALUES (?, ?, ?)", db: db)
         for (seq, term) in terms { try addTerm.run(.int(seq), .text(term.field), .text(term.value)) }
-        let addKey = try RowInsert("INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong) VALUES (?, ?, ?, ?, ?)", db: db)
+        let addKey = try RowInsert("INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong, hash) VALUES (?, ?, ?, ?, ?, ?)", db: db)
         keys.sort { ($0.seq, $0.key.kind, $0.key.value) < ($1.seq, $1.key.kind, $1.key.value) }
-        for (seq, key) in keys { try addKey.run(.int(seq), .text(sourceID), .text(key.kind), .text(key.value), .int(key.strong ? 1 : 0)) }
+        var postings: [(hash: Int64, seq: Int64)] = []
+        postings.reserveCapacity(keys.count)
+        for (seq, key) in keys {
+            let hash = KeyPostings.hash(kind: key.kind, value: key.value)
+            if try addKey.run(.int(seq), .text(sourceID), .text(key.kind), .text(key.value), .int(key.strong ? 1 : 0), .int(hash)) {
+                postings.append((hash, seq))
+            }
+        }
+        try KeyPostings.add(postings, records: fresh.count + replaced.count, db: db)
         try Clusters.update(affected: replaced.map(\.id), fresh: fresh, removedClusters: [], db: db)
     }
 }

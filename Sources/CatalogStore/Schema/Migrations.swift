@@ -33,6 +33,10 @@ enum Migrations {
             try db.execute(sql: v17FilterColumns)
         }
         migrator.registerMigration("v18: only filtered terms in the by-value index") { db in try db.execute(sql: v18FilteredTerms) }
+        migrator.registerMigration("v19: match keys looked up by hash in two levels") { db in
+            KeyPostings.register(db)
+            try db.execute(sql: v19KeyPostings)
+        }
         return migrator
     }
 
