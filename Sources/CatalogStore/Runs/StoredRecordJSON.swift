@@ -4,8 +4,8 @@ public import GRDB
 
 /// A record's JSON as the `record_json` columns (`records`, `run_staging`) hold it: compressed with Zstandard at level
 /// 1 (`PayloadCodec`) into a BLOB, or as TEXT when it is under 256 bytes, when compressing would not make it smaller,
-/// and in rows written before 2026-11-23. A CKAN package's 6.1 KB of JSON is stored in 2.2 KB, so a first harvest
-/// writes a third less and its catalogue is a third smaller (see the README's benchmarks).
+/// and in rows written before 2026-11-23. A CKAN package's 6.1 KB of JSON is stored in 2.2 KB: a first harvest of
+/// 100,000 writes 5.35 GB instead of 6.5 GB, into a catalogue of 1.13 GB instead of 1.70 GB (see the README's benchmarks).
 ///
 /// The content hash is always that of the JSON itself, so a record stored either way compares the same. SQL reads the
 /// JSON through `fedcat_json(record_json)`, which every connection of the store registers (see `register(_:)`).
@@ -22,10 +22,6 @@ public struct StoredRecordJSON: Sendable, Equatable {
     public init(utf8: [UInt8]) {
         let (bytes, codec) = PayloadCodec.encode(utf8)
         column = codec == nil ? .text(String(decoding: utf8, as: UTF8.self)) : .zstd(bytes)
-    }
-
-    init(column: Column) {
-        self.column = column
     }
 
     /// The value read from a `record_json` column: TEXT or a Zstandard BLOB. Nil for anything else (NULL, a number).

@@ -103,9 +103,8 @@ extension CatalogStore {
         }
         try FullTextBatch.add(above: newAbove, seqs: present, db: db)
         if !replaced.isEmpty {
-            try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))",
-                           arguments: [JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))])
             let seqs = JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))
+            try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
             try KeyPostings.remove(keysWhere: "k.seq IN (SELECT value FROM json_each(?))", arguments: [seqs], db: db)
             try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
         }
