@@ -39,3 +39,27 @@ extension DatabaseValue.Storage {
         return false
     }
 }
+
+/// v20: the staged rows of an unfinished run get the columns from their JSON; rows staged after come with them.
+@Suite("v20: licence and issue date staged with their records")
+struct StagedFilterColumnsMigrationTests {
+    @Test func stagedRowsGetTheColumnsFromTheirJSON() throws {
+        let pool = try DatabasePool(path: StoreFixture.temporaryPath("old.db"))
+        try Migrations.migrator.migrate(pool, upTo: "v19: match keys looked up by hash in two levels")
+        let licensed = #"{"license":{"spdx":"CC0-1.0","raw":"cc-zero","label":"Public domain"},"issued":{"iso":"2020-02-02"}}"#
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO sources (id, kind, url, config_json, registered_at, updated_at) VALUES ('city', 'ckan', 'https://city.example', '{}', 'now', 'now')")
+            try db.execute(sql: "INSERT INTO harvest_runs (source_id, started_at, status) VALUES ('city', 'now', 'running')")
+            let run = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO run_staging (run_id, local_id, change, record_json) VALUES (?, 'a', 'added', ?)", arguments: [run, licensed])
+            try db.execute(sql: "INSERT INTO run_staging (run_id, local_id, change) VALUES (?, 'b', 'skipped')", arguments: [run])
+        }
+        try Migrations.migrator.migrate(pool)
+        let columns = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT local_id, license_spdx, license_raw, license_label, issued_iso FROM run_staging ORDER BY 1").map {
+                [$0[0], $0[1], $0[2], $0[3], $0[4]].map { ($0 as String?) ?? "-" }.joined(separator: "|")
+            }
+        }
+        #expect(columns == ["a|CC0-1.0|cc-zero|Public domain|2020-02-02", "b|-|-|-|-"])
+    }
+}

@@ -5,9 +5,10 @@ import Merge
 /// Where match keys are looked up by value: `key_postings` (schema v19), 64-bit hashes of each key (its kind and
 /// value, `hash(kind:value:)`) with the `seq` of the record holding it, in two levels. A streamed harvest adds its
 /// records' keys to level 0, which stays small; every `mergeEvery` records level 0 is merged into level 1 in hash order
-/// (a merge at the end of a run puts its keys into level 1 directly, in hash order), so each page of the large level is rewritten once per merge, not once per transaction as an index
-/// of key values in no order was (`record_keys_by_value` until v18: replaying the generated million's keys in batches
-/// of 4,000 records took 42.4 s of CPU and wrote 35.5 GB with it, 13.9 s and 4.2 GB this way).
+/// (a merge at the end of a run puts its keys into level 1 directly, in hash order). So each page of the large level is
+/// rewritten once per merge, not once per transaction as an index of key values in no order was
+/// (`record_keys_by_value` until v18: replaying the generated million's keys in batches of 4,000 records took 42.4 s
+/// of CPU and wrote 35.5 GB with it, 13.9 s and 4.2 GB this way).
 ///
 /// A posting is a candidate only: every lookup joins `record_keys` on the record's `seq` and the key's kind and value,
 /// so a hash two keys share links nothing, and a posting whose key is gone (a record updated or withdrawn) finds

@@ -110,8 +110,8 @@ extension CatalogStore {
         let insert = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO run_staging (run_id, local_id, change, title, description, keywords, publisher, modified,
                 content_hash, record_json, payload, payload_codec, payload_hash, media_type, page_url, match_keys, is_copy,
-                completeness, terms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                completeness, terms, license_spdx, license_raw, license_label, issued_iso)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for item in records {
             let encoded = item.change == .added || item.change == .updated ? item.encoded : nil
@@ -122,6 +122,7 @@ extension CatalogStore {
                 encoded?.modified, encoded?.contentHash, encoded?.json.databaseValue,
                 kept.map { Data($0.bytes) }, kept?.codec, kept?.payloadHash, kept?.mediaType, kept?.pageURL,
                 encoded?.matchKeys, encoded?.rank.isCopy ?? false, encoded?.rank.completeness ?? 0, encoded?.terms,
+                encoded?.licenseSPDX, encoded?.licenseRaw, encoded?.licenseLabel, encoded?.issuedISO,
             ])
         }
     }
@@ -165,7 +166,7 @@ extension CatalogStore {
                             license_spdx, license_raw, license_label, issued_iso)
                         SELECT ? || '/' || local_id, ?, local_id, title, description, keywords, publisher, modified,
                             content_hash, record_json, ?, ?, ?, ? || '/' || local_id, is_copy, completeness,
-                            \(Migrations.filterColumns(fromJSON: "record_json"))
+                            license_spdx, license_raw, license_label, issued_iso
                         FROM run_staging NOT INDEXED WHERE run_id = ? AND change IN ('added', 'updated') AND record_json IS NOT NULL
                         ORDER BY seq
                         \(Self.recordUpsert)

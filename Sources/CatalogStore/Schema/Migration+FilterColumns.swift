@@ -12,7 +12,21 @@ extension Migrations {
     UPDATE records SET (license_spdx, license_raw, license_label, issued_iso) = (\(filterColumns(fromJSON: "record_json")));
     """
 
-    /// SQL: the four columns' values read from a staged record's JSON (`json`, an expression), in the order above.
+    /// v20: the same columns in `run_staging`, set from the record in memory when it is staged, so that the merge at
+    /// the end of a run copies them instead of reading four members of every staged record's JSON, decompressed (about
+    /// 13 µs a record: 5.7 µs for four `json_extract`s over 20,000 CKAN packages' JSON in Python's `sqlite3`, about 7 µs
+    /// to decompress 6 KB at the 880 MB/s of `zstd -b1 -B6K` on stored records). Rows staged before (a run left
+    /// unfinished across an upgrade) get them from their JSON here.
+    static let v20StagedFilterColumns = """
+    ALTER TABLE run_staging ADD COLUMN license_spdx TEXT;
+    ALTER TABLE run_staging ADD COLUMN license_raw TEXT;
+    ALTER TABLE run_staging ADD COLUMN license_label TEXT;
+    ALTER TABLE run_staging ADD COLUMN issued_iso TEXT;
+    UPDATE run_staging SET (license_spdx, license_raw, license_label, issued_iso) = (\(filterColumns(fromJSON: "record_json")))
+    WHERE record_json IS NOT NULL;
+    """
+
+    /// SQL: the four columns' values read from a record's JSON (`json`, an expression), in the order above.
     static func filterColumns(fromJSON json: String) -> String {
         ["$.license.spdx", "$.license.raw", "$.license.label", "$.issued.iso"]
             .map { "json_extract(fedcat_json(\(json)), '\($0)')" }.joined(separator: ", ")

@@ -37,6 +37,10 @@ enum Migrations {
             KeyPostings.register(db)
             try db.execute(sql: v19KeyPostings)
         }
+        migrator.registerMigration("v20: licence and issue date staged with their records") { db in
+            StoredRecordJSON.register(db)
+            try db.execute(sql: v20StagedFilterColumns)
+        }
         return migrator
     }
 
