@@ -3,136 +3,65 @@ import GRDB
 import Merge
 
 /// Groups records from different sources that describe the same dataset, incrementally: a run re-clusters
-/// only the records it changed or removed and the clusters they belonged to. Deterministic: a cluster's id
-/// is its smallest record id and its canonical record follows `CanonicalRank`.
+/// only the records it changed or removed and the clusters they belonged to. Deterministic: clusters are the connected
+/// components of the links match keys make (`ClusterGraph`), a cluster's id is its smallest record id and its
+/// canonical record follows `CanonicalRank`.
 enum Clusters {
-    /// Re-clusters around `affected` (records added or updated), `fresh` (records just inserted, which stand alone in
-    /// no cluster yet: only those sharing a match key with another record are looked at) and `removedClusters`
-    /// (clusters that lost records). Runs with the connection's triggers off and moves the full-text entries of the
-    /// records whose rank changed in two statements at the end (see `FullTextBatch`), instead of one segment written per
-    /// cluster.
-    static func update(affected: [String], fresh: [String] = [], removedClusters: Set<String>, db: Database) throws {
+    /// Re-clusters around `affected` (records added or updated), `removedClusters` (clusters that lost records) and the
+    /// records still holding `formerKeys` (hashes of keys records no longer hold: a key that two records of one source
+    /// shared links the others once one of them drops it): reads them and everything linked to them (`ClusterWalk`),
+    /// then writes the records whose cluster changed. Runs
+    /// with the connection's triggers off and moves the full-text entries of the records whose rank changed in two
+    /// statements at the end (see `FullTextBatch`), instead of one segment written per cluster.
+    static func update(affected: [String], removedClusters: Set<String>, formerKeys: [Int64] = [], db: Database) throws {
         var moves = FullTextBatch.Moves()
         try FullTextBatch.withoutTriggers(db) {
-            try regroup(affected: affected, fresh: fresh, removedClusters: removedClusters, moves: &moves, db: db)
+            let walk = try ClusterWalk(ids: affected, clusters: removedClusters, formerKeys: formerKeys, db: db)
+            try write(walk, removedClusters: removedClusters, moves: &moves, db: db)
         }
         try moves.apply(db: db)
     }
 
-    private static func regroup(affected: [String], fresh: [String], removedClusters: Set<String>, moves: inout FullTextBatch.Moves,
-                                db: Database) throws {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS cluster_seeds (id TEXT PRIMARY KEY) WITHOUT ROWID")
-        try db.execute(sql: "DELETE FROM temp.cluster_seeds")
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.cluster_seeds (id) VALUES (?)")
-        for id in affected { try insert.execute(arguments: [id]) }
-        // A key links records only when another source's record holds it too (see the walk below: a key two records of
-        // one source share is passed over), so a new record whose keys only its own portal repeats (a home page, an
-        // identifier given twice) stands alone without being walked.
-        if !fresh.isEmpty {
-            let list = JSONWriter.string(.array(fresh.map { .string($0) }))
-            for id in try String.fetchAll(db, sql: """
-                SELECT DISTINCT r.id FROM json_each(?) j CROSS JOIN records r ON r.id = j.value CROSS JOIN record_keys k ON k.seq = r.seq
-                WHERE EXISTS (SELECT 1 FROM key_postings p CROSS JOIN record_keys o ON o.seq = p.seq AND o.kind = k.kind AND o.value = k.value
-                    WHERE \(KeyPostings.lookup("p", hash: "k.hash")) AND o.source_id != k.source_id)
-                """, arguments: [list]) {
-                try insert.execute(arguments: [id])
-            }
-        }
-        // Clusters of several records that lost or changed a member are re-formed from all their members. The seeds are
-        // read first (CROSS JOIN): without statistics SQLite chose to scan every record by `records_by_cluster`, which
-        // at 100,000 records took 5 s of a first harvest's 25 transactions.
-        var oldClusters = removedClusters
-        oldClusters.formUnion(try String.fetchAll(db, sql: """
-            SELECT DISTINCT r.cluster_id FROM temp.cluster_seeds s CROSS JOIN records r ON r.id = s.id JOIN clusters c ON c.id = r.cluster_id
-            """))
-        for cluster in oldClusters {
-            for id in try String.fetchAll(db, sql: "SELECT id FROM records WHERE cluster_id = ?", arguments: [cluster]) {
-                try insert.execute(arguments: [id])
-            }
-        }
-        // Only records sharing a key with another source's record can join a cluster; the rest stand alone, in one
-        // statement.
-        let seeds = Set(try String.fetchAll(db, sql: """
-            SELECT DISTINCT s.id FROM temp.cluster_seeds s CROSS JOIN records r ON r.id = s.id CROSS JOIN record_keys k ON k.seq = r.seq
-            WHERE EXISTS (SELECT 1 FROM key_postings p CROSS JOIN record_keys o ON o.seq = p.seq AND o.kind = k.kind AND o.value = k.value
-                    WHERE \(KeyPostings.lookup("p", hash: "k.hash")) AND o.source_id != k.source_id)
-            """))
-        try db.execute(sql: "DELETE FROM clusters WHERE id IN (SELECT id FROM temp.cluster_seeds)")
-        try moves.note("id IN (SELECT id FROM temp.cluster_seeds) AND cluster_seq IS NOT NULL", db: db)
-        try db.execute(sql: """
-            UPDATE records SET cluster_id = id, cluster_seq = NULL WHERE id IN (SELECT id FROM temp.cluster_seeds)
-            AND (cluster_id IS NOT id OR cluster_seq IS NOT NULL)
-            """)
-        var done = Set<String>()
-        let keysOf = try db.makeStatement(sql: "SELECT k.kind, k.value, k.strong, k.hash FROM records r CROSS JOIN record_keys k ON k.seq = r.seq WHERE r.id = ?")
-        // The records holding a key: its postings in both levels, each checked against the key itself (DISTINCT: a
-        // record's posting may be in both levels).
-        let holders = try db.makeStatement(sql: """
-            SELECT DISTINCT r.id AS record_id, k.source_id FROM key_postings p
-            CROSS JOIN record_keys k ON k.seq = p.seq AND k.kind = ? AND k.value = ? CROSS JOIN records r ON r.seq = k.seq
-            WHERE \(KeyPostings.lookup("p", hash: "?"))
-            """)
-        for seed in seeds.sorted() where !done.contains(seed) {
-            var component: Set<String> = [seed]
-            var queue = [seed]
-            var weak = false
-            while let id = queue.popLast() {
-                for key in try Row.fetchAll(keysOf, arguments: [id]) {
-                    let found = try Row.fetchAll(holders, arguments: [key["kind"] as String, key["value"] as String, key["hash"] as Int64])
-                    let perSource = Dictionary(grouping: found, by: { $0["source_id"] as String })
-                    // A key shared by two records of one source does not tell datasets apart (a portal's home page).
-                    guard perSource.values.allSatisfy({ $0.count == 1 }) else { continue }
-                    for row in found {
-                        let other: String = row["record_id"]
-                        if component.insert(other).inserted {
-                            queue.append(other)
-                            if !(key["strong"] as Bool) { weak = true }
-                        }
-                    }
-                }
-            }
-            done.formUnion(component)
-            try assign(component, weak: weak, previous: oldClusters, moves: &moves, db: db)
+    /// Forms every cluster again from the match keys (schema v21): walks from the records 20,000 at a time, in `seq`
+    /// order, and drops the `clusters` rows no record points at. A catalogue clustered before v21 could hold clusters a
+    /// clustering from scratch would not: a key that a later record of the same source took up went on holding its
+    /// cluster together, and a key that became a link when a record dropped it linked nothing.
+    static func reformAll(db: Database) throws {
+        try db.execute(sql: "DELETE FROM clusters WHERE id NOT IN (SELECT cluster_id FROM records WHERE cluster_id IS NOT NULL)")
+        var after: Int64 = 0
+        while true {
+            let slice = try Row.fetchAll(db, sql: "SELECT seq, id FROM records WHERE seq > ? ORDER BY seq LIMIT 20000", arguments: [after])
+            guard let last = slice.last else { return }
+            after = last["seq"]
+            try update(affected: slice.map { $0["id"] }, removedClusters: [], db: db)
         }
     }
 
-    /// Writes one cluster: every member points at it, and `clusters` lists it when it has several members.
-    private static func assign(_ members: Set<String>, weak: Bool, previous: Set<String>, moves: inout FullTextBatch.Moves,
-                               db: Database) throws {
-        let ids = members.sorted()
-        let clusterID = ids[0]
-        var ranks: [CanonicalRank] = []
-        for chunk in ids.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            ranks += try Row.fetchAll(db, sql: "SELECT id, is_copy, completeness, modified FROM records WHERE id IN (\(marks))",
-                                      arguments: StatementArguments(chunk)).map {
-                CanonicalRank(isCopy: $0["is_copy"], completeness: $0["completeness"], modified: $0["modified"] ?? "", id: $0["id"])
+    /// Points every member of the walk whose cluster changed at its new one, and replaces the `clusters` rows of the
+    /// clusters the walk touched. The records of a cluster of several share `cluster_seq` (its smallest seq), which
+    /// places them together in the full-text index (`StaticRank`); a record standing alone has none, and one whose
+    /// `cluster_seq` changes is noted in `moves`, to move in the index.
+    private static func write(_ walk: ClusterWalk, removedClusters: Set<String>, moves: inout FullTextBatch.Moves, db: Database) throws {
+        var stale = removedClusters
+        for member in walk.members.values {
+            stale.insert(member.id)
+            if let cluster = member.clusterID { stale.insert(cluster) }
+        }
+        let dropCluster = try db.cachedStatement(sql: "DELETE FROM clusters WHERE id = ?")
+        for id in stale.sorted() { try dropCluster.execute(arguments: [id]) }
+        let place = try db.cachedStatement(sql: "UPDATE records SET cluster_id = ?, cluster_seq = ? WHERE seq = ?")
+        let addCluster = try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_id, size, confidence) VALUES (?, ?, ?, ?)")
+        for component in walk.graph.components() {
+            let members = component.members.compactMap { walk.members[$0] }
+            guard let clusterID = members.map(\.id).min(), let canonical = members.map(\.rank).min() else { continue }
+            let clusterSeq = members.count > 1 ? component.members[0] : nil
+            for member in members where member.clusterID != clusterID || member.clusterSeq != clusterSeq {
+                if member.clusterSeq != clusterSeq { moves.note(seq: member.seq, rankKey: member.rankKey) }
+                try place.execute(arguments: [clusterID, clusterSeq, member.seq])
             }
-        }
-        guard let canonical = ranks.min() else { return }
-        // The records of a cluster of several share `cluster_seq` (its smallest seq), which places them together in the
-        // full-text index (`StaticRank`); a record standing alone has none. Set only where it changes: the index moves
-        // the record.
-        var clusterSeq: Int64?
-        if ids.count > 1 {
-            for chunk in ids.chunked(500) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                let least = try Int64.fetchOne(db, sql: "SELECT min(seq) FROM records WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
-                if let least { clusterSeq = min(clusterSeq ?? least, least) }
+            if members.count > 1 {
+                try addCluster.execute(arguments: [clusterID, canonical.id, members.count, component.strong ? "high" : "low"])
             }
-        }
-        for chunk in ids.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            try db.execute(sql: "UPDATE records SET cluster_id = ? WHERE id IN (\(marks))", arguments: StatementArguments([clusterID] + chunk))
-            let values: [(any DatabaseValueConvertible)?] = [clusterSeq] + chunk.map { $0 } + [clusterSeq]
-            try moves.note("id IN (\(marks)) AND cluster_seq IS NOT ?", arguments: StatementArguments(Array(values.dropFirst())), db: db)
-            try db.execute(sql: "UPDATE records SET cluster_seq = ? WHERE id IN (\(marks)) AND cluster_seq IS NOT ?",
-                           arguments: StatementArguments(values))
-            try db.execute(sql: "DELETE FROM clusters WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
-        }
-        if ids.count > 1 {
-            try db.execute(sql: "INSERT OR REPLACE INTO clusters (id, canonical_id, size, confidence) VALUES (?, ?, ?, ?)",
-                           arguments: [clusterID, canonical.id, ids.count, weak ? "low" : "high"])
         }
     }
 }
@@ -140,15 +69,16 @@ enum Clusters {
 extension CatalogStore {
     /// Replaces the match keys and search terms of the records a run added or updated with the ones staged with
     /// them, each inserted by one statement in index order (SQLite sorts, spilling to temporary files when large,
-    /// so a big merge writes each index page once instead of missing the cache on every row); returns their ids.
+    /// so a big merge writes each index page once instead of missing the cache on every row); returns their ids and the
+    /// hashes of the keys they held before.
     /// A `bulk` merge (most of the catalogue) also drops the two by-value indexes first and builds them again after.
-    static func replaceKeysAndTerms(runID: Int64, sourceID: String, bulk: Bool, db: Database) throws -> [String] {
+    static func replaceKeysAndTerms(runID: Int64, sourceID: String, bulk: Bool, db: Database) throws -> (ids: [String], formerKeys: [Int64]) {
         let arguments: StatementArguments = ["source": sourceID, "run": runID]
         let merged = "run_staging s NOT INDEXED JOIN records r ON r.id = :source || '/' || s.local_id"
         let changed = "s.run_id = :run AND s.change IN ('added', 'updated') AND s.record_json IS NOT NULL"
         if bulk { try db.execute(sql: "DROP INDEX record_terms_by_value") }
         let changedSeqs = "k.seq IN (SELECT r.seq FROM \(merged) WHERE \(changed))"
-        try KeyPostings.remove(keysWhere: changedSeqs, arguments: arguments, db: db)
+        let formerKeys = try KeyPostings.remove(keysWhere: changedSeqs, arguments: arguments, db: db)
         try db.execute(sql: "DELETE FROM record_keys AS k WHERE \(changedSeqs)", arguments: arguments)
         try db.execute(sql: """
             INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong, hash)
@@ -168,9 +98,10 @@ extension CatalogStore {
             ORDER BY 1, 2, 3
             """, arguments: arguments)
         if bulk { try db.execute(sql: Migrations.filteredTermsByValue) }
-        return try String.fetchAll(db, sql: """
+        let ids = try String.fetchAll(db, sql: """
             SELECT :source || '/' || local_id FROM run_staging INDEXED BY run_staging_by_change WHERE run_id = :run AND change IN ('added', 'updated')
             """, arguments: arguments)
+        return (ids, formerKeys)
     }
 }
 

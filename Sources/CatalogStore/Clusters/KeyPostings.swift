@@ -61,11 +61,15 @@ enum KeyPostings {
             """)
     }
 
-    /// Removes the postings of the keys `condition` selects from `record_keys k` (before the keys themselves go).
-    static func remove(keysWhere condition: String, arguments: StatementArguments = [], db: Database) throws {
+    /// Removes the postings of the keys `condition` selects from `record_keys k` (before the keys themselves go);
+    /// returns the keys' hashes, for `Clusters.update` to look at the records still holding them.
+    @discardableResult
+    static func remove(keysWhere condition: String, arguments: StatementArguments = [], db: Database) throws -> [Int64] {
+        let hashes = try Int64.fetchAll(db, sql: "SELECT DISTINCT k.hash FROM record_keys k WHERE \(condition)", arguments: arguments)
         try db.execute(sql: """
             DELETE FROM key_postings WHERE (level, hash, seq) IN (
                 SELECT l.level, k.hash, k.seq FROM record_keys k, (SELECT 0 AS level UNION ALL SELECT 1) l WHERE \(condition))
             """, arguments: arguments)
+        return hashes
     }
 }

@@ -78,14 +78,10 @@ enum FullTextBatch {
     struct Moves {
         private var indexed: [Int64: Int64] = [:]
 
-        /// Notes the rows `condition` selects (with `arguments`) before a statement changes their rank; a row noted
-        /// twice keeps the rowid it was first noted with, the one in the index.
-        mutating func note(_ condition: String, arguments: StatementArguments = StatementArguments(), db: Database) throws {
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, rank_key FROM records WHERE \(condition)", arguments: arguments)
-            while let row = try rows.next() {
-                let seq: Int64 = row[0]
-                if indexed[seq] == nil { indexed[seq] = row[1] }
-            }
+        /// Notes a record whose rank is about to change, with its `rank_key` now (its rowid in the index); a record
+        /// noted twice keeps the rowid it was first noted with, the one in the index.
+        mutating func note(seq: Int64, rankKey: Int64) {
+            if indexed[seq] == nil { indexed[seq] = rankKey }
         }
 
         /// Moves the entries of the noted rows whose rank changed from their old rowid to their new one.

@@ -33,7 +33,7 @@ extension CatalogStore {
                 try db.execute(sql: sql, arguments: [sourceID])
                 return db.changesCount
             }
-            try KeyPostings.remove(keysWhere: "k.source_id = ?", arguments: [sourceID], db: db)
+            let formerKeys = try KeyPostings.remove(keysWhere: "k.source_id = ?", arguments: [sourceID], db: db)
             counts.keys = try delete("DELETE FROM record_keys WHERE source_id = ?")
             counts.records = try delete("DELETE FROM records WHERE source_id = ?")
             counts.rawRecords = try delete("DELETE FROM raw_records WHERE source_id = ?")
@@ -55,7 +55,7 @@ extension CatalogStore {
                                                  arguments: StatementArguments(Array(chunk)))
             }
             counts.reclustered = remaining.count
-            try Clusters.update(affected: remaining, removedClusters: clusters, db: db)
+            try Clusters.update(affected: remaining, removedClusters: clusters, formerKeys: formerKeys, db: db)
             return counts
         }
     }

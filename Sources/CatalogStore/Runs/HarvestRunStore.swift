@@ -177,7 +177,9 @@ extension CatalogStore {
                 lap("index")
             }
             try Self.restoreWithdrawn(runID: runID, sourceID: sourceID, db: db)
-            let affected = direct ? [] : try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, bulk: bulk, db: db)
+            let replaced = direct ? (ids: [], formerKeys: []) : try Self.replaceKeysAndTerms(runID: runID, sourceID: sourceID, bulk: bulk, db: db)
+            let affected = replaced.ids
+            var formerKeys = replaced.formerKeys
             lap("keys")
             if !direct {
                 try Self.keepRaw(runID: runID, sourceID: sourceID, at: now, db: db)
@@ -213,7 +215,7 @@ extension CatalogStore {
                 try Self.recordWithdrawn(runID: runID, sourceID: sourceID, at: now, db: db)
                 for row in gone {
                     let ofRecord = "k.seq = (SELECT seq FROM records WHERE id = ?)"
-                    try KeyPostings.remove(keysWhere: ofRecord, arguments: [row["id"] as String], db: db)
+                    formerKeys += try KeyPostings.remove(keysWhere: ofRecord, arguments: [row["id"] as String], db: db)
                     try db.execute(sql: "DELETE FROM record_keys AS k WHERE \(ofRecord)", arguments: [row["id"] as String])
                     if let cluster = row["cluster_id"] as String? { goneClusters.insert(cluster) }
                 }
@@ -224,7 +226,7 @@ extension CatalogStore {
                 deleted = missing
             }
             lap("deletions")
-            try Clusters.update(affected: affected, removedClusters: goneClusters, db: db)
+            try Clusters.update(affected: affected, removedClusters: goneClusters, formerKeys: formerKeys, db: db)
             lap("clusters")
             if let held {
                 try Self.insert(issues: [RecordIssue(

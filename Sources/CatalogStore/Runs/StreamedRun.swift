@@ -102,10 +102,11 @@ extension CatalogStore {
             }
         }
         try FullTextBatch.add(above: newAbove, seqs: present, db: db)
+        var formerKeys: [Int64] = []
         if !replaced.isEmpty {
             let seqs = JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))
             try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
-            try KeyPostings.remove(keysWhere: "k.seq IN (SELECT value FROM json_each(?))", arguments: [seqs], db: db)
+            formerKeys = try KeyPostings.remove(keysWhere: "k.seq IN (SELECT value FROM json_each(?))", arguments: [seqs], db: db)
             try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
         }
         // Terms and keys go in one row at a time, in the order of their table's key (the batch's records in order, each
@@ -123,6 +124,6 @@ extension CatalogStore {
             }
         }
         try KeyPostings.add(postings, records: fresh.count + replaced.count, db: db)
-        try Clusters.update(affected: replaced.map(\.id), fresh: fresh, removedClusters: [], db: db)
+        try Clusters.update(affected: replaced.map(\.id) + fresh, removedClusters: [], formerKeys: formerKeys, db: db)
     }
 }

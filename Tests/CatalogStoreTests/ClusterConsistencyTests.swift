@@ -1,0 +1,197 @@
+import CatalogModel
+import Foundation
+import GRDB
+import Testing
+@testable import CatalogStore
+
+/// Clusters are kept up to date batch by batch, yet must always be what clustering the whole catalogue from scratch
+/// gives: the connected components of the links match keys make (a key links its holders unless two of them are of one
+/// source), of high confidence when strong keys alone connect them. Checked on random catalogues whose records draw
+/// their keys from small pools, so that keys are shared, repeated within a source, dropped and taken up again.
+@Suite("Clusters equal a clustering from scratch")
+struct ClusterConsistencyTests {
+    static let sources = ["north", "south", "east", "west"].map { SourceConfig(id: $0, kind: "ckan", url: "https://\($0).example") }
+
+    /// A record's keys: DOIs (strong) and a title (a weak key: same title, publisher and issue date).
+    struct Draw: Equatable {
+        var dois: [Int]
+        var title: Int? = nil
+    }
+
+    static func record(_ source: SourceConfig, _ local: String, _ draw: Draw) -> CatalogRecord {
+        var record = CatalogRecord(id: RecordID.make(source: source.id, local: local),
+                                   title: LocalizedText(draw.title.map { "Monthly figures series \($0)" } ?? "Dataset \(local)"),
+                                   provenance: Provenance(sourceID: source.id, kind: "ckan", originalID: local, harvestedAt: Date()))
+        record.identifiers = draw.dois.map { Identifier("10.5555/k\($0)", scheme: "doi") }
+        if draw.title != nil {
+            record.publisher = Agent(name: "Statistics Office")
+            record.issued = CatalogDate(raw: "2020-01-01", iso: "2020-01-01")
+        }
+        record.distributions = [Distribution(accessURL: "https://files.example/\(source.id)/\(local).csv")]
+        return record
+    }
+
+    /// Harvests `records` of `source` (local id to draw) in `batches`: streamed when it is the source's first harvest,
+    /// merged at the end otherwise, with the records of `previous` that changed or went compared as a harvester would.
+    static func harvest(_ store: CatalogStore, _ source: SourceConfig, _ records: [(String, Draw)], previous: [String: Draw],
+                        batches: Int) throws {
+        let run = try store.beginRun(source: source, configJSON: "{}", at: Date(), streamFirstHarvest: true)
+        let size = max(1, (records.count + batches - 1) / batches)
+        for chunk in records.chunked(size) {
+            var batch = StageBatch()
+            batch.records = chunk.map { local, draw in
+                let change: StagedRecord.Change = previous[local] == nil ? .added : previous[local] == draw ? .unchanged : .updated
+                return StagedRecord(localID: local, change: change, encoded: change == .unchanged ? nil : EncodedRecord(record(source, local, draw)),
+                                    raw: nil)
+            }
+            batch.checkpoint = "{}"
+            try store.stage(runID: run.runID, sourceID: source.id, batch: batch, at: Date(), direct: run.direct)
+        }
+        _ = try store.commitRun(runID: run.runID, sourceID: source.id,
+                                end: RunEnd(listingComplete: true, expected: records.count, counters: FetchCounters(), maxDeleteFraction: 1),
+                                at: Date(), direct: run.direct)
+    }
+
+    /// The clusters as stored: each of several members as "member member … size confidence", and each record's cluster
+    /// id checked against its cluster's smallest id and `cluster_seq` against its smallest seq.
+    static func stored(_ store: CatalogStore) throws -> [String] {
+        try store.read("test") { db in
+            var groups: [String: [(id: String, seq: Int64, clusterSeq: Int64?)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, seq, cluster_id, cluster_seq FROM records") {
+                groups[row["cluster_id"], default: []].append((row["id"], row["seq"], row["cluster_seq"]))
+            }
+            var result: [String] = []
+            for (clusterID, members) in groups {
+                #expect(clusterID == members.map(\.id).min(), "cluster \(clusterID)")
+                let least = members.count > 1 ? members.map(\.seq).min() : nil
+                #expect(members.allSatisfy { $0.clusterSeq == least }, "cluster_seq of \(clusterID)")
+                let row = try Row.fetchOne(db, sql: "SELECT size, confidence FROM clusters WHERE id = ?", arguments: [clusterID])
+                if members.count > 1 {
+                    #expect(row?["size"] == members.count, "clusters row of \(clusterID)")
+                    result.append((members.map(\.id).sorted() + [row?["confidence"] ?? "missing"]).joined(separator: " "))
+                } else {
+                    #expect(row == nil, "\(clusterID) stands alone but has a clusters row")
+                }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM clusters") == result.count)
+            return result.sorted()
+        }
+    }
+
+    /// The clusters a clustering from scratch gives, from the keys stored (a plain search over the links, not the
+    /// code under test).
+    static func fromScratch(_ store: CatalogStore) throws -> [String] {
+        try store.read("test") { db in
+            var holders: [String: [(id: String, source: String, strong: Bool)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT r.id, k.source_id, k.kind, k.value, k.strong FROM record_keys k JOIN records r ON r.seq = k.seq") {
+                holders[(row["kind"] as String) + "\u{1F}" + (row["value"] as String), default: []].append((row["id"], row["source_id"], row["strong"]))
+            }
+            var links: [String: [(String, Bool)]] = [:]
+            for held in holders.values where held.count > 1 && Set(held.map(\.source)).count == held.count {
+                for a in held { for b in held where a.id != b.id { links[a.id, default: []].append((b.id, a.strong && b.strong)) } }
+            }
+            func reach(_ start: String, strongOnly: Bool) -> Set<String> {
+                var seen: Set<String> = [start], queue = [start]
+                while let id = queue.popLast() {
+                    for (other, strong) in links[id] ?? [] where (strong || !strongOnly) && seen.insert(other).inserted { queue.append(other) }
+                }
+                return seen
+            }
+            var done = Set<String>(), result: [String] = []
+            for id in try String.fetchAll(db, sql: "SELECT id FROM records ORDER BY id") where !done.contains(id) {
+                let component = reach(id, strongOnly: false)
+                done.formUnion(component)
+                guard component.count > 1 else { continue }
+                let confidence = reach(id, strongOnly: true) == component ? "high" : "low"
+                result.append((component.sorted() + [confidence]).joined(separator: " "))
+            }
+            return result.sorted()
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
+    func incrementalClustersEqualClustersFromScratch(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        func draw() -> Draw {
+            let dois = (0..<random.below(3)).map { _ in random.below(14) }
+            return Draw(dois: dois, title: random.below(3) == 0 ? random.below(4) : nil)
+        }
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var catalogue: [String: [String: Draw]] = [:]
+        // Three rounds over the sources in a random order: first harvests streamed in batches, then harvests that
+        // change, drop and add records, merged at the end.
+        for round in 0..<3 {
+            for source in Self.sources.shuffled(using: &random) {
+                let previous = catalogue[source.id] ?? [:]
+                var next = previous
+                if round == 0 {
+                    for index in 0..<(4 + random.below(8)) { next["r\(index)"] = draw() }
+                } else {
+                    for local in previous.keys.sorted() {
+                        switch random.below(5) {
+                        case 0: next[local] = nil
+                        case 1: next[local] = draw()
+                        default: break
+                        }
+                    }
+                    for index in 0..<random.below(4) { next["n\(round)-\(index)"] = draw() }
+                }
+                try Self.harvest(store, source, next.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, previous: previous,
+                                 batches: 1 + random.below(3))
+                catalogue[source.id] = next
+                #expect(try Self.stored(store) == Self.fromScratch(store), "seed \(seed), round \(round), after \(source.id)")
+            }
+        }
+        let purged = Self.sources[random.below(Self.sources.count)]
+        _ = try store.purge(sourceID: purged.id)
+        #expect(try Self.stored(store) == Self.fromScratch(store), "seed \(seed), after purging \(purged.id)")
+    }
+
+    /// v21 forms every cluster again: what an older fedcat left behind (a record in a cluster no key holds it to, two
+    /// records a key links standing alone, a row for a cluster of records gone) comes out as a clustering from scratch.
+    @Test func theMigrationFormsStaleClustersAgain() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let north = Self.sources[0], south = Self.sources[1]
+        try Self.harvest(store, north, [("r0", Draw(dois: [1])), ("r1", Draw(dois: [2])), ("r2", Draw(dois: []))], previous: [:], batches: 1)
+        try Self.harvest(store, south, [("r0", Draw(dois: [1])), ("r1", Draw(dois: [2]))], previous: [:], batches: 1)
+        let formed = ["north/r0 south/r0 high", "north/r1 south/r1 high"]
+        #expect(try Self.fromScratch(store) == formed)
+        try store.pool.write { db in
+            try db.execute(sql: """
+                UPDATE records SET cluster_id = 'north/r0', cluster_seq = (SELECT seq FROM records WHERE id = 'north/r0') WHERE id = 'north/r2';
+                UPDATE clusters SET size = 3, confidence = 'low' WHERE id = 'north/r0';
+                UPDATE records SET cluster_id = id, cluster_seq = NULL WHERE id IN ('north/r1', 'south/r1');
+                DELETE FROM clusters WHERE id = 'north/r1';
+                INSERT INTO clusters (id, canonical_id, size, confidence) VALUES ('gone/x', 'gone/x', 2, 'high');
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v21:%';
+                """)
+        }
+        try Migrations.migrator.migrate(store.pool)
+        #expect(try Self.stored(store) == formed)
+        let hits = try store.read("test") { db in
+            try String.fetchAll(db, sql: """
+                SELECT r.id FROM records_fts f JOIN records r ON r.rank_key = f.rowid WHERE records_fts MATCH 'dataset' ORDER BY f.rowid
+                """)
+        }
+        #expect(hits == ["north/r0", "south/r0", "north/r1", "south/r1", "north/r2"], "the index follows the clusters (rank order)")
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that a failing catalogue can be built again.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
