@@ -42,12 +42,13 @@ struct ClusterWalk {
     /// The records the walk started from, whose keys may have changed.
     private var changed = Set<Int64>()
 
-    /// Walks from the records `ids`, the members of `clusters` (clusters that lost records) and the records holding a
+    /// Walks from the records `ids` and `seqs`, the members of `clusters` (clusters that lost records) and the records holding a
     /// key whose hash is in `formerKeys` (keys other records no longer hold).
-    init(ids: [String], clusters: Set<String>, formerKeys: [Int64] = [], db: Database) throws {
+    init(ids: [String], seqs: [Int64] = [], clusters: Set<String>, formerKeys: [Int64] = [], db: Database) throws {
         for chunk in ids.sorted().chunked(20_000) {
             try load(JSONWriter.string(.array(chunk.map { .string($0) })), by: "r.id", db: db)
         }
+        for chunk in seqs.sorted().chunked(20_000) { try load(Self.list(chunk), by: "r.seq", db: db) }
         changed = Set(pending)
         try loadClusters(clusters, db: db)
         var holders = Set<Int64>()

@@ -7,16 +7,17 @@ import Merge
 /// components of the links match keys make (`ClusterGraph`), a cluster's id is its smallest record id and its
 /// canonical record follows `CanonicalRank`.
 enum Clusters {
-    /// Re-clusters around `affected` (records added or updated), `removedClusters` (clusters that lost records) and the
+    /// Re-clusters around `affected` (records added or updated; `seqs`, more of them by `seq`), `removedClusters` (clusters that lost records) and the
     /// records still holding `formerKeys` (hashes of keys records no longer hold: a key that two records of one source
     /// shared links the others once one of them drops it): reads them and everything linked to them (`ClusterWalk`),
     /// then writes the records whose cluster changed. Runs
     /// with the connection's triggers off and moves the full-text entries of the records whose rank changed in two
     /// statements at the end (see `FullTextBatch`), instead of one segment written per cluster.
-    static func update(affected: [String], removedClusters: Set<String>, formerKeys: [Int64] = [], db: Database) throws {
+    static func update(affected: [String], seqs: [Int64] = [], removedClusters: Set<String>, formerKeys: [Int64] = [],
+                       db: Database) throws {
         var moves = FullTextBatch.Moves()
         try FullTextBatch.withoutTriggers(db) {
-            let walk = try ClusterWalk(ids: affected, clusters: removedClusters, formerKeys: formerKeys, db: db)
+            let walk = try ClusterWalk(ids: affected, seqs: seqs, clusters: removedClusters, formerKeys: formerKeys, db: db)
             try write(walk, removedClusters: removedClusters, moves: &moves, db: db)
         }
         try moves.apply(db: db)

@@ -49,6 +49,24 @@ enum KeyPostings {
         if held >= mergeEvery { try merge(db: db) }
     }
 
+    /// The `seq`s of `keys` (postings a batch just added, of records above `above`) whose hash a record at or below
+    /// `above` holds too: of a batch's new records, the only ones a key may link to an earlier one, or that may take a key
+    /// up from one (hashes only: the walk that follows checks the keys themselves). One lookup per hash, in hash order.
+    static func sharedWithEarlier(_ keys: [(hash: Int64, seq: Int64)], above: Int64, db: Database) throws -> [Int64] {
+        var byHash: [Int64: [Int64]] = [:]
+        for key in keys { byHash[key.hash, default: []].append(key.seq) }
+        var shared = Set<Int64>()
+        for chunk in byHash.keys.sorted().chunked(20_000) {
+            let list = "[" + chunk.map(String.init).joined(separator: ",") + "]"
+            for hash in try Int64.fetchAll(db, sql: """
+                SELECT h.value FROM json_each(?) h WHERE EXISTS (SELECT 1 FROM key_postings p WHERE \(lookup("p", hash: "h.value")) AND p.seq <= ?)
+                """, arguments: [list, above]) {
+                shared.formUnion(byHash[hash] ?? [])
+            }
+        }
+        return shared.sorted()
+    }
+
     /// Moves level 0 into level 1 in hash order: one pass over level 0, which is already in that order. (Checking each
     /// posting against `record_keys` on the way, to leave stale ones behind, cost a random read per posting: at the
     /// tenth source of the generated million, the postings took 4.4 s of the writer's CPU with the check, 2.0 s without,

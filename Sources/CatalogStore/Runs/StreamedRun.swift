@@ -59,7 +59,7 @@ extension CatalogStore {
         // their insert is refused as a duplicate: each leaves the full-text index then, while it still holds what was
         // indexed, takes the batch's version, and comes back with the batch's own records.
         var present: [Int64] = []
-        var fresh: [String] = []
+        var fresh = 0
         var replaced: [(seq: Int64, id: String)] = []
         var terms: [(seq: Int64, term: RecordTerms.Term)] = []
         var keys: [(seq: Int64, key: MatchKey)] = []
@@ -79,7 +79,7 @@ extension CatalogStore {
                     .text(encoded.licenseRaw), .text(encoded.licenseLabel), .text(encoded.issuedISO))
                 if inserted {
                     seq = db.lastInsertedRowID
-                    fresh.append(id)
+                    fresh += 1
                 } else {
                     guard let stored = try Int64.fetchOne(db, sql: "SELECT seq FROM records WHERE id = ?", arguments: [id]) else { continue }
                     try FullTextBatch.remove(seqs: [stored], db: db)
@@ -123,7 +123,9 @@ extension CatalogStore {
                 postings.append((hash, seq))
             }
         }
-        try KeyPostings.add(postings, records: fresh.count + replaced.count, db: db)
-        try Clusters.update(affected: replaced.map(\.id) + fresh, removedClusters: [], formerKeys: formerKeys, db: db)
+        try KeyPostings.add(postings, records: fresh + replaced.count, db: db)
+        // New records stand alone unless one of their keys was there before.
+        let linked = try KeyPostings.sharedWithEarlier(postings.filter { $0.seq > newAbove }, above: newAbove, db: db)
+        try Clusters.update(affected: replaced.map(\.id), seqs: linked, removedClusters: [], formerKeys: formerKeys, db: db)
     }
 }
