@@ -34,6 +34,11 @@ struct ContentHashTests {
     @Test func fnvIsTheHashOlderVersionsStored() {
         #expect(ContentHash.fnv([UInt8]()) == "cbf29ce484222325")
         #expect(ContentHash.fnv(Array("a".utf8)) == "af63dc4c8601ec8c")
+        // The same whether the bytes are contiguous (a string's UTF-8, read through a buffer) or only a sequence.
+        #expect(ContentHash.fnv("a".utf8) == "af63dc4c8601ec8c")
+        #expect(ContentHash.fnv(AnySequence(Array("a".utf8))) == "af63dc4c8601ec8c")
+        let downloads = "https://files.example/a.csv\nhttps://files.example/b.json"
+        #expect(ContentHash.fnv(downloads.utf8) == ContentHash.fnv(AnySequence(Array(downloads.utf8))))
     }
 
     @Test func aStoredHashMatchesInItsOwnAlgorithm() {

@@ -32,20 +32,26 @@ public enum ContentHash {
         }
     }
 
-    /// FNV-1a of `bytes` as 16 hex digits: what fedcat stored before XXH64, and still the value of the match keys
-    /// built from hashes (`downloads`), which must stay equal across versions for records to merge.
     /// XXH64 of `bytes`, as a number (match keys are looked up by it, `KeyPostings`).
     public static func xxh64(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { XXH64.hash($0) }
     }
 
+    /// FNV-1a of `bytes` as 16 hex digits: what fedcat stored before XXH64, and still the value of the match keys
+    /// built from hashes (`downloads`), which must stay equal across versions for records to merge. Reads contiguous
+    /// bytes (a native string's UTF-8) through a buffer: a byte at a time through the sequence's iterator took a quarter
+    /// of the match keys' time (`perf` over `fedcat harvest`).
     public static func fnv(_ bytes: some Sequence<UInt8>) -> String {
+        digits(bytes.withContiguousStorageIfAvailable { fnv1a($0) } ?? fnv1a(bytes))
+    }
+
+    private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        return digits(hash)
+        return hash
     }
 
     /// Whether `stored` (a hash kept by this or an older fedcat, or nil when nothing was kept) is the hash of the

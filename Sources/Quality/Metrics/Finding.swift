@@ -20,11 +20,17 @@ public struct Finding: Sendable, Hashable, Codable {
         metric == .dcatAP ? "error" : metric.weight >= 20 ? "warning" : "info"
     }
 
-    /// One line for storage: metric, location and detail separated by tabs (tabs and newlines in the detail
-    /// become spaces).
+    /// One line for storage: metric, location and detail separated by tabs (tabs and line breaks in the detail,
+    /// CRLF included, become spaces).
     public var line: String {
-        let clean = detail.map { String($0.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
-        return [metric.rawValue, location, clean ?? ""].joined(separator: "\t")
+        var line = metric.rawValue + "\t" + location + "\t"
+        guard let detail else { return line }
+        if detail.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            line += String(detail.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        } else {
+            line += detail
+        }
+        return line
     }
 
     /// Reads `line`; nil for an unknown metric.

@@ -34,7 +34,15 @@ extension RecordScore {
     /// The shares as stored with a record's score, `metric=share` separated by `;` in metric order
     /// (`keywords=1;themes=0;…`), so a source's tally can be summed again from stored rows.
     public var sharesText: String {
-        Metric.allCases.compactMap { metric in shares[metric].map { "\(metric.rawValue)=\($0)" } }.joined(separator: ";")
+        var text = ""
+        for metric in Metric.allCases {
+            guard let share = shares[metric] else { continue }
+            if !text.isEmpty { text += ";" }
+            text += metric.rawValue + "="
+            // Most shares are all or nothing: their text without formatting a Double (as `"\(share)"` writes them).
+            text += share == 1 ? "1.0" : share == 0 && share.sign == .plus ? "0.0" : "\(share)"
+        }
+        return text
     }
 
     /// The score as far as a tally needs it (shares and the licence flag), from `sharesText`; unknown metrics and
