@@ -148,6 +148,36 @@ struct ClusterConsistencyTests {
         #expect(try Self.stored(store) == Self.fromScratch(store), "seed \(seed), after purging \(purged.id)")
     }
 
+    /// Walks from a few records at a time (a merge of a large source does): clusters that several slices reach come out
+    /// the same. Every record is first made to stand alone, then placed again, by the merge's way and the migration's.
+    @Test(arguments: [7, 8])
+    func clustersFormedSliceBySliceEqualClustersFromScratch(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        for source in Self.sources {
+            let records = (0..<12).map { index in
+                ("r\(index)", Draw(dois: (0...random.below(2)).map { _ in random.below(40) }, title: random.below(3) == 0 ? random.below(3) : nil))
+            }
+            try Self.harvest(store, source, records, previous: [:], batches: 1)
+        }
+        let formed = try Self.fromScratch(store)
+        #expect(formed.count > 5, "seed \(seed) makes too few clusters to test: \(formed)")
+        #expect(try Self.stored(store) == formed)
+        let scramble = "UPDATE records SET cluster_id = id, cluster_seq = NULL; DELETE FROM clusters"
+        try store.pool.write { db in
+            try db.execute(sql: scramble)
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM records ORDER BY id DESC")
+            try Clusters.update(affected: ids, removedClusters: [], slice: 3, db: db)
+        }
+        #expect(try Self.stored(store) == formed, "seed \(seed), by update")
+        try store.pool.write { db in
+            try db.execute(sql: scramble)
+            try Clusters.reformAll(slice: 5, db: db)
+        }
+        #expect(try Self.stored(store) == formed, "seed \(seed), by the migration")
+    }
+
     /// v21 forms every cluster again: what an older fedcat left behind (a record in a cluster no key holds it to, two
     /// records a key links standing alone, a row for a cluster of records gone) comes out as a clustering from scratch.
     @Test func theMigrationFormsStaleClustersAgain() throws {

@@ -13,28 +13,41 @@ enum Clusters {
     /// then writes the records whose cluster changed. Runs
     /// with the connection's triggers off and moves the full-text entries of the records whose rank changed in two
     /// statements at the end (see `FullTextBatch`), instead of one segment written per cluster.
+    ///
+    /// Walks from `slice` records at a time, so that a merge of a whole source holds the keys of a slice and what they
+    /// link to in memory, not the source's. Each walk places everything it reaches as a clustering from scratch would,
+    /// so a cluster two slices reach is written the same twice.
     static func update(affected: [String], seqs: [Int64] = [], removedClusters: Set<String>, formerKeys: [Int64] = [],
-                       db: Database) throws {
-        var moves = FullTextBatch.Moves()
-        try FullTextBatch.withoutTriggers(db) {
-            let walk = try ClusterWalk(ids: affected, seqs: seqs, clusters: removedClusters, formerKeys: formerKeys, db: db)
-            try write(walk, removedClusters: removedClusters, moves: &moves, db: db)
-        }
-        try moves.apply(db: db)
+                       slice: Int = 20_000, db: Database) throws {
+        var ids = affected[...], more = seqs[...]
+        var first = true
+        repeat {
+            let someIDs = ids.prefix(slice), someSeqs = more.prefix(slice - someIDs.count)
+            ids = ids.dropFirst(someIDs.count)
+            more = more.dropFirst(someSeqs.count)
+            var moves = FullTextBatch.Moves()
+            try FullTextBatch.withoutTriggers(db) {
+                let walk = try ClusterWalk(ids: Array(someIDs), seqs: Array(someSeqs), clusters: first ? removedClusters : [],
+                                           formerKeys: first ? formerKeys : [], db: db)
+                try write(walk, removedClusters: first ? removedClusters : [], moves: &moves, db: db)
+            }
+            try moves.apply(db: db)
+            first = false
+        } while !ids.isEmpty || !more.isEmpty
     }
 
-    /// Forms every cluster again from the match keys (schema v21): walks from the records 20,000 at a time, in `seq`
+    /// Forms every cluster again from the match keys (schema v21): walks from the records `slice` at a time, in `seq`
     /// order, and drops the `clusters` rows no record points at. A catalogue clustered before v21 could hold clusters a
     /// clustering from scratch would not: a key that a later record of the same source took up went on holding its
     /// cluster together, and a key that became a link when a record dropped it linked nothing.
-    static func reformAll(db: Database) throws {
+    static func reformAll(slice: Int = 20_000, db: Database) throws {
         try db.execute(sql: "DELETE FROM clusters WHERE id NOT IN (SELECT cluster_id FROM records WHERE cluster_id IS NOT NULL)")
         var after: Int64 = 0
         while true {
-            let slice = try Row.fetchAll(db, sql: "SELECT seq, id FROM records WHERE seq > ? ORDER BY seq LIMIT 20000", arguments: [after])
-            guard let last = slice.last else { return }
+            let some = try Row.fetchAll(db, sql: "SELECT seq, id FROM records WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, slice])
+            guard let last = some.last else { return }
             after = last["seq"]
-            try update(affected: slice.map { $0["id"] }, removedClusters: [], db: db)
+            try update(affected: some.map { $0["id"] }, removedClusters: [], slice: slice, db: db)
         }
     }
 
