@@ -1,4 +1,5 @@
 import CatalogModel
+import FeedParsing
 import Foundation
 import GRDB
 import Testing
@@ -176,6 +177,18 @@ struct ClusterConsistencyTests {
             try Clusters.reformAll(slice: 5, db: db)
         }
         #expect(try Self.stored(store) == formed, "seed \(seed), by the migration")
+        // A source's records and keys go (as a purge takes them), and the rest is placed again from two records or two
+        // former keys at a time.
+        try store.pool.write { db in
+            let clusters = try String.fetchAll(db, sql: "SELECT DISTINCT cluster_id FROM records WHERE source_id = 'north'")
+            let former = try KeyPostings.remove(keysWhere: "k.source_id = 'north'", db: db)
+            #expect(former.count > 4)
+            try db.execute(sql: "DELETE FROM record_keys WHERE source_id = 'north'; DELETE FROM records WHERE source_id = 'north'")
+            let remaining = try String.fetchAll(db, sql: "SELECT id FROM records WHERE cluster_id IN (SELECT value FROM json_each(?))",
+                                                arguments: [JSONWriter.string(.array(clusters.map { .string($0) }))])
+            try Clusters.update(affected: remaining, removedClusters: Set(clusters), formerKeys: former, slice: 2, db: db)
+        }
+        #expect(try Self.stored(store) == Self.fromScratch(store), "seed \(seed), after north went")
     }
 
     /// v21 forms every cluster again: what an older fedcat left behind (a record in a cluster no key holds it to, two

@@ -14,26 +14,27 @@ enum Clusters {
     /// with the connection's triggers off and moves the full-text entries of the records whose rank changed in two
     /// statements at the end (see `FullTextBatch`), instead of one segment written per cluster.
     ///
-    /// Walks from `slice` records at a time, so that a merge of a whole source holds the keys of a slice and what they
-    /// link to in memory, not the source's. Each walk places everything it reaches as a clustering from scratch would,
+    /// Walks from `slice` records (and `slice` former keys) at a time, so that a merge or a purge of a whole source
+    /// holds the keys of a slice and what they link to in memory, not the source's. Each walk places everything it reaches as a clustering from scratch would,
     /// so a cluster two slices reach is written the same twice.
     static func update(affected: [String], seqs: [Int64] = [], removedClusters: Set<String>, formerKeys: [Int64] = [],
                        slice: Int = 20_000, db: Database) throws {
-        var ids = affected[...], more = seqs[...]
+        var ids = affected[...], more = seqs[...], former = formerKeys[...]
         var first = true
         repeat {
-            let someIDs = ids.prefix(slice), someSeqs = more.prefix(slice - someIDs.count)
+            let someIDs = ids.prefix(slice), someSeqs = more.prefix(slice - someIDs.count), someFormer = former.prefix(slice)
             ids = ids.dropFirst(someIDs.count)
             more = more.dropFirst(someSeqs.count)
+            former = former.dropFirst(someFormer.count)
             var moves = FullTextBatch.Moves()
             try FullTextBatch.withoutTriggers(db) {
                 let walk = try ClusterWalk(ids: Array(someIDs), seqs: Array(someSeqs), clusters: first ? removedClusters : [],
-                                           formerKeys: first ? formerKeys : [], db: db)
+                                           formerKeys: Array(someFormer), db: db)
                 try write(walk, removedClusters: first ? removedClusters : [], moves: &moves, db: db)
             }
             try moves.apply(db: db)
             first = false
-        } while !ids.isEmpty || !more.isEmpty
+        } while !ids.isEmpty || !more.isEmpty || !former.isEmpty
     }
 
     /// Forms every cluster again from the match keys (schema v21): walks from the records `slice` at a time, in `seq`
