@@ -72,6 +72,19 @@ struct ClusterWalk {
         for seq in walking {
             for held in keysOf[seq] ?? [] where !resolved.contains(held.key) { open[held.hash, default: []].append(held.key) }
         }
+        // Keys two records of one source hold stay links to nothing until one of them drops the key (`key_saturated`).
+        for chunk in open.keys.sorted().chunked(20_000) {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT s.hash, s.kind, s.value FROM json_each(?) h CROSS JOIN key_saturated s ON s.hash = h.value
+                """, arguments: [Self.list(chunk)])
+            while let row = try rows.next() {
+                let hash: Int64 = row[0]
+                let key = Key(kind: row[1], value: row[2])
+                resolved.insert(key)
+                open[hash] = open[hash]?.filter { $0 != key }
+                if open[hash]?.isEmpty == true { open[hash] = nil }
+            }
+        }
         guard !open.isEmpty else { return }
         var postings: [Int64: [Int64]] = [:]
         let hashes = open.keys.sorted()
@@ -82,6 +95,7 @@ struct ClusterWalk {
             while let row = try rows.next() { postings[row[0], default: []].append(row[1]) }
         }
         try loadKeys(Set(postings.values.joined()).sorted(), db: db)
+        let saturate = try db.cachedStatement(sql: "INSERT OR IGNORE INTO key_saturated (hash, kind, value) VALUES (?, ?, ?)")
         var reached = Set<Int64>()
         for (hash, keys) in open {
             let seqs = Set(postings[hash] ?? [])
@@ -101,6 +115,7 @@ struct ClusterWalk {
                     graph.add(keyHeldBy: holders, strong: strong)
                     linked = holders
                 } else {
+                    if Set(holders.map(\.source)).count < holders.count { try saturate.execute(arguments: [hash, key.kind, key.value]) }
                     let before = holders.filter { !changed.contains($0.seq) }
                     linked = ClusterGraph.links(before) ? before : []
                 }

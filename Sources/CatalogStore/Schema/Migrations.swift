@@ -41,7 +41,10 @@ enum Migrations {
             StoredRecordJSON.register(db)
             try db.execute(sql: v20StagedFilterColumns)
         }
-        migrator.registerMigration("v21: clusters formed again from the match keys") { db in try Clusters.reformAll(db: db) }
+        migrator.registerMigration("v21: clusters formed again from the match keys") { db in
+            try db.execute(sql: KeyPostings.saturatedTable)
+            try Clusters.reformAll(db: db)
+        }
         return migrator
     }
 
