@@ -48,16 +48,16 @@ struct ClusterWalk {
         for chunk in ids.sorted().chunked(20_000) {
             try load(JSONWriter.string(.array(chunk.map { .string($0) })), by: "r.id", db: db)
         }
-        for chunk in seqs.sorted().chunked(20_000) { try load(Self.list(chunk), by: "r.seq", db: db) }
+        for chunk in seqs.sorted().chunked(20_000) { try load(NumberList.json(chunk), by: "r.seq", db: db) }
         changed = Set(pending)
         try loadClusters(clusters, db: db)
         var holders = Set<Int64>()
         for chunk in Set(formerKeys).sorted().chunked(20_000) {
             holders.formUnion(try Int64.fetchAll(db, sql: """
                 SELECT p.seq FROM json_each(?) h CROSS JOIN key_postings p ON \(KeyPostings.lookup("p", hash: "h.value"))
-                """, arguments: [Self.list(chunk)]))
+                """, arguments: [NumberList.json(chunk)]))
         }
-        for chunk in holders.sorted().chunked(20_000) { try load(Self.list(chunk), by: "r.seq", db: db) }
+        for chunk in holders.sorted().chunked(20_000) { try load(NumberList.json(chunk), by: "r.seq", db: db) }
         while !pending.isEmpty { try step(db) }
     }
 
@@ -76,7 +76,7 @@ struct ClusterWalk {
         for chunk in open.keys.sorted().chunked(20_000) {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.hash, s.kind, s.value FROM json_each(?) h CROSS JOIN key_saturated s ON s.hash = h.value
-                """, arguments: [Self.list(chunk)])
+                """, arguments: [NumberList.json(chunk)])
             while let row = try rows.next() {
                 let hash: Int64 = row[0]
                 let key = Key(kind: row[1], value: row[2])
@@ -91,7 +91,7 @@ struct ClusterWalk {
         for chunk in hashes.chunked(20_000) {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT h.value, p.seq FROM json_each(?) h CROSS JOIN key_postings p ON \(KeyPostings.lookup("p", hash: "h.value"))
-                """, arguments: [Self.list(chunk)])
+                """, arguments: [NumberList.json(chunk)])
             while let row = try rows.next() { postings[row[0], default: []].append(row[1]) }
         }
         try loadKeys(Set(postings.values.joined()).sorted(), db: db)
@@ -122,7 +122,7 @@ struct ClusterWalk {
                 for holder in linked where members[holder.seq] == nil { reached.insert(holder.seq) }
             }
         }
-        for chunk in reached.sorted().chunked(20_000) { try load(Self.list(chunk), by: "r.seq", db: db) }
+        for chunk in reached.sorted().chunked(20_000) { try load(NumberList.json(chunk), by: "r.seq", db: db) }
     }
 
     /// Reads the records whose `column` is one of the JSON array `list` and queues the new ones to be walked.
@@ -156,15 +156,11 @@ struct ClusterWalk {
         for chunk in missing.chunked(20_000) {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT k.seq, k.kind, k.value, k.strong, k.hash, k.source_id FROM json_each(?) j CROSS JOIN record_keys k ON k.seq = j.value
-                """, arguments: [Self.list(chunk)])
+                """, arguments: [NumberList.json(chunk)])
             while let row = try rows.next() {
                 keysOf[row[0], default: []].append(Held(key: Key(kind: row[1], value: row[2]), strong: row[3], hash: row[4], source: row[5]))
             }
         }
     }
 
-    /// A JSON array of the numbers, for `json_each`.
-    private static func list(_ numbers: some Sequence<Int64>) -> String {
-        "[" + numbers.map(String.init).joined(separator: ",") + "]"
-    }
 }

@@ -71,7 +71,7 @@ enum KeyPostings {
         for key in keys { byHash[key.hash, default: []].append(key.seq) }
         var shared = Set<Int64>()
         for chunk in byHash.keys.sorted().chunked(20_000) {
-            let list = "[" + chunk.map(String.init).joined(separator: ",") + "]"
+            let list = NumberList.json(chunk)
             for hash in try Int64.fetchAll(db, sql: """
                 SELECT h.value FROM json_each(?) h WHERE EXISTS (SELECT 1 FROM key_postings p WHERE \(lookup("p", hash: "h.value")) AND p.seq <= ?)
                 """, arguments: [list, above]) {
@@ -98,8 +98,10 @@ enum KeyPostings {
     @discardableResult
     static func remove(keysWhere condition: String, arguments: StatementArguments = [], db: Database) throws -> [Int64] {
         let hashes = try Int64.fetchAll(db, sql: "SELECT DISTINCT k.hash FROM record_keys k WHERE \(condition)", arguments: arguments)
-        let unsaturate = try db.cachedStatement(sql: "DELETE FROM key_saturated WHERE hash = ?")
-        for hash in hashes { try unsaturate.execute(arguments: [hash]) }
+        if !hashes.isEmpty {
+            try db.execute(sql: "DELETE FROM key_saturated WHERE hash IN (SELECT value FROM json_each(?))",
+                           arguments: [NumberList.json(hashes)])
+        }
         try db.execute(sql: """
             DELETE FROM key_postings WHERE (level, hash, seq) IN (
                 SELECT l.level, k.hash, k.seq FROM record_keys k, (SELECT 0 AS level UNION ALL SELECT 1) l WHERE \(condition))

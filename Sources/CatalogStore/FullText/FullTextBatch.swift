@@ -44,10 +44,10 @@ enum FullTextBatch {
             INSERT INTO records_fts(records_fts, rowid, \(columns))
             SELECT 'delete', rank_key, \(columns) FROM records
             WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY +rank_key
-            """, arguments: [jsonList(seqs)])
+            """, arguments: [NumberList.json(seqs)])
         try db.execute(sql: """
             DELETE FROM record_months WHERE rank_key IN (SELECT rank_key FROM records WHERE seq IN (SELECT value FROM json_each(?)))
-            """, arguments: [jsonList(seqs)])
+            """, arguments: [NumberList.json(seqs)])
     }
 
     /// Adds the entries of the records with a `seq` above `above` (the rows a batch inserted) and of those listed.
@@ -56,8 +56,8 @@ enum FullTextBatch {
         try db.execute(sql: """
             INSERT INTO records_fts(rowid, \(columns))
             SELECT rank_key, \(columns) FROM records WHERE seq > ?\(listed) ORDER BY +rank_key
-            """, arguments: seqs.isEmpty ? [above] : [above, jsonList(seqs)])
-        try addMonths("seq > ?\(listed)", arguments: seqs.isEmpty ? [above] : [above, jsonList(seqs)], db: db)
+            """, arguments: seqs.isEmpty ? [above] : [above, NumberList.json(seqs)])
+        try addMonths("seq > ?\(listed)", arguments: seqs.isEmpty ? [above] : [above, NumberList.json(seqs)], db: db)
     }
 
     /// Adds the months of the records `condition` selects (`RecordMonths`), as the full-text entries are added.
@@ -69,9 +69,6 @@ enum FullTextBatch {
             """, arguments: arguments)
     }
 
-    private static func jsonList(_ seqs: [Int64]) -> String {
-        "[" + seqs.map(String.init).joined(separator: ",") + "]"
-    }
 
     /// Records whose static rank a change is about to move (clusters forming or splitting change `cluster_seq`), with
     /// the rowid each has in the index now; `apply` moves them all in two statements.
@@ -102,8 +99,8 @@ enum FullTextBatch {
             try db.execute(sql: """
                 INSERT INTO records_fts(rowid, \(columns))
                 SELECT rank_key, \(columns) FROM records WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY +rank_key
-                """, arguments: [jsonList(moved)])
-            try addMonths("seq IN (SELECT value FROM json_each(?))", arguments: [jsonList(moved)], db: db)
+                """, arguments: [NumberList.json(moved)])
+            try addMonths("seq IN (SELECT value FROM json_each(?))", arguments: [NumberList.json(moved)], db: db)
         }
     }
 }

@@ -104,7 +104,7 @@ extension CatalogStore {
         try FullTextBatch.add(above: newAbove, seqs: present, db: db)
         var formerKeys: [Int64] = []
         if !replaced.isEmpty {
-            let seqs = JSONWriter.string(.array(replaced.map { .number(JSONNumber($0.seq)) }))
+            let seqs = NumberList.json(replaced.map(\.seq))
             try db.execute(sql: "DELETE FROM record_terms WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
             formerKeys = try KeyPostings.remove(keysWhere: "k.seq IN (SELECT value FROM json_each(?))", arguments: [seqs], db: db)
             try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
