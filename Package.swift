@@ -112,7 +112,7 @@ let package = Package(
                     dependencies: ["Harvesters", "CatalogModel", "FeedParsing", "Fetch", "LoopbackHTTP", "SamplePortal", "TestSupport", "Merge"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "CatalogStoreTests",
-                    dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["CatalogStore", "CatalogModel", "FeedParsing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
         .testTarget(name: "QualityTests",
                     dependencies: ["Quality", "Pipeline", "CatalogStore", "CatalogModel", "Normalise", "FeedParsing", "TestSupport",

@@ -3,6 +3,7 @@ import FeedParsing
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import CatalogStore
 
 /// Clusters are kept up to date batch by batch, yet must always be what clustering the whole catalogue from scratch
@@ -112,7 +113,7 @@ struct ClusterConsistencyTests {
 
     @Test(arguments: [1, 2, 3, 4, 5, 6])
     func incrementalClustersEqualClustersFromScratch(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         func draw() -> Draw {
             let dois = (0..<random.below(3)).map { _ in random.below(14) }
             return Draw(dois: dois, title: random.below(3) == 0 ? random.below(4) : nil)
@@ -153,7 +154,7 @@ struct ClusterConsistencyTests {
     /// the same. Every record is first made to stand alone, then placed again, by the merge's way and the migration's.
     @Test(arguments: [7, 8])
     func clustersFormedSliceBySliceEqualClustersFromScratch(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let fixture = try StoreFixture()
         let store = fixture.store
         for source in Self.sources {
@@ -245,19 +246,7 @@ struct ClusterConsistencyTests {
     }
 }
 
-/// A small seeded generator (SplitMix64), so that a failing catalogue can be built again.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
+    /// A number from 0 to `bound` - 1.
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
