@@ -11,6 +11,15 @@ static inline int fc_sqlite_enable_triggers(sqlite3 *db, int on) {
     return now;
 }
 
+/* Stops SQLite counting the memory it allocates (SQLITE_CONFIG_MEMSTATUS): the count takes a process-wide mutex
+   around every allocation, and this system's SQLite is built without its lookaside allocator, so every small object
+   goes through it. Nothing in fedcat reads the count (sqlite3_memory_used, soft heap limits). Only takes effect before
+   SQLite is initialised, that is before the process opens its first connection; returns SQLITE_OK then, and
+   SQLITE_MISUSE after, when it changes nothing. */
+static inline int fc_sqlite_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Binds a copy of `length` bytes of UTF-8 text (SQLITE_TRANSIENT, a macro Swift cannot import). */
 static inline int fc_sqlite_bind_text(sqlite3_stmt *statement, int index, const char *text, int length) {
     return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
