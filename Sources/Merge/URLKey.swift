@@ -80,6 +80,9 @@ extension URLKey {
 public enum DOIKey {
     /// The DOI in lower case (`10.1234/abc`), or nil when `text` holds none.
     public static func normalise(_ text: String) -> String? {
+        // Most identifiers (UUIDs, slugs, URLs) hold no "10." at all: finding that in the bytes is far cheaper than
+        // the lower-casing and search below, which took an eighth of the match keys' time.
+        guard holdsDOIPrefix(text.utf8) else { return nil }
         let lower = text.trimmed.lowercased()
         guard let range = lower.range(of: "10.") else { return nil }
         let prefix = lower[..<range.lowerBound]
@@ -89,6 +92,16 @@ public enum DOIKey {
               doi[doi.index(doi.startIndex, offsetBy: 3)..<slash].allSatisfy({ $0.isNumber || $0 == "." }),
               doi.index(after: slash) < doi.endIndex else { return nil }
         return String(doi)
+    }
+
+    /// Whether `utf8` contains the bytes of "10.", which every DOI starts with.
+    static func holdsDOIPrefix(_ utf8: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") && previous == (UInt8(ascii: "1"), UInt8(ascii: "0")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }
 

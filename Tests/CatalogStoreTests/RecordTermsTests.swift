@@ -49,6 +49,31 @@ struct RecordTermsTests {
     }
 }
 
+@Suite("A record's terms, as computed before they are written")
+struct RecordTermsOrderTests {
+    @Test func comeInKeyOrderEachOnceByItsBytes() {
+        var record = StoreFixture.record("a", title: "Dataset a")
+        var csv = Distribution(accessURL: "https://city.example/a.csv")
+        csv.format = "csv"
+        csv.mediaType = "text/csv"
+        var zip = Distribution(accessURL: "https://city.example/a.zip")
+        zip.format = "Shapefile"
+        zip.fileType = "http://publications.europa.eu/resource/authority/file-type/SHP"
+        record.distributions = [zip, csv, csv]
+        // "café" precomposed and decomposed: equal as Swift strings, two keys for SQLite's BINARY collation.
+        record.keywords = ["water", "caf\u{E9}", "cafe\u{301}", "air", "water"]
+        record.languages = ["EN"]
+        let terms = RecordTerms.terms(of: record).map { "\($0.field)=\($0.value)" }
+        #expect(terms == [
+            "format=CSV", "format=SHP", "format.raw=SHAPEFILE",
+            "keyword=air", "keyword=cafe\u{301}", "keyword=caf\u{E9}", "keyword=water",
+            "language=en", "language.facet=EN", "media=text/csv",
+        ])
+        let pairs = RecordTerms.terms(of: record)
+        #expect(Swift.zip(pairs, pairs.dropFirst()).allSatisfy { RecordTerms.Term.inKeyOrder($0, $1) })
+    }
+}
+
 /// The terms a merge inserts are computed in Swift (`RecordTerms`) since v8; they must be the rows the v7 SQL gives
 /// from the stored JSON, which the search side's `lower`/`upper` comparisons were written against.
 @Suite("Record terms computed in Swift equal the SQL ones")

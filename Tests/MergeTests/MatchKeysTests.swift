@@ -47,6 +47,8 @@ struct MatchKeysTests {
         ("https://doi.org/10.5061/DRYAD.1234", "10.5061/dryad.1234"),
         ("http://dx.doi.org/10.1000/xyz", "10.1000/xyz"),
         ("10.1000/xyz", "10.1000/xyz"),
+        ("  DOI:10.1000/ABC\n", "10.1000/abc"),
+        ("doi: 10.7910/dvn/10.5", "10.7910/dvn/10.5"),
     ])
     func dois(input: String, expected: String) {
         #expect(DOIKey.normalise(input) == expected)
@@ -55,6 +57,9 @@ struct MatchKeysTests {
     @Test func notDOIs() {
         #expect(DOIKey.normalise("version 10.2") == nil)
         #expect(DOIKey.normalise("https://example.org/10.1000/x") == nil)
+        #expect(DOIKey.normalise("3f2a9c1e-10-4b1e") == nil)
+        #expect(DOIKey.normalise("1.0.10/x") == nil)
+        #expect(DOIKey.normalise("") == nil)
     }
 
     static func record(_ source: String, _ local: String, title: String, publisher: String = "City",

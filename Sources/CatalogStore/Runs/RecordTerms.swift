@@ -23,15 +23,21 @@ public enum RecordTerms {
         static func inKeyOrder(_ a: Term, _ b: Term) -> Bool {
             a.field == b.field ? a.value.utf8.lexicographicallyPrecedes(b.value.utf8) : a.field.utf8.lexicographicallyPrecedes(b.field.utf8)
         }
+
+        /// The same field and value byte for byte, as SQLite's BINARY collation compares them (Swift's `==` also
+        /// equates different byte sequences of canonically equivalent text).
+        func sameBytes(as other: Term) -> Bool {
+            field.utf8.elementsEqual(other.field.utf8) && value.utf8.elementsEqual(other.value.utf8)
+        }
     }
 
+    /// The record's terms in the order of `record_terms`' key (`inKeyOrder`), each once. Repeats are dropped by
+    /// comparing bytes, as the table's key does, after sorting: hashing every term into a set took a third of this.
     static func terms(of record: CatalogRecord) -> [Term] {
-        var seen = Set<Term>()
         var terms: [Term] = []
         func add(_ field: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            let term = Term(field: field, value: value)
-            if seen.insert(term).inserted { terms.append(term) }
+            terms.append(Term(field: field, value: value))
         }
         for distribution in record.distributions {
             let published = distribution.format.map { asciiUpper(dropLeadingDots($0)) }
@@ -50,11 +56,21 @@ public enum RecordTerms {
             add("language.facet", language)
         }
         for keyword in record.keywords { add("keyword", keyword) }
+        terms.sort(by: Term.inKeyOrder)
         // `format:` matches `format` and `format.raw` alike, and no facet counts `format.raw`: a published format equal to
         // one of the record's format codes adds nothing. Most are (a CSV file published as "CSV"), and terms are most
         // of what a harvest writes row by row (19 of about 30 rows a CKAN package, 3.9 s of the writer's 19 s at
-        // 100,000), so those rows are left out.
-        return terms.filter { $0.field != "format.raw" || !seen.contains(Term(field: "format", value: $0.value)) }
+        // 100,000), so those rows are left out. `format` sorts before `format.raw`, so its values are known by then.
+        var unique: [Term] = []
+        unique.reserveCapacity(terms.count)
+        var formats: [String.UTF8View] = []
+        for term in terms {
+            if let last = unique.last, last.sameBytes(as: term) { continue }
+            if term.field == "format" { formats.append(term.value.utf8) }
+            if term.field == "format.raw" && formats.contains(where: { $0.elementsEqual(term.value.utf8) }) { continue }
+            unique.append(term)
+        }
+        return unique
     }
 
     /// The terms as a JSON array of `[field, value]` pairs, the form `run_staging.terms` keeps until the merge.

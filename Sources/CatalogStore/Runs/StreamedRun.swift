@@ -93,7 +93,7 @@ extension CatalogStore {
                     present.append(seq)
                     replaced.append((seq, id))
                 }
-                for term in encoded.termRows.sorted(by: RecordTerms.Term.inKeyOrder) { terms.append((seq, term)) }
+                for term in encoded.termRows { terms.append((seq, term)) }
                 for key in encoded.keyRows { keys.append((seq, key)) }
                 if let kept = item.kept {
                     try keepRaw.run(.text(sourceID), .text(item.localID), .blob(kept.bytes), .text(kept.codec),
@@ -110,7 +110,7 @@ extension CatalogStore {
             try db.execute(sql: "DELETE FROM record_keys WHERE seq IN (SELECT value FROM json_each(?))", arguments: [seqs])
         }
         // Terms and keys go in one row at a time, in the order of their table's key (the batch's records in order, each
-        // record's terms sorted), so each insert lands next to the one before it.
+        // record's terms sorted, as `RecordTerms.terms` gives them), so each insert lands next to the one before it.
         let addTerm = try RowInsert("INSERT OR IGNORE INTO record_terms (seq, field, value) VALUES (?, ?, ?)", db: db)
         for (seq, term) in terms { try addTerm.run(.int(seq), .text(term.field), .text(term.value)) }
         let addKey = try RowInsert("INSERT OR IGNORE INTO record_keys (seq, source_id, kind, value, strong, hash) VALUES (?, ?, ?, ?, ?, ?)", db: db)

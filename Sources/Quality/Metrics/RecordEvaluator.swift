@@ -14,7 +14,8 @@ public struct RecordEvaluator: Sendable {
     static let accessRightPrefix = "http://publications.europa.eu/resource/authority/access-right/"
 
     public func evaluate(_ record: CatalogRecord) -> RecordScore {
-        var shares: [Metric: Double] = [:]
+        // Sized for every metric at once: growing it as metrics are scored rehashed it three times a record.
+        var shares = [Metric: Double](minimumCapacity: Metric.allCases.count)
         var findings: [Finding] = []
         func whole(_ metric: Metric, _ passed: Bool, at location: String, detail: String? = nil) {
             shares[metric] = passed ? 1 : 0
