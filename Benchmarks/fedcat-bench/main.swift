@@ -17,7 +17,7 @@
 //                                           unless --no-normalise, the normalised record and its issues); mapped as of 1970
 //   fedcat-bench datajson FILE [--parse-only | --no-normalise]   a data.json streamed from the file, mapped, normalised;
 //                                           with the peak resident memory
-//   fedcat-bench payload DIR [--codec zstd|deflate]   compress each package of the CKAN pages in DIR as it is stored
+//   fedcat-bench payload DIR [--codec zstd|deflate] [--dictionary]   compress each package of the CKAN pages in DIR as it is stored
 import CatalogModel
 import CatalogStore
 import FeedParsing

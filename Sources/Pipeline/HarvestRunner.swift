@@ -45,6 +45,10 @@ public struct HarvestRunner: Sendable {
     /// as it stages them, overlapping the merge with the fetching; later harvests merge at their end, in one
     /// transaction, so a failed run changes nothing that was there.
     public var streamFirstHarvest = true
+    /// A source without a compression dictionary gets one trained on its first records (`CompressionDictionary`).
+    public var trainDictionary = true
+    /// Records sampled to train it (`DictionaryTrainer.records`).
+    public var dictionarySample = DictionaryTrainer().records
 
     public init(store: CatalogStore, gate: HostGate? = nil) {
         self.store = store
@@ -72,10 +76,14 @@ public struct HarvestRunner: Sendable {
         let queue = BlockingQueue<Item>(capacity: queueCapacity)
         // Records are scored by the harvester's thread while they are in memory; the tally is summed from the rows.
         let scoring = scoreQuality && linkChecker == nil ? RunScoring(sourceID: source.id, startedAt: started) : nil
-        let producer = Producer(source: source, known: known, normaliser: normaliser, scoring: scoring,
+        var producer = Producer(source: source, known: known, normaliser: normaliser, scoring: scoring,
                                 harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt,
-                                cancellation: cancellation, queue: queue)
-        let thread = Thread { producer.run() }
+                                cancellation: cancellation, queue: queue,
+                                dictionary: try store.compressionDictionary(sourceID: source.id))
+        producer.trainDictionary = trainDictionary
+        producer.dictionarySample = dictionarySample
+        let starting = producer
+        let thread = Thread { starting.run() }
         thread.stackSize = 8 << 20
         thread.start()
 
@@ -134,6 +142,8 @@ public struct HarvestRunner: Sendable {
             case .issue(let issue):
                 issues += 1
                 batch.issues.append(issue)
+            case .dictionary(let dictionary):
+                batch.dictionaries.append(dictionary)
             case .page(let report, let fetched):
                 counters = fetched
                 if let memo = report.memo { batch.pages.append(memo) }
@@ -211,6 +221,8 @@ enum Item: Sendable {
     case issue(RecordIssue)
     /// A page is done; the fetch counters so far.
     case page(PageReport, FetchCounters)
+    /// A compression dictionary trained on the source's first records, to write before the records that need it.
+    case dictionary(CompressionDictionary)
     /// The harvester ended; the fetch counters, and the CPU seconds its thread used.
     case finished(Result<GatherOutcome, HarvestError>, FetchCounters, cpu: Double)
 }

@@ -21,6 +21,12 @@ struct Producer: Sendable {
     let onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
     let cancellation: HarvestCancellation?
     let queue: BlockingQueue<Item>
+    /// The source's compression dictionary; nil when it has none yet, and then the run trains one on its first
+    /// records (`DictionaryTrainer`) unless `trainDictionary` is off.
+    let dictionary: CompressionDictionary?
+    var trainDictionary = true
+    /// Records the dictionary is trained on (`DictionaryTrainer.records`).
+    var dictionarySample = DictionaryTrainer().records
 
     func run() {
         let cpu = ThreadCPU.seconds()
@@ -90,12 +96,21 @@ struct Producer: Sendable {
         var pageURLs = Set<String>()
         /// CPU time of the harvester's own threads (`spent(cpuSeconds:)`).
         var cpuElsewhere = 0.0
+        /// What compresses the records now, and what trains it when the source had none.
+        var dictionary: CompressionDictionary?
+        var trainer: DictionaryTrainer?
 
         init(producer: Producer, mapper: any RecordMapper, fetcher: Fetcher) {
             self.producer = producer
             self.mapper = mapper
             self.fetcher = fetcher
             self.context = MappingContext(source: producer.source, harvestedAt: producer.harvestedAt)
+            self.dictionary = producer.dictionary
+            if producer.dictionary == nil && producer.trainDictionary {
+                var trainer = DictionaryTrainer()
+                trainer.records = producer.dictionarySample
+                self.trainer = trainer
+            }
             self.normalisation = NormalisationContext(
                 dateOrder: producer.source.options["date_order"].flatMap(NormalisationContext.DateOrder.init(rawValue:)) ?? .unknown)
         }
@@ -112,7 +127,7 @@ struct Producer: Sendable {
             }
             let (normalised, found) = producer.normaliser.normalise(record, context: normalisation)
             issues += found
-            let encoded = EncodedRecord(normalised)
+            let encoded = EncodedRecord(normalised, dictionary: dictionary)
             let localID = normalised.provenance.originalID
             let stored = producer.known[localID]
             // Hashes stored by an older fedcat are compared in their own algorithm (`ContentHash.matches`).
@@ -120,8 +135,23 @@ struct Producer: Sendable {
                 : ContentHash.matches(stored!.content, fresh: encoded.contentHash, bytes: { encoded.json.utf8() ?? [] }) ? .unchanged : .updated
             let rawChanged = !ContentHash.matches(stored?.payload, fresh: raw.payloadHash, bytes: { raw.payload })
             // The staged record keeps the payload's stored bytes only, not its parsed form.
-            try push(.record(StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
-                                          raw: rawChanged ? raw : nil), issues, producer.scoring?.row(normalised)))
+            let staged = StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
+                                      raw: rawChanged ? raw : nil, dictionary: dictionary)
+            if trainer != nil { try sample(raw: raw, encoded: encoded) }
+            try push(.record(staged, issues, producer.scoring?.row(normalised)))
+        }
+
+        /// Samples a record for the source's dictionary; once trained, the dictionary is known to this process, goes to
+        /// the writer ahead of the records compressed with it, and compresses the rest of the run.
+        private func sample(raw: RawRecord, encoded: EncodedRecord) throws(HarvestError) {
+            guard let json = encoded.json.utf8(), let trained = trainer?.add([raw.payload, json]) else {
+                if trainer?.isDone == true { trainer = nil }
+                return
+            }
+            trainer = nil
+            CompressionDictionaries.register(trained)
+            dictionary = trained
+            try push(.dictionary(trained))
         }
 
         func spent(cpuSeconds: Double) {

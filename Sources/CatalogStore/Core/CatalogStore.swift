@@ -62,6 +62,8 @@ public final class CatalogStore: Sendable {
                 }
             }
         }
+        // Frames compressed with a dictionary another process trains later are read with it from here.
+        CompressionDictionaries.addCatalogue(path: path)
         do {
             pool = try Self.open(path, configuration)
             if readOnly {

@@ -23,10 +23,12 @@ public enum PayloadCodec {
 
     /// The bytes to store and the codec's name, or the bytes themselves and nil when not worth compressing.
     /// `method` is Zstandard but for measuring the older DEFLATE.
-    public static func encode(_ bytes: [UInt8], method: Method = .zstd) -> (bytes: [UInt8], codec: String?) {
+    /// `dictionary`, when given, is the source's (`CompressionDictionary`); the frame names it.
+    public static func encode(_ bytes: [UInt8], method: Method = .zstd,
+                              dictionary: CompressionDictionary? = nil) -> (bytes: [UInt8], codec: String?) {
         guard bytes.count >= threshold else { return (bytes, nil) }
         let packed = switch method {
-        case .zstd: compress(bytes)
+        case .zstd: compress(bytes, dictionary: dictionary)
         case .deflate: deflate(bytes)
         }
         guard let packed, packed.count < bytes.count else { return (bytes, nil) }
@@ -46,15 +48,22 @@ public enum PayloadCodec {
     // MARK: Zstandard
 
     /// Compression contexts kept for reuse: making one per payload costs as much as compressing it.
-    private static let contexts = ContextPool()
+    private static let contexts = ContextPool(make: { ZSTD_createCCtx() })
+    /// Decompression contexts for frames compressed with a dictionary (`ZSTD_decompress` makes its own for others).
+    private static let decompressionContexts = ContextPool(make: { ZSTD_createDCtx() })
 
     private final class ContextPool: @unchecked Sendable {
         private let lock = NSLock()
         private var free: [OpaquePointer] = []
+        private let make: () -> OpaquePointer?
+
+        init(make: @escaping () -> OpaquePointer?) {
+            self.make = make
+        }
 
         func with<T>(_ body: (OpaquePointer) -> T) -> T? {
             lock.lock()
-            let context = free.popLast() ?? ZSTD_createCCtx()
+            let context = free.popLast() ?? make()
             lock.unlock()
             guard let context else { return nil }
             let result = body(context)
@@ -65,12 +74,17 @@ public enum PayloadCodec {
         }
     }
 
-    static func compress(_ input: [UInt8]) -> [UInt8]? {
+    static func compress(_ input: [UInt8], dictionary: CompressionDictionary? = nil) -> [UInt8]? {
         contexts.with { context -> [UInt8]? in
             var failed = false
             let output = [UInt8](unsafeUninitializedCapacity: ZSTD_compressBound(input.count)) { target, count in
                 let written = input.withUnsafeBytes { source in
-                    ZSTD_compressCCtx(context, target.baseAddress, target.count, source.baseAddress, source.count, 1)
+                    if let dictionary {
+                        ZSTD_compress_usingCDict(context, target.baseAddress, target.count, source.baseAddress, source.count,
+                                                 dictionary.compression)
+                    } else {
+                        ZSTD_compressCCtx(context, target.baseAddress, target.count, source.baseAddress, source.count, 1)
+                    }
                 }
                 failed = ZSTD_isError(written) != 0
                 count = failed ? 0 : written
@@ -79,12 +93,34 @@ public enum PayloadCodec {
         } ?? nil
     }
 
+    /// The id of the dictionary a Zstandard frame was compressed with (`CompressionDictionary.id`); 0 for none.
+    public static func dictionaryID(ofFrame bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { ZSTD_getDictID_fromFrame($0.baseAddress, $0.count) }
+    }
+
+    /// The bytes of a frame, with the dictionary it names (`CompressionDictionaries`); nil when the frame is damaged
+    /// or names a dictionary no catalogue opened has.
     static func decompress(_ input: [UInt8]) -> [UInt8]? {
-        let size = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
+        input.withUnsafeBytes { decompress($0) }
+    }
+
+    static func decompress(_ source: UnsafeRawBufferPointer) -> [UInt8]? {
+        let size = ZSTD_getFrameContentSize(source.baseAddress, source.count)
         guard fc_zstd_content_size_is_known(size) != 0, size <= UInt64(largestPayload) else { return nil }
+        let dictionaryID = ZSTD_getDictID_fromFrame(source.baseAddress, source.count)
+        var dictionary: CompressionDictionary?
+        if dictionaryID != 0 {
+            guard let known = CompressionDictionaries.dictionary(id: dictionaryID) else { return nil }
+            dictionary = known
+        }
         var output = [UInt8](repeating: 0, count: Int(size))
-        let read = input.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { target in
+        let read = output.withUnsafeMutableBytes { target in
+            if let dictionary {
+                decompressionContexts.with { context in
+                    ZSTD_decompress_usingDDict(context, target.baseAddress, target.count, source.baseAddress, source.count,
+                                               dictionary.decompression)
+                } ?? -1 // an error code: no context
+            } else {
                 ZSTD_decompress(target.baseAddress, target.count, source.baseAddress, source.count)
             }
         }

@@ -21,7 +21,7 @@ public struct PurgeCounts: Sendable, Hashable, Encodable {
 extension CatalogStore {
     /// Deletes everything the catalogue holds of `sourceID` (records and their index and term rows, raw records,
     /// match keys, issues, runs with what they staged and their quality scores, remembered pages, withdrawn-record
-    /// entries, schedule state and locks, the source row) in one transaction, then
+    /// entries, schedule state and locks, compression dictionaries, the source row) in one transaction, then
     /// clusters again the records of other sources that shared a cluster with them.
     public func purge(sourceID: String) throws(StoreError) -> PurgeCounts {
         try write("purging source '\(sourceID)'") { db in
@@ -46,6 +46,8 @@ extension CatalogStore {
             _ = try delete("DELETE FROM quality_runs WHERE source_id = ?")
             _ = try delete("DELETE FROM schedule_state WHERE source_id = ?")
             _ = try delete("DELETE FROM schedule_locks WHERE source_id = ?")
+            // Trained on its records, so holding fragments of them; nothing else was compressed with them.
+            _ = try delete("DELETE FROM compression_dictionaries WHERE source_id = ?")
             _ = try delete("DELETE FROM sources WHERE id = ?")
             var remaining: [String] = []
             for chunk in Array(clusters).chunked(500) {

@@ -29,13 +29,14 @@ public struct EncodedRecord: Sendable {
     var termRows: [RecordTerms.Term]
     public var rank: CanonicalRank
 
-    public init(_ record: CatalogRecord) {
+    /// `dictionary` is the source's, when it has one (`CompressionDictionary`).
+    public init(_ record: CatalogRecord, dictionary: CompressionDictionary? = nil) {
         var stable = record
         stable.provenance.harvestedAt = Date(timeIntervalSince1970: 0)
         stable.provenance.contentHash = ""
         stable.provenance.rawHash = ""
         let bytes = RecordJSON.encode(stable)
-        json = StoredRecordJSON(utf8: bytes)
+        json = StoredRecordJSON(utf8: bytes, dictionary: dictionary)
         contentHash = ContentHash.hex(bytes)
         modified = record.modified?.display
         ftsTitle = Self.joined(record.title)

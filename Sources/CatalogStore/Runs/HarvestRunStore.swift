@@ -84,6 +84,7 @@ extension CatalogStore {
     /// clusters) in the same transaction, and stages only what the end of the run counts.
     public func stage(runID: Int64, sourceID: String, batch: StageBatch, at date: Date, direct: Bool = false) throws(StoreError) {
         try write("staging records of '\(sourceID)'") { db in
+            try Self.insert(dictionaries: batch.dictionaries, sourceID: sourceID, at: date, db: db)
             if direct {
                 try Self.streamIn(batch.records, runID: runID, sourceID: sourceID, at: date, db: db)
             } else {
@@ -303,6 +304,27 @@ extension CatalogStore {
             UPDATE harvest_runs SET pages = ?, requests = ?, bytes = ?, not_modified = ?, retries = ?, unchanged_pages = ? WHERE id = ?
             """, arguments: [counters.pages, counters.requests, counters.bytes, counters.notModified, counters.retries,
                              counters.unchangedPages, runID])
+    }
+
+    /// Keeps the dictionaries `sourceID`'s harvest trained (see `CompressionDictionary`).
+    static func insert(dictionaries: [CompressionDictionary], sourceID: String, at date: Date, db: Database) throws {
+        for dictionary in dictionaries {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO compression_dictionaries (id, source_id, trained_at, samples, bytes) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [Int64(dictionary.id), sourceID, Timestamp.text(date), dictionary.samples, Data(dictionary.bytes)])
+        }
+    }
+
+    /// The dictionary `sourceID`'s records are compressed with: the last one its harvests trained, or nil.
+    public func compressionDictionary(sourceID: String) throws(StoreError) -> CompressionDictionary? {
+        let bytes = try read("reading the compression dictionary of '\(sourceID)'") { db in
+            try Data.fetchOne(db, sql: """
+                SELECT bytes FROM compression_dictionaries WHERE source_id = ? ORDER BY trained_at DESC, rowid DESC LIMIT 1
+                """, arguments: [sourceID])
+        }
+        guard let bytes, let dictionary = CompressionDictionary(bytes: [UInt8](bytes)) else { return nil }
+        CompressionDictionaries.register(dictionary)
+        return dictionary
     }
 
     static func insert(issues: [RecordIssue], runID: Int64, sourceID: String, db: Database) throws {

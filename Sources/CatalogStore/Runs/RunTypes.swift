@@ -20,11 +20,13 @@ public struct StagedRecord: Sendable {
     /// About what the record will write: its stored JSON and kept payload, in bytes (both as compressed).
     public var bytes: Int { (encoded?.json.storedCount ?? 0) + (kept?.bytes.count ?? 0) }
 
-    public init(localID: String, change: Change, encoded: EncodedRecord?, raw: RawRecord?) {
+    /// `dictionary` compresses the payload: the source's, when it has one (`CompressionDictionary`).
+    public init(localID: String, change: Change, encoded: EncodedRecord?, raw: RawRecord?,
+                dictionary: CompressionDictionary? = nil) {
         self.localID = localID
         self.change = change
         self.encoded = encoded
-        kept = raw.map(KeptPayload.init)
+        kept = raw.map { KeptPayload($0, dictionary: dictionary) }
     }
 }
 
@@ -36,8 +38,8 @@ struct KeptPayload: Sendable {
     let mediaType: String
     let pageURL: String
 
-    init(_ raw: RawRecord) {
-        (bytes, codec) = PayloadCodec.encode(raw.payload)
+    init(_ raw: RawRecord, dictionary: CompressionDictionary? = nil) {
+        (bytes, codec) = PayloadCodec.encode(raw.payload, dictionary: dictionary)
         payloadHash = raw.payloadHash
         mediaType = raw.mediaType
         pageURL = raw.pageURL
@@ -73,10 +75,12 @@ public struct StageBatch: Sendable {
     /// Where to resume after this batch (the harvester's paging state), when the batch ends a page.
     public var checkpoint: String?
     public var counters: FetchCounters?
+    /// Dictionaries trained since the last batch, written before its records (which may need them).
+    public var dictionaries: [CompressionDictionary] = []
 
     public init() {}
 
-    public var isEmpty: Bool { records.isEmpty && issues.isEmpty && pages.isEmpty && checkpoint == nil }
+    public var isEmpty: Bool { records.isEmpty && issues.isEmpty && pages.isEmpty && checkpoint == nil && dictionaries.isEmpty }
 }
 
 /// A run that was killed or failed and goes on from its checkpoint.

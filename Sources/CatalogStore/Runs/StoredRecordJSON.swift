@@ -18,9 +18,9 @@ public struct StoredRecordJSON: Sendable, Equatable {
 
     let column: Column
 
-    /// The JSON `utf8`, compressed when that is worth it.
-    public init(utf8: [UInt8]) {
-        let (bytes, codec) = PayloadCodec.encode(utf8)
+    /// The JSON `utf8`, compressed when that is worth it, with the source's `dictionary` when it has one.
+    public init(utf8: [UInt8], dictionary: CompressionDictionary? = nil) {
+        let (bytes, codec) = PayloadCodec.encode(utf8, dictionary: dictionary)
         column = codec == nil ? .text(String(decoding: utf8, as: UTF8.self)) : .zstd(bytes)
     }
 

@@ -45,6 +45,9 @@ enum Migrations {
             try db.execute(sql: KeyPostings.saturatedTable)
             try Clusters.reformAll(db: db)
         }
+        migrator.registerMigration("v22: compression dictionaries trained per source") { db in
+            try db.execute(sql: v22CompressionDictionaries)
+        }
         return migrator
     }
 
