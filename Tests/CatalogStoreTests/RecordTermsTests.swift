@@ -1,6 +1,7 @@
 import CatalogModel
 @testable import CatalogStore
 import GRDB
+import TestSupport
 import Testing
 
 @Suite("Record terms for filters and facets")
@@ -51,6 +52,18 @@ struct RecordTermsTests {
 
 @Suite("A record's terms, as computed before they are written")
 struct RecordTermsOrderTests {
+    @Test func bytesCompareAsSQLiteComparesThem() {
+        var random = SeededGenerator(seed: 7)
+        let pieces = ["", "a", "A", "csv", "CSV", "caf\u{E9}", "cafe\u{301}", "\u{1F600}", "z", " ", "long text of a theme label"]
+        for _ in 0..<2_000 {
+            let a = (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let b = (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let order = RecordTerms.compareBytes(a, b)
+            #expect((order < 0) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+            #expect((order == 0) == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
+        }
+    }
+
     @Test func comeInKeyOrderEachOnceByItsBytes() {
         var record = StoreFixture.record("a", title: "Dataset a")
         var csv = Distribution(accessURL: "https://city.example/a.csv")

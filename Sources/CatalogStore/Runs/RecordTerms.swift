@@ -1,4 +1,5 @@
 import CatalogModel
+import Foundation
 import FeedParsing
 
 /// A record's `record_terms` rows (the values `format:`, `theme:` and `language:` filter on and the facets count),
@@ -21,14 +22,31 @@ public enum RecordTerms {
 
         /// SQLite's order of the `(field, value)` key: their UTF-8 bytes, field first.
         static func inKeyOrder(_ a: Term, _ b: Term) -> Bool {
-            a.field == b.field ? a.value.utf8.lexicographicallyPrecedes(b.value.utf8) : a.field.utf8.lexicographicallyPrecedes(b.field.utf8)
+            let fields = compareBytes(a.field, b.field)
+            return fields == 0 ? compareBytes(a.value, b.value) < 0 : fields < 0
         }
 
         /// The same field and value byte for byte, as SQLite's BINARY collation compares them (Swift's `==` also
         /// equates different byte sequences of canonically equivalent text).
         func sameBytes(as other: Term) -> Bool {
-            field.utf8.elementsEqual(other.field.utf8) && value.utf8.elementsEqual(other.value.utf8)
+            compareBytes(field, other.field) == 0 && compareBytes(value, other.value) == 0
         }
+    }
+
+    /// The order of `a` and `b`'s UTF-8 bytes (negative, zero, positive), as SQLite's BINARY collation gives it: with
+    /// `memcmp` over the strings' own storage when it is contiguous, as for every native string; stepping through two
+    /// UTF-8 views took a third of computing a record's terms.
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
+                return order != 0 ? order : x.count - y.count
+            }
+        }
+        if let fast = fast ?? nil { return fast }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     /// The record's terms in the order of `record_terms`' key (`inKeyOrder`), each once. Repeats are dropped by
@@ -63,11 +81,11 @@ public enum RecordTerms {
         // 100,000), so those rows are left out. `format` sorts before `format.raw`, so its values are known by then.
         var unique: [Term] = []
         unique.reserveCapacity(terms.count)
-        var formats: [String.UTF8View] = []
+        var formats: [String] = []
         for term in terms {
             if let last = unique.last, last.sameBytes(as: term) { continue }
-            if term.field == "format" { formats.append(term.value.utf8) }
-            if term.field == "format.raw" && formats.contains(where: { $0.elementsEqual(term.value.utf8) }) { continue }
+            if term.field == "format" { formats.append(term.value) }
+            if term.field == "format.raw" && formats.contains(where: { compareBytes($0, term.value) == 0 }) { continue }
             unique.append(term)
         }
         return unique
@@ -111,16 +129,20 @@ public enum RecordTerms {
     }
 
     static func dropLeadingDots(_ text: String) -> String {
-        String(text.drop { $0 == "." })
+        // The usual format ("CSV") has none: returned as it is, without walking its characters.
+        guard text.utf8.first == UInt8(ascii: ".") else { return text }
+        return String(text.drop { $0 == "." })
     }
 
     static func asciiLower(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        let upper = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x41 && $0 <= 0x5A } }
+        guard upper ?? text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
         return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     static func asciiUpper(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return text }
+        let lower = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x61 && $0 <= 0x7A } }
+        guard lower ?? text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return text }
         return String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }, as: UTF8.self)
     }
 }
