@@ -127,24 +127,27 @@ struct Producer: Sendable {
             }
             let (normalised, found) = producer.normaliser.normalise(record, context: normalisation)
             issues += found
-            let encoded = EncodedRecord(normalised, dictionary: dictionary)
+            let content = EncodedRecord.Content(normalised)
             let localID = normalised.provenance.originalID
             let stored = producer.known[localID]
             // Hashes stored by an older fedcat are compared in their own algorithm (`ContentHash.matches`).
             let change: StagedRecord.Change = stored == nil ? .added
-                : ContentHash.matches(stored!.content, fresh: encoded.contentHash, bytes: { encoded.json.utf8() ?? [] }) ? .unchanged : .updated
+                : ContentHash.matches(stored!.content, fresh: content.hash, bytes: { content.bytes }) ? .unchanged : .updated
             let rawChanged = !ContentHash.matches(stored?.payload, fresh: raw.payloadHash, bytes: { raw.payload })
+            // An unchanged record is not encoded further: its keys, terms and compressed JSON are those stored. On a
+            // page re-read because another record on it changed, that is most records.
+            let encoded = change == .unchanged ? nil : EncodedRecord(normalised, content: content, dictionary: dictionary)
             // The staged record keeps the payload's stored bytes only, not its parsed form.
-            let staged = StagedRecord(localID: localID, change: change, encoded: change == .unchanged ? nil : encoded,
-                                      raw: rawChanged ? raw : nil, dictionary: dictionary)
-            if trainer != nil { try sample(raw: raw, encoded: encoded) }
+            let staged = StagedRecord(localID: localID, change: change, encoded: encoded, raw: rawChanged ? raw : nil,
+                                      dictionary: dictionary)
+            if trainer != nil { try sample(raw: raw, json: content.bytes) }
             try push(.record(staged, issues, producer.scoring?.row(normalised)))
         }
 
         /// Samples a record for the source's dictionary; once trained, the dictionary is known to this process, goes to
         /// the writer ahead of the records compressed with it, and compresses the rest of the run.
-        private func sample(raw: RawRecord, encoded: EncodedRecord) throws(HarvestError) {
-            guard let json = encoded.json.utf8(), let trained = trainer?.add([raw.payload, json]) else {
+        private func sample(raw: RawRecord, json: [UInt8]) throws(HarvestError) {
+            guard let trained = trainer?.add([raw.payload, json]) else {
                 if trainer?.isDone == true { trainer = nil }
                 return
             }

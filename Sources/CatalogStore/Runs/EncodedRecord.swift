@@ -29,15 +29,29 @@ public struct EncodedRecord: Sendable {
     var termRows: [RecordTerms.Term]
     public var rank: CanonicalRank
 
-    /// `dictionary` is the source's, when it has one (`CompressionDictionary`).
-    public init(_ record: CatalogRecord, dictionary: CompressionDictionary? = nil) {
-        var stable = record
-        stable.provenance.harvestedAt = Date(timeIntervalSince1970: 0)
-        stable.provenance.contentHash = ""
-        stable.provenance.rawHash = ""
-        let bytes = RecordJSON.encode(stable)
-        json = StoredRecordJSON(utf8: bytes, dictionary: dictionary)
-        contentHash = ContentHash.hex(bytes)
+    /// A record's JSON as stored (less harvest time and hashes) and its content hash: all a harvest needs to tell an
+    /// unchanged record, before it encodes the rest (match keys, terms, compression) for the changed ones only.
+    public struct Content: Sendable {
+        /// The JSON, uncompressed.
+        public let bytes: [UInt8]
+        public let hash: String
+
+        public init(_ record: CatalogRecord) {
+            var stable = record
+            stable.provenance.harvestedAt = Date(timeIntervalSince1970: 0)
+            stable.provenance.contentHash = ""
+            stable.provenance.rawHash = ""
+            bytes = RecordJSON.encode(stable)
+            hash = ContentHash.hex(bytes)
+        }
+    }
+
+    /// `dictionary` is the source's, when it has one (`CompressionDictionary`); `content`, the record's, when worked
+    /// out already.
+    public init(_ record: CatalogRecord, content: Content? = nil, dictionary: CompressionDictionary? = nil) {
+        let content = content ?? Content(record)
+        json = StoredRecordJSON(utf8: content.bytes, dictionary: dictionary)
+        contentHash = content.hash
         modified = record.modified?.display
         ftsTitle = Self.joined(record.title)
         ftsDescription = record.description.map(Self.joined)
