@@ -141,7 +141,9 @@ struct Producer: Sendable {
             let staged = StagedRecord(localID: localID, change: change, encoded: encoded, raw: rawChanged ? raw : nil,
                                       dictionary: dictionary)
             if trainer != nil { try sample(raw: raw, json: content.bytes) }
-            try push(.record(staged, issues, producer.scoring?.row(normalised)))
+            // An unchanged record keeps its score: after the merge it takes its row from the previous run, as the
+            // records of unchanged pages do (`completeQualityRows`, which scores every record again when a row is missing).
+            try push(.record(staged, issues, change == .unchanged ? nil : producer.scoring?.row(normalised)))
         }
 
         /// Samples a record for the source's dictionary; once trained, the dictionary is known to this process, goes to

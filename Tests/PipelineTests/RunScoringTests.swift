@@ -51,7 +51,8 @@ struct RunScoringTests {
         let firstTally = try Self.storedTally(store, run: firstRun)
         #expect(firstTally.records == 9)
 
-        // Page 3 changes (p8 gains tags and a licence); pages 1 and 2 are not parsed again.
+        // Page 3 changes (p8 gains tags and a licence); pages 1 and 2 are not parsed again, and p7 and p9, unchanged on
+        // the page read again, are not scored again: all three carry their rows from the first run.
         try portal.load(try Self.folder(tagged: [1, 8]))
         let second = try HarvestRunner(store: store).run(source)
         #expect(second.updated == 1)
