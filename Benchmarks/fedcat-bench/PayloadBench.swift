@@ -5,7 +5,7 @@ import Harvesters
 /// `fedcat-bench payload DIR [--codec zstd|deflate] [--dictionary]`: the packages of every CKAN page in DIR, cut as the
 /// harvester cuts them, compressed one by one as the store keeps them (`PayloadCodec`). Prints the time per package and
 /// the stored size over the fetched size; the pages are read and cut before the clock starts. With `--dictionary`, a
-/// dictionary is trained on the first packages (`DictionaryTrainer.records`) and compresses the others.
+/// dictionary is trained on the first packages (`DictionaryTrainer.sampledRecords`) and compresses the others.
 func payloadBench(_ arguments: [String]) {
     guard let directory = arguments.first else { fail("usage: fedcat-bench payload DIR [--codec zstd|deflate] [--dictionary]") }
     var method = PayloadCodec.Method.zstd
@@ -26,12 +26,12 @@ func payloadBench(_ arguments: [String]) {
     var training = 0.0
     if arguments.contains("--dictionary") {
         guard method == .zstd else { fail("--dictionary is for --codec zstd") }
-        let trainer = DictionaryTrainer()
+        let sampled = DictionaryTrainer.sampledRecords
         let started = now()
-        dictionary = CompressionDictionary.train(Array(payloads.prefix(trainer.records)))
+        dictionary = CompressionDictionary.train(Array(payloads.prefix(sampled)))
         training = now() - started
-        guard dictionary != nil else { fail("no dictionary could be trained on the first \(trainer.records) packages") }
-        payloads.removeFirst(min(trainer.records, payloads.count))
+        guard dictionary != nil else { fail("no dictionary could be trained on the first \(sampled) packages") }
+        payloads.removeFirst(min(sampled, payloads.count))
     }
     var fetched = 0, stored = 0
     let start = now()

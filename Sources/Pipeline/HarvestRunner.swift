@@ -48,7 +48,7 @@ public struct HarvestRunner: Sendable {
     /// A source without a compression dictionary gets one trained on its first records (`CompressionDictionary`).
     public var trainDictionary = true
     /// Records sampled to train it (`DictionaryTrainer.records`).
-    public var dictionarySample = DictionaryTrainer().records
+    public var dictionarySample = DictionaryTrainer.sampledRecords
 
     public init(store: CatalogStore, gate: HostGate? = nil) {
         self.store = store
@@ -76,14 +76,12 @@ public struct HarvestRunner: Sendable {
         let queue = BlockingQueue<Item>(capacity: queueCapacity)
         // Records are scored by the harvester's thread while they are in memory; the tally is summed from the rows.
         let scoring = scoreQuality && linkChecker == nil ? RunScoring(sourceID: source.id, startedAt: started) : nil
-        var producer = Producer(source: source, known: known, normaliser: normaliser, scoring: scoring,
+        let dictionary = try store.compressionDictionary(sourceID: source.id)
+        let producer = Producer(source: source, known: known, normaliser: normaliser, scoring: scoring,
                                 harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt,
-                                cancellation: cancellation, queue: queue,
-                                dictionary: try store.compressionDictionary(sourceID: source.id))
-        producer.trainDictionary = trainDictionary
-        producer.dictionarySample = dictionarySample
-        let starting = producer
-        let thread = Thread { starting.run() }
+                                cancellation: cancellation, queue: queue, dictionary: dictionary,
+                                trainer: dictionary == nil && trainDictionary ? DictionaryTrainer(records: dictionarySample) : nil)
+        let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20
         thread.start()
 

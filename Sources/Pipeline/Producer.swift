@@ -21,12 +21,10 @@ struct Producer: Sendable {
     let onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
     let cancellation: HarvestCancellation?
     let queue: BlockingQueue<Item>
-    /// The source's compression dictionary; nil when it has none yet, and then the run trains one on its first
-    /// records (`DictionaryTrainer`) unless `trainDictionary` is off.
+    /// The source's compression dictionary, or nil when it has none yet.
     let dictionary: CompressionDictionary?
-    var trainDictionary = true
-    /// Records the dictionary is trained on (`DictionaryTrainer.records`).
-    var dictionarySample = DictionaryTrainer().records
+    /// What trains one on the run's first records when the source has none; nil when none is to be trained.
+    let trainer: DictionaryTrainer?
 
     func run() {
         let cpu = ThreadCPU.seconds()
@@ -106,11 +104,7 @@ struct Producer: Sendable {
             self.fetcher = fetcher
             self.context = MappingContext(source: producer.source, harvestedAt: producer.harvestedAt)
             self.dictionary = producer.dictionary
-            if producer.dictionary == nil && producer.trainDictionary {
-                var trainer = DictionaryTrainer()
-                trainer.records = producer.dictionarySample
-                self.trainer = trainer
-            }
+            self.trainer = producer.trainer
             self.normalisation = NormalisationContext(
                 dateOrder: producer.source.options["date_order"].flatMap(NormalisationContext.DateOrder.init(rawValue:)) ?? .unknown)
         }

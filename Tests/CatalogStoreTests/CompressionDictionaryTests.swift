@@ -52,8 +52,7 @@ struct CompressionDictionaryTests {
     }
 
     @Test func theTrainerTrainsOnceAfterItsRecords() {
-        var trainer = DictionaryTrainer()
-        trainer.records = 50
+        var trainer = DictionaryTrainer(records: 50)
         var trained: [CompressionDictionary] = []
         for sample in Self.samples(120) {
             if let dictionary = trainer.add([sample, Array(sample.reversed())]) { trained.append(dictionary) }
