@@ -16,7 +16,7 @@ public enum RecordTerms {
     /// in memory: 5.7 s of CPU with `IN`, 3.2 s with `OR`, 3.7 s for a full index).
     public static let filteredFields = "(field = 'format' OR field = 'format.raw' OR field = 'media' OR field = 'theme' OR field = 'language')"
 
-    struct Term: Hashable {
+    struct Term: Sendable {
         let field: String
         let value: String
 
