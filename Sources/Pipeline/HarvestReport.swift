@@ -22,8 +22,9 @@ public struct HarvestReport: Sendable, Hashable, Encodable {
     /// The run wrote its records into the catalogue as it went (a source's first harvest), not all at its end.
     public var streamed = false
     /// Where the run's time went, in seconds: `gather` (fetch, parse, map, normalise and stage, overlapped), with the
-    /// CPU time of its two threads, `gather.cpu.harvester` (fetch to compressed payload) and `gather.cpu.writer` (the
-    /// transactions): the busier one sets the pace; `merge` (into the catalogue, its index and clusters, in one
+    /// CPU time of its three threads, `gather.cpu.harvester` (fetch to normalised record), `gather.cpu.encoder`
+    /// (encoded, scored and compressed) and `gather.cpu.writer` (the transactions): on two cores, their sum over two
+    /// or the busiest one sets the pace; `merge` (into the catalogue, its index and clusters, in one
     /// transaction), `quality` (scoring the source) and `index.compact` (merging the full-text index's segments when the
     /// run left more than a few, see `FullTextCompaction`).
     public var phases: [String: Double] = [:]

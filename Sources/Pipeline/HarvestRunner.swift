@@ -5,8 +5,8 @@ import Foundation
 import Harvesters
 public import Normalise
 
-/// Runs one source's harvest end to end: the harvester fetches, parses, maps, normalises, scores and compresses on
-/// its own thread while this thread writes to the store. Each transaction ends at a page with that page's checkpoint,
+/// Runs one source's harvest end to end: the harvester fetches, parses, maps and normalises on its own thread, the
+/// encoder (`RecordEncoder`) encodes, scores and compresses on another, while this thread writes to the store. Each transaction ends at a page with that page's checkpoint,
 /// so a killed or failed run resumes where it stopped: at every page when the harvester is the slower side, and
 /// every `batchSize` records or so when the writer is (fewer, larger transactions rewrite fewer index pages).
 public struct HarvestRunner: Sendable {
@@ -26,6 +26,8 @@ public struct HarvestRunner: Sendable {
     /// while the writer writes this one. With 2,000 (half a batch) the two threads took turns: at 100,000 CKAN
     /// packages the writer waited 14 s of a 67 s harvest for records (timers around its transactions in a scratch build).
     public var queueCapacity = 6000
+    /// Records the harvester's thread may get ahead of the encoder's (`RecordEncoder`): about a page of CKAN packages.
+    static let preparedCapacity = 1000
     /// Seconds the writer waits for more records after a page before it commits what it has, and the shortest time
     /// between two such commits: a slow portal's pages are committed as they come (at most `commitInterval` late),
     /// while a fast one, which pauses briefly now and then, still fills transactions of `batchSize` records.
@@ -74,19 +76,28 @@ public struct HarvestRunner: Sendable {
                                     lastCompleteRun: restart ? nil : try store.lastCompleteRunStart(sourceID: source.id),
                                     knownIDs: Set(known.keys))
         let queue = BlockingQueue<Item>(capacity: queueCapacity)
-        // Records are scored by the harvester's thread while they are in memory; the tally is summed from the rows.
+        // A page or so between the harvester's thread and the encoder's: mapped records hold more than encoded ones.
+        let prepared = BlockingQueue<[RecordEncoder.Input]>(capacity: Self.preparedCapacity / Producer.Sink.chunk)
+        // Records are scored by the encoder's thread while they are in memory; the tally is summed from the rows.
         let scoring = scoreQuality && linkChecker == nil ? RunScoring(sourceID: source.id, startedAt: started) : nil
         let dictionary = try store.compressionDictionary(sourceID: source.id)
-        let producer = Producer(source: source, known: known, normaliser: normaliser, scoring: scoring,
-                                harvestedAt: started, context: context, gate: gate, base: base, onAttempt: onAttempt,
-                                cancellation: cancellation, queue: queue, dictionary: dictionary,
-                                trainer: dictionary == nil && trainDictionary ? DictionaryTrainer(records: dictionarySample) : nil)
+        let encoder = RecordEncoder(input: prepared, output: queue, scoring: scoring, dictionary: dictionary,
+                              trainer: dictionary == nil && trainDictionary ? DictionaryTrainer(records: dictionarySample) : nil)
+        let producer = Producer(source: source, known: known, normaliser: normaliser, harvestedAt: started, context: context,
+                                gate: gate, base: base, onAttempt: onAttempt, cancellation: cancellation, queue: prepared)
+        let encoding = Thread {
+            var encoder = encoder
+            encoder.run()
+        }
+        encoding.stackSize = 8 << 20
+        encoding.start()
         let thread = Thread { producer.run() }
         thread.stackSize = 8 << 20
         thread.start()
 
         let writerCPU = ThreadCPU.seconds()
         var harvesterCPU = 0.0
+        var encoderCPU = 0.0
         var batch = StageBatch()
         var seen = start.resumed?.staged ?? 0
         var issues = 0
@@ -153,16 +164,17 @@ public struct HarvestRunner: Sendable {
                 if batch.records.count >= batchSize || batchBytes >= self.batchBytes { flush() }
                 progress?(HarvestProgress(sourceID: source.id, pages: report.number, expected: report.expectedTotal,
                                           seen: seen, issues: issues, seconds: Date().timeIntervalSince(started)))
-            case .finished(let result, let fetched, let cpu):
+            case .finished(let result, let fetched, let cpu, let encoding):
                 counters = fetched
                 outcome = result
                 harvesterCPU = cpu
+                encoderCPU = encoding
             }
         }
         flush()
         if let storeFailure { throw storeFailure }
         var phases = ["gather": Date().timeIntervalSince(started), "gather.cpu.harvester": harvesterCPU,
-                      "gather.cpu.writer": ThreadCPU.seconds() - writerCPU]
+                      "gather.cpu.encoder": encoderCPU, "gather.cpu.writer": ThreadCPU.seconds() - writerCPU]
 
         var report = HarvestReport(sourceID: source.id, runID: runID, status: "failed", counters: counters,
                                    resumed: start.resumed != nil, seconds: 0)
@@ -221,6 +233,6 @@ enum Item: Sendable {
     case page(PageReport, FetchCounters)
     /// A compression dictionary trained on the source's first records, to write before the records that need it.
     case dictionary(CompressionDictionary)
-    /// The harvester ended; the fetch counters, and the CPU seconds its thread used.
-    case finished(Result<GatherOutcome, HarvestError>, FetchCounters, cpu: Double)
+    /// The harvester ended; the fetch counters, and the CPU seconds its threads and the encoder's used.
+    case finished(Result<GatherOutcome, HarvestError>, FetchCounters, cpu: Double, encoderCPU: Double)
 }

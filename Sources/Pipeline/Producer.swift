@@ -5,14 +5,12 @@ import Foundation
 import Harvesters
 import Normalise
 
-/// The harvesting side of a run: fetch, map, normalise, encode, compare, score and compress, then hand over to the
-/// writer.
+/// The harvesting side of a run: fetch, map, normalise and compare, then hand over to the `RecordEncoder`, which encodes,
+/// scores and compresses on its own thread before the writer.
 struct Producer: Sendable {
     let source: SourceConfig
     let known: [String: StoredHashes]
     let normaliser: Normaliser
-    /// Scores each mapped record (MQA metrics) while it is in memory; nil when the run is not scored this way.
-    let scoring: RunScoring?
     let harvestedAt: Date
     let context: GatherContext
     let gate: HostGate?
@@ -20,11 +18,9 @@ struct Producer: Sendable {
     let base: FetchCounters
     let onAttempt: (@Sendable (String, FetchAttempt) -> Void)?
     let cancellation: HarvestCancellation?
-    let queue: BlockingQueue<Item>
-    /// The source's compression dictionary, or nil when it has none yet.
-    let dictionary: CompressionDictionary?
-    /// What trains one on the run's first records when the source has none; nil when none is to be trained.
-    let trainer: DictionaryTrainer?
+    /// Where the harvester's thread hands its work to the encoder's.
+    /// Items go in chunks (`Sink.chunk`): a lock and a wake-up per record cost more with three threads on two cores.
+    let queue: BlockingQueue<[RecordEncoder.Input]>
 
     func run() {
         let cpu = ThreadCPU.seconds()
@@ -50,10 +46,10 @@ struct Producer: Sendable {
             let client = Fetcher(options: options, gate: gate, onAttempt: { attempt in
                 observer?(sourceID, attempt)
                 guard case .retrying(let delay, let reason) = attempt.outcome else { return }
-                _ = queue.push(.issue(RecordIssue(
+                _ = queue.push([.item(.issue(RecordIssue(
                     code: "fetch.retry", severity: .info,
                     message: "Source '\(sourceID)': attempt \(attempt.number) at \(attempt.url) failed (\(reason)); retrying in \(String(format: "%.1f", delay)) s.",
-                    url: attempt.url)))
+                    url: attempt.url)))])
             })
             fetcher = client
             let pageSink = Sink(producer: self, mapper: type.mapper, fetcher: client)
@@ -64,8 +60,9 @@ struct Producer: Sendable {
         } catch {
             result = .failure(.stopped(sourceID: source.id, reason: "\(error)"))
         }
-        queue.finish(.finished(result, counters(fetcher, pages: sink?.pages, unchangedPages: sink?.unchangedPages ?? 0),
-                               cpu: ThreadCPU.seconds() - cpu + (sink?.cpuElsewhere ?? 0)))
+        if let sink { _ = sink.handOver() }
+        queue.finish([.item(.finished(result, counters(fetcher, pages: sink?.pages, unchangedPages: sink?.unchangedPages ?? 0),
+                                     cpu: ThreadCPU.seconds() - cpu + (sink?.cpuElsewhere ?? 0), encoderCPU: 0))])
     }
 
     /// The run's counters: what it had before this process, plus what this fetcher did.
@@ -82,7 +79,7 @@ struct Producer: Sendable {
         return counters
     }
 
-    /// Maps each raw record as it arrives and decides whether it changed.
+    /// Maps and normalises each raw record as it arrives and decides whether it changed.
     final class Sink: HarvestSink {
         let producer: Producer
         let mapper: any RecordMapper
@@ -94,17 +91,15 @@ struct Producer: Sendable {
         var pageURLs = Set<String>()
         /// CPU time of the harvester's own threads (`spent(cpuSeconds:)`).
         var cpuElsewhere = 0.0
-        /// What compresses the records now, and what trains it when the source had none.
-        var dictionary: CompressionDictionary?
-        var trainer: DictionaryTrainer?
+        /// Items not yet handed to the encoder, in order.
+        private var pending: [RecordEncoder.Input] = []
+        static let chunk = 100
 
         init(producer: Producer, mapper: any RecordMapper, fetcher: Fetcher) {
             self.producer = producer
             self.mapper = mapper
             self.fetcher = fetcher
             self.context = MappingContext(source: producer.source, harvestedAt: producer.harvestedAt)
-            self.dictionary = producer.dictionary
-            self.trainer = producer.trainer
             self.normalisation = NormalisationContext(
                 dateOrder: producer.source.options["date_order"].flatMap(NormalisationContext.DateOrder.init(rawValue:)) ?? .unknown)
         }
@@ -116,7 +111,7 @@ struct Producer: Sendable {
                 // A record without any id is staged under a name no record can have, so that it counts as
                 // listed and skipped (counts are derived from what a run staged).
                 let localID = raw.localID ?? "#unidentified \(raw.location) \(raw.pageURL)"
-                try push(.record(StagedRecord(localID: localID, change: .skipped, encoded: nil, raw: nil), issues, nil))
+                try push(.item(.record(StagedRecord(localID: localID, change: .skipped, encoded: nil, raw: nil), issues, nil)))
                 return
             }
             let (normalised, found) = producer.normaliser.normalise(record, context: normalisation)
@@ -128,29 +123,11 @@ struct Producer: Sendable {
             let change: StagedRecord.Change = stored == nil ? .added
                 : ContentHash.matches(stored!.content, fresh: content.hash, bytes: { content.bytes }) ? .unchanged : .updated
             let rawChanged = !ContentHash.matches(stored?.payload, fresh: raw.payloadHash, bytes: { raw.payload })
-            // An unchanged record is not encoded further: its keys, terms and compressed JSON are those stored. On a
-            // page re-read because another record on it changed, that is most records.
-            let encoded = change == .unchanged ? nil : EncodedRecord(normalised, content: content, dictionary: dictionary)
-            // The staged record keeps the payload's stored bytes only, not its parsed form.
-            let staged = StagedRecord(localID: localID, change: change, encoded: encoded, raw: rawChanged ? raw : nil,
-                                      dictionary: dictionary)
-            if trainer != nil { try sample(raw: raw, json: content.bytes) }
-            // An unchanged record keeps its score: after the merge it takes its row from the previous run, as the
-            // records of unchanged pages do (`completeQualityRows`, which scores every record again when a row is missing).
-            try push(.record(staged, issues, change == .unchanged ? nil : producer.scoring?.row(normalised)))
-        }
-
-        /// Samples a record for the source's dictionary; once trained, the dictionary is known to this process, goes to
-        /// the writer ahead of the records compressed with it, and compresses the rest of the run.
-        private func sample(raw: RawRecord, json: [UInt8]) throws(HarvestError) {
-            guard let trained = trainer?.add([raw.payload, json]) else {
-                if trainer?.isDone == true { trainer = nil }
-                return
-            }
-            trainer = nil
-            CompressionDictionaries.register(trained)
-            dictionary = trained
-            try push(.dictionary(trained))
+            // The parsed form served the mapper; the encoder needs the payload's bytes only.
+            var raw = raw
+            raw.preparsed = nil
+            try push(.record(RecordEncoder.Prepared(record: normalised, content: content, change: change, raw: raw,
+                                              rawChanged: rawChanged, issues: issues)))
         }
 
         func spent(cpuSeconds: Double) {
@@ -158,11 +135,11 @@ struct Producer: Sendable {
         }
 
         func unchanged(localIDs: [String]) throws(HarvestError) {
-            try push(.unchanged(localIDs))
+            try push(.item(.unchanged(localIDs)))
         }
 
         func issue(_ issue: RecordIssue) {
-            _ = producer.queue.push(.issue(issue))
+            pending.append(.item(.issue(issue)))
         }
 
         func page(_ report: PageReport) throws(HarvestError) {
@@ -171,16 +148,26 @@ struct Producer: Sendable {
             }
             if report.unchanged { unchangedPages += 1 }
             pages = report.number
-            try push(.page(report, producer.counters(fetcher, pages: report.number, unchangedPages: unchangedPages)))
+            try push(.item(.page(report, producer.counters(fetcher, pages: report.number, unchangedPages: unchangedPages))))
             if producer.cancellation?.isCancelled == true {
                 throw .stopped(sourceID: producer.source.id, reason: "the scheduler was asked to stop; the next run resumes after page \(report.number).")
             }
         }
 
-        private func push(_ item: Item) throws(HarvestError) {
-            guard producer.queue.push(item) else {
+        private func push(_ item: RecordEncoder.Input) throws(HarvestError) {
+            pending.append(item)
+            // A page goes at once: the writer commits a slow source's pages as they come.
+            if case .item(.page) = item {} else if pending.count < Self.chunk { return }
+            guard handOver() else {
                 throw .stopped(sourceID: producer.source.id, reason: "the catalogue could not be written")
             }
+        }
+
+        /// Hands what is pending to the encoder; false once it takes no more.
+        func handOver() -> Bool {
+            guard !pending.isEmpty else { return true }
+            defer { pending.removeAll(keepingCapacity: true) }
+            return producer.queue.push(pending)
         }
     }
 }
